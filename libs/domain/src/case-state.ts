@@ -1,0 +1,211 @@
+import type { AcceptanceChecks, MeasureDraft, ReviewChecks, SatisfactionLevel } from './actions';
+import type { IdentificationSource, Organization } from './organization';
+import type { CampaignPolicy } from './policy';
+import type { Problem, ProblemStatus } from './problems';
+import type { UserRole } from './roles';
+import type { Stage } from './stages';
+import type { TeamMember } from './team';
+
+export interface CampaignRef {
+  id: string;
+  name: string;
+  county: string;
+  /** The hard end date: 10月底前全面完成 (000). ISO 8601. */
+  endsAt: string;
+}
+
+/** Who did something, as recorded; `system` for timers, `public` for anonymous signals. */
+export interface ActorRef {
+  userId: string;
+  name: string;
+  role: UserRole | 'system' | 'public';
+}
+
+export interface Measure extends MeasureDraft {
+  id: string;
+  round: number;
+  status: 'pending' | 'done';
+  completedAt?: string;
+  completedBy?: ActorRef;
+  evidence?: string;
+}
+
+export interface PlanState {
+  version: number;
+  status: 'none' | 'submitted' | 'returned' | 'approved';
+  submittedAt?: string;
+  returnReasons: string[];
+  approvedAt?: string;
+  /** The approved plan is publicized in the village or enterprise (000). */
+  publicizedAt?: string;
+}
+
+export interface ProgressReport {
+  at: string;
+  by: ActorRef;
+  summary: string;
+}
+
+export interface Publicity {
+  round: number;
+  startedAt: string;
+  endsAt: string;
+  periodEnded: boolean;
+}
+
+export interface Objection {
+  id: string;
+  content: string;
+  receivedAt: string;
+  status: 'open' | 'upheld' | 'dismissed';
+  reason?: string;
+  resolvedAt?: string;
+  resolvedBy?: ActorRef;
+}
+
+export interface SatisfactionTally {
+  satisfied: number;
+  basicallySatisfied: number;
+  dissatisfied: number;
+  /** Ids of ratings already counted, so a retried signal counts once. */
+  ratingIds: string[];
+}
+
+export interface AcceptanceRecord {
+  level: 'preliminary' | 'county';
+  at: string;
+  by: ActorRef;
+  checks: AcceptanceChecks;
+  opinion: string;
+  satisfactionRate?: number;
+  passed: boolean;
+  failedChecks: string[];
+}
+
+export interface ReviewRecord {
+  at: string;
+  by: ActorRef;
+  checks: ReviewChecks;
+  opinion: string;
+  reboundedProblemIds: string[];
+  newProblemIds: string[];
+  outcome: 'archived' | 'rebound';
+}
+
+export type EscalationStep = 'reminder' | 'explanation_requested' | 'talk' | 'organizational_handling';
+
+export interface EscalationRecord {
+  /** Unique per case: `${dueItemKey}:${step}${n}`. Also the notification's idempotency key. */
+  key: string;
+  step: EscalationStep;
+  dueItemKey: string;
+  dueItemLabel: string;
+  at: string;
+}
+
+export interface Explanation {
+  dueItemKey: string;
+  text: string;
+  at: string;
+  by: ActorRef;
+}
+
+/** 0 none, 1 explanation requested (说明原因), 2 admonishment talk (约谈), 3 organizational handling (组织处理). */
+export type EscalationLevel = 0 | 1 | 2 | 3;
+
+export interface EscalationState {
+  level: EscalationLevel;
+  talks: number;
+  organizationalHandling: boolean;
+  records: EscalationRecord[];
+  explanations: Explanation[];
+}
+
+export interface StageChange {
+  from: Stage | null;
+  to: Stage;
+  at: string;
+  by: ActorRef;
+  reason?: string;
+}
+
+export interface TimelineEntry {
+  seq: number;
+  at: string;
+  type: string;
+  actor: ActorRef;
+  summary: string;
+}
+
+export interface CaseState {
+  caseId: string;
+  campaign: CampaignRef;
+  org: Organization;
+  source: IdentificationSource;
+  policy: CampaignPolicy;
+  stage: Stage;
+  /** Rectification round: 1, then +1 each time 回头看 finds a rebound. */
+  round: number;
+  problems: Problem[];
+  team: TeamMember[];
+  plan: PlanState;
+  measures: Measure[];
+  reports: ProgressReport[];
+  deadlines: {
+    planDueAt?: string;
+    rectificationDueAt?: string;
+    nextReportDueAt?: string;
+    reviewDueAt?: string;
+  };
+  publicity?: Publicity;
+  objections: Objection[];
+  satisfaction: SatisfactionTally;
+  acceptances: AcceptanceRecord[];
+  reviews: ReviewRecord[];
+  escalation: EscalationState;
+  history: StageChange[];
+  timeline: TimelineEntry[];
+  /** Count of timeline entries: the read model's idempotency key for this case. */
+  seq: number;
+  createdAt: string;
+  updatedAt: string;
+  /** Set when a case was carried over from an earlier campaign's case (滚动整顿). */
+  carriedFromCaseId?: string;
+  rolledOverToCaseId?: string;
+}
+
+export function problemStatus(state: CaseState, problem: Problem): ProblemStatus {
+  if (problem.round < state.round) return 'resolved';
+  const measures = state.measures.filter((m) => m.problemId === problem.id && m.round === state.round);
+  const resolved = measures.length > 0 && measures.every((m) => m.status === 'done');
+  if (resolved) return 'resolved';
+  return problem.reboundedInRound === state.round ? 'rebounded' : 'open';
+}
+
+export function openProblems(state: CaseState): Problem[] {
+  return state.problems.filter((problem) => problemStatus(state, problem) !== 'resolved');
+}
+
+export function currentMeasures(state: CaseState): Measure[] {
+  return state.measures.filter((measure) => measure.round === state.round);
+}
+
+export function satisfactionCounts(tally: SatisfactionTally): { total: number; content: number } {
+  const content = tally.satisfied + tally.basicallySatisfied;
+  return { total: content + tally.dissatisfied, content };
+}
+
+/** 满意 + 基本满意 over all ratings, or undefined when nobody has rated. */
+export function satisfactionRate(tally: SatisfactionTally, survey?: { respondents: number; satisfied: number }): number | undefined {
+  const { total, content } = satisfactionCounts(tally);
+  const respondents = total + (survey?.respondents ?? 0);
+  if (respondents === 0) return undefined;
+  return (content + (survey?.satisfied ?? 0)) / respondents;
+}
+
+export const SATISFACTION_LEVELS: readonly SatisfactionLevel[] = ['satisfied', 'basically_satisfied', 'dissatisfied'];
+export const SATISFACTION_LABELS: Record<SatisfactionLevel, string> = {
+  satisfied: '满意',
+  basically_satisfied: '基本满意',
+  dissatisfied: '不满意',
+};

@@ -1,0 +1,17 @@
+export * from './rule-violation';
+export * from './organization';
+export * from './problems';
+export * from './roles';
+export * from './team';
+export * from './stages';
+export * from './policy';
+export * from './actions';
+export * from './notifications';
+export * from './case-state';
+export * from './decide';
+export * from './summary';
+export { caseIdFor, openCase, type OpenCaseInput } from './lifecycle/identification';
+export { planIssues, MIN_MEASURE_LENGTH, type PlanIssue } from './lifecycle/planning';
+export { dueItems, isOverdue, nextScheduledEvent, scheduledEvents, type DueItem, type ScheduledEvent } from './lifecycle/escalation';
+export { MAX_OBJECTION_LENGTH } from './lifecycle/publicity';
+export type { ActionContext } from './lifecycle/draft';

@@ -1,0 +1,85 @@
+/** Stage 6 (验收): preliminary acceptance by the committee (初验), then county acceptance and 销号. */
+import type { AcceptanceChecks } from '../actions';
+import { satisfactionRate, type AcceptanceRecord } from '../case-state';
+import { violation } from '../rule-violation';
+import { committeeOf, countyOf, moveTo, notify, record, secretaryOf, trimmed, type Draft } from './draft';
+import { returnToRemediation } from './remediation';
+
+const CHECK_LABELS: Record<keyof AcceptanceChecks, string> = {
+  ledger: '台账（措施是否扎实具体）',
+  plan: '方案（是否严格落实）',
+  results: '成效（群众是否知晓满意）',
+};
+
+function failedChecks(checks: AcceptanceChecks): string[] {
+  return (Object.keys(CHECK_LABELS) as (keyof AcceptanceChecks)[]).filter((key) => checks[key] !== true).map((key) => CHECK_LABELS[key]);
+}
+
+function assertOpinion(opinion: string): void {
+  if (trimmed(opinion).length === 0) {
+    throw violation('reason_required', '请填写验收意见', 'an acceptance needs a written opinion', { field: 'opinion' });
+  }
+}
+
+function fail(draft: Draft, level: AcceptanceRecord['level'], failures: string[]): void {
+  const label = level === 'preliminary' ? '初验' : '县级验收';
+  returnToRemediation(draft, `${label}未通过：${failures.join('；')}`);
+  notify(draft, 'acceptance_failed', [secretaryOf(draft.state), committeeOf(draft.state)], `${label}未通过，限期整改`, failures.join('；'));
+}
+
+export function recordPreliminaryAcceptance(draft: Draft, checks: AcceptanceChecks, opinion: string): AcceptanceRecord {
+  assertOpinion(opinion);
+  const failures = failedChecks(checks);
+  const result: AcceptanceRecord = {
+    level: 'preliminary',
+    at: draft.now,
+    by: draft.actor,
+    checks,
+    opinion: trimmed(opinion),
+    passed: failures.length === 0,
+    failedChecks: failures,
+  };
+  draft.state.acceptances.push(result);
+  record(draft, 'preliminary_acceptance_recorded', `初验${result.passed ? '通过' : '未通过'}：${result.opinion}`);
+  if (result.passed) moveTo(draft, 'county_acceptance', '初验通过');
+  else fail(draft, 'preliminary', failures);
+  return result;
+}
+
+export function recordCountyAcceptance(
+  draft: Draft,
+  checks: AcceptanceChecks,
+  opinion: string,
+  survey?: { respondents: number; satisfied: number },
+): AcceptanceRecord {
+  const { state } = draft;
+  assertOpinion(opinion);
+  if (survey && (!Number.isInteger(survey.respondents) || !Number.isInteger(survey.satisfied) || survey.satisfied < 0 || survey.satisfied > survey.respondents)) {
+    throw violation('invalid_input', '满意度测评人数不合理', 'survey counts are inconsistent', { field: 'survey' });
+  }
+  const rate = satisfactionRate(state.satisfaction, survey);
+  const failures = failedChecks(checks);
+  const threshold = state.policy.satisfactionThreshold;
+  if (rate === undefined) failures.push('群众满意度：尚无测评数据');
+  else if (rate < threshold) failures.push(`群众满意度 ${(rate * 100).toFixed(1)}% 低于 ${(threshold * 100).toFixed(0)}%`);
+  const result: AcceptanceRecord = {
+    level: 'county',
+    at: draft.now,
+    by: draft.actor,
+    checks,
+    opinion: trimmed(opinion),
+    ...(rate === undefined ? {} : { satisfactionRate: rate }),
+    passed: failures.length === 0,
+    failedChecks: failures,
+  };
+  state.acceptances.push(result);
+  record(draft, 'county_acceptance_recorded', `县级验收${result.passed ? '通过' : '未通过'}：${result.opinion}`);
+  if (!result.passed) {
+    fail(draft, 'county', failures);
+    return result;
+  }
+  state.deadlines.reviewDueAt = draft.due.reviewDelay;
+  moveTo(draft, 'delisted', '验收合格，销号（转化提升）');
+  notify(draft, 'delisted', [secretaryOf(state), committeeOf(state), countyOf(state)], '验收合格，予以销号', `回头看定于 ${draft.due.reviewDelay} 前后进行。`);
+  return result;
+}

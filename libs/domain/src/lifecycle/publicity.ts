@@ -1,0 +1,76 @@
+/** Stage 5 (结果公示): the outcome is publicized; every objection is dealt with before it ends. */
+import type { SatisfactionLevel } from '../actions';
+import { SATISFACTION_LABELS } from '../case-state';
+import { violation } from '../rule-violation';
+import { committeeOf, moveTo, notify, record, trimmed, type Draft } from './draft';
+import { returnToRemediation } from './remediation';
+
+/** Longest objection text kept; the public form says so. */
+export const MAX_OBJECTION_LENGTH = 2000;
+
+/** A public objection (signal). Outside publicity it is not accepted; a repeated id counts once. */
+export function receiveObjection(draft: Draft, objectionId: string, content: string): boolean {
+  const { state } = draft;
+  const text = trimmed(content).slice(0, MAX_OBJECTION_LENGTH);
+  if (state.stage !== 'publicizing' || text.length === 0) return false;
+  if (state.objections.some((objection) => objection.id === objectionId)) return false;
+  state.objections.push({ id: objectionId, content: text, receivedAt: draft.now, status: 'open' });
+  record(draft, 'objection_received', `收到群众异议：${text.slice(0, 60)}`);
+  notify(draft, 'objection_received', [committeeOf(state)], '公示期收到群众异议', '请核实处理并书面答复。');
+  return true;
+}
+
+/** Satisfaction is rated while results are publicized and until county acceptance. */
+export function receiveRating(draft: Draft, ratingId: string, level: SatisfactionLevel): boolean {
+  const { state } = draft;
+  const open = ['publicizing', 'preliminary_acceptance', 'county_acceptance'].includes(state.stage);
+  if (!open || state.satisfaction.ratingIds.includes(ratingId) || !(level in SATISFACTION_LABELS)) return false;
+  state.satisfaction.ratingIds.push(ratingId);
+  if (level === 'satisfied') state.satisfaction.satisfied += 1;
+  else if (level === 'basically_satisfied') state.satisfaction.basicallySatisfied += 1;
+  else state.satisfaction.dissatisfied += 1;
+  state.updatedAt = draft.now;
+  return true;
+}
+
+export function resolveObjection(draft: Draft, objectionId: string, decision: 'upheld' | 'dismissed', reason: string): void {
+  const { state } = draft;
+  const objection = state.objections.find((o) => o.id === objectionId);
+  if (!objection) {
+    throw violation('unknown_objection', '该异议不存在', `no objection ${objectionId}`, { field: 'objectionId' });
+  }
+  if (objection.status !== 'open') {
+    throw violation('objection_already_resolved', '该异议已处理', 'this objection is already resolved', { field: 'objectionId' });
+  }
+  if (trimmed(reason).length === 0) {
+    throw violation('reason_required', '处理异议须写明理由', 'resolving an objection needs a written reason', { field: 'reason' });
+  }
+  Object.assign(objection, { status: decision, reason: trimmed(reason), resolvedAt: draft.now, resolvedBy: draft.actor });
+  if (decision === 'upheld') {
+    record(draft, 'objection_upheld', `异议属实：${trimmed(reason)}`);
+    returnToRemediation(draft, `公示异议属实：${trimmed(reason)}`);
+    return;
+  }
+  record(draft, 'objection_dismissed', `异议不成立：${trimmed(reason)}`);
+  endPublicityWhenDone(draft);
+}
+
+/** The publicity period's timer fired. */
+export function publicityPeriodEnded(draft: Draft): void {
+  const { state } = draft;
+  if (state.stage !== 'publicizing' || !state.publicity || state.publicity.periodEnded) return;
+  state.publicity.periodEnded = true;
+  record(draft, 'publicity_period_ended', '公示期满');
+  endPublicityWhenDone(draft);
+}
+
+export function openObjectionCount(draft: Pick<Draft, 'state'>): number {
+  return draft.state.objections.filter((objection) => objection.status === 'open').length;
+}
+
+function endPublicityWhenDone(draft: Draft): void {
+  const { state } = draft;
+  if (state.stage === 'publicizing' && state.publicity?.periodEnded && openObjectionCount(draft) === 0) {
+    moveTo(draft, 'preliminary_acceptance', '公示期满且异议均已处理');
+  }
+}

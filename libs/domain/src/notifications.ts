@@ -1,0 +1,33 @@
+import type { UserRole } from './roles';
+
+export type Recipient =
+  | { kind: 'person'; personId: string; name: string }
+  | { kind: 'role'; role: UserRole; scope: string };
+
+export const NOTIFICATION_KINDS = [
+  'reminder',
+  'explanation_requested',
+  'talk',
+  'organizational_handling',
+  'plan_submitted',
+  'plan_returned',
+  'plan_approved',
+  'publicity_started',
+  'objection_received',
+  'acceptance_failed',
+  'delisted',
+  'review_due',
+  'case_reopened',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** A message the case owes someone. `key` is unique per event: the outbox sends each key once. */
+export interface CaseNotification {
+  key: string;
+  caseId: string;
+  kind: NotificationKind;
+  recipients: Recipient[];
+  title: string;
+  body: string;
+  at: string;
+}

@@ -1,0 +1,111 @@
+/**
+ * A campaign's policy: every period the lifecycle waits on. Production policies count working
+ * days and calendar days; tests use seconds so that a whole lifecycle runs in seconds.
+ */
+export type PeriodUnit = 'seconds' | 'days' | 'workingDays';
+export interface Period {
+  amount: number;
+  unit: PeriodUnit;
+}
+
+export interface CampaignPolicy {
+  /** From assignment of the team to the plan's approval. */
+  planPeriod: Period;
+  /** Results publicity (公示), normally in working days. */
+  publicityPeriod: Period;
+  /** 限期整改: the new deadline after a failed acceptance or an upheld objection. */
+  rectificationPeriod: Period;
+  /** Regular progress reports to the assigned county leader (定期汇报). */
+  reportCadence: Period;
+  /** How long before a due date the responsible people are reminded (seconds or days). */
+  reminderLead: Period;
+  /** Between the steps of escalation: explanation → first talk → second talk (seconds or days). */
+  escalationInterval: Period;
+  /** From delisting (销号) to the follow-up review (回头看). */
+  reviewDelay: Period;
+  /** Share of the public satisfied (满意 + 基本满意) that county acceptance requires. */
+  satisfactionThreshold: number;
+}
+
+export const DEFAULT_POLICY: CampaignPolicy = {
+  planPeriod: { amount: 15, unit: 'workingDays' },
+  publicityPeriod: { amount: 5, unit: 'workingDays' },
+  rectificationPeriod: { amount: 20, unit: 'workingDays' },
+  reportCadence: { amount: 30, unit: 'days' },
+  reminderLead: { amount: 3, unit: 'days' },
+  escalationInterval: { amount: 7, unit: 'days' },
+  reviewDelay: { amount: 182, unit: 'days' },
+  satisfactionThreshold: 0.8,
+};
+
+export const PERIOD_NAMES = [
+  'planPeriod',
+  'publicityPeriod',
+  'rectificationPeriod',
+  'reportCadence',
+  'reminderLead',
+  'escalationInterval',
+  'reviewDelay',
+] as const;
+export type PeriodName = (typeof PERIOD_NAMES)[number];
+
+const MS_PER_SECOND = 1000;
+const MS_PER_DAY = 86_400_000;
+
+/** Adds a period that needs no calendar; working days need the holiday calendar (an activity). */
+export function addPlainPeriod(fromIso: string, period: Period): string {
+  if (period.unit === 'workingDays') {
+    throw new Error('working days need the holiday calendar');
+  }
+  const ms = period.unit === 'seconds' ? period.amount * MS_PER_SECOND : period.amount * MS_PER_DAY;
+  return new Date(Date.parse(fromIso) + ms).toISOString();
+}
+
+export function subtractPlainPeriod(fromIso: string, period: Period): string {
+  return addPlainPeriod(fromIso, { amount: -period.amount, unit: period.unit });
+}
+
+/** Escalation steps are timed inside the workflow, so their periods cannot be in working days. */
+const PLAIN_ONLY: readonly PeriodName[] = ['reminderLead', 'escalationInterval'];
+
+/**
+ * Due dates counted from `now` with no holiday calendar. Exact for plain periods; working days are
+ * counted as calendar days, which is good enough where only the rules are checked, never the dates.
+ */
+export function plainDueDates(now: string, policy: CampaignPolicy): DueDates {
+  const due = {} as DueDates;
+  for (const name of PERIOD_NAMES) {
+    const period = policy[name];
+    due[name] = addPlainPeriod(now, period.unit === 'workingDays' ? { amount: period.amount, unit: 'days' } : period);
+  }
+  return due;
+}
+
+export function usesWorkingDays(policy: CampaignPolicy): boolean {
+  return PERIOD_NAMES.some((name) => policy[name].unit === 'workingDays');
+}
+
+export function isValidPeriod(value: unknown): value is Period {
+  if (typeof value !== 'object' || value === null) return false;
+  const period = value as Period;
+  return (
+    Number.isFinite(period.amount) &&
+    period.amount >= 0 &&
+    ['seconds', 'days', 'workingDays'].includes(period.unit)
+  );
+}
+
+export function isValidPolicy(value: unknown): value is CampaignPolicy {
+  if (typeof value !== 'object' || value === null) return false;
+  const policy = value as CampaignPolicy;
+  return (
+    PERIOD_NAMES.every((name) => isValidPeriod(policy[name])) &&
+    PLAIN_ONLY.every((name) => policy[name].unit !== 'workingDays') &&
+    typeof policy.satisfactionThreshold === 'number' &&
+    policy.satisfactionThreshold >= 0 &&
+    policy.satisfactionThreshold <= 1
+  );
+}
+
+/** Due dates of every policy period counted from one instant, computed before an action applies. */
+export type DueDates = Record<PeriodName, string>;
