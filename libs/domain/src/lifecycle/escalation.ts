@@ -36,7 +36,9 @@ export function dueItems(state: CaseState): DueItem[] {
     if (deadlines.nextReportDueAt) {
       const countyLeader = state.team.find((member) => member.teamRole === 'county_leader');
       items.push({
-        key: `report:r${state.round}:${state.reports.length + 1}`,
+        // Keyed by the deadline, like 限期整改: a new report deadline (after a report, or after a return
+        // to remediation with no report in between) is a new item whose ladder has not fired yet.
+        key: `report:${deadlines.nextReportDueAt}`,
         kind: 'report',
         label: countyLeader ? `向${countyLeader.name}汇报整顿进展` : '汇报整顿进展',
         dueAt: deadlines.nextReportDueAt,
@@ -77,7 +79,7 @@ export function scheduledEvents(state: CaseState): ScheduledEvent[] {
   const fired = new Set(state.escalation.records.map((r) => r.key));
   const events: ScheduledEvent[] = dueItems(state)
     .flatMap((item) => ladder(state, item))
-    .filter((event) => !fired.has(event.key));
+    ;
   if (state.stage === 'publicizing' && state.publicity && !state.publicity.periodEnded) {
     events.push({ kind: 'publicity_period_ended', key: `publicity:${state.publicity.startedAt}`, at: state.publicity.endsAt });
   }

@@ -78,6 +78,9 @@ export function recordFollowUpReview(
   });
   state.round = nextRound;
   state.plan = { version: 0, status: 'none', returnReasons: [] };
+  // The new round is accepted on what the public think of its results, not of the last round's (the
+  // rate each acceptance was judged on stays in its record). Ids are kept so a retried rating counts once.
+  state.satisfaction = { satisfied: 0, basicallySatisfied: 0, dissatisfied: 0, ratingIds: state.satisfaction.ratingIds };
   state.deadlines.planDueAt = draft.due.planPeriod;
   moveTo(draft, 'assigned', `回头看发现问题反弹，转入第${nextRound}轮整顿`);
   notify(draft, 'case_reopened', [secretaryOf(state), committeeOf(state)], '回头看发现问题反弹，重新整顿', `请针对${review.reboundedProblemIds.length + newProblems.length}个问题重新制定整顿方案。`);

@@ -1,0 +1,26 @@
+/** The case workflow's activities: every I/O the lifecycle needs, each idempotent under retry. */
+import type { DataSource } from 'typeorm';
+import { addPlainPeriod, PERIOD_NAMES, type CampaignPolicy, type DueDates } from '@zhengdun/domain';
+import { CaseReadModelRepository, NotificationOutboxRepository } from '@zhengdun/persistence';
+import type { CalendarActivities, CaseActivities } from '@zhengdun/workflows';
+import { ChineseStatutoryCalendar, type WorkingDayCalendar } from './calendar/working-day-calendar';
+
+export function createCaseActivities(
+  dataSource: DataSource,
+  calendar: WorkingDayCalendar = new ChineseStatutoryCalendar(),
+): CaseActivities & CalendarActivities {
+  const readModel = new CaseReadModelRepository(dataSource);
+  const outbox = new NotificationOutboxRepository(dataSource);
+  return {
+    projectCase: (projection) => readModel.writeProjection(projection),
+    enqueueNotifications: (notifications) => outbox.enqueue(notifications),
+    async dueDatesFrom(now: string, policy: CampaignPolicy): Promise<DueDates> {
+      const due = {} as DueDates;
+      for (const name of PERIOD_NAMES) {
+        const period = policy[name];
+        due[name] = period.unit === 'workingDays' ? calendar.addWorkingDays(now, period.amount) : addPlainPeriod(now, period);
+      }
+      return due;
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export * from './case.activities';
+export * from './calendar/working-day-calendar';

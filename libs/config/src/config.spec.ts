@@ -1,0 +1,31 @@
+import { ConfigError, loadConfig } from '@zhengdun/config';
+
+describe('loadConfig', () => {
+  it('uses embedded defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.temporal.namespace).toBe('default');
+    expect(config.databaseUrl).toBeUndefined();
+  });
+
+  it.each([
+    ['PORT', 'eighty', 'PORT'],
+    ['PORT', '70000', 'PORT'],
+    ['DATABASE_URL', 'mysql://x', 'DATABASE_URL'],
+    ['TEMPORAL_ADDRESS', 'localhost', 'TEMPORAL_ADDRESS'],
+    ['TEMPORAL_TLS', 'maybe', 'TEMPORAL_TLS'],
+    ['JWT_SECRET', 'short', 'JWT_SECRET'],
+  ])('refuses %s=%s naming the variable', (name, value, named) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(named));
+  });
+
+  it('reads a Temporal Cloud setup', () => {
+    const config = loadConfig({ TEMPORAL_ADDRESS: 'ns.acct.tmprl.cloud:7233', TEMPORAL_NAMESPACE: 'ns.acct', TEMPORAL_API_KEY: 'secret-api-key' });
+    expect(config.temporal).toMatchObject({ address: 'ns.acct.tmprl.cloud:7233', namespace: 'ns.acct', tls: true, apiKey: 'secret-api-key' });
+  });
+
+  it('needs a key with a client certificate', () => {
+    expect(() => loadConfig({ TEMPORAL_TLS_CERT_PATH: '/tmp/c.pem' })).toThrow(/TEMPORAL_TLS_KEY_PATH/);
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * The one DataSource definition, used by the apps, the tests and the TypeORM CLI
+ * (`nx run persistence:migration-generate --name=X`). Schema changes go through migrations only.
+ */
+import 'reflect-metadata';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { AuditEntryEntity } from './entities/audit-entry.entity';
+import { CampaignEntity } from './entities/campaign.entity';
+import { CaseEventEntity } from './entities/case-event.entity';
+import { CaseRecordEntity } from './entities/case-record.entity';
+import { IdempotencyRecordEntity } from './entities/idempotency-record.entity';
+import { NotificationEntity } from './entities/notification.entity';
+import { MIGRATIONS } from './migrations';
+
+export const ENTITIES = [CaseRecordEntity, CaseEventEntity, NotificationEntity, AuditEntryEntity, IdempotencyRecordEntity, CampaignEntity];
+
+export function dataSourceOptions(url: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    migrationsRun: false,
+    logging: ['error'],
+    extra: { max: 20, connectionTimeoutMillis: 5000 },
+    ...overrides,
+  } as DataSourceOptions;
+}
+
+export function createDataSource(url: string, overrides: Partial<DataSourceOptions> = {}): DataSource {
+  return new DataSource(dataSourceOptions(url, overrides));
+}
+
+/** Applies pending migrations; safe to run from several processes (TypeORM takes a lock per run). */
+export async function migrate(url: string): Promise<string[]> {
+  const dataSource = createDataSource(url, { migrationsTransactionMode: 'each' });
+  await dataSource.initialize();
+  try {
+    const applied = await dataSource.runMigrations();
+    return applied.map((migration) => migration.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+// For the TypeORM CLI only.
+export default createDataSource(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test');

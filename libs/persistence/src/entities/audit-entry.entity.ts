@@ -1,0 +1,43 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * Every command, who and when and with what outcome. Append-only (a trigger refuses UPDATE and
+ * DELETE); each row's hash covers its content and the previous row's hash, so any edit breaks the chain.
+ */
+@Entity({ name: 'audit_entry' })
+@Index('idx_audit_case', ['caseId'])
+export class AuditEntryEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id!: string;
+
+  @Column({ type: 'timestamptz' })
+  at!: Date;
+
+  @Column({ name: 'user_id', type: 'text' })
+  userId!: string;
+
+  @Column({ name: 'user_name', type: 'text' })
+  userName!: string;
+
+  @Column({ type: 'text' })
+  role!: string;
+
+  @Column({ name: 'case_id', type: 'text', nullable: true })
+  caseId!: string | null;
+
+  @Column({ type: 'text' })
+  action!: string;
+
+  @Column({ name: 'payload_digest', type: 'text' })
+  payloadDigest!: string;
+
+  /** accepted, refused:<rule>, or error:<kind>. */
+  @Column({ type: 'text' })
+  outcome!: string;
+
+  @Column({ name: 'prev_hash', type: 'text' })
+  prevHash!: string;
+
+  @Column({ type: 'text' })
+  hash!: string;
+}

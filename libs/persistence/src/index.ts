@@ -1,0 +1,10 @@
+export * from './data-source';
+export * from './case-read-model.repository';
+export * from './notification-outbox.repository';
+export * from './embedded-postgres';
+export { CaseRecordEntity } from './entities/case-record.entity';
+export { CaseEventEntity } from './entities/case-event.entity';
+export { NotificationEntity, type NotificationStatus } from './entities/notification.entity';
+export { AuditEntryEntity } from './entities/audit-entry.entity';
+export { IdempotencyRecordEntity } from './entities/idempotency-record.entity';
+export { CampaignEntity } from './entities/campaign.entity';

@@ -1,0 +1,160 @@
+/**
+ * The one way the API, the tests and the benchmark talk to case workflows. Temporal's errors are
+ * turned into CaseException codes here so that callers never see SDK error classes.
+ */
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  type Client,
+} from '@temporalio/client';
+import { ApplicationFailure, type TypedSearchAttributes } from '@temporalio/common';
+import { caseIdFor, type Actor, type CaseAction, type CaseState, type OpenCaseInput, type PublicNotice, type RuleCode } from '@zhengdun/domain';
+import {
+  CASE_CAMPAIGN,
+  CASE_DOMAIN,
+  CASE_ESCALATION_LEVEL,
+  CASE_OVERDUE,
+  CASE_STAGE,
+  CASE_TOWNSHIP,
+  caseStateQuery,
+  caseUpdates,
+  publicNoticeQuery,
+  raiseObjectionSignal,
+  rateSatisfactionSignal,
+  RULE_VIOLATION_FAILURE,
+  type ActionCommand,
+  type CaseUpdate,
+  type CaseWorkflowInput,
+  type ObjectionSignal,
+  type RatingSignal,
+} from '@zhengdun/workflows';
+
+export type CaseExceptionCode = 'not_found' | 'already_exists' | 'refused' | 'closed';
+
+export class CaseException extends Error {
+  override readonly name = 'CaseException';
+  constructor(
+    readonly code: CaseExceptionCode,
+    readonly messageZh: string,
+    readonly messageEn: string,
+    readonly rule?: { code: RuleCode; details: Record<string, unknown> },
+  ) {
+    super(`${messageZh} (${messageEn})`);
+  }
+}
+
+interface RuleDetails {
+  code: RuleCode;
+  messageZh: string;
+  messageEn: string;
+  details: Record<string, unknown>;
+}
+
+function findRuleFailure(error: unknown): RuleDetails | undefined {
+  for (let cause: unknown = error; cause; cause = (cause as { cause?: unknown }).cause) {
+    if (cause instanceof ApplicationFailure && cause.type === RULE_VIOLATION_FAILURE) {
+      return cause.details?.[0] as RuleDetails | undefined;
+    }
+  }
+  return undefined;
+}
+
+function translate(error: unknown, caseId: string): never {
+  if (error instanceof CaseException) throw error;
+  if (error instanceof WorkflowNotFoundError) {
+    throw new CaseException('not_found', `案件 ${caseId} 不存在`, `case ${caseId} not found`);
+  }
+  const rule = findRuleFailure(error);
+  if (rule) throw new CaseException('refused', rule.messageZh, rule.messageEn, { code: rule.code, details: rule.details ?? {} });
+  if (error instanceof WorkflowUpdateFailedError || /workflow execution already completed/i.test(String((error as Error)?.message))) {
+    throw new CaseException('closed', '该案件已归档，不能再操作', 'the case is closed', { code: 'case_closed', details: {} });
+  }
+  throw error;
+}
+
+export interface OpenCaseOptions {
+  maxHistoryEvents?: number;
+}
+
+export class CaseClient {
+  constructor(
+    private readonly client: Client,
+    private readonly taskQueue: string,
+  ) {}
+
+  /** Starts the case's workflow. A second start for the same organization in a campaign is refused. */
+  async open(input: OpenCaseInput, openedBy: Actor, options: OpenCaseOptions = {}): Promise<string> {
+    const caseId = caseIdFor(input.campaign.id, input.org.code);
+    const args: CaseWorkflowInput = { open: { input, openedBy }, ...(options.maxHistoryEvents ? { maxHistoryEvents: options.maxHistoryEvents } : {}) };
+    try {
+      await this.client.workflow.start('caseWorkflow', {
+        workflowId: caseId,
+        taskQueue: this.taskQueue,
+        args: [args],
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        workflowIdConflictPolicy: 'FAIL',
+        typedSearchAttributes: [
+          { key: CASE_STAGE, value: 'identified' },
+          { key: CASE_DOMAIN, value: input.org.domain },
+          { key: CASE_TOWNSHIP, value: input.org.township },
+          { key: CASE_CAMPAIGN, value: input.campaign.id },
+          { key: CASE_OVERDUE, value: false },
+          { key: CASE_ESCALATION_LEVEL, value: 0 },
+        ] as unknown as TypedSearchAttributes,
+      });
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) {
+        throw new CaseException(
+          'already_exists',
+          `${input.org.name}已在本轮整顿名单中，不能重复列入`,
+          `organization ${input.org.code} already has a case in campaign ${input.campaign.id}`,
+        );
+      }
+      throw error;
+    }
+    return caseId;
+  }
+
+  /** Sends a supervisor's action as an Update; returns the new state or throws the refusal. */
+  async act(caseId: string, actor: Actor, action: CaseAction): Promise<CaseState> {
+    const update = caseUpdates[action.type] as CaseUpdate;
+    try {
+      return await this.client.workflow.getHandle(caseId).executeUpdate(update, { args: [{ actor, action } as ActionCommand] });
+    } catch (error) {
+      translate(error, caseId);
+    }
+  }
+
+  async state(caseId: string): Promise<CaseState> {
+    try {
+      return await this.client.workflow.getHandle(caseId).query(caseStateQuery);
+    } catch (error) {
+      translate(error, caseId);
+    }
+  }
+
+  async publicNotice(caseId: string): Promise<PublicNotice | null> {
+    try {
+      return await this.client.workflow.getHandle(caseId).query(publicNoticeQuery);
+    } catch (error) {
+      translate(error, caseId);
+    }
+  }
+
+  async raiseObjection(caseId: string, signal: ObjectionSignal): Promise<void> {
+    try {
+      await this.client.workflow.getHandle(caseId).signal(raiseObjectionSignal, signal);
+    } catch (error) {
+      translate(error, caseId);
+    }
+  }
+
+  async rateSatisfaction(caseId: string, signal: RatingSignal): Promise<void> {
+    try {
+      await this.client.workflow.getHandle(caseId).signal(rateSatisfactionSignal, signal);
+    } catch (error) {
+      translate(error, caseId);
+    }
+  }
+}

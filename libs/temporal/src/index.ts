@@ -1,0 +1,5 @@
+export * from './connection';
+export * from './bundle';
+export * from './dev-server';
+export * from './worker';
+export * from './case-client';

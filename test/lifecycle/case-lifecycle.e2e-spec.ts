@@ -1,0 +1,302 @@
+/**
+ * The case lifecycle on the real Temporal dev server with real activities and real Postgres:
+ * identification → … → archived for each kind of organization, and the detours users meet.
+ */
+import type { CaseState, OrgDomain } from '@zhengdun/domain';
+import { CaseReadModelRepository, NotificationOutboxRepository } from '@zhengdun/persistence';
+import { CaseException, type CaseClient } from '@zhengdun/temporal';
+import { ALL_CHECKS, caseInput, committee, county, leaderOf, measuresFor, otherCommittee, remediateAndPublicize, REVIEW_OK, secretaryOf, teamFor } from '../support/cases';
+import { caseClientFor, createTestDatabase, eventually, startTestWorker, uniqueTaskQueue, type RunningTestWorker, type TestDatabase } from '../support/environment';
+
+let db: TestDatabase;
+let worker: RunningTestWorker;
+let cases: CaseClient;
+let closeClient: () => Promise<void>;
+let client: Awaited<ReturnType<typeof caseClientFor>>['client'];
+const taskQueue = uniqueTaskQueue('lifecycle');
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  worker = await startTestWorker(taskQueue, db.dataSource);
+  ({ cases, close: closeClient, client } = await caseClientFor(taskQueue));
+});
+
+afterAll(async () => {
+  await worker?.stop();
+  await closeClient?.();
+  await db?.drop();
+});
+
+async function stageOf(caseId: string): Promise<CaseState['stage']> {
+  return (await cases.state(caseId)).stage;
+}
+
+async function waitForStage(caseId: string, stage: CaseState['stage'], timeoutMs = 20_000): Promise<CaseState> {
+  return eventually(async () => {
+    const state = await cases.state(caseId);
+    return state.stage === stage ? state : undefined;
+  }, timeoutMs, `stage ${stage}`);
+}
+
+async function refusal(run: () => Promise<unknown>): Promise<CaseException> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof CaseException) return error;
+    throw error;
+  }
+  throw new Error('expected the action to be refused');
+}
+
+/** The happy path from a freshly opened case with a full team to archived. */
+async function walkToArchived(caseId: string): Promise<CaseState> {
+  let state = await cases.state(caseId);
+  const secretary = secretaryOf(state.org.code);
+  expect(state.stage).toBe('assigned');
+  state = await cases.act(caseId, secretary, { type: 'submitPlan', measures: measuresFor(state) });
+  expect(state.stage).toBe('planning');
+  state = await cases.act(caseId, committee, { type: 'approvePlan' });
+  expect(state.stage).toBe('remediating');
+  expect(state.plan.publicizedAt).toBeDefined();
+  const leader = leaderOf(state.org.code, state.team[0]);
+  state = await cases.act(caseId, leader, { type: 'reportProgress', summary: '本月召开党员大会1次，化解矛盾2件' });
+  expect(state.reports).toHaveLength(1);
+  state = await remediateAndPublicize(cases, caseId);
+  expect(state.stage).toBe('publicizing');
+  await cases.rateSatisfaction(caseId, { ratingId: `${caseId}-r1`, level: 'satisfied' });
+  await cases.rateSatisfaction(caseId, { ratingId: `${caseId}-r2`, level: 'basically_satisfied' });
+  await waitForStage(caseId, 'preliminary_acceptance');
+  state = await cases.act(caseId, committee, { type: 'recordPreliminaryAcceptance', checks: ALL_CHECKS, opinion: '台账完整，措施落实' });
+  expect(state.stage).toBe('county_acceptance');
+  state = await cases.act(caseId, county, { type: 'recordCountyAcceptance', checks: ALL_CHECKS, opinion: '同意销号', survey: { respondents: 20, satisfied: 19 } });
+  expect(state.stage).toBe('delisted');
+  await waitForStage(caseId, 'follow_up_review');
+  state = await cases.act(caseId, committee, { type: 'recordFollowUpReview', checks: REVIEW_OK, opinion: '未发现反弹', reboundedProblemIds: [], newProblems: [] });
+  expect(state.stage).toBe('archived');
+  return state;
+}
+
+describe.each<OrgDomain>(['rural', 'state_owned_enterprise', 'non_public_enterprise'])('a %s case', (domain) => {
+  it('goes from identification to archived, with every stage change attributed', async () => {
+    const caseId = await cases.open(caseInput(domain), county);
+    const state = await walkToArchived(caseId);
+    expect(state.history.map((change) => change.to)).toEqual([
+      'identified',
+      'assigned',
+      'planning',
+      'remediating',
+      'publicizing',
+      'preliminary_acceptance',
+      'county_acceptance',
+      'delisted',
+      'follow_up_review',
+      'archived',
+    ]);
+    expect(state.history.every((change) => change.by.userId && change.at)).toBe(true);
+    const result = await client.workflow.getHandle(caseId).result();
+    expect(result).toEqual({ caseId, stage: 'archived', round: 1 });
+
+    const readModel = new CaseReadModelRepository(db.dataSource);
+    const row = await eventually(async () => {
+      const found = await readModel.findCase(caseId);
+      return found?.stage === 'archived' ? found : undefined;
+    });
+    expect(row.seq).toBe(state.seq);
+    expect(row.domain).toBe(domain);
+    expect((await readModel.timelineOf(caseId)).map((event) => event.seq)).toEqual(state.timeline.map((entry) => entry.seq));
+  });
+});
+
+it('refuses a second case for the same organization in the same campaign', async () => {
+  const input = caseInput('rural');
+  await cases.open(input, county);
+  const error = await refusal(() => cases.open(input, county));
+  expect(error.code).toBe('already_exists');
+});
+
+it('waits for the four ones before planning; a key village needs the township Party secretary', async () => {
+  const input = caseInput('rural', { withTeam: false, isKeyVillage: true });
+  const caseId = await cases.open(input, county);
+  expect(await stageOf(caseId)).toBe('identified');
+  const [countyLeader, townshipLeader, firstSecretary, agency] = teamFor('rural');
+
+  const early = await refusal(() => cases.act(caseId, secretaryOf(input.org.code), { type: 'submitPlan', measures: [] }));
+  expect(early.rule?.code).toBe('wrong_stage');
+
+  let state = await cases.act(caseId, committee, { type: 'assignTeam', members: [countyLeader, firstSecretary, agency, { ...townshipLeader, isTownshipPartySecretary: false }] });
+  expect(state.stage).toBe('identified');
+  state = await cases.act(caseId, committee, { type: 'assignTeam', members: [townshipLeader] });
+  expect(state.stage).toBe('assigned');
+  expect(state.deadlines.planDueAt).toBeDefined();
+});
+
+it('takes a returned plan back and approves the resubmission', async () => {
+  const caseId = await cases.open(caseInput('rural'), county);
+  let state = await cases.state(caseId);
+  const secretary = secretaryOf(state.org.code);
+  state = await cases.act(caseId, secretary, { type: 'submitPlan', measures: measuresFor(state) });
+  state = await cases.act(caseId, committee, { type: 'returnPlan', reasons: ['措施不够具体，缺少时间节点'] });
+  expect(state.plan).toMatchObject({ status: 'returned', returnReasons: ['措施不够具体，缺少时间节点'] });
+  state = await cases.act(caseId, secretary, { type: 'submitPlan', measures: measuresFor(state) });
+  expect(state.plan).toMatchObject({ status: 'submitted', version: 2 });
+  state = await cases.act(caseId, committee, { type: 'approvePlan' });
+  expect(state.stage).toBe('remediating');
+  expect(state.measures.filter((m) => m.round === 1)).toHaveLength(2);
+  const notices = await eventually(async () => {
+    const rows = await new NotificationOutboxRepository(db.dataSource).forCase(caseId);
+    return rows.some((row) => row.kind === 'plan_approved') ? rows : undefined;
+  });
+  expect(notices.map((row) => row.kind)).toEqual(expect.arrayContaining(['plan_submitted', 'plan_returned', 'plan_approved']));
+});
+
+it('sends a case back to remediation when an objection during publicity is upheld', async () => {
+  const caseId = await cases.open(caseInput('state_owned_enterprise'), county);
+  let state = await cases.state(caseId);
+  await cases.act(caseId, secretaryOf(state.org.code), { type: 'submitPlan', measures: measuresFor(state) });
+  await cases.act(caseId, committee, { type: 'approvePlan' });
+  await remediateAndPublicize(cases, caseId);
+  await cases.raiseObjection(caseId, { objectionId: 'obj-1', content: '支部换届仍未完成，公示内容与实际不符' });
+  await cases.raiseObjection(caseId, { objectionId: 'obj-1', content: '支部换届仍未完成，公示内容与实际不符' });
+  state = await eventually(async () => {
+    const s = await cases.state(caseId);
+    return s.objections.length > 0 ? s : undefined;
+  });
+  expect(state.objections).toHaveLength(1);
+  // The period ends, but an open objection holds the case in publicity.
+  await new Promise((resolve) => setTimeout(resolve, 2500));
+  expect(await stageOf(caseId)).toBe('publicizing');
+  const noReason = await refusal(() => cases.act(caseId, committee, { type: 'resolveObjection', objectionId: 'obj-1', decision: 'dismissed', reason: ' ' }));
+  expect(noReason.rule?.code).toBe('reason_required');
+  state = await cases.act(caseId, committee, { type: 'resolveObjection', objectionId: 'obj-1', decision: 'upheld', reason: '经核实，换届确未完成' });
+  expect(state.stage).toBe('remediating');
+  expect(state.deadlines.rectificationDueAt).toBeDefined();
+  expect(state.objections[0]).toMatchObject({ status: 'upheld', resolvedBy: { userId: committee.userId } });
+});
+
+it('returns a case that fails county acceptance to remediation with a deadline, then delists it', async () => {
+  const caseId = await cases.open(caseInput('non_public_enterprise'), county);
+  let state = await cases.state(caseId);
+  await cases.act(caseId, secretaryOf(state.org.code), { type: 'submitPlan', measures: measuresFor(state) });
+  await cases.act(caseId, committee, { type: 'approvePlan' });
+  await remediateAndPublicize(cases, caseId);
+  await waitForStage(caseId, 'preliminary_acceptance');
+  await cases.act(caseId, committee, { type: 'recordPreliminaryAcceptance', checks: ALL_CHECKS, opinion: '初验合格' });
+  state = await cases.act(caseId, county, { type: 'recordCountyAcceptance', checks: ALL_CHECKS, opinion: '群众满意度不高', survey: { respondents: 10, satisfied: 5 } });
+  expect(state.stage).toBe('remediating');
+  expect(state.acceptances.at(-1)).toMatchObject({ level: 'county', passed: false, satisfactionRate: 0.5 });
+  expect(state.deadlines.rectificationDueAt).toBeDefined();
+
+  await cases.act(caseId, secretaryOf(state.org.code), { type: 'addMeasures', measures: measuresFor(state).slice(0, 1) });
+  await remediateAndPublicize(cases, caseId);
+  await waitForStage(caseId, 'preliminary_acceptance');
+  await cases.act(caseId, committee, { type: 'recordPreliminaryAcceptance', checks: ALL_CHECKS, opinion: '再次初验合格' });
+  state = await cases.act(caseId, county, { type: 'recordCountyAcceptance', checks: ALL_CHECKS, opinion: '同意销号', survey: { respondents: 10, satisfied: 9 } });
+  expect(state.stage).toBe('delisted');
+  expect(state.acceptances.map((a) => `${a.level}:${a.passed}`)).toEqual(['preliminary:true', 'county:false', 'preliminary:true', 'county:true']);
+});
+
+it('reopens a case whose follow-up review finds a rebound, carrying the open problems into round 2', async () => {
+  const caseId = await cases.open(caseInput('rural'), county);
+  let state = await cases.state(caseId);
+  const secretary = secretaryOf(state.org.code);
+  await cases.act(caseId, secretary, { type: 'submitPlan', measures: measuresFor(state) });
+  await cases.act(caseId, committee, { type: 'approvePlan' });
+  await remediateAndPublicize(cases, caseId);
+  await cases.rateSatisfaction(caseId, { ratingId: 'x1', level: 'satisfied' });
+  await waitForStage(caseId, 'preliminary_acceptance');
+  await cases.act(caseId, committee, { type: 'recordPreliminaryAcceptance', checks: ALL_CHECKS, opinion: '合格' });
+  await cases.act(caseId, county, { type: 'recordCountyAcceptance', checks: ALL_CHECKS, opinion: '销号' });
+  await waitForStage(caseId, 'follow_up_review');
+  state = await cases.act(caseId, committee, {
+    type: 'recordFollowUpReview',
+    checks: { ...{ measuresCarriedOut: true, mechanismsWorking: false, promisesDelivered: true, unqualifiedMembersHandled: true } },
+    opinion: '组织生活又不经常了',
+    reboundedProblemIds: ['p1'],
+    newProblems: [{ category: 'irregular_dues', description: '党费收缴不及时' }],
+  });
+  expect(state.stage).toBe('assigned');
+  expect(state.round).toBe(2);
+  expect(state.problems.filter((p) => p.round === 2).map((p) => p.id)).toEqual(['p1', 'p3']);
+  expect(state.problems.find((p) => p.id === 'p1')?.reboundedInRound).toBe(2);
+  // Round 2 plans only the carried-over problems.
+  state = await cases.act(caseId, secretary, { type: 'submitPlan', measures: measuresFor(state) });
+  expect(state.measures.filter((m) => m.round === 2).map((m) => m.problemId)).toEqual(['p1', 'p3']);
+});
+
+describe('refusals leave no trace', () => {
+  let caseId: string;
+  let before: CaseState;
+  beforeAll(async () => {
+    caseId = await cases.open(caseInput('rural'), county);
+    before = await cases.state(caseId);
+  });
+  afterEach(async () => {
+    const after = await cases.state(caseId);
+    expect(after.seq).toBe(before.seq);
+    expect(after.history).toEqual(before.history);
+    expect(after.plan).toEqual(before.plan);
+  });
+
+  it('wrong stage', async () => {
+    const error = await refusal(() => cases.act(caseId, committee, { type: 'startPublicity' }));
+    expect(error.rule?.code).toBe('wrong_stage');
+    expect(error.messageZh).toContain('已落实包抓');
+  });
+
+  it('role not permitted', async () => {
+    const error = await refusal(() => cases.act(caseId, committee, { type: 'submitPlan', measures: measuresFor(before) }));
+    expect(error.rule?.code).toBe('role_not_permitted');
+  });
+
+  it('invalid plan: a problem without a measure, a measure without an owner', async () => {
+    const [first] = measuresFor(before);
+    const error = await refusal(() => cases.act(caseId, secretaryOf(before.org.code), { type: 'submitPlan', measures: [{ ...first, ownerId: '', ownerName: '' }] }));
+    expect(error.rule?.code).toBe('invalid_plan');
+    expect(error.messageZh).toContain('未明确责任人');
+    expect(error.messageZh).toContain('没有对应的整改措施');
+  });
+
+  it('wrong person: another branch’s secretary, and a committee of another township', async () => {
+    const stranger = { ...secretaryOf(before.org.code), userId: 'sec-someone-else' };
+    expect((await refusal(() => cases.act(caseId, stranger, { type: 'submitPlan', measures: measuresFor(before) }))).rule?.code).toBe('wrong_person');
+    expect((await refusal(() => cases.act(caseId, otherCommittee, { type: 'assignTeam', members: teamFor('rural') }))).rule?.code).toBe('out_of_scope');
+  });
+
+  it('malformed action', async () => {
+    const error = await refusal(() => cases.act(caseId, secretaryOf(before.org.code), { type: 'submitPlan' } as never));
+    expect(error.rule?.code).toBe('invalid_input');
+  });
+});
+
+it('is findable by its search attributes', async () => {
+  const input = caseInput('non_public_enterprise');
+  const caseId = await cases.open(input, county);
+  const query = `ZdCampaign='${input.campaign.id}' AND ZdStage='assigned' AND ZdDomain='non_public_enterprise' AND ZdTownship='${input.org.township}' AND ZdOverdue=false`;
+  const ids = await eventually(async () => {
+    const found: string[] = [];
+    for await (const execution of client.workflow.list({ query })) found.push(execution.workflowId);
+    return found.length > 0 ? found : undefined;
+  });
+  expect(ids).toEqual([caseId]);
+});
+
+it('continues as new before its history grows large, carrying the whole state', async () => {
+  const input = caseInput('rural');
+  const caseId = await cases.open(input, county, { maxHistoryEvents: 40 });
+  const secretary = secretaryOf(input.org.code);
+  let state = await cases.state(caseId);
+  await cases.act(caseId, secretary, { type: 'submitPlan', measures: measuresFor(state) });
+  await cases.act(caseId, committee, { type: 'approvePlan' });
+  for (let i = 0; i < 8; i++) await cases.act(caseId, secretary, { type: 'reportProgress', summary: `第${i + 1}次汇报` });
+  state = await cases.state(caseId);
+  expect(state.reports).toHaveLength(8);
+  const runs = await eventually(async () => {
+    const found: string[] = [];
+    for await (const execution of client.workflow.list({ query: `WorkflowId='${caseId}'` })) found.push(execution.runId);
+    return found.length > 1 ? found : undefined;
+  }, 20_000, 'a second run');
+  expect(runs.length).toBeGreaterThan(1);
+  state = await remediateAndPublicize(cases, caseId);
+  expect(state.stage).toBe('publicizing');
+  expect(state.history.map((h) => h.to)).toContain('remediating');
+});

@@ -1,0 +1,45 @@
+/**
+ * How the outside talks to a case: one Update per supervisor action (validated before it is
+ * recorded), Signals for the public's objections and ratings, and a Query for the whole state.
+ */
+import type { UpdateDefinition } from '@temporalio/common';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import { CASE_ACTION_TYPES, type Actor, type CaseAction, type CaseActionType, type CaseState, type OpenCaseInput, type PublicNotice, type SatisfactionLevel } from '@zhengdun/domain';
+
+export interface ActionCommand<T extends CaseActionType = CaseActionType> {
+  actor: Actor;
+  action: Extract<CaseAction, { type: T }>;
+}
+
+export type CaseUpdate<T extends CaseActionType = CaseActionType> = UpdateDefinition<CaseState, [ActionCommand<T>], T>;
+
+export const caseUpdates = Object.fromEntries(CASE_ACTION_TYPES.map((type) => [type, defineUpdate<CaseState, [ActionCommand]>(type)])) as {
+  [T in CaseActionType]: CaseUpdate<T>;
+};
+
+export interface ObjectionSignal {
+  objectionId: string;
+  content: string;
+}
+export interface RatingSignal {
+  ratingId: string;
+  level: SatisfactionLevel;
+}
+
+export const raiseObjectionSignal = defineSignal<[ObjectionSignal]>('raiseObjection');
+export const rateSatisfactionSignal = defineSignal<[RatingSignal]>('rateSatisfaction');
+
+export const caseStateQuery = defineQuery<CaseState>('caseState');
+export const publicNoticeQuery = defineQuery<PublicNotice | null>('publicNotice');
+
+/** Error type of a refused action: details[0] is { code, messageZh, messageEn, details }. */
+export const RULE_VIOLATION_FAILURE = 'RuleViolation';
+
+export interface CaseWorkflowInput {
+  /** A new case: opened by this actor. */
+  open?: { input: OpenCaseInput; openedBy: Actor };
+  /** Carried across continue-as-new. */
+  resume?: { state: CaseState; revision: number; projectedSeq: number };
+  /** Continue-as-new after this many history events (tests lower it). */
+  maxHistoryEvents?: number;
+}

@@ -1,0 +1,237 @@
+/**
+ * One workflow per case, for the whole life of the case (months to years). The rules live in
+ * @zhengdun/domain; this file only orchestrates: it receives actions, sleeps on durable timers until
+ * the next reminder or deadline, and hands I/O (read model, notifications, calendar) to activities.
+ */
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  proxyLocalActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import {
+  actorRef,
+  CASE_ACTION_TYPES,
+  decide,
+  fire,
+  isOverdue,
+  nextScheduledEvent,
+  objectionReceived,
+  openCase,
+  plainDueDates,
+  publicNotice,
+  ratingReceived,
+  RuleViolation,
+  summarize,
+  usesWorkingDays,
+  type CampaignPolicy,
+  type CaseNotification,
+  type CaseState,
+  type DueDates,
+  type Outcome,
+} from '@zhengdun/domain';
+import { CASE_ESCALATION_LEVEL, CASE_OVERDUE, CASE_STAGE } from '../search-attributes';
+import type { CalendarActivities, CaseActivities } from './case.activities';
+import {
+  caseStateQuery,
+  caseUpdates,
+  publicNoticeQuery,
+  raiseObjectionSignal,
+  rateSatisfactionSignal,
+  RULE_VIOLATION_FAILURE,
+  type ActionCommand,
+  type CaseUpdate,
+  type CaseWorkflowInput,
+} from './case.messages';
+
+// No maximum attempts: while Postgres is down a write waits; it is never dropped.
+const { projectCase, enqueueNotifications } = proxyActivities<CaseActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+});
+const { dueDatesFrom } = proxyLocalActivities<CalendarActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '200 milliseconds', maximumInterval: '5 seconds' },
+});
+
+const DEFAULT_MAX_HISTORY_EVENTS = 10_000;
+
+export interface CaseResult {
+  caseId: string;
+  stage: CaseState['stage'];
+  round: number;
+}
+
+function nowIso(): string {
+  return new Date().toISOString();
+}
+
+async function dueDates(now: string, policy: CampaignPolicy): Promise<DueDates> {
+  return usesWorkingDays(policy) ? dueDatesFrom(now, policy) : plainDueDates(now, policy);
+}
+
+/** Turns a refusal into a failure the caller receives; anything else malformed is refused too. */
+function refuse(error: unknown): never {
+  if (error instanceof RuleViolation) {
+    throw ApplicationFailure.create({
+      type: RULE_VIOLATION_FAILURE,
+      message: error.message,
+      nonRetryable: true,
+      details: [{ code: error.code, messageZh: error.messageZh, messageEn: error.messageEn, details: error.details }],
+    });
+  }
+  const text = error instanceof Error ? error.message : String(error);
+  throw ApplicationFailure.create({
+    type: RULE_VIOLATION_FAILURE,
+    message: `操作内容不完整或格式有误 (malformed action: ${text})`,
+    nonRetryable: true,
+    details: [{ code: 'invalid_input', messageZh: '操作内容不完整或格式有误', messageEn: `malformed action: ${text}`, details: {} }],
+  });
+}
+
+function attempt(run: () => Outcome): Outcome {
+  try {
+    return run();
+  } catch (error) {
+    refuse(error);
+  }
+}
+
+export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseResult> {
+  let state: CaseState;
+  let revision: number;
+  let projectedRevision: number;
+  let projectedSeq: number;
+  if (input.resume) {
+    ({ state, revision, projectedSeq } = input.resume);
+    projectedRevision = revision;
+  } else if (input.open) {
+    const now = nowIso();
+    const due = await dueDates(now, input.open.input.policy);
+    try {
+      state = openCase(input.open.input, actorRef(input.open.openedBy), now, due);
+    } catch (error) {
+      refuse(error);
+    }
+    revision = 1;
+    projectedRevision = 0;
+    projectedSeq = 0;
+  } else {
+    throw ApplicationFailure.nonRetryable('caseWorkflow needs `open` or `resume`');
+  }
+  const outbox: CaseNotification[] = [];
+  const maxHistoryEvents = input.maxHistoryEvents ?? DEFAULT_MAX_HISTORY_EVENTS;
+
+  function commit(outcome: Outcome): void {
+    state = outcome.state;
+    outbox.push(...outcome.notifications);
+    revision += 1;
+  }
+
+  // Actions run one at a time: one may wait on the calendar activity, and the next must see its result.
+  let queue: Promise<unknown> = Promise.resolve();
+  function oneAtATime<T>(run: () => Promise<T>): Promise<T> {
+    const result = queue.then(run, run);
+    queue = result.catch(() => undefined);
+    return result;
+  }
+
+  for (const type of CASE_ACTION_TYPES) {
+    setHandler(
+      caseUpdates[type] as CaseUpdate,
+      (command: ActionCommand) =>
+        oneAtATime(async () => {
+          const now = nowIso();
+          const due = await dueDates(now, state.policy);
+          commit(attempt(() => decide(state, command.action, command.actor, { now, due })));
+          return state;
+        }),
+      {
+        // Synchronous on purpose: the SDK does not await validators. A refusal here leaves no trace.
+        validator: (command: ActionCommand) => {
+          if (command?.action?.type !== type) refuse(new Error(`update ${type} carries action ${String(command?.action?.type)}`));
+          const now = nowIso();
+          attempt(() => decide(state, command.action, command.actor, { now, due: plainDueDates(now, state.policy) }));
+        },
+      },
+    );
+  }
+
+  setHandler(raiseObjectionSignal, (signal) => {
+    const now = nowIso();
+    const outcome = objectionReceived(state, String(signal?.objectionId ?? ''), String(signal?.content ?? ''), { now, due: plainDueDates(now, state.policy) });
+    if (outcome.changed) commit(outcome);
+  });
+  setHandler(rateSatisfactionSignal, (signal) => {
+    const now = nowIso();
+    const outcome = ratingReceived(state, String(signal?.ratingId ?? ''), signal?.level, { now, due: plainDueDates(now, state.policy) });
+    if (outcome.changed) commit(outcome);
+  });
+  setHandler(caseStateQuery, () => state);
+  setHandler(publicNoticeQuery, () => publicNotice(state));
+
+  let searchAttributesKey = '';
+  function syncSearchAttributes(): void {
+    const overdue = isOverdue(state, nowIso());
+    const key = `${state.stage}|${overdue}|${state.escalation.level}`;
+    if (key === searchAttributesKey) return;
+    searchAttributesKey = key;
+    upsertSearchAttributes([
+      { key: CASE_STAGE, value: state.stage },
+      { key: CASE_OVERDUE, value: overdue },
+      { key: CASE_ESCALATION_LEVEL, value: state.escalation.level },
+    ]);
+  }
+
+  /** Writes the read model and the outbox. Both activities are idempotent, so retries are safe. */
+  async function flush(): Promise<void> {
+    const snapshotRevision = revision;
+    const { timeline, ...rest } = state;
+    const events = timeline.filter((entry) => entry.seq > projectedSeq);
+    const notifications = outbox.splice(0);
+    await Promise.all([
+      notifications.length > 0 ? enqueueNotifications(notifications) : Promise.resolve(),
+      projectCase({ state: rest, summary: summarize(state, nowIso()), events, revision: snapshotRevision }),
+    ]);
+    projectedSeq = events.length > 0 ? events[events.length - 1].seq : projectedSeq;
+    projectedRevision = snapshotRevision;
+  }
+
+  function fireDueTimers(): void {
+    for (let event = nextScheduledEvent(state); event && Date.parse(event.at) <= Date.now(); event = nextScheduledEvent(state)) {
+      const before = state.seq;
+      const now = nowIso();
+      commit(fire(state, event, { now, due: plainDueDates(now, state.policy) }));
+      if (state.seq === before) break; // nothing changed: do not spin on the same event
+    }
+  }
+
+  const needsNewRun = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > maxHistoryEvents;
+
+  for (;;) {
+    syncSearchAttributes();
+    if (revision !== projectedRevision || outbox.length > 0) {
+      await flush();
+      continue;
+    }
+    if (state.stage === 'archived' || needsNewRun()) {
+      await condition(allHandlersFinished);
+      if (revision !== projectedRevision) continue;
+      if (state.stage === 'archived') return { caseId: state.caseId, stage: state.stage, round: state.round };
+      await continueAsNew<typeof caseWorkflow>({ resume: { state, revision, projectedSeq }, maxHistoryEvents });
+    }
+    const next = nextScheduledEvent(state);
+    const seen = revision;
+    if (next) {
+      const changed = await condition(() => revision !== seen, Math.max(1, Date.parse(next.at) - Date.now()));
+      if (!changed) fireDueTimers();
+    } else {
+      await condition(() => revision !== seen);
+    }
+  }
+}
