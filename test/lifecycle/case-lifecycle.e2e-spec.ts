@@ -6,6 +6,7 @@ import type { CaseState, OrgDomain } from '@zhengdun/domain';
 import { CaseReadModelRepository, NotificationOutboxRepository } from '@zhengdun/persistence';
 import { CaseException, type CaseClient } from '@zhengdun/temporal';
 import { ALL_CHECKS, caseInput, committee, county, leaderOf, measuresFor, otherCommittee, remediateAndPublicize, REVIEW_OK, secretaryOf, teamFor } from '../support/cases';
+import { replayAndMaybeRecord } from '../support/histories';
 import { caseClientFor, createTestDatabase, eventually, startTestWorker, uniqueTaskQueue, type RunningTestWorker, type TestDatabase } from '../support/environment';
 
 let db: TestDatabase;
@@ -95,6 +96,7 @@ describe.each<OrgDomain>(['rural', 'state_owned_enterprise', 'non_public_enterpr
     expect(state.history.every((change) => change.by.userId && change.at)).toBe(true);
     const result = await client.workflow.getHandle(caseId).result();
     expect(result).toEqual({ caseId, stage: 'archived', round: 1 });
+    expect(await replayAndMaybeRecord(client, caseId, `archived-${domain}`)).toBe(1);
 
     const readModel = new CaseReadModelRepository(db.dataSource);
     const row = await eventually(async () => {
@@ -171,6 +173,7 @@ it('sends a case back to remediation when an objection during publicity is uphel
   expect(state.stage).toBe('remediating');
   expect(state.deadlines.rectificationDueAt).toBeDefined();
   expect(state.objections[0]).toMatchObject({ status: 'upheld', resolvedBy: { userId: committee.userId } });
+  expect(await replayAndMaybeRecord(client, caseId, 'objection-upheld')).toBe(1);
 });
 
 it('returns a case that fails county acceptance to remediation with a deadline, then delists it', async () => {
@@ -193,6 +196,7 @@ it('returns a case that fails county acceptance to remediation with a deadline, 
   state = await cases.act(caseId, county, { type: 'recordCountyAcceptance', checks: ALL_CHECKS, opinion: '同意销号', survey: { respondents: 10, satisfied: 9 } });
   expect(state.stage).toBe('delisted');
   expect(state.acceptances.map((a) => `${a.level}:${a.passed}`)).toEqual(['preliminary:true', 'county:false', 'preliminary:true', 'county:true']);
+  expect(await replayAndMaybeRecord(client, caseId, 'acceptance-failed-then-delisted')).toBe(1);
 });
 
 it('reopens a case whose follow-up review finds a rebound, carrying the open problems into round 2', async () => {
@@ -221,6 +225,7 @@ it('reopens a case whose follow-up review finds a rebound, carrying the open pro
   // Round 2 plans only the carried-over problems.
   state = await cases.act(caseId, secretary, { type: 'submitPlan', measures: measuresFor(state) });
   expect(state.measures.filter((m) => m.round === 2).map((m) => m.problemId)).toEqual(['p1', 'p3']);
+  expect(await replayAndMaybeRecord(client, caseId, 'rebound-reopened')).toBe(1);
 });
 
 describe('refusals leave no trace', () => {
@@ -299,4 +304,5 @@ it('continues as new before its history grows large, carrying the whole state', 
   state = await remediateAndPublicize(cases, caseId);
   expect(state.stage).toBe('publicizing');
   expect(state.history.map((h) => h.to)).toContain('remediating');
+  expect(await replayAndMaybeRecord(client, caseId, 'continued-as-new')).toBeGreaterThan(1);
 });

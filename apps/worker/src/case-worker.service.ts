@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { NativeConnection, Worker } from '@temporalio/worker';
+import type pino from 'pino';
+import type { DataSource } from 'typeorm';
+import { createCaseActivities } from '@zhengdun/activities';
+import type { AppConfig } from '@zhengdun/config';
+import { connectWorker, createCaseWorker } from '@zhengdun/temporal';
+import { APP_CONFIG, DATA_SOURCE, LOGGER } from './tokens';
+
+/** Runs the Temporal worker for the life of the process; a worker failure stops the process. */
+@Injectable()
+export class CaseWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private connection?: NativeConnection;
+  private worker?: Worker;
+  private running?: Promise<void>;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(LOGGER) private readonly logger: pino.Logger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.connection = await connectWorker(this.config.temporal);
+    const bundlePath = process.env.WORKFLOW_BUNDLE_PATH;
+    this.worker = await createCaseWorker({
+      connection: this.connection,
+      namespace: this.config.temporal.namespace,
+      taskQueue: this.config.temporal.taskQueue,
+      activities: createCaseActivities(this.dataSource),
+      ...(bundlePath ? { workflowBundle: { code: fs.readFileSync(bundlePath, 'utf8') } } : {}),
+    });
+    this.running = this.worker.run();
+    this.running.catch((error: unknown) => {
+      this.logger.fatal({ err: error }, 'worker stopped with an error');
+      process.exit(1);
+    });
+    this.logger.info({ taskQueue: this.config.temporal.taskQueue }, 'worker polling');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.worker?.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running?.catch(() => undefined);
+    await this.connection?.close();
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * `npm start`: the whole stack on one machine. Embedded Postgres and the Temporal dev server
+ * (SQLite file) unless DATABASE_URL / TEMPORAL_ADDRESS point elsewhere; then migrations, the worker
+ * and the API. Data lives in .data/ and survives restarts. Ctrl-C stops every child cleanly.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { Client as PgClient } from 'pg';
+import { ConfigError, loadConfig } from '@zhengdun/config';
+import { migrate, startEmbeddedPostgres } from '@zhengdun/persistence';
+import { startTemporalDevServer } from '@zhengdun/temporal';
+
+const repoRoot = path.resolve(__dirname, '../..');
+const dataDir = path.resolve(process.env.ZHENGDUN_DATA_DIR ?? path.join(repoRoot, '.data'));
+const say = (line: string) => console.log(`[start] ${line}`);
+
+async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  const admin = new PgClient({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+}
+
+function runApp(name: string, entry: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], { cwd: repoRoot, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      say(`${name} exited (code ${code}, signal ${signal}); stopping the stack`);
+      void stopAll(1);
+    }
+  });
+  return child;
+}
+
+const stops: (() => Promise<void>)[] = [];
+const children: ChildProcess[] = [];
+let stopping = false;
+
+async function stopAll(exitCode: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  say('stopping…');
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+          child.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+  for (const stop of stops.reverse()) await stop().catch((error: unknown) => say(`stop failed: ${String(error)}`));
+  say('stopped');
+  process.exit(exitCode);
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+    say(`starting embedded Postgres on 127.0.0.1:${port} (data in ${path.join(dataDir, 'postgres')})`);
+    const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port });
+    stops.push(pg.stop);
+    await ensureDatabase(pg.adminUrl, 'zhengdun');
+    databaseUrl = pg.url('zhengdun');
+  }
+
+  let temporalAddress = config.temporal.address;
+  let temporalUi: string | undefined;
+  if (!temporalAddress) {
+    const port = Number(process.env.TEMPORAL_DEV_PORT ?? 7233);
+    const uiPort = Number(process.env.TEMPORAL_UI_PORT ?? 8233);
+    say(`starting the Temporal dev server on 127.0.0.1:${port} (history in ${path.join(dataDir, 'temporal.sqlite')})`);
+    const temporal = await startTemporalDevServer({ port, uiPort, dbFilename: path.join(dataDir, 'temporal.sqlite') });
+    stops.push(temporal.stop);
+    temporalAddress = temporal.address;
+    temporalUi = temporal.uiUrl;
+  }
+
+  const applied = await migrate(databaseUrl);
+  say(applied.length > 0 ? `migrations applied: ${applied.join(', ')}` : 'database schema up to date');
+
+  const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress };
+  children.push(runApp('worker', 'apps/worker/src/main.ts', env));
+  children.push(runApp('api', 'apps/api/src/main.ts', env));
+
+  const api = `http://localhost:${config.port}`;
+  say(`API        ${api}  (health: ${api}/health, OpenAPI: ${api}/docs)`);
+  say(`Dashboard  ${api}/`);
+  if (temporalUi) say(`Temporal   ${temporalUi}`);
+  say('Ctrl-C stops everything; data is kept for the next start.');
+}
+
+main().catch(async (error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  await stopAll(1);
+});
