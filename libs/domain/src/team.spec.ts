@@ -73,7 +73,9 @@ describe('key or hard village (重点村、难点村)', () => {
   });
 
   it('the key-village rule applies only to rural organizations', () => {
-    expect(isTeamComplete({ domain: 'school', isKeyVillage: true }, fullTeam('school'))).toBe(true);
+    const ordinaryTownshipLeader = RURAL_TEAM.find((m) => m.teamRole === 'township_leader')!;
+    const gap = teamGap({ domain: 'community', isKeyVillage: true }, [...fullTeam('community'), ordinaryTownshipLeader]);
+    expect(gap).toEqual({ missing: [], keyVillageNeedsPartySecretary: false });
   });
 
   it('a key village case stays identified until the Party secretary is named, then is assigned', () => {

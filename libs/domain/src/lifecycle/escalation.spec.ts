@@ -26,6 +26,8 @@ function runTimersUntil(state: CaseState, untilS: number): { state: CaseState; n
   const notifications: CaseNotification[] = [];
   const fired: ScheduledEvent[] = [];
   for (let next = nextScheduledEvent(state); next && Date.parse(next.at) <= Date.parse(at(untilS)); next = nextScheduledEvent(state)) {
+    // A timer that keeps coming back after it fired is a bug: fail instead of looping for ever.
+    if (fired.length > 100) throw new Error(`timer ${next.key} is offered again after firing`);
     const outcome = fireAt(state, next);
     state = outcome.state;
     notifications.push(...outcome.notifications);

@@ -79,7 +79,7 @@ export function scheduledEvents(state: CaseState): ScheduledEvent[] {
   const fired = new Set(state.escalation.records.map((r) => r.key));
   const events: ScheduledEvent[] = dueItems(state)
     .flatMap((item) => ladder(state, item))
-    ;
+    .filter((event) => !fired.has(event.key));
   if (state.stage === 'publicizing' && state.publicity && !state.publicity.periodEnded) {
     events.push({ kind: 'publicity_period_ended', key: `publicity:${state.publicity.startedAt}`, at: state.publicity.endsAt });
   }

@@ -1,0 +1,64 @@
+/** The real worker app as a child process, so a test can kill -9 it like a crash would. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { temporalAddress, workflowBundlePath } from './environment';
+
+const repoRoot = path.resolve(__dirname, '../..');
+
+export interface WorkerProcess {
+  child: ChildProcess;
+  /** SIGKILL: no shutdown hooks, no flushing — a crash. */
+  crash: () => Promise<void>;
+  stop: () => Promise<void>;
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+  });
+}
+
+export async function startWorkerProcess(options: { databaseUrl: string; taskQueue: string; extraEnv?: NodeJS.ProcessEnv }): Promise<WorkerProcess> {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      DATABASE_URL: options.databaseUrl,
+      TEMPORAL_ADDRESS: temporalAddress(),
+      TEMPORAL_TASK_QUEUE: options.taskQueue,
+      WORKFLOW_BUNDLE_PATH: workflowBundlePath(),
+      LOG_LEVEL: 'info',
+      ...options.extraEnv,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`worker did not start within 60 s:\n${output}`)), 60_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('worker polling')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`worker exited with code ${code}:\n${output}`));
+    });
+  });
+  child.removeAllListeners('exit');
+  return {
+    child,
+    crash: async () => {
+      child.kill('SIGKILL');
+      await exited(child);
+    },
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited(child);
+    },
+  };
+}
