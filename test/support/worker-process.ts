@@ -7,6 +7,8 @@ const repoRoot = path.resolve(__dirname, '../..');
 
 export interface WorkerProcess {
   child: ChildProcess;
+  /** Resolves when the process has exited, for whatever reason. */
+  exited: Promise<void>;
   /** SIGKILL: no shutdown hooks, no flushing — a crash. */
   crash: () => Promise<void>;
   stop: () => Promise<void>;
@@ -19,13 +21,13 @@ function exited(child: ChildProcess): Promise<void> {
   });
 }
 
-export async function startWorkerProcess(options: { databaseUrl: string; taskQueue: string; extraEnv?: NodeJS.ProcessEnv }): Promise<WorkerProcess> {
+export async function startWorkerProcess(options: { databaseUrl: string; taskQueue: string; temporalAddress?: string; extraEnv?: NodeJS.ProcessEnv }): Promise<WorkerProcess> {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], {
     cwd: repoRoot,
     env: {
       ...process.env,
       DATABASE_URL: options.databaseUrl,
-      TEMPORAL_ADDRESS: temporalAddress(),
+      TEMPORAL_ADDRESS: options.temporalAddress ?? temporalAddress(),
       TEMPORAL_TASK_QUEUE: options.taskQueue,
       WORKFLOW_BUNDLE_PATH: workflowBundlePath(),
       LOG_LEVEL: 'info',
@@ -52,6 +54,7 @@ export async function startWorkerProcess(options: { databaseUrl: string; taskQue
   child.removeAllListeners('exit');
   return {
     child,
+    exited: exited(child),
     crash: async () => {
       child.kill('SIGKILL');
       await exited(child);
