@@ -1,14 +1,18 @@
 import fs from 'node:fs';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Client } from '@temporalio/client';
 import type { NativeConnection, Worker } from '@temporalio/worker';
 import type pino from 'pino';
 import type { DataSource } from 'typeorm';
-import { createCaseActivities } from '@zhengdun/activities';
+import { createWorkerActivities } from '@zhengdun/activities';
 import type { AppConfig } from '@zhengdun/config';
 import { connectWorker, createCaseWorker } from '@zhengdun/temporal';
-import { APP_CONFIG, DATA_SOURCE, LOGGER } from './tokens';
+import { APP_CONFIG, DATA_SOURCE, LOGGER, TEMPORAL_CLIENT } from './tokens';
 
-/** Runs the Temporal worker for the life of the process; a worker failure stops the process. */
+/**
+ * Runs the Temporal worker for the life of the process; a worker failure stops the process. It
+ * registers every workflow of the bundle (cases, campaigns, imports) and every activity.
+ */
 @Injectable()
 export class CaseWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private connection?: NativeConnection;
@@ -19,6 +23,7 @@ export class CaseWorkerService implements OnApplicationBootstrap, OnApplicationS
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(LOGGER) private readonly logger: pino.Logger,
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -28,7 +33,7 @@ export class CaseWorkerService implements OnApplicationBootstrap, OnApplicationS
       connection: this.connection,
       namespace: this.config.temporal.namespace,
       taskQueue: this.config.temporal.taskQueue,
-      activities: createCaseActivities(this.dataSource),
+      activities: createWorkerActivities({ dataSource: this.dataSource, client: this.client, taskQueue: this.config.temporal.taskQueue }),
       ...(bundlePath ? { workflowBundle: { code: fs.readFileSync(bundlePath, 'utf8') } } : {}),
     });
     this.running = this.worker.run();
@@ -43,5 +48,6 @@ export class CaseWorkerService implements OnApplicationBootstrap, OnApplicationS
     if (this.worker?.getState() === 'RUNNING') this.worker.shutdown();
     await this.running?.catch(() => undefined);
     await this.connection?.close();
+    await this.client.connection.close();
   }
 }

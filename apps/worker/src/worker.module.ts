@@ -3,8 +3,10 @@ import type pino from 'pino';
 import type { DataSource } from 'typeorm';
 import { requireSetting, type AppConfig } from '@zhengdun/config';
 import { createDataSource } from '@zhengdun/persistence';
+import { connectClient } from '@zhengdun/temporal';
 import { CaseWorkerService } from './case-worker.service';
-import { APP_CONFIG, DATA_SOURCE, LOGGER } from './tokens';
+import { NotificationDispatcherService } from './notification-dispatcher.service';
+import { APP_CONFIG, DATA_SOURCE, LOGGER, TEMPORAL_CLIENT } from './tokens';
 
 class DataSourceCloser implements OnApplicationShutdown {
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
@@ -25,8 +27,11 @@ export class WorkerModule {
           provide: DATA_SOURCE,
           useFactory: () => createDataSource(requireSetting(config.databaseUrl, 'DATABASE_URL')).initialize(),
         },
+        // Closed by CaseWorkerService once the worker (whose activities use it) has stopped.
+        { provide: TEMPORAL_CLIENT, useFactory: () => connectClient(config.temporal) },
         DataSourceCloser,
         CaseWorkerService,
+        NotificationDispatcherService,
       ],
     };
   }

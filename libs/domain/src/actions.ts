@@ -1,3 +1,5 @@
+import type { CampaignRef } from './case-state';
+import type { CampaignPolicy } from './policy';
 import type { ProblemInput } from './problems';
 import type { UserRole } from './roles';
 import type { Stage } from './stages';
@@ -63,7 +65,18 @@ export type CaseAction =
       reboundedProblemIds: string[];
       /** Problems found on the visit that were not on the list before. */
       newProblems: ProblemInput[];
+      /**
+       * 滚动整顿: when given and the review finds problems, they are carried into a new case of this
+       * (next) campaign, linked to this one, and this case is archived instead of reopened.
+       */
+      nextCampaign?: NextCampaign;
     };
+
+/** The campaign a follow-up review rolls its open problems into. */
+export interface NextCampaign {
+  campaign: CampaignRef;
+  policy: CampaignPolicy;
+}
 
 export type CaseActionType = CaseAction['type'];
 

@@ -1,7 +1,7 @@
 import type { AcceptanceChecks, MeasureDraft, ReviewChecks, SatisfactionLevel } from './actions';
 import type { IdentificationSource, Organization } from './organization';
 import type { CampaignPolicy } from './policy';
-import type { Problem, ProblemStatus } from './problems';
+import type { Problem, ProblemInput, ProblemStatus } from './problems';
 import type { UserRole } from './roles';
 import type { Stage } from './stages';
 import type { TeamMember } from './team';
@@ -89,7 +89,26 @@ export interface ReviewRecord {
   opinion: string;
   reboundedProblemIds: string[];
   newProblemIds: string[];
-  outcome: 'archived' | 'rebound';
+  /** rebound: reopened in this case; rolled_over: carried into the next campaign's case (滚动整顿). */
+  outcome: 'archived' | 'rebound' | 'rolled_over';
+  rolledOverToCaseId?: string;
+}
+
+/**
+ * 滚动整顿: the open problems a follow-up review found, carried into the next campaign's case.
+ * `pending` until the workflow has opened that case; the id is known from the start (one case per
+ * organization per campaign).
+ */
+export interface RolloverRecord {
+  toCaseId: string;
+  campaign: CampaignRef;
+  policy: CampaignPolicy;
+  problems: ProblemInput[];
+  requestedAt: string;
+  requestedBy: ActorRef;
+  /** opened: this case opened it; linked_existing: the organization was already listed in that campaign. */
+  status: 'pending' | 'opened' | 'linked_existing';
+  settledAt?: string;
 }
 
 export type EscalationStep = 'reminder' | 'explanation_requested' | 'talk' | 'organizational_handling';
@@ -172,6 +191,8 @@ export interface CaseState {
   /** Set when a case was carried over from an earlier campaign's case (滚动整顿). */
   carriedFromCaseId?: string;
   rolledOverToCaseId?: string;
+  /** Present once a follow-up review has rolled this case's open problems into the next campaign. */
+  rollover?: RolloverRecord;
 }
 
 export function problemStatus(state: CaseState, problem: Problem): ProblemStatus {

@@ -11,7 +11,8 @@ import { assignTeam } from './lifecycle/identification';
 import { fireScheduled, type ScheduledEvent } from './lifecycle/escalation';
 import { recordCountyAcceptance, recordPreliminaryAcceptance } from './lifecycle/acceptance';
 import { receiveObjection, receiveRating, resolveObjection } from './lifecycle/publicity';
-import { recordFollowUpReview } from './lifecycle/follow-up-review';
+import { recordFollowUpReview, rolloverSettled } from './lifecycle/follow-up-review';
+import { campaignEndReached, type CampaignEndedSignal } from './lifecycle/campaign-end';
 import type { ActionContext, Draft } from './lifecycle/draft';
 import type { CaseNotification } from './notifications';
 import { describeScope, isInScope, SYSTEM_ACTOR_ID, USER_ROLE_LABELS, type Actor } from './roles';
@@ -101,7 +102,7 @@ export function decide(state: CaseState, action: CaseAction, actor: Actor, ctx: 
       recordCountyAcceptance(draft, action.checks, action.opinion, action.survey);
       break;
     case 'recordFollowUpReview':
-      recordFollowUpReview(draft, action.checks, action.opinion, action.reboundedProblemIds ?? [], action.newProblems ?? []);
+      recordFollowUpReview(draft, action.checks, action.opinion, action.reboundedProblemIds ?? [], action.newProblems ?? [], action.nextCampaign);
       break;
     default: {
       const unknown: never = action;
@@ -134,3 +135,17 @@ export function ratingReceived(state: CaseState, ratingId: string, level: Satisf
   return { state: changed ? draft.state : state, notifications: [], changed };
 }
 
+
+/** The campaign's end date passed (a signal from the campaign workflow); `changed` is false when it did not apply. */
+export function campaignEnded(state: CaseState, signal: CampaignEndedSignal, ctx: ActionContext): Outcome & { changed: boolean } {
+  const draft = startDraft(state, SYSTEM, ctx);
+  const changed = campaignEndReached(draft, signal);
+  return { state: changed ? draft.state : state, notifications: changed ? draft.notifications : [], changed };
+}
+
+/** The next campaign's case of a rollover has been opened (or found): recorded on this case. */
+export function rolloverOpened(state: CaseState, result: { caseId: string; created: boolean }, ctx: ActionContext): Outcome & { changed: boolean } {
+  const draft = startDraft(state, SYSTEM, ctx);
+  const changed = rolloverSettled(draft, result);
+  return { state: changed ? draft.state : state, notifications: changed ? draft.notifications : [], changed };
+}

@@ -14,4 +14,6 @@ export { caseIdFor, openCase, type OpenCaseInput } from './lifecycle/identificat
 export { planIssues, MIN_MEASURE_LENGTH, type PlanIssue } from './lifecycle/planning';
 export { dueItems, isOverdue, nextScheduledEvent, scheduledEvents, type DueItem, type ScheduledEvent } from './lifecycle/escalation';
 export { MAX_OBJECTION_LENGTH } from './lifecycle/publicity';
+export { rolloverInput } from './lifecycle/follow-up-review';
+export { CAMPAIGN_END_LABEL, campaignEndDueItemKey, type CampaignEndedSignal } from './lifecycle/campaign-end';
 export type { ActionContext } from './lifecycle/draft';

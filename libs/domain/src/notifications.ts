@@ -18,10 +18,17 @@ export const NOTIFICATION_KINDS = [
   'delisted',
   'review_due',
   'case_reopened',
+  'case_rolled_over',
+  'campaign_summary',
+  'campaign_ended',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-/** A message the case owes someone. `key` is unique per event: the outbox sends each key once. */
+/**
+ * A message the case owes someone. `key` is unique per event: the outbox sends each key once.
+ * Campaign-level messages (summaries, the end-date list) carry the campaign's workflow id,
+ * `campaign:<id>`, as `caseId`.
+ */
 export interface CaseNotification {
   key: string;
   caseId: string;

@@ -25,6 +25,19 @@ export interface CampaignPolicy {
   reviewDelay: Period;
   /** Share of the public satisfied (满意 + 基本满意) that county acceptance requires. */
   satisfactionThreshold: number;
+  /**
+   * How often the campaign sends the county its progress summary (进展汇总). Optional so that
+   * policies stored before it existed stay valid; `summaryCadenceOf` supplies the default (monthly).
+   * Used by the campaign, not by a case.
+   */
+  summaryCadence?: Period;
+}
+
+/** 每月汇总: the campaign's progress summary goes to the county every 30 days unless the policy says otherwise. */
+export const DEFAULT_SUMMARY_CADENCE: Period = { amount: 30, unit: 'days' };
+
+export function summaryCadenceOf(policy: Pick<CampaignPolicy, 'summaryCadence'>): Period {
+  return policy.summaryCadence ?? DEFAULT_SUMMARY_CADENCE;
 }
 
 export const DEFAULT_POLICY: CampaignPolicy = {
@@ -103,7 +116,8 @@ export function isValidPolicy(value: unknown): value is CampaignPolicy {
     PLAIN_ONLY.every((name) => policy[name].unit !== 'workingDays') &&
     typeof policy.satisfactionThreshold === 'number' &&
     policy.satisfactionThreshold >= 0 &&
-    policy.satisfactionThreshold <= 1
+    policy.satisfactionThreshold <= 1 &&
+    (policy.summaryCadence === undefined || (isValidPeriod(policy.summaryCadence) && policy.summaryCadence.amount > 0))
   );
 }
 

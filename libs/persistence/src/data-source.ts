@@ -9,10 +9,21 @@ import { CampaignEntity } from './entities/campaign.entity';
 import { CaseEventEntity } from './entities/case-event.entity';
 import { CaseRecordEntity } from './entities/case-record.entity';
 import { IdempotencyRecordEntity } from './entities/idempotency-record.entity';
+import { ImportJobEntity } from './entities/import-job.entity';
+import { ImportRowEntity } from './entities/import-row.entity';
 import { NotificationEntity } from './entities/notification.entity';
 import { MIGRATIONS } from './migrations';
 
-export const ENTITIES = [CaseRecordEntity, CaseEventEntity, NotificationEntity, AuditEntryEntity, IdempotencyRecordEntity, CampaignEntity];
+export const ENTITIES = [
+  CaseRecordEntity,
+  CaseEventEntity,
+  NotificationEntity,
+  AuditEntryEntity,
+  IdempotencyRecordEntity,
+  CampaignEntity,
+  ImportJobEntity,
+  ImportRowEntity,
+];
 
 export function dataSourceOptions(url: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {
   return {

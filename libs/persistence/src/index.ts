@@ -8,3 +8,14 @@ export { NotificationEntity, type NotificationStatus } from './entities/notifica
 export { AuditEntryEntity } from './entities/audit-entry.entity';
 export { IdempotencyRecordEntity } from './entities/idempotency-record.entity';
 export { CampaignEntity } from './entities/campaign.entity';
+export * from './canonical-json';
+export * from './case-query.repository';
+export * from './campaign.repository';
+export * from './audit-log.repository';
+export * from './idempotency.repository';
+export { ImportJobEntity, type ImportIssueRecord } from './entities/import-job.entity';
+export { ImportRowEntity, type ImportRowStatus } from './entities/import-row.entity';
+export * from './import.repository';
+export * from './campaign-progress.repository';
+export * from './outbox-dispatch.repository';
+export * from './ledger-query.repository';

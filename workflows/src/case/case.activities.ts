@@ -1,5 +1,5 @@
 /** What the case workflow asks of the outside world. Implemented in libs/activities; all I/O. */
-import type { CampaignPolicy, CaseNotification, CaseState, CaseSummary, DueDates, TimelineEntry } from '@zhengdun/domain';
+import type { Actor, CampaignPolicy, CaseNotification, CaseState, CaseSummary, DueDates, OpenCaseInput, TimelineEntry } from '@zhengdun/domain';
 
 export interface CaseProjection {
   /** The case without its timeline (the timeline goes row by row into `events`). */
@@ -21,4 +21,20 @@ export interface CaseActivities {
 export interface CalendarActivities {
   /** Due dates of every policy period counted from `now`, working days on the Chinese calendar. */
   dueDatesFrom(now: string, policy: CampaignPolicy): Promise<DueDates>;
+}
+
+export interface RolloverRequest {
+  input: OpenCaseInput;
+  openedBy: Actor;
+}
+
+export interface RolloverResult {
+  caseId: string;
+  /** false when the organization already had a case in that campaign (it is linked, not reopened). */
+  created: boolean;
+}
+
+export interface RolloverActivities {
+  /** Opens the next campaign's case of a rollover (滚动整顿); idempotent: a case already there is reported, not an error. */
+  openRolloverCase(request: RolloverRequest): Promise<RolloverResult>;
 }

@@ -4,7 +4,17 @@
  */
 import type { UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import { CASE_ACTION_TYPES, type Actor, type CaseAction, type CaseActionType, type CaseState, type OpenCaseInput, type PublicNotice, type SatisfactionLevel } from '@zhengdun/domain';
+import {
+  CASE_ACTION_TYPES,
+  type Actor,
+  type CampaignEndedSignal,
+  type CaseAction,
+  type CaseActionType,
+  type CaseState,
+  type OpenCaseInput,
+  type PublicNotice,
+  type SatisfactionLevel,
+} from '@zhengdun/domain';
 
 export interface ActionCommand<T extends CaseActionType = CaseActionType> {
   actor: Actor;
@@ -28,6 +38,9 @@ export interface RatingSignal {
 
 export const raiseObjectionSignal = defineSignal<[ObjectionSignal]>('raiseObjection');
 export const rateSatisfactionSignal = defineSignal<[RatingSignal]>('rateSatisfaction');
+/** From the campaign workflow at its end date: an unfinished case must explain why (once per campaign). */
+export const campaignEndedSignal = defineSignal<[CampaignEndedSignal]>('campaignEnded');
+export type { CampaignEndedSignal };
 
 export const caseStateQuery = defineQuery<CaseState>('caseState');
 export const publicNoticeQuery = defineQuery<PublicNotice | null>('publicNotice');

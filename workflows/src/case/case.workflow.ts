@@ -16,6 +16,7 @@ import {
 } from '@temporalio/workflow';
 import {
   actorRef,
+  campaignEnded,
   CASE_ACTION_TYPES,
   decide,
   fire,
@@ -26,6 +27,8 @@ import {
   plainDueDates,
   publicNotice,
   ratingReceived,
+  rolloverInput,
+  rolloverOpened,
   RuleViolation,
   summarize,
   usesWorkingDays,
@@ -36,8 +39,9 @@ import {
   type Outcome,
 } from '@zhengdun/domain';
 import { CASE_ESCALATION_LEVEL, CASE_OVERDUE, CASE_STAGE } from '../search-attributes';
-import type { CalendarActivities, CaseActivities } from './case.activities';
+import type { CalendarActivities, CaseActivities, RolloverActivities } from './case.activities';
 import {
+  campaignEndedSignal,
   caseStateQuery,
   caseUpdates,
   publicNoticeQuery,
@@ -53,6 +57,11 @@ import {
 const { projectCase, enqueueNotifications } = proxyActivities<CaseActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+});
+// Opens the next campaign's case of a rollover; retried until Temporal takes the start.
+const { openRolloverCase } = proxyActivities<RolloverActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 const { dueDatesFrom } = proxyLocalActivities<CalendarActivities>({
   startToCloseTimeout: '10 seconds',
@@ -172,6 +181,12 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseResult
     const outcome = ratingReceived(state, String(signal?.ratingId ?? ''), signal?.level, { now, due: plainDueDates(now, state.policy) });
     if (outcome.changed) commit(outcome);
   });
+  // New in the campaign release; no recorded history carries this signal, so no patch is needed.
+  setHandler(campaignEndedSignal, (signal) => {
+    const now = nowIso();
+    const outcome = campaignEnded(state, { campaignId: String(signal?.campaignId ?? ''), endsAt: String(signal?.endsAt ?? '') }, { now, due: plainDueDates(now, state.policy) });
+    if (outcome.changed) commit(outcome);
+  });
   setHandler(caseStateQuery, () => state);
   setHandler(publicNoticeQuery, () => publicNotice(state));
 
@@ -217,6 +232,16 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseResult
     syncSearchAttributes();
     if (revision !== projectedRevision || outbox.length > 0) {
       await flush();
+      continue;
+    }
+    // 滚动整顿: a review rolled the open problems into the next campaign; open that case before closing
+    // this one. Only cases whose review named a next campaign get here (none of the recorded histories).
+    const rollover = rolloverInput(state);
+    if (rollover) {
+      const opened = await openRolloverCase(rollover);
+      const now = nowIso();
+      const outcome = rolloverOpened(state, opened, { now, due: plainDueDates(now, state.policy) });
+      if (outcome.changed) commit(outcome);
       continue;
     }
     if (state.stage === 'archived' || needsNewRun()) {

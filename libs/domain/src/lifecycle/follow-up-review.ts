@@ -1,10 +1,12 @@
 /** Stage 7 (回头看): after delisting, check for rebound; archive, or reopen for the next round. */
-import type { ReviewChecks } from '../actions';
-import type { ReviewRecord } from '../case-state';
+import type { NextCampaign, ReviewChecks } from '../actions';
+import type { CaseState, ReviewRecord } from '../case-state';
+import { isValidPolicy } from '../policy';
 import type { ProblemInput } from '../problems';
+import type { Actor, UserRole } from '../roles';
 import { violation } from '../rule-violation';
-import { committeeOf, moveTo, notify, record, secretaryOf, trimmed, type Draft } from './draft';
-import { assertValidProblems } from './identification';
+import { committeeOf, countyOf, moveTo, notify, record, secretaryOf, trimmed, type Draft } from './draft';
+import { assertValidProblems, caseIdFor, type OpenCaseInput } from './identification';
 
 const REVIEW_CHECK_LABELS: Record<keyof ReviewChecks, string> = {
   measuresCarriedOut: '整改措施落实',
@@ -27,8 +29,10 @@ export function recordFollowUpReview(
   opinion: string,
   reboundedProblemIds: string[],
   newProblems: ProblemInput[],
+  nextCampaign?: NextCampaign,
 ): ReviewRecord {
   const { state } = draft;
+  if (nextCampaign !== undefined) assertValidNextCampaign(state, nextCampaign);
   if (trimmed(opinion).length === 0) {
     throw violation('reason_required', '请填写回头看意见', 'a follow-up review needs a written opinion', { field: 'opinion' });
   }
@@ -66,6 +70,10 @@ export function recordFollowUpReview(
     moveTo(draft, 'archived', '回头看未发现反弹，整顿成果巩固');
     return review;
   }
+  if (nextCampaign) {
+    rollOver(draft, review, nextCampaign, newProblems);
+    return review;
+  }
   // 滚动整顿、查缺补漏: open problems are carried into the next round, with the same team.
   for (const problem of state.problems) {
     if (review.reboundedProblemIds.includes(problem.id)) {
@@ -85,4 +93,104 @@ export function recordFollowUpReview(
   moveTo(draft, 'assigned', `回头看发现问题反弹，转入第${nextRound}轮整顿`);
   notify(draft, 'case_reopened', [secretaryOf(state), committeeOf(state)], '回头看发现问题反弹，重新整顿', `请针对${review.reboundedProblemIds.length + newProblems.length}个问题重新制定整顿方案。`);
   return review;
+}
+
+function assertValidNextCampaign(state: CaseState, next: NextCampaign): void {
+  const campaign = next?.campaign;
+  if (!campaign || typeof campaign.id !== 'string' || trimmed(campaign.id).length === 0 || trimmed(campaign.name).length === 0) {
+    throw violation('invalid_input', '请指定转入的下一轮整顿批次', 'nextCampaign needs a campaign id and name', { field: 'nextCampaign.campaign' });
+  }
+  if (campaign.id === state.campaign.id) {
+    throw violation('invalid_input', '滚动整顿须转入下一轮整顿批次，不能是本批次', 'nextCampaign must be another campaign than this case’s', {
+      field: 'nextCampaign.campaign.id',
+    });
+  }
+  if (campaign.county !== state.org.county) {
+    throw violation('invalid_input', `下一轮整顿批次不属于${state.org.county}`, 'nextCampaign belongs to another county', { field: 'nextCampaign.campaign.county' });
+  }
+  if (typeof campaign.endsAt !== 'string' || Number.isNaN(Date.parse(campaign.endsAt))) {
+    throw violation('invalid_input', '下一轮整顿批次的截止时间无效', 'nextCampaign.campaign.endsAt is not a date', { field: 'nextCampaign.campaign.endsAt' });
+  }
+  if (!isValidPolicy(next.policy)) {
+    throw violation('invalid_input', '下一轮整顿批次的整顿政策无效', 'nextCampaign.policy is not a valid policy', { field: 'nextCampaign.policy' });
+  }
+}
+
+/**
+ * 滚动整顿、查缺补漏 (002) across campaigns: the problems that came back and those newly found become
+ * a new case of the next campaign; this case is archived, linked to it. The workflow opens the new
+ * case (an activity) and settles the record with `rolloverSettled`.
+ */
+function rollOver(draft: Draft, review: ReviewRecord, next: NextCampaign, newProblems: ProblemInput[]): void {
+  const { state } = draft;
+  const rebounded = state.problems.filter((problem) => review.reboundedProblemIds.includes(problem.id));
+  const problems: ProblemInput[] = [
+    ...rebounded.map((problem) => ({ category: problem.category, description: problem.description })),
+    ...newProblems.map((problem) => ({ category: problem.category, description: trimmed(problem.description) })),
+  ];
+  const toCaseId = caseIdFor(next.campaign.id, state.org.code);
+  review.outcome = 'rolled_over';
+  review.newProblemIds = [];
+  review.rolledOverToCaseId = toCaseId;
+  state.rolledOverToCaseId = toCaseId;
+  state.rollover = {
+    toCaseId,
+    campaign: { id: next.campaign.id, name: next.campaign.name, county: next.campaign.county, endsAt: next.campaign.endsAt },
+    policy: next.policy,
+    problems,
+    requestedAt: draft.now,
+    requestedBy: draft.actor,
+    status: 'pending',
+  };
+  moveTo(draft, 'archived', `回头看发现${problems.length}个问题，滚动转入${next.campaign.name}`);
+  notify(
+    draft,
+    'case_rolled_over',
+    [secretaryOf(state), committeeOf(state), countyOf(state)],
+    '回头看发现问题，滚动转入下一轮整顿',
+    `${problems.length}个问题转入${next.campaign.name}继续整顿（案件 ${toCaseId}），本轮案件归档。`,
+  );
+}
+
+/** The new case of a pending rollover, as the workflow opens it: same organization and team, source 'rollover'. */
+export function rolloverInput(state: CaseState): { input: OpenCaseInput; openedBy: Actor } | undefined {
+  const rollover = state.rollover;
+  if (!rollover || rollover.status !== 'pending') return undefined;
+  const by = rollover.requestedBy;
+  return {
+    input: {
+      campaign: rollover.campaign,
+      policy: rollover.policy,
+      org: state.org,
+      source: 'rollover',
+      problems: rollover.problems,
+      team: state.team,
+      carriedFromCaseId: state.caseId,
+    },
+    openedBy: {
+      userId: by.userId,
+      name: by.name,
+      role: by.role as UserRole,
+      scope: { level: 'county', county: state.org.county },
+    },
+  };
+}
+
+/** The next campaign's case is open (or was already there): the link is recorded on this case. */
+export function rolloverSettled(draft: Draft, result: { caseId: string; created: boolean }): boolean {
+  const { state } = draft;
+  const rollover = state.rollover;
+  if (!rollover || rollover.status !== 'pending') return false;
+  rollover.status = result.created ? 'opened' : 'linked_existing';
+  rollover.settledAt = draft.now;
+  rollover.toCaseId = result.caseId;
+  state.rolledOverToCaseId = result.caseId;
+  record(
+    draft,
+    'rolled_over',
+    result.created
+      ? `已转入${rollover.campaign.name}，新案件 ${result.caseId}，问题${rollover.problems.length}个`
+      : `该组织已列入${rollover.campaign.name}（案件 ${result.caseId}），已关联`,
+  );
+  return true;
 }

@@ -1,0 +1,35 @@
+import { Injectable, type PipeTransform } from '@nestjs/common';
+import { RequestValidationException } from '../errors/request-validation.exception';
+import { CAMPAIGN_ID, CASE_ID } from './patterns';
+
+abstract class PatternParamPipe implements PipeTransform<unknown, string> {
+  protected abstract readonly name: string;
+  protected abstract readonly pattern: RegExp;
+  protected abstract readonly hintZh: string;
+  protected abstract readonly hintEn: string;
+
+  transform(value: unknown): string {
+    if (typeof value !== 'string' || !this.pattern.test(value)) {
+      throw RequestValidationException.field(this.name, `格式不正确，${this.hintZh}`, `malformed ${this.name}: ${this.hintEn}`);
+    }
+    return value;
+  }
+}
+
+/** `:caseId` in a path: `case:<campaignId>:<orgCode>`. */
+@Injectable()
+export class CaseIdPipe extends PatternParamPipe {
+  protected readonly name = 'caseId';
+  protected readonly pattern = CASE_ID;
+  protected readonly hintZh = '应为 case:<批次编号>:<组织代码>';
+  protected readonly hintEn = 'expected case:<campaignId>:<orgCode>';
+}
+
+/** `:campaignId` in a path. */
+@Injectable()
+export class CampaignIdPipe extends PatternParamPipe {
+  protected readonly name = 'campaignId';
+  protected readonly pattern = CAMPAIGN_ID;
+  protected readonly hintZh = '只能包含字母、数字、- 和 _';
+  protected readonly hintEn = 'letters, digits, - and _ only';
+}

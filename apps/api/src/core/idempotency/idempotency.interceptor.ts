@@ -1,0 +1,91 @@
+import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import type { Response as ExpressResponse } from 'express';
+import { from, mergeMap, Observable } from 'rxjs';
+import { canonicalJson, IdempotencyRepository, sha256Hex } from '@zhengdun/persistence';
+import type { ApiRequest } from '../auth/api-request';
+import { PROBLEM_CONTENT_TYPE, toProblem } from '../errors/problem';
+import { instanceOf } from '../errors/problem.filter';
+import { RequestValidationException } from '../errors/request-validation.exception';
+import { IdempotencyException } from './idempotency.exception';
+
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
+export const REPLAYED_HEADER = 'Idempotency-Replayed';
+const KEY_SHAPE = /^[\x21-\x7e]{1,200}$/;
+
+/**
+ * `Idempotency-Key` on a POST: the first request with a key (per user) runs and its answer is kept;
+ * a repeat with the same request gets that answer again with no second effect; the same key with a
+ * different request is refused (422). Server errors (5xx) release the key so a retry runs again.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(private readonly records: IdempotencyRepository) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
+    const request = context.switchToHttp().getRequest<ApiRequest>();
+    const header = request.headers[IDEMPOTENCY_HEADER];
+    if (request.method !== 'POST' || header === undefined) return next.handle();
+    if (typeof header !== 'string' || !KEY_SHAPE.test(header)) {
+      throw RequestValidationException.field('Idempotency-Key', '须为 1–200 个可见 ASCII 字符', 'must be 1–200 visible ASCII characters');
+    }
+    const owner = request.actor ? `user:${request.actor.userId}` : 'public';
+    const key = `${owner}:${header}`;
+    const digest = sha256Hex(canonicalJson({ method: request.method, path: instanceOf(request), body: request.body ?? null }));
+    const response = context.switchToHttp().getResponse<ExpressResponse>();
+
+    return from(this.records.claim(key, digest)).pipe(
+      mergeMap((claim) => {
+        switch (claim.state) {
+          case 'mismatch':
+            throw IdempotencyException.reused();
+          case 'in_progress':
+            throw IdempotencyException.inProgress();
+          case 'replay':
+            return [replay(claim.statusCode, claim.body)];
+          case 'claimed':
+            return this.runOnce(key, next, response, request);
+        }
+      }),
+    );
+  }
+
+  private runOnce(key: string, next: CallHandler, response: ExpressResponse, request: ApiRequest): Observable<unknown> {
+    return new Observable<unknown>((subscriber) => {
+      let value: unknown;
+      const subscription = next.handle().subscribe({
+        next: (emitted) => {
+          value = emitted;
+        },
+        error: (error: unknown) => {
+          const problem = toProblem(error, instanceOf(request));
+          const body = request.id !== undefined ? { ...problem.body, traceId: String(request.id) } : problem.body;
+          const settle = problem.status >= 500 ? this.records.release(key) : this.records.complete(key, problem.status, body);
+          settle.then(
+            () => subscriber.error(error),
+            () => subscriber.error(error),
+          );
+        },
+        complete: () => {
+          this.records.complete(key, response.statusCode, value ?? null).then(
+            () => {
+              subscriber.next(value);
+              subscriber.complete();
+            },
+            (error: unknown) => subscriber.error(error),
+          );
+        },
+      });
+      return () => subscription.unsubscribe();
+    });
+  }
+}
+
+/** The first answer again, as a web Response so its own status wins over the route's. */
+function replay(statusCode: number, body: unknown): Response {
+  const contentType = statusCode >= 400 ? PROBLEM_CONTENT_TYPE : 'application/json; charset=utf-8';
+  return new Response(JSON.stringify(body ?? null), {
+    status: statusCode,
+    headers: { 'content-type': contentType, [REPLAYED_HEADER]: 'true' },
+  });
+}

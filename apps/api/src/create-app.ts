@@ -1,0 +1,45 @@
+/**
+ * The API as a value: main.ts and the tests build it the same way. Listens on config.port (0 for a
+ * free port) and answers with the URL it is reachable at.
+ */
+import type { AddressInfo } from 'node:net';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { AppModule, type AppModuleOptions } from './app.module';
+import { setupOpenApi } from './core/openapi/openapi';
+
+/** Largest JSON body accepted; larger ones are answered 413. */
+export const JSON_BODY_LIMIT = '256kb';
+
+export type ApiAppOptions = AppModuleOptions & {
+  /** Interface to listen on; all interfaces by default. */
+  host?: string;
+};
+
+export interface RunningApi {
+  app: NestExpressApplication;
+  /** e.g. http://127.0.0.1:3000 */
+  url: string;
+  port: number;
+  close: () => Promise<void>;
+}
+
+export async function createApiApp(options: ApiAppOptions): Promise<RunningApi> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(options), { bodyParser: false, bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.disable('x-powered-by');
+  // Behind the nginx of infra/compose: the client's address (for rate limits) comes from X-Forwarded-For.
+  app.set('trust proxy', 'loopback');
+  app.enableShutdownHooks();
+  setupOpenApi(app);
+  await app.listen(options.config.port, options.host ?? '0.0.0.0');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  return {
+    app,
+    port,
+    url: `http://127.0.0.1:${port}`,
+    close: () => app.close(),
+  };
+}

@@ -1,0 +1,32 @@
+/** The Supervisor API process: configuration checked first, then the app on PORT. */
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { ConfigError, loadConfig, requireSetting, type AppConfig } from '@zhengdun/config';
+
+function configOrExit(): AppConfig {
+  try {
+    const config = loadConfig();
+    requireSetting(config.databaseUrl, 'DATABASE_URL');
+    requireSetting(config.temporal.address, 'TEMPORAL_ADDRESS');
+    return config;
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  const config = configOrExit();
+  // Loaded only once the configuration is known to be good, so a bad one fails at once.
+  const { createApiApp } = await import('./create-app');
+  const api = await createApiApp({ config });
+  new Logger('Main').log(`Supervisor API listening on port ${api.port}; OpenAPI at /docs`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`API failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

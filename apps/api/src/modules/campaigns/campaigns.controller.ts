@@ -1,0 +1,40 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@zhengdun/domain';
+import { CurrentActor, Roles } from '../../core/auth/auth.decorators';
+import { CampaignIdPipe } from '../../core/http/id-param.pipe';
+import { ApiProblems } from '../../core/openapi/api-problems.decorator';
+import { CampaignListView, CampaignView, CreateCampaignDto } from './campaign.dto';
+import { CampaignsService, toCampaignView } from './campaigns.service';
+
+@ApiTags('campaigns 整顿批次')
+@ApiBearerAuth()
+@Controller('campaigns')
+export class CampaignsController {
+  constructor(private readonly campaigns: CampaignsService) {}
+
+  @Post()
+  @Roles('county_department')
+  @ApiOperation({ summary: '创建整顿批次 (county department only, in its own county)' })
+  @ApiCreatedResponse({ type: CampaignView })
+  @ApiProblems(400, 401, 403, 413, 422)
+  create(@CurrentActor() actor: Actor, @Body() body: CreateCampaignDto): Promise<CampaignView> {
+    return this.campaigns.create(actor, body);
+  }
+
+  @Get()
+  @ApiOperation({ summary: '本县的整顿批次' })
+  @ApiOkResponse({ type: CampaignListView })
+  @ApiProblems(401)
+  async list(@CurrentActor() actor: Actor): Promise<CampaignListView> {
+    return { items: await this.campaigns.list(actor) };
+  }
+
+  @Get(':campaignId')
+  @ApiOperation({ summary: '一个整顿批次' })
+  @ApiOkResponse({ type: CampaignView })
+  @ApiProblems(400, 401, 403, 404)
+  async get(@CurrentActor() actor: Actor, @Param('campaignId', CampaignIdPipe) campaignId: string): Promise<CampaignView> {
+    return toCampaignView(await this.campaigns.get(actor, campaignId));
+  }
+}

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DEFAULT_POLICY, isValidPolicy, PERIOD_NAMES, type Actor, type CampaignPolicy } from '@zhengdun/domain';
+import { CampaignRepository, type CampaignEntity } from '@zhengdun/persistence';
+import { AccessException } from '../../core/auth/access.exception';
+import { AuditService } from '../audit/audit.service';
+import { CampaignException } from './campaigns.exception';
+import type { CampaignView, CreateCampaignDto } from './campaign.dto';
+
+export function toCampaignView(entity: CampaignEntity): CampaignView {
+  return {
+    id: entity.id,
+    name: entity.name,
+    county: entity.county,
+    endsAt: entity.endsAt.toISOString(),
+    policy: entity.policy,
+    createdBy: entity.createdBy,
+    createdAt: entity.createdAt.toISOString(),
+  };
+}
+
+/** Plain copy of a validated policy (the DTO instance carries class identity into JSON otherwise). */
+function policyOf(dto: CreateCampaignDto): CampaignPolicy {
+  if (!dto.policy) return DEFAULT_POLICY;
+  const policy = {
+    ...Object.fromEntries(PERIOD_NAMES.map((name) => [name, { amount: dto.policy![name].amount, unit: dto.policy![name].unit }])),
+    satisfactionThreshold: dto.policy.satisfactionThreshold,
+  } as CampaignPolicy;
+  if (!isValidPolicy(policy)) {
+    throw new CampaignException(
+      'invalid_policy',
+      '整顿政策设置有误：提醒提前量和督办间隔只能按自然日或秒计，不能按工作日',
+      'invalid policy: reminderLead and escalationInterval cannot be in working days',
+      { field: 'policy' },
+    );
+  }
+  return policy;
+}
+
+@Injectable()
+export class CampaignsService {
+  constructor(
+    private readonly campaigns: CampaignRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  create(actor: Actor, dto: CreateCampaignDto): Promise<CampaignView> {
+    const id = `c${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+    return this.audit.command(actor, null, 'createCampaign', { id, ...dto }, async () => {
+      if (dto.county !== actor.scope.county) throw AccessException.scope(actor, dto.county);
+      const policy = policyOf(dto);
+      const endsAt = new Date(dto.endsAt);
+      if (endsAt.getTime() <= Date.now()) {
+        throw new CampaignException('ends_in_past', '截止时间必须晚于当前时间', 'endsAt must be in the future', { field: 'endsAt' });
+      }
+      const entity = await this.campaigns.create({ id, name: dto.name.trim(), county: dto.county, endsAt, policy, createdBy: actor.userId });
+      return toCampaignView(entity);
+    });
+  }
+
+  async list(actor: Actor): Promise<CampaignView[]> {
+    return (await this.campaigns.findByCounty(actor.scope.county)).map(toCampaignView);
+  }
+
+  /** A campaign of the caller's county. */
+  async get(actor: Actor, id: string): Promise<CampaignEntity> {
+    const campaign = await this.campaigns.findById(id);
+    if (!campaign) throw CampaignException.notFound(id);
+    if (campaign.county !== actor.scope.county) throw AccessException.scope(actor, `整顿批次“${campaign.name}”`);
+    return campaign;
+  }
+}

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor, CaseAction, NextCampaign } from '@zhengdun/domain';
+import { CaseClient } from '@zhengdun/temporal';
+import { TemporalCalls } from '../../core/infrastructure/temporal-calls.service';
+import { AuditService } from '../audit/audit.service';
+import { CampaignsService } from '../campaigns/campaigns.service';
+import { CaseAccessService } from './case-access.service';
+import { toCaseStateView } from './case-view.mapper';
+import type { CaseStateView } from './dto/case-view.dto';
+
+type FollowUpReview = Extract<CaseAction, { type: 'recordFollowUpReview' }>;
+
+/** Sends a supervisor's action to the case's workflow as an Update; every attempt is audited. */
+@Injectable()
+export class CaseActionsService {
+  constructor(
+    private readonly cases: CaseClient,
+    private readonly temporal: TemporalCalls,
+    private readonly access: CaseAccessService,
+    private readonly campaigns: CampaignsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  act(actor: Actor, caseId: string, action: CaseAction): Promise<CaseStateView> {
+    return this.run(actor, caseId, action, async () => action);
+  }
+
+  /** 回头看, optionally rolling what it found into a case of the next campaign (by its id). */
+  recordFollowUpReview(actor: Actor, caseId: string, review: FollowUpReview, nextCampaignId?: string): Promise<CaseStateView> {
+    if (nextCampaignId === undefined) return this.act(actor, caseId, review);
+    const payload = { ...review, nextCampaignId };
+    return this.run(actor, caseId, payload, async () => ({ ...review, nextCampaign: await this.nextCampaign(actor, nextCampaignId) }));
+  }
+
+  private run(actor: Actor, caseId: string, payload: { type: CaseAction['type'] }, build: () => Promise<CaseAction>): Promise<CaseStateView> {
+    return this.audit.command(actor, caseId, payload.type, payload, async () => {
+      this.access.assertInScope(actor, await this.access.placeOf(caseId));
+      const action = await build();
+      return toCaseStateView(await this.temporal.run(() => this.cases.act(caseId, actor, action)));
+    });
+  }
+
+  private async nextCampaign(actor: Actor, campaignId: string): Promise<NextCampaign> {
+    const campaign = await this.campaigns.get(actor, campaignId);
+    return {
+      campaign: { id: campaign.id, name: campaign.name, county: campaign.county, endsAt: campaign.endsAt.toISOString() },
+      policy: campaign.policy,
+    };
+  }
+}

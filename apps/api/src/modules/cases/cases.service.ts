@@ -1,0 +1,140 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  actionsAvailable,
+  actorRef,
+  caseIdFor,
+  openCase,
+  plainDueDates,
+  type Actor,
+  type OpenCaseInput,
+} from '@zhengdun/domain';
+import { CaseQueryRepository, CaseReadModelRepository, type CampaignEntity } from '@zhengdun/persistence';
+import { CaseClient } from '@zhengdun/temporal';
+import { TemporalCalls } from '../../core/infrastructure/temporal-calls.service';
+import { toProblem } from '../../core/errors/problem';
+import { validateDto } from '../../core/errors/validation';
+import { AuditService } from '../audit/audit.service';
+import { CampaignsService } from '../campaigns/campaigns.service';
+import { CaseAccessService } from './case-access.service';
+import { toCaseStateView, toCaseSummaryView, toTimelineRowView } from './case-view.mapper';
+import type { BatchItemResultView, BatchResultView, CaseDetailView, CaseListView, OpenedCaseView } from './dto/case-view.dto';
+import type { ListCasesQueryDto } from './dto/list-cases.dto';
+import { OpenCaseDto } from './dto/open-case.dto';
+
+function inputFor(campaign: CampaignEntity, dto: OpenCaseDto): OpenCaseInput {
+  return {
+    campaign: { id: campaign.id, name: campaign.name, county: campaign.county, endsAt: campaign.endsAt.toISOString() },
+    policy: campaign.policy,
+    org: {
+      code: dto.org.code,
+      name: dto.org.name.trim(),
+      domain: dto.org.domain,
+      county: campaign.county,
+      township: dto.org.township,
+      isKeyVillage: dto.org.isKeyVillage ?? false,
+      secretary: { personId: dto.org.secretary.personId, name: dto.org.secretary.name.trim() },
+    },
+    source: dto.source,
+    problems: dto.problems.map((problem) => ({ category: problem.category, description: problem.description })),
+    ...(dto.team
+      ? {
+          team: dto.team.map((member) => ({
+            teamRole: member.teamRole,
+            personId: member.personId,
+            name: member.name,
+            ...(member.title !== undefined ? { title: member.title } : {}),
+            ...(member.isTownshipPartySecretary !== undefined ? { isTownshipPartySecretary: member.isTownshipPartySecretary } : {}),
+          })),
+        }
+      : {}),
+  };
+}
+
+@Injectable()
+export class CasesService {
+  private readonly logger = new Logger(CasesService.name);
+
+  constructor(
+    private readonly cases: CaseClient,
+    private readonly temporal: TemporalCalls,
+    private readonly query: CaseQueryRepository,
+    private readonly readModel: CaseReadModelRepository,
+    private readonly campaigns: CampaignsService,
+    private readonly access: CaseAccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Puts one organization on the campaign's list (摸排确定) and starts its workflow. */
+  async open(actor: Actor, campaignId: string, dto: OpenCaseDto): Promise<OpenedCaseView> {
+    const campaign = await this.campaigns.get(actor, campaignId);
+    return this.openIn(actor, campaign, dto);
+  }
+
+  private openIn(actor: Actor, campaign: CampaignEntity, dto: OpenCaseDto): Promise<OpenedCaseView> {
+    const input = inputFor(campaign, dto);
+    const caseId = caseIdFor(campaign.id, input.org.code);
+    return this.audit.command(actor, caseId, 'openCase', input, async () => {
+      this.access.assertInScope(actor, { county: input.org.county, township: input.org.township, orgCode: input.org.code }, input.org.name);
+      // The workflow applies the same rules when it starts, but by then the start has been
+      // accepted: run them here first so that a refusal reaches the caller.
+      const now = new Date().toISOString();
+      openCase(input, actorRef(actor), now, plainDueDates(now, input.policy));
+      await this.temporal.run(() => this.cases.open(input, actor));
+      this.logger.log({ caseId, campaignId: campaign.id }, 'case opened');
+      return { caseId };
+    });
+  }
+
+  /** Many organizations at once: each item is validated and opened on its own, and reported. */
+  async openMany(actor: Actor, campaignId: string, items: Record<string, unknown>[], instance: string): Promise<BatchResultView> {
+    const campaign = await this.campaigns.get(actor, campaignId);
+    // One after the other, in order: the same organization twice in a batch opens the first.
+    const results: BatchItemResultView[] = [];
+    for (const [index, item] of items.entries()) {
+      const org = (item as { org?: { code?: unknown } }).org;
+      const orgCode = typeof org?.code === 'string' ? org.code.slice(0, 64) : undefined;
+      try {
+        const dto = await validateDto(OpenCaseDto, item, `cases[${index}]`);
+        const { caseId } = await this.openIn(actor, campaign, dto);
+        results.push({ index, orgCode, status: 201, caseId });
+      } catch (error) {
+        const problem = toProblem(error, instance);
+        if (problem.unexpected) this.logger.error({ err: error, index }, 'batch item failed');
+        results.push({ index, orgCode, status: problem.status, problem: problem.body });
+      }
+    }
+    const created = results.filter((result) => result.status === 201).length;
+    return { created, failed: results.length - created, results };
+  }
+
+  async list(actor: Actor, query: ListCasesQueryDto): Promise<CaseListView> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const { items, total } = await this.query.page(
+      {
+        scope: actor.scope,
+        campaignId: query.campaignId,
+        stage: query.stage,
+        domain: query.domain,
+        township: query.township,
+        overdue: query.overdue,
+        escalationLevel: query.escalationLevel,
+        personId: query.personId,
+      },
+      { offset: (page - 1) * pageSize, limit: pageSize, sort: query.sort ?? 'updatedAt', order: query.order ?? 'desc' },
+    );
+    return { items: items.map(toCaseSummaryView), total, page, pageSize };
+  }
+
+  /** The live state from the workflow, the timeline from the read model. */
+  async get(actor: Actor, caseId: string): Promise<CaseDetailView> {
+    const state = await this.temporal.run(() => this.cases.state(caseId));
+    this.access.assertInScope(actor, { county: state.org.county, township: state.org.township, orgCode: state.org.code });
+    const timeline = await this.readModel.timelineOf(caseId);
+    return {
+      case: toCaseStateView(state),
+      timeline: timeline.map(toTimelineRowView),
+      availableActions: actionsAvailable(actor.role, state.stage),
+    };
+  }
+}

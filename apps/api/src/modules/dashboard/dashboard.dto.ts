@@ -1,0 +1,24 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Matches } from 'class-validator';
+import { CAMPAIGN_ID } from '../../core/http/patterns';
+
+export class DashboardQueryDto {
+  @ApiPropertyOptional({ description: '只统计该整顿批次' })
+  @IsOptional() @IsString() @Matches(CAMPAIGN_ID)
+  campaignId?: string;
+}
+
+const COUNTS = { type: 'object', additionalProperties: { type: 'integer' } } as const;
+
+export class DashboardSummaryView {
+  @ApiProperty({ description: '统计范围内的案件总数' }) total!: number;
+  @ApiProperty({ ...COUNTS, description: '各阶段案件数' }) byStage!: Record<string, number>;
+  @ApiProperty({ ...COUNTS, description: '各领域案件数' }) byDomain!: Record<string, number>;
+  @ApiProperty({ ...COUNTS, description: '各乡镇（党工委）案件数' }) byTownship!: Record<string, number>;
+  @ApiProperty({ description: '有逾期事项的案件数' }) overdue!: number;
+  @ApiProperty({ ...COUNTS, description: '督办等级分布：0 无，1 说明原因，2 约谈，3 组织处理' }) escalationsByLevel!: Record<string, number>;
+  @ApiProperty({ description: '已销号及以后（已销号、回头看、已归档）的案件数' }) converted!: number;
+  @ApiProperty({ type: Number, nullable: true, description: '转化率 = converted / total' }) conversionRate!: number | null;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, description: '各阶段平均停留天数' }) averageDaysPerStage!: Record<string, number>;
+  @ApiProperty({ description: '统计时间' }) generatedAt!: string;
+}

@@ -1,0 +1,133 @@
+/**
+ * Calls to the API on the same origin. Every answer that is not 2xx becomes an ApiProblem carrying
+ * the API's problem+json (Chinese title and detail, code, field errors), so forms can show the
+ * refusal in plain words. A 401 on a signed-in call signs the user out.
+ */
+import { storedToken } from '../auth/session';
+import { randomId } from '../lib/ids';
+
+export interface FieldError {
+  field: string;
+  detail: string;
+}
+
+export interface ProblemBody {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  code?: string;
+  errors?: FieldError[];
+  [extension: string]: unknown;
+}
+
+export class ApiProblem extends Error {
+  readonly status: number;
+  readonly title: string;
+  readonly detail: string;
+  readonly code: string;
+  readonly errors: FieldError[];
+
+  constructor(status: number, body: ProblemBody) {
+    const detail = body.detail ?? body.title ?? '操作未成功';
+    super(detail);
+    this.name = 'ApiProblem';
+    this.status = status;
+    this.title = body.title ?? titleFor(status);
+    this.detail = detail;
+    this.code = body.code ?? `http_${status}`;
+    this.errors = Array.isArray(body.errors) ? body.errors.filter((e) => typeof e?.detail === 'string') : [];
+  }
+}
+
+function titleFor(status: number): string {
+  if (status === 0) return '网络连接失败';
+  if (status === 401) return '未登录或登录已失效';
+  if (status === 403) return '无权进行此操作';
+  if (status === 404) return '未找到';
+  if (status === 409) return '操作被拒绝';
+  if (status === 429) return '请求过于频繁';
+  if (status >= 500) return '系统暂时无法处理';
+  return '请求未成功';
+}
+
+/** Plain words for an error of any kind. */
+export function describeError(error: unknown): string {
+  if (error instanceof ApiProblem) return error.detail;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+let tokenSource: () => string | null = storedToken;
+let onUnauthorized: (problem: ApiProblem) => void = () => undefined;
+
+export function configureHttp(options: { token: () => string | null; unauthorized: (problem: ApiProblem) => void }): void {
+  tokenSource = options.token;
+  onUnauthorized = options.unauthorized;
+}
+
+export interface RequestOptions {
+  body?: unknown;
+  /** Send without the signed-in user's token (public pages, sign-in). */
+  anonymous?: boolean;
+  /** Use this token instead of the session's (checking a pasted token). */
+  token?: string;
+  /** POST: an Idempotency-Key, so a retried click is applied once. */
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+}
+
+export async function request<T>(method: 'GET' | 'POST', path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const token = options.anonymous ? null : (options.token ?? tokenSource());
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let body: string | undefined;
+  if (method === 'POST') {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.body ?? {});
+    headers['Idempotency-Key'] = options.idempotencyKey ?? randomId();
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers, body, signal: options.signal, cache: 'no-store' });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiProblem(0, { title: '网络连接失败', detail: '无法连接服务器，请检查网络后重试' });
+  }
+  const text = await response.text();
+  let parsed: unknown = undefined;
+  if (text.length > 0 && /json/.test(response.headers.get('content-type') ?? '')) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+  }
+  if (!response.ok) {
+    const problem = new ApiProblem(
+      response.status,
+      parsed && typeof parsed === 'object' ? (parsed as ProblemBody) : { detail: `${titleFor(response.status)}（HTTP ${response.status}）` },
+    );
+    if (response.status === 401 && token && !options.token) onUnauthorized(problem);
+    throw problem;
+  }
+  return parsed as T;
+}
+
+export const apiGet = <T>(path: string, options?: RequestOptions) => request<T>('GET', path, options);
+export const apiPost = <T>(path: string, body: unknown, options?: RequestOptions) => request<T>('POST', path, { ...options, body });
+
+/** `?a=1&b=x` from the defined values only. */
+export function queryString(params: Record<string, string | number | boolean | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '') continue;
+    search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+/** A case id in a path: it contains colons. */
+export const casePath = (caseId: string) => `/cases/${encodeURIComponent(caseId)}`;
+export const publicCasePath = (caseId: string) => `/public/cases/${encodeURIComponent(caseId)}`;

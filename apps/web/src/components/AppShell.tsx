@@ -1,0 +1,61 @@
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { DashboardOutlined, LogoutOutlined, UnorderedListOutlined, UserOutlined } from '@ant-design/icons';
+import { USER_ROLE_LABELS } from '@zhengdun/domain';
+import { scopeLabel, useSession, useUser } from '../auth/session';
+
+const { Header, Sider, Content } = Layout;
+
+export function AppShell() {
+  const user = useUser();
+  const { signOut } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const selected = location.pathname.startsWith('/cases') ? 'cases' : 'overview';
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 24, background: 'linear-gradient(90deg, #9e111b 0%, #c1272d 100%)' }}>
+        <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap', letterSpacing: 1 }}>
+          软弱涣散基层党组织整顿工作平台
+        </Typography.Title>
+        <div style={{ flex: 1 }} />
+        <Space size={12} data-testid="current-user" style={{ color: '#fff', whiteSpace: 'nowrap' }}>
+          <UserOutlined />
+          <span>{user.name}</span>
+          <Tag color="gold" style={{ marginInlineEnd: 0 }}>
+            {USER_ROLE_LABELS[user.role]}
+          </Tag>
+          <span style={{ opacity: 0.85 }}>{scopeLabel(user.scope)}</span>
+          <Button
+            size="small"
+            ghost
+            icon={<LogoutOutlined />}
+            onClick={() => {
+              signOut();
+              void navigate('/login', { replace: true });
+            }}
+          >
+            退出
+          </Button>
+        </Space>
+      </Header>
+      <Layout>
+        <Sider width={176} breakpoint="lg" collapsedWidth={0} theme="light" style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
+          <Menu
+            mode="inline"
+            selectedKeys={[selected]}
+            style={{ borderInlineEnd: 0, paddingTop: 8 }}
+            items={[
+              { key: 'overview', icon: <DashboardOutlined />, label: '整顿总览', onClick: () => navigate('/') },
+              { key: 'cases', icon: <UnorderedListOutlined />, label: '案件台账', onClick: () => navigate('/cases') },
+            ]}
+          />
+        </Sider>
+        <Content style={{ padding: 20, minWidth: 0 }}>
+          <Outlet />
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

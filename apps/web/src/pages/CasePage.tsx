@@ -1,0 +1,527 @@
+/**
+ * 案件详情: the live state from the workflow (GET /cases/:caseId, polled every 2 s) — timeline,
+ * the assigned team (四个一), problems, plan and measures, publicity and objections, talks and
+ * escalations, acceptances — and only the actions the signed-in role may take in the case's stage
+ * (actionsAvailable of @zhengdun/domain), each as a form.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { App as AntApp, Alert, Breadcrumb, Button, Card, Col, Descriptions, Empty, Result, Row, Skeleton, Space, Steps, Table, Tag, Timeline, Tooltip, Typography } from 'antd';
+import { FileTextOutlined, GlobalOutlined } from '@ant-design/icons';
+import {
+  ACTION_RULES,
+  IDENTIFICATION_SOURCE_LABELS,
+  ORG_DOMAIN_LABELS,
+  PROBLEM_CATEGORIES,
+  SATISFACTION_LABELS,
+  STAGE_LABELS,
+  STAGES,
+  TEAM_ROLE_LABELS,
+  USER_ROLE_LABELS,
+  actionsAvailable,
+  currentMeasures,
+  isOverdue,
+  problemStatus,
+  requiredTeamRoles,
+  satisfactionRate,
+  type CaseActionType,
+  type CaseState,
+  type Measure,
+  type Problem,
+  type TeamMember,
+  type TeamRole,
+} from '@zhengdun/domain';
+import { ActionModal } from '../actions/ActionModal';
+import { ApiProblem, apiGet, casePath } from '../api/http';
+import type { CaseDetailView, CaseStateView, TimelineRowView } from '../api/types';
+import { useUser } from '../auth/session';
+import { EscalationTag, LiveIndicator, StageTag } from '../components/common';
+import { dueText, formatDate, formatDateTime, percent } from '../lib/format';
+import {
+  ACCEPTANCE_LEVEL_LABELS,
+  ESCALATION_STEP_LABELS,
+  MEASURE_STATUS_LABELS,
+  OBJECTION_STATUS_COLORS,
+  OBJECTION_STATUS_LABELS,
+  PLAN_STATUS_COLORS,
+  PLAN_STATUS_LABELS,
+  PROBLEM_STATUS_COLORS,
+  PROBLEM_STATUS_LABELS,
+  REVIEW_OUTCOME_LABELS,
+  STAGE_INDEX,
+  actorRoleLabel,
+} from '../lib/labels';
+import { usePolling } from '../lib/use-polling';
+
+const POLL_MS = 2000;
+
+const asState = (view: CaseStateView) => ({ ...view, timeline: [] }) as CaseState;
+
+export default function CasePage() {
+  const { caseId = '' } = useParams();
+  const user = useUser();
+  const { message } = AntApp.useApp();
+  const detail = usePolling<CaseDetailView>((signal) => apiGet<CaseDetailView>(casePath(caseId), { signal }), POLL_MS, caseId);
+  const [acting, setActing] = useState<CaseActionType | null>(null);
+  const lastStage = useRef<string | null>(null);
+  const ownChange = useRef<number>(0);
+
+  const view = detail.data;
+  const state = view?.case;
+
+  // Someone else moved the case on: say so, the page has already changed.
+  useEffect(() => {
+    if (!state) return;
+    if (lastStage.current && lastStage.current !== state.stage && Date.now() - ownChange.current > 5000) {
+      void message.info(`案件阶段已更新为“${STAGE_LABELS[state.stage]}”`);
+    }
+    lastStage.current = state.stage;
+  }, [state, message]);
+
+  if (!view || !state) {
+    if (detail.error) {
+      const problem = detail.error instanceof ApiProblem ? detail.error : null;
+      return (
+        <Result
+          status={problem?.status === 403 ? '403' : problem?.status === 404 ? '404' : 'error'}
+          title={problem?.status === 404 ? '案件不存在' : problem?.status === 403 ? '无权查看该案件' : '案件加载失败'}
+          subTitle={problem?.detail ?? String(detail.error)}
+          extra={<Link to="/cases">返回案件台账</Link>}
+        />
+      );
+    }
+    return <Skeleton active paragraph={{ rows: 12 }} />;
+  }
+
+  const available = actionsAvailable(user.role, state.stage);
+  const overdue = isOverdue(asState(state), new Date().toISOString());
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="case-page">
+      <Breadcrumb items={[{ title: <Link to="/cases">案件台账</Link> }, { title: state.org.name }]} />
+      <Card>
+        <Row gutter={[16, 8]} align="middle">
+          <Col flex="auto">
+            <Space size={8} wrap align="center">
+              <Typography.Title level={3} style={{ margin: 0 }} data-testid="case-title">
+                {state.org.name}
+              </Typography.Title>
+              <StageTag stage={state.stage} />
+              <Tag>{ORG_DOMAIN_LABELS[state.org.domain]}</Tag>
+              <Tag>{state.org.township}</Tag>
+              {state.org.isKeyVillage && <Tag color="volcano">重点村、难点村</Tag>}
+              {state.round > 1 && <Tag color="magenta">第{state.round}轮整顿</Tag>}
+              {overdue && <Tag color="error">逾期</Tag>}
+              {state.escalation.level > 0 && <EscalationTag level={state.escalation.level} talks={state.escalation.talks} />}
+            </Space>
+          </Col>
+          <Col flex="none">
+            <LiveIndicator lastUpdated={detail.lastUpdated} error={detail.error} />
+          </Col>
+        </Row>
+        <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} style={{ marginTop: 12 }}>
+          <Descriptions.Item label="整顿批次">{state.campaign.name}</Descriptions.Item>
+          <Descriptions.Item label="完成时限">
+            {formatDate(state.campaign.endsAt)}（{dueText(state.campaign.endsAt)}）
+          </Descriptions.Item>
+          <Descriptions.Item label="支部书记">{state.org.secretary.name}</Descriptions.Item>
+          <Descriptions.Item label="列入方式">{IDENTIFICATION_SOURCE_LABELS[state.source] ?? state.source}</Descriptions.Item>
+          <Descriptions.Item label="党组织代码">{state.org.code}</Descriptions.Item>
+          <Descriptions.Item label="列入时间">{formatDateTime(state.createdAt)}</Descriptions.Item>
+          <Descriptions.Item label="群众公示页">
+            <Link to={`/public/${encodeURIComponent(state.caseId)}`} target="_blank">
+              <GlobalOutlined /> 打开公示页
+            </Link>
+          </Descriptions.Item>
+        </Descriptions>
+        <Steps
+          size="small"
+          titlePlacement="vertical"
+          style={{ marginTop: 16 }}
+          current={STAGE_INDEX[state.stage]}
+          status={overdue ? 'error' : state.stage === 'archived' ? 'finish' : 'process'}
+          items={STAGES.map((stage) => ({ title: STAGE_LABELS[stage] }))}
+        />
+      </Card>
+
+      <Card title="可办理事项" size="small" data-testid="action-bar">
+        {available.length === 0 ? (
+          <Typography.Text type="secondary" data-testid="no-actions">
+            您的角色（{USER_ROLE_LABELS[user.role]}）在“{STAGE_LABELS[state.stage]}”阶段没有可办理的事项。
+          </Typography.Text>
+        ) : (
+          <Space wrap>
+            {available.map((type, index) => (
+              <Button key={type} type={index === 0 ? 'primary' : 'default'} onClick={() => setActing(type)} data-testid={`action-${type}`}>
+                {ACTION_RULES[type].label}
+              </Button>
+            ))}
+          </Space>
+        )}
+      </Card>
+
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={16}>
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <ProblemsCard state={state} />
+            <TeamCard state={state} />
+            <PlanCard state={state} />
+            <PublicityCard state={state} />
+            <EscalationCard state={state} />
+            <AcceptanceCard state={state} />
+          </Space>
+        </Col>
+        <Col xs={24} xl={8}>
+          <TimelineCard rows={view.timeline} />
+        </Col>
+      </Row>
+
+      {acting && (
+        <ActionModal
+          key={acting}
+          type={acting}
+          state={state}
+          onClose={() => setActing(null)}
+          onDone={(next) => {
+            const label = ACTION_RULES[acting].label;
+            ownChange.current = Date.now();
+            setActing(null);
+            detail.setData({ ...view, case: next, availableActions: actionsAvailable(user.role, next.stage) });
+            void message.success(`已${label}`);
+            void detail.refresh();
+          }}
+        />
+      )}
+    </Space>
+  );
+}
+
+function ProblemsCard({ state }: { state: CaseStateView }) {
+  const full = asState(state);
+  const measures = currentMeasures(full);
+  const problemText = (id: string) => state.problems.find((p) => p.id === id)?.description ?? id;
+  return (
+    <Card title="问题清单与整改措施" size="small" data-testid="problems-card">
+      <Table<Problem>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={state.problems}
+        columns={[
+          { title: '编号', dataIndex: 'id', width: 64 },
+          { title: '类别', dataIndex: 'category', width: 200, render: (value: keyof typeof PROBLEM_CATEGORIES) => PROBLEM_CATEGORIES[value] ?? value },
+          { title: '问题描述', dataIndex: 'description' },
+          {
+            title: '状态',
+            width: 90,
+            render: (_value, problem) => {
+              const status = problemStatus(full, problem);
+              return <Tag color={PROBLEM_STATUS_COLORS[status]}>{PROBLEM_STATUS_LABELS[status]}</Tag>;
+            },
+          },
+        ]}
+      />
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        整改措施（第{state.round}轮，已销项 {measures.filter((m) => m.status === 'done').length} / {measures.length}）
+      </Typography.Title>
+      {measures.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚未制定整改措施" />
+      ) : (
+        <Table<Measure>
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={measures}
+          scroll={{ x: 760 }}
+          columns={[
+            { title: '编号', dataIndex: 'id', width: 60 },
+            { title: '针对问题', dataIndex: 'problemId', width: 160, render: (id: string) => <Typography.Text ellipsis={{ tooltip: problemText(id) }}>{problemText(id)}</Typography.Text> },
+            { title: '措施内容', dataIndex: 'description' },
+            { title: '责任人', dataIndex: 'ownerName', width: 90 },
+            {
+              title: '完成时限',
+              dataIndex: 'dueAt',
+              width: 120,
+              render: (value: string, measure) => (
+                <Tooltip title={formatDateTime(value)}>
+                  <span style={{ color: measure.status === 'pending' && Date.parse(value) < Date.now() ? '#cf1322' : undefined }}>{formatDate(value)}</span>
+                </Tooltip>
+              ),
+            },
+            {
+              title: '状态',
+              dataIndex: 'status',
+              width: 90,
+              render: (value: string, measure) => (
+                <Tooltip title={measure.evidence ? `销项说明：${measure.evidence}` : undefined}>
+                  <Tag color={value === 'done' ? 'success' : 'processing'}>{MEASURE_STATUS_LABELS[value] ?? value}</Tag>
+                </Tooltip>
+              ),
+            },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}
+
+function TeamCard({ state }: { state: CaseStateView }) {
+  const required = requiredTeamRoles(state.org.domain);
+  const rows: { teamRole: TeamRole; member?: TeamMember }[] = [
+    ...required.map((teamRole) => ({ teamRole, member: state.team.find((m) => m.teamRole === teamRole) })),
+    ...state.team.filter((m) => !required.includes(m.teamRole)).map((member) => ({ teamRole: member.teamRole, member })),
+  ];
+  const missing = rows.filter((row) => !row.member).length;
+  return (
+    <Card
+      title={state.org.domain === 'rural' ? '包抓责任人（四个一）' : '包抓责任人'}
+      size="small"
+      data-testid="team-card"
+      extra={missing > 0 ? <Tag color="error">未配齐，缺 {missing} 人</Tag> : <Tag color="success">已配齐</Tag>}
+    >
+      <Table
+        rowKey="teamRole"
+        size="small"
+        pagination={false}
+        dataSource={rows}
+        columns={[
+          { title: '包抓角色', dataIndex: 'teamRole', width: 220, render: (role: TeamRole) => TEAM_ROLE_LABELS[role] ?? role },
+          {
+            title: '姓名 / 单位',
+            render: (_value, row) =>
+              row.member ? (
+                <Space size={4}>
+                  {row.member.name}
+                  {row.member.isTownshipPartySecretary && <Tag color="red">乡镇党委书记</Tag>}
+                </Space>
+              ) : (
+                <Tag color="error">未落实</Tag>
+              ),
+          },
+          { title: '职务', render: (_value, row) => row.member?.title ?? '—' },
+          { title: '人员编号', width: 140, render: (_value, row) => <Typography.Text type="secondary">{row.member?.personId ?? '—'}</Typography.Text> },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function PlanCard({ state }: { state: CaseStateView }) {
+  const { plan, deadlines } = state;
+  return (
+    <Card title="整顿方案与进展汇报" size="small" data-testid="plan-card">
+      <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} bordered>
+        <Descriptions.Item label="方案状态">
+          <Tag color={PLAN_STATUS_COLORS[plan.status]} data-testid="plan-status">
+            {PLAN_STATUS_LABELS[plan.status] ?? plan.status}
+          </Tag>
+          {plan.version > 0 && <Typography.Text type="secondary">第{plan.version}版</Typography.Text>}
+        </Descriptions.Item>
+        <Descriptions.Item label="提交时间">{formatDateTime(plan.submittedAt)}</Descriptions.Item>
+        <Descriptions.Item label="审批通过">{formatDateTime(plan.approvedAt)}</Descriptions.Item>
+        <Descriptions.Item label="在本单位公开">{formatDateTime(plan.publicizedAt)}</Descriptions.Item>
+        <Descriptions.Item label="方案提交期限">{deadlines.planDueAt ? `${formatDateTime(deadlines.planDueAt)}（${dueText(deadlines.planDueAt)}）` : '—'}</Descriptions.Item>
+        <Descriptions.Item label="限期整改至">{formatDateTime(deadlines.rectificationDueAt)}</Descriptions.Item>
+        <Descriptions.Item label="下次汇报">{deadlines.nextReportDueAt ? `${formatDateTime(deadlines.nextReportDueAt)}（${dueText(deadlines.nextReportDueAt)}）` : '—'}</Descriptions.Item>
+        <Descriptions.Item label="回头看时间">{formatDateTime(deadlines.reviewDueAt)}</Descriptions.Item>
+      </Descriptions>
+      {plan.status === 'returned' && plan.returnReasons.length > 0 && (
+        <Alert type="warning" showIcon style={{ marginTop: 12 }} title="方案被退回" description={plan.returnReasons.join('；')} />
+      )}
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        进展汇报（{state.reports.length}）
+      </Typography.Title>
+      {state.reports.length === 0 ? (
+        <Typography.Text type="secondary">暂无汇报</Typography.Text>
+      ) : (
+        <Table
+          rowKey="at"
+          size="small"
+          pagination={false}
+          dataSource={[...state.reports].reverse()}
+          columns={[
+            { title: '时间', dataIndex: 'at', width: 150, render: formatDateTime },
+            { title: '汇报人', width: 160, render: (_v, report) => `${report.by.name}（${actorRoleLabel(report.by.role)}）` },
+            { title: '内容', dataIndex: 'summary' },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}
+
+function PublicityCard({ state }: { state: CaseStateView }) {
+  const tally = state.satisfaction;
+  const rate = satisfactionRate(tally);
+  return (
+    <Card title="结果公示与群众监督" size="small" data-testid="publicity-card">
+      <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
+        <Descriptions.Item label="公示期">
+          {state.publicity ? `${formatDateTime(state.publicity.startedAt)} 至 ${formatDateTime(state.publicity.endsAt)}${state.publicity.periodEnded ? '（已期满）' : ''}` : '未启动'}
+        </Descriptions.Item>
+        <Descriptions.Item label="群众满意度">
+          {percent(rate)}（{SATISFACTION_LABELS.satisfied} {tally.satisfied} · {SATISFACTION_LABELS.basically_satisfied} {tally.basicallySatisfied} · {SATISFACTION_LABELS.dissatisfied}{' '}
+          {tally.dissatisfied}）
+        </Descriptions.Item>
+        <Descriptions.Item label="验收要求">{percent(state.policy.satisfactionThreshold, 0)} 以上</Descriptions.Item>
+      </Descriptions>
+      <Typography.Title level={5} style={{ marginTop: 8 }}>
+        群众异议（{state.objections.length}，待处理 {state.objections.filter((o) => o.status === 'open').length}）
+      </Typography.Title>
+      {state.objections.length === 0 ? (
+        <Typography.Text type="secondary">暂无异议</Typography.Text>
+      ) : (
+        <Table
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={[...state.objections].reverse()}
+          data-testid="objections-table"
+          columns={[
+            { title: '收到时间', dataIndex: 'receivedAt', width: 150, render: formatDateTime },
+            { title: '异议内容', dataIndex: 'content', render: (text: string) => <span data-testid="objection-content">{text}</span> },
+            {
+              title: '处理',
+              width: 220,
+              render: (_v, objection) => (
+                <Space orientation="vertical" size={0}>
+                  <Tag color={OBJECTION_STATUS_COLORS[objection.status]}>{OBJECTION_STATUS_LABELS[objection.status]}</Tag>
+                  {objection.reason && <Typography.Text type="secondary">{objection.reason}</Typography.Text>}
+                </Space>
+              ),
+            },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}
+
+function EscalationCard({ state }: { state: CaseStateView }) {
+  const { escalation } = state;
+  const records = escalation.records.filter((record) => record.step !== 'reminder');
+  return (
+    <Card title="督办与约谈" size="small" data-testid="escalation-card">
+      <Descriptions size="small" column={{ xs: 1, sm: 3 }}>
+        <Descriptions.Item label="督办等级">{escalation.level > 0 ? <EscalationTag level={escalation.level} /> : '无'}</Descriptions.Item>
+        <Descriptions.Item label="累计约谈">{escalation.talks} 次</Descriptions.Item>
+        <Descriptions.Item label="组织处理">{escalation.organizationalHandling ? <Tag color="red">累计约谈两次以上，进行组织处理</Tag> : '否'}</Descriptions.Item>
+      </Descriptions>
+      {records.length === 0 ? (
+        <Typography.Text type="secondary">无逾期督办记录</Typography.Text>
+      ) : (
+        <Table
+          rowKey="key"
+          size="small"
+          pagination={false}
+          dataSource={[...records].reverse()}
+          columns={[
+            { title: '时间', dataIndex: 'at', width: 150, render: formatDateTime },
+            { title: '环节', dataIndex: 'step', width: 120, render: (step: string) => ESCALATION_STEP_LABELS[step] ?? step },
+            { title: '逾期事项', dataIndex: 'dueItemLabel' },
+            {
+              title: '说明原因',
+              width: 220,
+              render: (_v, record) => {
+                if (record.step !== 'explanation_requested') return null;
+                const explanation = escalation.explanations.find((e) => e.dueItemKey === record.dueItemKey);
+                return explanation ? explanation.text : <Tag color="warning">待说明</Tag>;
+              },
+            },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}
+
+function AcceptanceCard({ state }: { state: CaseStateView }) {
+  if (state.acceptances.length === 0 && state.reviews.length === 0) {
+    return (
+      <Card title="验收与回头看" size="small">
+        <Typography.Text type="secondary">尚未验收</Typography.Text>
+      </Card>
+    );
+  }
+  return (
+    <Card title="验收与回头看" size="small" data-testid="acceptance-card">
+      {state.acceptances.length > 0 && (
+        <Table
+          rowKey={(record) => `${record.level}:${record.at}`}
+          size="small"
+          pagination={false}
+          dataSource={state.acceptances}
+          columns={[
+            { title: '环节', dataIndex: 'level', width: 130, render: (level: string) => ACCEPTANCE_LEVEL_LABELS[level] ?? level },
+            { title: '时间', dataIndex: 'at', width: 150, render: formatDateTime },
+            { title: '结论', dataIndex: 'passed', width: 90, render: (passed: boolean) => (passed ? <Tag color="success">通过</Tag> : <Tag color="error">未通过</Tag>) },
+            { title: '意见', dataIndex: 'opinion' },
+            { title: '满意率', dataIndex: 'satisfactionRate', width: 80, render: (rate?: number) => percent(rate) },
+          ]}
+        />
+      )}
+      {state.reviews.length > 0 && (
+        <Table
+          style={{ marginTop: 12 }}
+          rowKey="at"
+          size="small"
+          pagination={false}
+          dataSource={state.reviews}
+          columns={[
+            { title: '回头看', dataIndex: 'at', width: 150, render: formatDateTime },
+            { title: '结论', dataIndex: 'outcome', width: 170, render: (outcome: string) => REVIEW_OUTCOME_LABELS[outcome] ?? outcome },
+            { title: '意见', dataIndex: 'opinion' },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}
+
+function TimelineCard({ rows }: { rows: TimelineRowView[] }) {
+  const newestFirst = [...rows].sort((a, b) => b.seq - a.seq);
+  return (
+    <Card
+      title={
+        <span>
+          <FileTextOutlined /> 时间线
+        </span>
+      }
+      size="small"
+      data-testid="timeline-card"
+      styles={{ body: { maxHeight: 1200, overflowY: 'auto', paddingTop: 16 } }}
+    >
+      {newestFirst.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无记录" />
+      ) : (
+        <Timeline
+          items={newestFirst.map((row) => ({
+            key: row.seq,
+            color: timelineColor(row.type),
+            title: <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDateTime(row.at)}</Typography.Text>,
+            content: (
+              <div data-testid="timeline-row">
+                <div>{readableSummary(row.summary)}</div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {row.actorName}（{actorRoleLabel(row.actorRole)}）
+                </Typography.Text>
+              </div>
+            ),
+          }))}
+        />
+      )}
+    </Card>
+  );
+}
+
+function timelineColor(type: string): string {
+  if (/talk|organizational_handling|explanation_requested|returned|upheld|rebound|failed/.test(type)) return '#cf1322';
+  if (/objection|reminder|deadline/.test(type)) return '#d46b08';
+  if (/approved|publicized|completed|passed|delisted|archived|accept/.test(type)) return '#389e0d';
+  return '#1f5fbf';
+}
+
+/** The workflow writes instants as ISO 8601 (UTC) into its summaries: show them in local time. */
+function readableSummary(summary: string): string {
+  return summary.replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})/g, (iso) => formatDateTime(iso));
+}

@@ -1,0 +1,301 @@
+/**
+ * The ledger (台账) as data: one row per case, problem, measure and supervision event, plus the
+ * figures. Built from the read model (case_record with its `state`, and case_event) by a pure
+ * function, so the workbook and the checks on it share one source.
+ */
+import {
+  IDENTIFICATION_SOURCE_LABELS,
+  ORG_DOMAIN_LABELS,
+  PROBLEM_CATEGORIES,
+  problemStatus,
+  STAGE_LABELS,
+  STAGES,
+  TEAM_ROLE_LABELS,
+  isUnderRectification,
+  type CaseState,
+  type EscalationLevel,
+  type OrgDomain,
+  type Stage,
+} from '@zhengdun/domain';
+
+/** What the ledger needs of a case_record row. */
+export interface LedgerCaseRecord {
+  caseId: string;
+  campaignId: string;
+  orgCode: string;
+  orgName: string;
+  domain: OrgDomain;
+  township: string;
+  isKeyVillage: boolean;
+  stage: Stage;
+  round: number;
+  overdue: boolean;
+  escalationLevel: EscalationLevel;
+  talks: number;
+  organizationalHandling: boolean;
+  problemCount: number;
+  openProblemCount: number;
+  measureCount: number;
+  measuresDone: number;
+  satisfactionRate: number | null;
+  nextDueAt: Date | null;
+  delistedAt: Date | null;
+  createdAt: Date;
+  state: Omit<CaseState, 'timeline'>;
+}
+
+/** What the ledger needs of a case_event row. */
+export interface LedgerEventRecord {
+  caseId: string;
+  seq: number;
+  at: Date;
+  type: string;
+  actorName: string;
+  summary: string;
+}
+
+export interface LedgerCaseRow {
+  no: number;
+  caseId: string;
+  orgCode: string;
+  orgName: string;
+  domain: string;
+  township: string;
+  keyVillage: string;
+  secretary: string;
+  team: string;
+  source: string;
+  listedAt: string;
+  stage: string;
+  round: number;
+  problems: number;
+  openProblems: number;
+  measures: number;
+  measuresDone: number;
+  planApprovedAt: string;
+  delistedAt: string;
+  overdue: string;
+  nextDueAt: string;
+  escalation: string;
+  talks: number;
+  organizationalHandling: string;
+  satisfaction: number | null;
+  link: string;
+}
+
+export interface LedgerProblemRow {
+  no: number;
+  orgCode: string;
+  orgName: string;
+  problemId: string;
+  category: string;
+  description: string;
+  round: number;
+  status: string;
+  carriedFrom: string;
+}
+
+export interface LedgerMeasureRow {
+  no: number;
+  orgCode: string;
+  orgName: string;
+  problemId: string;
+  description: string;
+  owner: string;
+  dueAt: string;
+  round: number;
+  status: string;
+  completedAt: string;
+  evidence: string;
+}
+
+export interface LedgerSupervisionRow {
+  no: number;
+  orgCode: string;
+  orgName: string;
+  at: string;
+  kind: string;
+  content: string;
+  by: string;
+}
+
+export interface LedgerFigures {
+  total: number;
+  byStage: Record<Stage, number>;
+  unfinished: number;
+  overdue: number;
+  explanationRequested: number;
+  talkLevel: number;
+  organizationalHandling: number;
+  talks: number;
+  converted: number;
+  conversionRate: number | null;
+  byTownship: { township: string; total: number; converted: number; overdue: number; talks: number }[];
+}
+
+export interface Ledger {
+  title: string;
+  generatedAt: string;
+  cases: LedgerCaseRow[];
+  problems: LedgerProblemRow[];
+  measures: LedgerMeasureRow[];
+  supervision: LedgerSupervisionRow[];
+  figures: LedgerFigures;
+}
+
+/** case_event types that go into the supervision sheet (督办约谈), with their labels. */
+export const SUPERVISION_EVENT_LABELS: Record<string, string> = {
+  explanation_requested: '逾期要求说明原因',
+  campaign_ended: '整顿期限已到要求说明原因',
+  explanation_submitted: '提交情况说明',
+  talk_recorded: '约谈',
+  organizational_handling_flagged: '提请组织处理',
+};
+export const SUPERVISION_EVENT_TYPES = Object.keys(SUPERVISION_EVENT_LABELS);
+
+export const ESCALATION_LEVEL_LABELS: Record<EscalationLevel, string> = { 0: '无', 1: '说明原因', 2: '约谈', 3: '组织处理' };
+const PROBLEM_STATUS_LABELS: Record<string, string> = { open: '未解决', resolved: '已解决', rebounded: '反弹' };
+
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/** YYYY-MM-DD in China time; '' for none. */
+export function chinaDay(value: string | Date | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '';
+  const ms = typeof value === 'string' ? Date.parse(value) : value.getTime();
+  return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** YYYY-MM-DD HH:mm in China time. */
+export function chinaMinute(value: string | Date): string {
+  const ms = typeof value === 'string' ? Date.parse(value) : value.getTime();
+  const iso = new Date(ms + CHINA_OFFSET_MS).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+}
+
+const yesNo = (value: boolean) => (value ? '是' : '否');
+
+function byLedgerOrder(a: LedgerCaseRecord, b: LedgerCaseRecord): number {
+  return a.township.localeCompare(b.township, 'zh-CN') || a.orgCode.localeCompare(b.orgCode) || a.caseId.localeCompare(b.caseId);
+}
+
+export function buildLedgerModel(records: readonly LedgerCaseRecord[], events: readonly LedgerEventRecord[], title: string, now: Date): Ledger {
+  const sorted = [...records].sort(byLedgerOrder);
+  const cases: LedgerCaseRow[] = [];
+  const problems: LedgerProblemRow[] = [];
+  const measures: LedgerMeasureRow[] = [];
+  for (const record of sorted) {
+    const state = record.state;
+    const full = { ...state, timeline: [] } as CaseState;
+    const approved = [...state.history].reverse().find((change) => change.to === 'remediating' && change.from === 'planning');
+    cases.push({
+      no: cases.length + 1,
+      caseId: record.caseId,
+      orgCode: record.orgCode,
+      orgName: record.orgName,
+      domain: ORG_DOMAIN_LABELS[record.domain] ?? record.domain,
+      township: record.township,
+      keyVillage: yesNo(record.isKeyVillage),
+      secretary: state.org.secretary.name,
+      team: state.team.map((member) => `${TEAM_ROLE_LABELS[member.teamRole]}：${member.name}`).join('\n'),
+      source: IDENTIFICATION_SOURCE_LABELS[state.source] ?? state.source,
+      listedAt: chinaDay(record.createdAt),
+      stage: STAGE_LABELS[record.stage] ?? record.stage,
+      round: record.round,
+      problems: record.problemCount,
+      openProblems: record.openProblemCount,
+      measures: record.measureCount,
+      measuresDone: record.measuresDone,
+      planApprovedAt: chinaDay(state.plan.approvedAt ?? approved?.at),
+      delistedAt: chinaDay(record.delistedAt),
+      overdue: yesNo(record.overdue),
+      nextDueAt: chinaDay(record.nextDueAt),
+      escalation: ESCALATION_LEVEL_LABELS[record.escalationLevel] ?? String(record.escalationLevel),
+      talks: record.talks,
+      organizationalHandling: yesNo(record.organizationalHandling),
+      satisfaction: record.satisfactionRate,
+      link: [
+        state.carriedFromCaseId ? `滚动自 ${state.carriedFromCaseId}` : '',
+        state.rolledOverToCaseId ? `滚动至 ${state.rolledOverToCaseId}` : '',
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    });
+    for (const problem of state.problems) {
+      problems.push({
+        no: problems.length + 1,
+        orgCode: record.orgCode,
+        orgName: record.orgName,
+        problemId: problem.id,
+        category: PROBLEM_CATEGORIES[problem.category] ?? problem.category,
+        description: problem.description,
+        round: problem.round,
+        status: PROBLEM_STATUS_LABELS[problemStatus(full, problem)] ?? '',
+        carriedFrom: problem.carriedFrom ?? '',
+      });
+    }
+    for (const measure of state.measures) {
+      measures.push({
+        no: measures.length + 1,
+        orgCode: record.orgCode,
+        orgName: record.orgName,
+        problemId: measure.problemId,
+        description: measure.description,
+        owner: measure.ownerName,
+        dueAt: chinaDay(measure.dueAt),
+        round: measure.round,
+        status: measure.status === 'done' ? '已完成' : '未完成',
+        completedAt: chinaDay(measure.completedAt),
+        evidence: measure.evidence ?? '',
+      });
+    }
+  }
+  const caseById = new Map(sorted.map((record) => [record.caseId, record] as const));
+  const order = new Map(sorted.map((record, index) => [record.caseId, index] as const));
+  const supervision = events
+    .filter((event) => caseById.has(event.caseId) && SUPERVISION_EVENT_LABELS[event.type])
+    .sort((a, b) => order.get(a.caseId)! - order.get(b.caseId)! || a.seq - b.seq)
+    .map((event, index) => {
+      const record = caseById.get(event.caseId)!;
+      return {
+        no: index + 1,
+        orgCode: record.orgCode,
+        orgName: record.orgName,
+        at: chinaMinute(event.at),
+        kind: SUPERVISION_EVENT_LABELS[event.type],
+        content: event.summary,
+        by: event.actorName,
+      };
+    });
+  return { title, generatedAt: now.toISOString(), cases, problems, measures, supervision, figures: figuresOf(sorted) };
+}
+
+export function figuresOf(records: readonly LedgerCaseRecord[]): LedgerFigures {
+  const byStage = Object.fromEntries(STAGES.map((stage) => [stage, 0])) as Record<Stage, number>;
+  const townships = new Map<string, LedgerFigures['byTownship'][number]>();
+  let unfinished = 0;
+  for (const record of records) {
+    byStage[record.stage] += 1;
+    const done = !isUnderRectification(record.stage);
+    if (!done) unfinished += 1;
+    const township = townships.get(record.township) ?? { township: record.township, total: 0, converted: 0, overdue: 0, talks: 0 };
+    township.total += 1;
+    township.converted += done ? 1 : 0;
+    township.overdue += record.overdue ? 1 : 0;
+    township.talks += record.talks;
+    townships.set(record.township, township);
+  }
+  const total = records.length;
+  return {
+    total,
+    byStage,
+    unfinished,
+    overdue: records.filter((r) => r.overdue).length,
+    explanationRequested: records.filter((r) => r.escalationLevel === 1).length,
+    talkLevel: records.filter((r) => r.escalationLevel === 2).length,
+    organizationalHandling: records.filter((r) => r.escalationLevel === 3).length,
+    talks: records.reduce((sum, r) => sum + r.talks, 0),
+    converted: total - unfinished,
+    conversionRate: total === 0 ? null : (total - unfinished) / total,
+    byTownship: [...townships.values()].sort((a, b) => a.township.localeCompare(b.township, 'zh-CN')),
+  };
+}

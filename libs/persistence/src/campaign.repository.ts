@@ -1,0 +1,31 @@
+/** Campaigns (整顿批次): one county's round of rectification with its end date and policy. */
+import type { DataSource } from 'typeorm';
+import type { CampaignPolicy } from '@zhengdun/domain';
+import { CampaignEntity } from './entities/campaign.entity';
+
+export interface NewCampaign {
+  id: string;
+  name: string;
+  county: string;
+  endsAt: Date;
+  policy: CampaignPolicy;
+  createdBy: string;
+}
+
+export class CampaignRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async create(campaign: NewCampaign): Promise<CampaignEntity> {
+    const repository = this.dataSource.getRepository(CampaignEntity);
+    await repository.insert(campaign);
+    return (await this.findById(campaign.id))!;
+  }
+
+  findById(id: string): Promise<CampaignEntity | null> {
+    return this.dataSource.getRepository(CampaignEntity).findOne({ where: { id } });
+  }
+
+  findByCounty(county: string): Promise<CampaignEntity[]> {
+    return this.dataSource.getRepository(CampaignEntity).find({ where: { county }, order: { createdAt: 'DESC', id: 'ASC' } });
+  }
+}

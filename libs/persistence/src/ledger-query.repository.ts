@@ -1,0 +1,52 @@
+/** The read model behind the ledger export (台账): cases with their full state, and their timeline rows. */
+import type { DataSource } from 'typeorm';
+import type { OrgDomain } from '@zhengdun/domain';
+import { CaseEventEntity } from './entities/case-event.entity';
+import { CaseRecordEntity } from './entities/case-record.entity';
+
+export interface LedgerFilter {
+  county: string;
+  campaignId?: string;
+  township?: string;
+  domain?: OrgDomain;
+}
+
+const PAGE = 500;
+
+export class LedgerQueryRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Every case matching the filter, paged from the database in case id order. */
+  async cases(filter: LedgerFilter): Promise<CaseRecordEntity[]> {
+    const all: CaseRecordEntity[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const qb = this.dataSource.getRepository(CaseRecordEntity).createQueryBuilder('r').where('r.county = :county', { county: filter.county });
+      if (filter.campaignId !== undefined) qb.andWhere('r.campaign_id = :campaignId', { campaignId: filter.campaignId });
+      if (filter.township !== undefined) qb.andWhere('r.township = :township', { township: filter.township });
+      if (filter.domain !== undefined) qb.andWhere('r.domain = :domain', { domain: filter.domain });
+      if (after !== null) qb.andWhere('r.case_id > :after', { after });
+      const page = await qb.orderBy('r.case_id', 'ASC').limit(PAGE).getMany();
+      all.push(...page);
+      if (page.length < PAGE) return all;
+      after = page[page.length - 1].caseId;
+    }
+  }
+
+  /** Timeline rows of these cases, of the given types, in time order. */
+  async events(caseIds: string[], types: readonly string[]): Promise<CaseEventEntity[]> {
+    const events: CaseEventEntity[] = [];
+    for (let i = 0; i < caseIds.length; i += PAGE) {
+      const page = await this.dataSource
+        .getRepository(CaseEventEntity)
+        .createQueryBuilder('e')
+        .where('e.case_id IN (:...ids)', { ids: caseIds.slice(i, i + PAGE) })
+        .andWhere('e.type IN (:...types)', { types })
+        .orderBy('e.case_id', 'ASC')
+        .addOrderBy('e.seq', 'ASC')
+        .getMany();
+      events.push(...page);
+    }
+    return events;
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * Debian chromium driven by playwright-core, for the browser tests of apps/web. The machine's
+ * network is closed: the flags turn off everything that would reach out and hang. Each launch gets
+ * a fresh profile directory, removed on close. CHROMIUM_PATH overrides /usr/bin/chromium.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+const INSTALL_HINT =
+  `No browser at ${CHROMIUM_PATH}. Browser tests need Debian chromium: run ` +
+  '`sudo apt-get update && sudo apt-get install -y chromium fonts-noto-cjk` (or `node infra/scripts/ensure-chromium.mjs` as root), ' +
+  'or set CHROMIUM_PATH to a Chromium/Chrome binary.';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const SCREENSHOT_DIR = path.resolve(__dirname, '../../test-output/screenshots');
+
+export interface RunningBrowser {
+  context: BrowserContext;
+  /** A new tab (its own sessionStorage, so its own signed-in user) with errors recorded. */
+  newPage: (viewport?: { width: number; height: number }) => Promise<Page>;
+  /** Uncaught page errors and console errors seen so far, per tab. */
+  problems: string[];
+  close: () => Promise<void>;
+}
+
+export async function launchBrowser(): Promise<RunningBrowser> {
+  if (!fs.existsSync(CHROMIUM_PATH)) throw new Error(INSTALL_HINT);
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhengdun-chromium-'));
+  // launchPersistentContext: Playwright refuses --user-data-dir in args; this is the fresh profile.
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    timeout: 60_000,
+  });
+  const problems: string[] = [];
+  const watch = (page: Page) => {
+    page.on('pageerror', (error) => problems.push(`pageerror ${page.url()}: ${error.message}`));
+    page.on('console', (message: ConsoleMessage) => {
+      // 4xx answers the UI shows on purpose are logged by Chromium as failed resources: not a fault.
+      if (message.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())) {
+        problems.push(`console ${page.url()}: ${message.text()}`);
+      }
+    });
+  };
+  for (const page of context.pages()) watch(page);
+  return {
+    context,
+    problems,
+    newPage: async (viewport) => {
+      const page = await context.newPage();
+      watch(page);
+      if (viewport) await page.setViewportSize(viewport);
+      return page;
+    },
+    close: async () => {
+      await context.close().catch(() => undefined);
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage });
+  return file;
+}

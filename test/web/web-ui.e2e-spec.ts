@@ -1,0 +1,247 @@
+/**
+ * The web UI in Debian chromium against a real API, worker, Temporal and Postgres: a township
+ * committee signs in and approves a plan, and the stage changes (also, live, on another
+ * supervisor's open case page and dashboard); an objection sent from the public page (on a phone's
+ * screen) appears on the case page; a role without the right sees no button for the action, and
+ * a refusal by the workflow is shown in plain words.
+ */
+import type { Page } from 'playwright-core';
+import { actionsAvailable, ACTION_RULES, type CaseState, type Stage } from '@zhengdun/domain';
+import { DEV_ACTORS } from '../../apps/api/src/core/auth/dev-tokens';
+import { campaignBody, newOrgCode, openCaseBody } from '../support/api-fixtures';
+import { enc } from '../support/api-harness';
+import { launchBrowser, screenshot, type RunningBrowser } from '../support/browser';
+import { committee, county, measuresFor, SECONDS_POLICY, secretaryOf } from '../support/cases';
+import { eventually } from '../support/environment';
+import { startWebHarness, type WebHarness } from '../support/web-harness';
+
+let web: WebHarness;
+let browser: RunningBrowser;
+let campaignId: string;
+
+type CaseView = Omit<CaseState, 'timeline'>;
+
+beforeAll(async () => {
+  web = await startWebHarness('web-ui');
+  browser = await launchBrowser();
+  const policy = { ...SECONDS_POLICY, publicityPeriod: { amount: 3600, unit: 'seconds' as const } };
+  const campaign = await web.api.post('/campaigns', { as: county, body: campaignBody(policy, { name: '2026年度软弱涣散基层党组织集中整顿' }) });
+  expect(campaign.status).toBe(201);
+  campaignId = campaign.body.id;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await web?.stop();
+});
+
+afterEach(() => {
+  const problems = browser.problems.splice(0);
+  expect(problems).toEqual([]);
+});
+
+async function caseView(caseId: string): Promise<CaseView> {
+  const response = await web.api.get(`/cases/${enc(caseId)}`, { as: county });
+  expect(response.status).toBe(200);
+  return response.body.case;
+}
+
+async function act(caseId: string, action: string, as: Parameters<WebHarness['api']['post']>[1] extends infer O ? (O extends { as?: infer A } ? A : never) : never, body: unknown = {}): Promise<CaseView> {
+  const response = await web.api.post(`/cases/${enc(caseId)}/actions/${action}`, { as, body });
+  if (response.status !== 200) throw new Error(`${action} answered ${response.status}: ${response.text}`);
+  return response.body;
+}
+
+/** A rural case of 青山镇 with its team, moved on by the API to `until`. */
+async function caseIn(until: 'planning' | 'publicizing', name?: string): Promise<{ caseId: string; orgCode: string }> {
+  const orgCode = newOrgCode();
+  const body = openCaseBody('rural', { orgCode });
+  if (name) body.org.name = name;
+  const opened = await web.api.post(`/campaigns/${campaignId}/cases`, { as: county, body });
+  expect(opened.status).toBe(201);
+  const caseId: string = opened.body.caseId;
+  const secretary = secretaryOf(orgCode);
+  let state = await eventually(async () => {
+    const view = await caseView(caseId);
+    return view.stage === 'assigned' ? view : undefined;
+  }, 20_000, 'assigned');
+  state = await act(caseId, 'submitPlan', secretary, { measures: measuresFor(state as CaseState, 7 * 86_400_000) });
+  if (until === 'planning') return { caseId, orgCode };
+  state = await act(caseId, 'approvePlan', committee, { comment: '同意按此方案实施' });
+  state = await act(caseId, 'reportProgress', secretary, { summary: '本月召开党员大会1次，调解邻里纠纷2件，“三会一课”台账已建立' });
+  for (const measure of state.measures.filter((m) => m.status === 'pending')) {
+    state = await act(caseId, 'completeMeasure', secretary, { measureId: measure.id, evidence: '已召开党员大会通报整改情况，台账附后' });
+  }
+  state = await act(caseId, 'startPublicity', committee);
+  expect(state.stage).toBe('publicizing');
+  return { caseId, orgCode };
+}
+
+/** Through the sign-in page, picking one of the development identities. */
+async function signInAs(page: Page, role: keyof typeof DEV_ACTORS, picture?: string): Promise<void> {
+  await page.goto(`${web.url}/`);
+  await page.waitForURL(/\/login$/);
+  await page.getByTestId(`dev-identity-${role}`).click();
+  if (picture) await screenshot(page, picture, false);
+  await page.getByTestId('dev-sign-in').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  await page.getByTestId('current-user').getByText(DEV_ACTORS[role].name).waitFor();
+}
+
+/** Through the sign-in page, pasting a token. */
+async function signInWithToken(page: Page, token: string): Promise<void> {
+  await page.goto(`${web.url}/login`);
+  await page.getByRole('tab', { name: /粘贴访问令牌/ }).click();
+  await page.getByTestId('token-input').fill(token);
+  await page.getByTestId('token-sign-in').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+async function openCasePage(page: Page, caseId: string): Promise<void> {
+  await page.goto(`${web.url}/cases/${enc(caseId)}`);
+  await page.getByTestId('case-title').waitFor();
+}
+
+async function shownStage(page: Page): Promise<Stage> {
+  return (await page.getByTestId('case-page').getByTestId('stage-tag').first().getAttribute('data-stage')) as Stage;
+}
+
+async function actionButtons(page: Page): Promise<string[]> {
+  const ids = await page.getByTestId('action-bar').locator('[data-testid^="action-"]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-testid') ?? ''));
+  return ids.map((id) => id.replace(/^action-/, '')).filter((id) => id !== 'bar');
+}
+
+it('a township committee signs in, approves a plan and sees the stage change; another supervisor sees it live', async () => {
+  const { caseId } = await caseIn('planning', '青山镇石桥村党支部');
+
+  // Another supervisor (the county department) has the case and the dashboard open already.
+  const watcher = await browser.newPage();
+  await signInAs(watcher, 'county_department');
+  const dashboard = await browser.newPage();
+  await dashboard.addInitScript((token) => sessionStorage.setItem('zhengdun.token', token), await web.api.token(DEV_ACTORS.county_department));
+  await dashboard.goto(`${web.url}/?campaignId=${campaignId}`);
+  const stageCounts = async () => JSON.parse((await dashboard.getByTestId('overview-ready').getAttribute('data-by-stage')) ?? '{}') as Record<Stage, number>;
+  await dashboard.getByTestId('overview-ready').waitFor();
+  await eventually(async () => (await stageCounts()).planning >= 1, 10_000, 'the dashboard counting the planning case');
+  const before = await stageCounts();
+  await openCasePage(watcher, caseId);
+  expect(await shownStage(watcher)).toBe('planning');
+  await watcher.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+  await dashboard.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+
+  const page = await browser.newPage();
+  await signInAs(page, 'township_committee', 'login');
+  await page.getByTestId('chart-stage').locator('canvas').first().waitFor();
+  await page.waitForTimeout(800); // the charts' entry animation
+  await screenshot(page, 'overview-township');
+  await openCasePage(page, caseId);
+  expect(await shownStage(page)).toBe('planning');
+  expect(await actionButtons(page)).toEqual(actionsAvailable('township_committee', 'planning'));
+  await page.getByTestId('plan-status').getByText('已提交，待审批').waitFor();
+
+  await page.getByTestId('action-approvePlan').click();
+  const modal = page.getByTestId('action-modal');
+  await modal.getByText('审批通过后，整顿方案将在本单位公开').waitFor();
+  await modal.getByPlaceholder('如：同意按此方案实施').fill('方案针对性强，同意按此方案实施');
+  await screenshot(page, 'approve-plan-modal', false);
+  await page.getByTestId('action-submit').click();
+
+  await eventually(async () => (await shownStage(page)) === 'remediating', 10_000, 'the committee seeing 整顿实施');
+  await page.getByTestId('plan-status').getByText('已审批通过').waitFor();
+  await page.getByTestId('timeline-card').getByText('整顿方案审批通过并在本单位公开').waitFor({ timeout: 10_000 });
+  expect(await actionButtons(page)).toEqual(actionsAvailable('township_committee', 'remediating'));
+  expect((await caseView(caseId)).stage).toBe('remediating');
+
+  // The other supervisor's open pages follow within a few seconds, without reloading.
+  const started = Date.now();
+  await eventually(async () => (await shownStage(watcher)) === 'remediating', 6_000, 'the county page showing 整顿实施 without reload');
+  const liveCaseMs = Date.now() - started;
+  await eventually(async () => (await stageCounts()).remediating === before.remediating + 1, 6_000, 'the dashboard moving the case to 整顿实施');
+  expect(await watcher.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  expect(await dashboard.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  process.stdout.write(`[web] another supervisor's open case page showed the approval after ${liveCaseMs} ms (polling every 2 s)\n`);
+  await Promise.all([watcher.close(), dashboard.close(), page.close()]);
+});
+
+it('an objection sent from the public page on a phone appears on the open case page', async () => {
+  const { caseId } = await caseIn('publicizing', '青山镇柳河村党支部');
+  const page = await browser.newPage();
+  await signInAs(page, 'township_committee');
+  await openCasePage(page, caseId);
+  expect(await shownStage(page)).toBe('publicizing');
+
+  const phone = await browser.newPage({ width: 390, height: 844 });
+  await phone.goto(`${web.url}/public/${enc(caseId)}`);
+  await phone.getByTestId('public-title').getByText('青山镇柳河村党支部').waitFor();
+  await phone.getByTestId('public-problems').getByText('问题1：“三会一课”不经常，组织生活流于形式').waitFor();
+  // Readable on a phone: nothing wider than the screen.
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await screenshot(phone, 'public-page');
+
+  const content = `柳河村换届后的村务公开栏三个月未更新，群众不了解整改进展（${Date.now()}）`;
+  await phone.getByTestId('objection-input').fill(content);
+  await phone.getByTestId('objection-submit').click();
+  await phone.getByTestId('objection-sent').waitFor();
+  await phone.getByTestId('rating-card').getByText('基本满意', { exact: true }).click();
+  await phone.getByTestId('rating-submit').click();
+  await phone.getByTestId('rating-sent').getByText('基本满意').waitFor();
+  await screenshot(phone, 'public-page-after-objection');
+
+  // The committee's open case page shows it, without reloading.
+  await page.getByTestId('objections-table').getByText(content).waitFor({ timeout: 10_000 });
+  await page.getByTestId('publicity-card').getByText(/基本满意 1/).waitFor({ timeout: 10_000 });
+  await screenshot(page, 'case-page');
+
+  // And deals with it through the form.
+  await page.getByTestId('action-resolveObjection').click();
+  const modal = page.getByTestId('action-modal');
+  await modal.getByText('不成立（继续公示）').click();
+  await modal.locator('textarea').fill('经核实，村务公开栏已于本周更新，整改进展已公开');
+  await page.getByTestId('action-submit').click();
+  await page.getByTestId('objections-table').getByText('不成立').waitFor({ timeout: 10_000 });
+  expect((await caseView(caseId)).objections).toMatchObject([{ content, status: 'dismissed' }]);
+  await Promise.all([phone.close(), page.close()]);
+});
+
+it('a role without the right sees no button for the action, and a refusal is shown in plain words', async () => {
+  const { caseId, orgCode } = await caseIn('planning', '青山镇高庄村党支部');
+
+  // The auditor: read-only, no buttons at all.
+  const auditor = await browser.newPage();
+  await signInAs(auditor, 'auditor');
+  await openCasePage(auditor, caseId);
+  expect(await actionButtons(auditor)).toEqual([]);
+  await auditor.getByTestId('no-actions').waitFor();
+
+  // The county department in 制定整顿方案: may assign the team, may not approve or return the plan.
+  const countyPage = await browser.newPage();
+  await signInAs(countyPage, 'county_department');
+  await openCasePage(countyPage, caseId);
+  const shown = await actionButtons(countyPage);
+  expect(shown).toEqual(actionsAvailable('county_department', 'planning'));
+  expect(shown).not.toContain('approvePlan');
+  expect(await countyPage.getByRole('button', { name: ACTION_RULES.approvePlan.label }).count()).toBe(0);
+  // What it may do opens as a form, filled in with the team already named.
+  await countyPage.getByTestId('action-assignTeam').click();
+  await countyPage.getByTestId('action-modal').getByText('联村县级领导').waitFor();
+  expect(await countyPage.getByTestId('action-modal').locator('input[value="陈副县长"]').count()).toBe(1);
+  await countyPage.getByRole('button', { name: /取\s*消/ }).click();
+  await countyPage.getByTestId('action-modal').waitFor({ state: 'detached' });
+
+  // A branch secretary of this organization who is not its registered secretary: the role may
+  // submit plans here, so the button shows; the workflow refuses, and the form says why.
+  const impostor = await browser.newPage();
+  const token = await web.api.token({ ...secretaryOf(orgCode), userId: 'sec-not-this-one', name: '冒名书记' });
+  await signInWithToken(impostor, token);
+  await openCasePage(impostor, caseId);
+  expect(await actionButtons(impostor)).toEqual(actionsAvailable('branch_secretary', 'planning'));
+  await impostor.getByTestId('action-submitPlan').click();
+  await impostor.getByTestId('measure-row').first().waitFor();
+  await impostor.getByTestId('action-submit').click();
+  const detail = impostor.getByTestId('action-modal').getByTestId('problem-detail');
+  await detail.waitFor({ timeout: 10_000 });
+  expect(await detail.textContent()).toMatch(/^只有本支部书记书记.+可以“提交整顿方案”$/);
+  await screenshot(impostor, 'refusal-in-form', false);
+  expect((await caseView(caseId)).plan.version).toBe(1);
+  await Promise.all([auditor.close(), countyPage.close(), impostor.close()]);
+});
