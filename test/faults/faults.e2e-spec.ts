@@ -12,7 +12,7 @@ import type { CaseState, OrgDomain } from '@zhengdun/domain';
 import { freePort } from '@zhengdun/persistence';
 import { CaseClient, startTemporalDevServer, type RunningDevServer } from '@zhengdun/temporal';
 import { ALL_CHECKS, caseInput, committee, county, measuresFor, REVIEW_OK, secretaryOf } from '../support/cases';
-import { expectReadModelAgrees } from '../support/consistency';
+import { expectReadModelMatchesWorkflows } from '../support/read-model-consistency';
 import { createTestDatabase, eventually, installQuietRuntime, uniqueTaskQueue, workflowBundlePath, type TestDatabase } from '../support/environment';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 import { startWorkerProcess, type WorkerProcess } from '../support/worker-process';
@@ -91,7 +91,7 @@ it('keeps every write when Postgres refuses connections for a while during activ
   });
   await new Promise((resolve) => setTimeout(resolve, 5000));
   proxy.restore();
-  await expectReadModelAgrees(db.dataSource, cases, caseIds, 60_000);
+  await expectReadModelMatchesWorkflows(db.dataSource, cases, { caseIds, timeoutMs: 60_000 });
 });
 
 it('loses nothing when the worker is killed with -9 while actions arrive', async () => {
@@ -101,7 +101,7 @@ it('loses nothing when the worker is killed with -9 while actions arrive', async
   await startWorker();
   await starting;
   await allInStage('preliminary_acceptance');
-  await expectReadModelAgrees(db.dataSource, cases, caseIds);
+  await expectReadModelMatchesWorkflows(db.dataSource, cases, { caseIds, timeoutMs: 30_000 });
 });
 
 it('picks up where it was after the Temporal server restarts from its SQLite file', async () => {
@@ -121,7 +121,7 @@ it('picks up where it was after the Temporal server restarts from its SQLite fil
   await allInStage('follow_up_review');
   await forAll((caseId) => cases.act(caseId, committee, { type: 'recordFollowUpReview', checks: REVIEW_OK, opinion: '巩固', reboundedProblemIds: [], newProblems: [] }));
   await allInStage('archived');
-  await expectReadModelAgrees(db.dataSource, cases, caseIds);
+  await expectReadModelMatchesWorkflows(db.dataSource, cases, { caseIds, timeoutMs: 30_000 });
 });
 
 it('leaves every case where its history says, with no stage entered twice in a row', async () => {

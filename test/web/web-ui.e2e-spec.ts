@@ -143,6 +143,7 @@ it('a township committee signs in, approves a plan and sees the stage change; an
   const modal = page.getByTestId('action-modal');
   await modal.getByText('审批通过后，整顿方案将在本单位公开').waitFor();
   await modal.getByPlaceholder('如：同意按此方案实施').fill('方案针对性强，同意按此方案实施');
+  await page.waitForTimeout(500); // the modal's opening animation
   await screenshot(page, 'approve-plan-modal', false);
   await page.getByTestId('action-submit').click();
 
@@ -223,7 +224,7 @@ it('a role without the right sees no button for the action, and a refusal is sho
   expect(await countyPage.getByRole('button', { name: ACTION_RULES.approvePlan.label }).count()).toBe(0);
   // What it may do opens as a form, filled in with the team already named.
   await countyPage.getByTestId('action-assignTeam').click();
-  await countyPage.getByTestId('action-modal').getByText('联村县级领导').waitFor();
+  await countyPage.getByTestId('action-modal').getByText('联村县级领导', { exact: true }).waitFor();
   expect(await countyPage.getByTestId('action-modal').locator('input[value="陈副县长"]').count()).toBe(1);
   await countyPage.getByRole('button', { name: /取\s*消/ }).click();
   await countyPage.getByTestId('action-modal').waitFor({ state: 'detached' });

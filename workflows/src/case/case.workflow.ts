@@ -53,9 +53,10 @@ import {
   type CaseWorkflowInput,
 } from './case.messages';
 
-// No maximum attempts: while Postgres is down a write waits; it is never dropped.
+// No maximum attempts: while Postgres is down a write waits; it is never dropped. A short timeout:
+// these are single upserts, and the case's timers wait behind them when a worker dies mid-write.
 const { projectCase, enqueueNotifications } = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: '5 seconds',
   retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });
 // Opens the next campaign's case of a rollover; retried until Temporal takes the start.
