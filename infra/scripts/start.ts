@@ -3,7 +3,8 @@
  * (SQLite file) unless DATABASE_URL / TEMPORAL_ADDRESS point elsewhere; then migrations, the worker
  * and the API. Data lives in .data/ and survives restarts. Ctrl-C stops every child cleanly.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { Client as PgClient } from 'pg';
 import { ConfigError, loadConfig } from '@zhengdun/config';
@@ -23,6 +24,26 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   } finally {
     await admin.end();
   }
+}
+
+function newestMtime(target: string): number {
+  const stat = fs.statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...fs.readdirSync(target).map((entry) => newestMtime(path.join(target, entry))));
+}
+
+/** Builds the dashboard when its bundle is missing or older than its sources. */
+function ensureDashboardBuilt(): void {
+  const index = path.join(repoRoot, 'apps/web/dist/index.html');
+  const sources = ['apps/web/src', 'apps/web/index.html', 'apps/web/vite.config.ts', 'libs/domain/src'].map((p) => path.join(repoRoot, p));
+  if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= Math.max(...sources.map(newestMtime))) return;
+  say('building the dashboard (apps/web)…');
+  const result = spawnSync(process.execPath, [require.resolve('vite/bin/vite.js'), 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  if (result.status !== 0) throw new Error('the dashboard build failed (see above)');
 }
 
 function runApp(name: string, entry: string, env: NodeJS.ProcessEnv): ChildProcess {
@@ -90,6 +111,7 @@ async function main(): Promise<void> {
     temporalUi = temporal.uiUrl;
   }
 
+  ensureDashboardBuilt();
   const applied = await migrate(databaseUrl);
   say(applied.length > 0 ? `migrations applied: ${applied.join(', ')}` : 'database schema up to date');
 
