@@ -96,7 +96,7 @@ async function main(): Promise<void> {
     const bundlePath = path.join(workDir, 'workflows.js');
     fs.writeFileSync(bundlePath, (await bundleCaseWorkflows()).code);
     const taskQueue = 'bench';
-    const worker = await startWorker({ DATABASE_URL: dbUrl, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: taskQueue, WORKFLOW_BUNDLE_PATH: bundlePath, LOG_LEVEL: 'warn' });
+    const worker = await startWorker({ DATABASE_URL: dbUrl, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: taskQueue, WORKFLOW_BUNDLE_PATH: bundlePath, LOG_LEVEL: 'info' });
     cleanups.unshift(() => stopChild(worker));
 
     const config: AppConfig = { ...loadConfig({ DATABASE_URL: dbUrl, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'silent' }), port: 0 };
@@ -277,7 +277,7 @@ async function seedReadModel(dataSource: import('typeorm').DataSource, campaignI
        (g % 23 % 4)::smallint, g % 23 % 3, g % 23 % 4 = 3, 3, 3 - g % 4, 3, g % 4, ARRAY['sec-s' || g, 'l' || (g % 9)],
        0.8 + (g % 20) / 100.0, now() + (g % 90) * interval '1 day', now() - (g % 60) * interval '1 day', NULL,
        now() - interval '90 days', now() - (g % 1000) * interval '1 minute', 10, 10,
-       jsonb_build_object('identified', 86400000 * (g % 3), 'planning', 86400000 * (g % 9), 'remediating', 86400000 * (g % 40)), '{}'::jsonb
+       jsonb_build_object('identified', 86400000::bigint * (g % 3), 'planning', 86400000::bigint * (g % 9), 'remediating', 86400000::bigint * (g % 40)), '{}'::jsonb
      FROM generate_series(1, $5) AS g`,
     [campaignId, COUNTY, DOMAINS, stages, count],
   );
@@ -287,6 +287,7 @@ async function seedReadModel(dataSource: import('typeorm').DataSource, campaignI
 function startWorker(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], { cwd: path.resolve(__dirname, '..'), env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
+    // Ready once it polls; its later log lines are read and dropped so the pipe never fills.
     child.stdout?.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('worker polling')) resolve(child);
     });

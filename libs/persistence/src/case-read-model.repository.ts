@@ -1,5 +1,5 @@
 /** Writes and reads of the case read model. Writes are idempotent: keyed by case and revision/seq. */
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { CaseState, CaseSummary, TimelineEntry } from '@zhengdun/domain';
 import { stageDurations } from '@zhengdun/domain';
 import { CaseEventEntity } from './entities/case-event.entity';
@@ -13,7 +13,8 @@ export interface ProjectionWrite {
 }
 
 export class CaseReadModelRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  /** A DataSource, or the EntityManager of a transaction the write should join. */
+  constructor(private readonly dataSource: DataSource | EntityManager) {}
 
   /** Upserts the case row unless a newer revision is already there, and adds new timeline rows. */
   async writeProjection({ state, summary, events, revision }: ProjectionWrite): Promise<void> {

@@ -1,9 +1,10 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { CaseNotification } from '@zhengdun/domain';
 import { NotificationEntity } from './entities/notification.entity';
 
 export class NotificationOutboxRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  /** A DataSource, or the EntityManager of a transaction the write should join. */
+  constructor(private readonly dataSource: DataSource | EntityManager) {}
 
   /** Adds notifications to the outbox; a key already there is left as it is (sent once per event). */
   async enqueue(notifications: CaseNotification[]): Promise<void> {

@@ -16,6 +16,8 @@ export interface CaseActivities {
   projectCase(projection: CaseProjection): Promise<void>;
   /** Puts notifications into the outbox; a key already there is ignored. */
   enqueueNotifications(notifications: CaseNotification[]): Promise<void>;
+  /** Both of the above in one transaction: the local activity every change ends with. */
+  persistCaseChanges(changes: { projection: CaseProjection; notifications: CaseNotification[] }): Promise<void>;
 }
 
 export interface CalendarActivities {

@@ -8,6 +8,7 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
@@ -55,10 +56,19 @@ import {
 
 // No maximum attempts: while Postgres is down a write waits; it is never dropped. A short timeout:
 // these are single upserts, and the case's timers wait behind them when a worker dies mid-write.
+// Cases started before LOCAL_PERSISTENCE_PATCH keep these two server-scheduled activities on replay.
 const { projectCase, enqueueNotifications } = proxyActivities<CaseActivities>({
   startToCloseTimeout: '5 seconds',
   retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });
+// Since the patch: one local activity writes the read model and the outbox inside the workflow task
+// that made the change, so an action is visible when its Update returns, with no extra round trips.
+const { persistCaseChanges } = proxyLocalActivities<CaseActivities>({
+  startToCloseTimeout: '10 seconds',
+  localRetryThreshold: '10 seconds',
+  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+});
+export const LOCAL_PERSISTENCE_PATCH = 'local-persistence-v1';
 // Opens the next campaign's case of a rollover; retried until Temporal takes the start.
 const { openRolloverCase } = proxyActivities<RolloverActivities>({
   startToCloseTimeout: '1 minute',
@@ -210,10 +220,12 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseResult
     const { timeline, ...rest } = state;
     const events = timeline.filter((entry) => entry.seq > projectedSeq);
     const notifications = outbox.splice(0);
-    await Promise.all([
-      notifications.length > 0 ? enqueueNotifications(notifications) : Promise.resolve(),
-      projectCase({ state: rest, summary: summarize(state, nowIso()), events, revision: snapshotRevision }),
-    ]);
+    const projection = { state: rest, summary: summarize(state, nowIso()), events, revision: snapshotRevision };
+    if (patched(LOCAL_PERSISTENCE_PATCH)) {
+      await persistCaseChanges({ projection, notifications });
+    } else {
+      await Promise.all([notifications.length > 0 ? enqueueNotifications(notifications) : Promise.resolve(), projectCase(projection)]);
+    }
     projectedSeq = events.length > 0 ? events[events.length - 1].seq : projectedSeq;
     projectedRevision = snapshotRevision;
   }
