@@ -94,7 +94,8 @@ it('escalates a missed deadline step by step, each step exactly once, across wor
     return found.some((row) => row.kind === 'organizational_handling') ? found : undefined;
   }, 30_000, 'organizational handling');
   // Two measures are overdue together; every step happened once per measure, and handling once per case.
-  const state = await cases.state(caseId);
+  // Right after a crash a query can fail until the server gives up on the dead worker's sticky queue.
+  const state = await eventually(() => cases.state(caseId), 30_000, 'the case to answer a query');
   const order = state.escalation.records.map((record) => record.step);
   expect(order.filter((step) => step === 'organizational_handling')).toHaveLength(1);
   expect(state.escalation).toMatchObject({ level: 3, organizationalHandling: true });
