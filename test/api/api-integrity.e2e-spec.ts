@@ -95,6 +95,43 @@ describe('Idempotency-Key', () => {
     expect(await h.db.dataSource.query(`SELECT key FROM idempotency_record WHERE key LIKE '%:report-2026-06'`)).toEqual([]);
   });
 
+  it('applies an Update once per Update id, however often it is sent (CaseClient.act)', async () => {
+    const before = await h.cases.state(caseId);
+    const action = { type: 'reportProgress' as const, summary: '十月汇报：应答丢失后重试' };
+    const updateId = `retry-${Date.now()}`;
+    const first = await h.cases.act(caseId, secretaryOf(orgCode), action, { updateId });
+    expect(first.seq).toBe(before.seq + 1);
+    // The answer was lost (a timeout, a 503): the caller sends the same Update again.
+    const second = await h.cases.act(caseId, secretaryOf(orgCode), action, { updateId });
+    expect(second.seq).toBe(first.seq);
+    expect(second).toEqual(first);
+    const after = await h.cases.state(caseId);
+    expect(after.seq).toBe(before.seq + 1);
+    expect(after.reports).toHaveLength(before.reports.length + 1);
+    // Another id is another Update.
+    expect((await h.cases.act(caseId, secretaryOf(orgCode), action, { updateId: `${updateId}-b` })).seq).toBe(before.seq + 2);
+  });
+
+  it('sends a request’s Idempotency-Key to the workflow as the Update id, so a retry after a lost answer applies once', async () => {
+    const before = await h.cases.state(caseId);
+    const first = await report('report-2026-11', '十一月汇报');
+    expect(first.status).toBe(200);
+    expect(first.body.seq).toBe(before.seq + 1);
+    // As after a 503: the workflow took the action, but the API answered an error and gave the key back.
+    await h.db.dataSource.query(`DELETE FROM idempotency_record WHERE key LIKE '%:report-2026-11'`);
+    const retried = await report('report-2026-11', '十一月汇报');
+    expect(retried.status).toBe(200);
+    expect(retried.headers.get('idempotency-replayed')).toBeNull(); // run again by the API …
+    expect(retried.body.seq).toBe(first.body.seq); // … but not by the workflow
+    const after = await h.cases.state(caseId);
+    expect(after.seq).toBe(before.seq + 1);
+    expect(after.reports.filter((r) => r.summary === '十一月汇报')).toHaveLength(1);
+    // The key is per user: another user's identical key is another Update.
+    const leader = leaderOf(orgCode, teamFor('rural')[0]);
+    await h.db.dataSource.query(`DELETE FROM idempotency_record WHERE key LIKE '%:report-2026-11'`);
+    expect((await report('report-2026-11', '十一月汇报', leader)).body.seq).toBe(before.seq + 2);
+  });
+
   it('runs concurrent repeats once', async () => {
     const before = await h.cases.state(caseId);
     const answers = await Promise.all(Array.from({ length: 5 }, () => report('report-2026-08', '八月汇报')));

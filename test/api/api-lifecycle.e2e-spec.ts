@@ -117,6 +117,10 @@ it('drives a rural case from identification to archived over HTTP, and lists and
   expect(late.status).toBe(409);
   expect(late.headers.get('content-type')).toContain('application/problem+json');
   expect(late.body.code).toBe('case_closed');
+  // Also once the workflow has certainly completed (Temporal then answers "not found"): closed, not missing.
+  await h.client.workflow.getHandle(caseId).result();
+  const later = await h.post(`/cases/${enc(caseId)}/actions/reportProgress`, { as: secretary, body: { summary: '再次补充汇报' } });
+  expect({ status: later.status, code: later.body.code }).toEqual({ status: 409, code: 'case_closed' });
 
   // The read model follows: the list, the timeline, the dashboard.
   const listed = await eventually(async () => {

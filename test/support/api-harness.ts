@@ -54,6 +54,8 @@ export interface ApiHarnessOptions {
   publicRateLimits?: PublicRateLimits;
   /** pino level for the app; ZD_TEST_LOG_LEVEL overrides, default silent. */
   logLevel?: string;
+  /** The web UI build the API serves at `/` (apps/web/dist by default). */
+  webRoot?: string;
 }
 
 /** Path segment for a case id (it contains colons). */
@@ -73,7 +75,12 @@ export async function startApiHarness(name: string, options: ApiHarnessOptions =
     }),
     port: 0,
   };
-  const api = await createApiApp({ config, host: '127.0.0.1', publicRateLimits: options.publicRateLimits ?? { readsPerMinute: 10_000, writesPerMinute: 10_000 } });
+  const api = await createApiApp({
+    config,
+    host: '127.0.0.1',
+    publicRateLimits: options.publicRateLimits ?? { readsPerMinute: 10_000, writesPerMinute: 10_000 },
+    webRoot: options.webRoot,
+  });
   const tokens = new Map<string, Promise<string>>();
   const token = (actor: Actor) => {
     const key = JSON.stringify(actor);

@@ -1,13 +1,13 @@
 import { Module, ValidationPipe, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthGuard } from './core/auth/auth.guard';
+import { DevTokensModule } from './core/auth/dev-tokens.module';
 import { TokenVerifier } from './core/auth/token-verifier.service';
 import { ProblemFilter } from './core/errors/problem.filter';
 import { VALIDATION_PIPE_OPTIONS } from './core/errors/validation';
-import { IdempotencyJanitor } from './core/idempotency/idempotency-janitor.service';
-import { IdempotencyInterceptor } from './core/idempotency/idempotency.interceptor';
+import { IdempotencyModule } from './core/idempotency/idempotency.module';
 import { InfrastructureModule, type InfrastructureOptions } from './core/infrastructure/infrastructure.module';
 import { loggerParams } from './core/logging/logger-params';
 import { AuditModule } from './modules/audit/audit.module';
@@ -46,6 +46,8 @@ export class AppModule {
           ],
         }),
         InfrastructureModule.forRoot(options),
+        IdempotencyModule,
+        DevTokensModule.register(options.config.auth),
         AuditModule,
         CampaignsModule,
         CasesModule,
@@ -55,9 +57,7 @@ export class AppModule {
       ],
       providers: [
         TokenVerifier,
-        IdempotencyJanitor,
         { provide: APP_GUARD, useClass: AuthGuard },
-        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_PIPE, useValue: new ValidationPipe(VALIDATION_PIPE_OPTIONS) },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],

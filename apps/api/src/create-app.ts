@@ -4,10 +4,12 @@
  */
 import type { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
+import compression from 'compression';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module';
 import { setupOpenApi } from './core/openapi/openapi';
+import { serveWebUi } from './core/web/web-ui';
 
 /** Largest JSON body accepted; larger ones are answered 413. */
 export const JSON_BODY_LIMIT = '256kb';
@@ -15,6 +17,8 @@ export const JSON_BODY_LIMIT = '256kb';
 export type ApiAppOptions = AppModuleOptions & {
   /** Interface to listen on; all interfaces by default. */
   host?: string;
+  /** The web UI's build to serve at `/`: apps/web/dist of this repository by default. */
+  webRoot?: string;
 };
 
 export interface RunningApi {
@@ -22,12 +26,17 @@ export interface RunningApi {
   /** e.g. http://127.0.0.1:3000 */
   url: string;
   port: number;
+  /** Whether the web UI is served at `/` (false when its build is missing). */
+  webUi: boolean;
   close: () => Promise<void>;
 }
 
 export async function createApiApp(options: ApiAppOptions): Promise<RunningApi> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(options), { bodyParser: false, bufferLogs: true });
   app.useLogger(app.get(Logger));
+  app.use(compression());
+  // Ahead of the API's routes: the UI's files, and index.html for page navigations.
+  const webUi = serveWebUi(app, options.webRoot);
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.disable('x-powered-by');
   // Behind the nginx of infra/compose: the client's address (for rate limits) comes from X-Forwarded-For.
@@ -39,6 +48,7 @@ export async function createApiApp(options: ApiAppOptions): Promise<RunningApi> 
   return {
     app,
     port,
+    webUi,
     url: `http://127.0.0.1:${port}`,
     close: () => app.close(),
   };

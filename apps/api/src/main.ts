@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   // Loaded only once the configuration is known to be good, so a bad one fails at once.
   const { createApiApp } = await import('./create-app');
   const api = await createApiApp({ config });
-  new Logger('Main').log(`Supervisor API listening on port ${api.port}; OpenAPI at /docs`);
+  new Logger('Main').log(`Supervisor API listening on port ${api.port}; OpenAPI at /docs${api.webUi ? '; web UI at /' : ''}`);
 }
 
 main().catch((error: unknown) => {

@@ -44,6 +44,19 @@ export interface CasePage {
   total: number;
 }
 
+/** The public's ratings (满意度测评) over the cases of a dashboard, from each case's current tally. */
+export interface SatisfactionFigures {
+  satisfied: number;
+  basicallySatisfied: number;
+  dissatisfied: number;
+  /** (satisfied + basicallySatisfied) / all ratings, or null with no ratings. */
+  rate: number | null;
+  /** Cases with at least one rating. */
+  ratedCases: number;
+  /** Rated cases whose own rate is below their policy's satisfactionThreshold. */
+  belowThreshold: number;
+}
+
 export interface CaseDashboard {
   total: number;
   byStage: Record<Stage, number>;
@@ -57,12 +70,28 @@ export interface CaseDashboard {
   conversionRate: number | null;
   /** Average days spent in each stage, over the cases that have been in it. */
   averageDaysPerStage: Partial<Record<Stage, number>>;
+  satisfaction: SatisfactionFigures;
 }
 
 const MS_PER_DAY = 86_400_000;
 
 /** Stages that count as converted (转化): delisted and after. */
 export const CONVERTED_STAGES: readonly Stage[] = STAGES.filter((stage) => STAGE_ORDER[stage] >= STAGE_ORDER.delisted);
+
+/** A case's ratings, from the columns Postgres derives from state->'satisfaction' (NULL without a tally). */
+const RATINGS = '(r.satisfied_count + r.basically_satisfied_count + r.dissatisfied_count)';
+const CONTENT = '(r.satisfied_count + r.basically_satisfied_count)';
+
+interface TotalsRow {
+  total: string;
+  overdue: string;
+  converted: string;
+  satisfied: string;
+  basicallySatisfied: string;
+  dissatisfied: string;
+  ratedCases: string;
+  belowThreshold: string;
+}
 
 export class CaseQueryRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -132,12 +161,20 @@ export class CaseQueryRepository {
       return Object.fromEntries(rows.map((row) => [row.key, Number(row.count)]));
     };
     const [totals, byStage, byDomain, byTownship, byLevel, durations] = await Promise.all([
+      // One pass over the rows in scope for the totals and the ratings. The ratings come from
+      // generated columns, not from `state` itself, which would be decompressed for every case.
       this.filtered(filter)
         .select('count(*)', 'total')
         .addSelect('count(*) FILTER (WHERE r.overdue)', 'overdue')
         .addSelect('count(*) FILTER (WHERE r.stage IN (:...converted))', 'converted')
+        .addSelect('coalesce(sum(r.satisfied_count), 0)', 'satisfied')
+        .addSelect('coalesce(sum(r.basically_satisfied_count), 0)', 'basicallySatisfied')
+        .addSelect('coalesce(sum(r.dissatisfied_count), 0)', 'dissatisfied')
+        .addSelect(`count(*) FILTER (WHERE ${RATINGS} > 0)`, 'ratedCases')
+        // The same division as the domain's satisfactionRate, in double precision like JavaScript.
+        .addSelect(`count(*) FILTER (WHERE ${RATINGS} > 0 AND ${CONTENT}::double precision / ${RATINGS} < r.satisfaction_threshold)`, 'belowThreshold')
         .setParameter('converted', CONVERTED_STAGES)
-        .getRawOne<{ total: string; overdue: string; converted: string }>(),
+        .getRawOne<TotalsRow>(),
       counts('r.stage'),
       counts('r.domain'),
       counts('r.township'),
@@ -146,6 +183,10 @@ export class CaseQueryRepository {
     ]);
     const total = Number(totals?.total ?? 0);
     const converted = Number(totals?.converted ?? 0);
+    const satisfied = Number(totals?.satisfied ?? 0);
+    const basicallySatisfied = Number(totals?.basicallySatisfied ?? 0);
+    const dissatisfied = Number(totals?.dissatisfied ?? 0);
+    const ratings = satisfied + basicallySatisfied + dissatisfied;
     return {
       total,
       byStage: Object.fromEntries(STAGES.map((stage) => [stage, byStage[stage] ?? 0])) as Record<Stage, number>,
@@ -160,6 +201,14 @@ export class CaseQueryRepository {
           .filter((row) => (STAGES as readonly string[]).includes(row.stage))
           .map((row) => [row.stage, Math.round((Number(row.avgMs) / MS_PER_DAY) * 1000) / 1000]),
       ),
+      satisfaction: {
+        satisfied,
+        basicallySatisfied,
+        dissatisfied,
+        rate: ratings === 0 ? null : (satisfied + basicallySatisfied) / ratings,
+        ratedCases: Number(totals?.ratedCases ?? 0),
+        belowThreshold: Number(totals?.belowThreshold ?? 0),
+      },
     };
   }
 

@@ -74,16 +74,18 @@ export class ImportRepository {
     return this.dataSource.getRepository(ImportJobEntity).findOne({ where: { id } });
   }
 
-  /** Imports of a campaign, newest first, without their issue lists. */
-  listByCampaign(campaignId: string): Promise<ImportJobEntity[]> {
-    return this.dataSource
+  /** Imports of a campaign, newest first, without their issue lists (only how many). */
+  async listByCampaign(campaignId: string): Promise<{ job: ImportJobEntity; issueCount: number }[]> {
+    const { entities, raw } = await this.dataSource
       .getRepository(ImportJobEntity)
       .createQueryBuilder('j')
       .select(['j.id', 'j.campaignId', 'j.fileSha256', 'j.fileName', 'j.workflowId', 'j.rowCount', 'j.total', 'j.started', 'j.alreadyExisting', 'j.failed', 'j.done', 'j.createdAt', 'j.updatedAt', 'j.finishedAt'])
+      .addSelect('jsonb_array_length(j.issues)', 'issue_count')
       .where('j.campaign_id = :campaignId', { campaignId })
       .orderBy('j.created_at', 'DESC')
       .addOrderBy('j.id', 'ASC')
-      .getMany();
+      .getRawAndEntities<{ issue_count: number }>();
+    return entities.map((job, index) => ({ job, issueCount: Number(raw[index].issue_count) }));
   }
 
   /** The next rows still to start, in spreadsheet order. */
@@ -109,23 +111,31 @@ export class ImportRepository {
     );
   }
 
+  /** Records what became of a pending row; the first outcome recorded stands (two runners may race on a row). */
   async settleRow(importId: string, rowNo: number, status: ImportRowStatus, error: string | null = null): Promise<void> {
-    await this.dataSource.query(`UPDATE import_row SET status = $3, last_error = $4, updated_at = now() WHERE import_id = $1 AND row_no = $2`, [
-      importId,
-      rowNo,
-      status,
-      error,
-    ]);
+    await this.dataSource.query(
+      `UPDATE import_row SET status = $3, last_error = $4, updated_at = now() WHERE import_id = $1 AND row_no = $2 AND status = 'pending'`,
+      [importId, rowNo, status, error],
+    );
   }
 
-  /** Records a failed try; the row stays pending until `maxAttempts` tries have failed. */
-  async recordFailure(importId: string, rowNo: number, error: string, maxAttempts: number): Promise<ImportRowStatus> {
+  /** How often a row has been tried, and since when (read fresh: another runner may have tried it meanwhile). */
+  async attemptsOf(importId: string, rowNo: number): Promise<{ attempts: number; firstAttemptAt: Date | null }> {
+    const rows: { attempts: number; first_attempt_at: Date | null }[] = await this.dataSource.query(
+      `SELECT attempts, first_attempt_at FROM import_row WHERE import_id = $1 AND row_no = $2`,
+      [importId, rowNo],
+    );
+    return { attempts: Number(rows[0]?.attempts ?? 0), firstAttemptAt: rows[0]?.first_attempt_at ?? null };
+  }
+
+  /** Records a failed try; the row stays pending until `maxAttempts` tries have failed. Null: settled meanwhile by another runner. */
+  async recordFailure(importId: string, rowNo: number, error: string, maxAttempts: number): Promise<ImportRowStatus | null> {
     const rows: { status: ImportRowStatus }[] = await this.dataSource.query(
       `UPDATE import_row SET last_error = $3, status = CASE WHEN attempts >= $4 THEN 'failed' ELSE status END, updated_at = now()
-       WHERE import_id = $1 AND row_no = $2 RETURNING status`,
+       WHERE import_id = $1 AND row_no = $2 AND status = 'pending' RETURNING status`,
       [importId, rowNo, error, maxAttempts],
     );
-    return rows[0]?.status ?? 'pending';
+    return rows[0]?.status ?? null;
   }
 
   async counts(importId: string): Promise<ImportRowCounts> {

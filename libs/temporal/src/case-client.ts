@@ -62,19 +62,31 @@ function findRuleFailure(error: unknown): RuleDetails | undefined {
 
 function translate(error: unknown, caseId: string): never {
   if (error instanceof CaseException) throw error;
-  if (error instanceof WorkflowNotFoundError) {
-    throw new CaseException('not_found', `案件 ${caseId} 不存在`, `case ${caseId} not found`);
-  }
   const rule = findRuleFailure(error);
   if (rule) throw new CaseException('refused', rule.messageZh, rule.messageEn, { code: rule.code, details: rule.details ?? {} });
+  // Before the not-found check: Temporal answers an Update or Signal to a workflow that has already
+  // completed (an archived case) with NOT_FOUND "workflow execution already completed", which the SDK
+  // throws as WorkflowNotFoundError. The case exists; it is closed.
   if (error instanceof WorkflowUpdateFailedError || /workflow execution already completed/i.test(String((error as Error)?.message))) {
     throw new CaseException('closed', '该案件已归档，不能再操作', 'the case is closed', { code: 'case_closed', details: {} });
+  }
+  if (error instanceof WorkflowNotFoundError) {
+    throw new CaseException('not_found', `案件 ${caseId} 不存在`, `case ${caseId} not found`);
   }
   throw error;
 }
 
 export interface OpenCaseOptions {
   maxHistoryEvents?: number;
+}
+
+export interface ActOptions {
+  /**
+   * Temporal's Update id: a second Update with the same id on the same workflow run is not applied
+   * again; Temporal answers with the first one's outcome. Give the same id when retrying a command
+   * whose answer was lost (a timeout, a 503), so that it is applied at most once.
+   */
+  updateId?: string;
 }
 
 export class CaseClient {
@@ -117,10 +129,13 @@ export class CaseClient {
   }
 
   /** Sends a supervisor's action as an Update; returns the new state or throws the refusal. */
-  async act(caseId: string, actor: Actor, action: CaseAction): Promise<CaseState> {
+  async act(caseId: string, actor: Actor, action: CaseAction, options: ActOptions = {}): Promise<CaseState> {
     const update = caseUpdates[action.type] as CaseUpdate;
     try {
-      return await this.client.workflow.getHandle(caseId).executeUpdate(update, { args: [{ actor, action } as ActionCommand] });
+      return await this.client.workflow.getHandle(caseId).executeUpdate(update, {
+        args: [{ actor, action } as ActionCommand],
+        ...(options.updateId !== undefined ? { updateId: options.updateId } : {}),
+      });
     } catch (error) {
       translate(error, caseId);
     }

@@ -1,6 +1,16 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { CaseState, EscalationLevel, OrgDomain, Stage } from '@zhengdun/domain';
 
+/** A count of the satisfaction tally in `state`, or NULL when it is missing or not a plain count (never an error on write). */
+const tallyCount = (key: string) =>
+  `CASE WHEN (state #>> '{satisfaction,${key}}') ~ '^[0-9]{1,9}$' THEN (state #>> '{satisfaction,${key}}')::integer END`;
+
+/**
+ * Columns Postgres derives from `state` on every write, so that the dashboard sums the ratings
+ * without reading (and decompressing) each case's whole state. Never written by the application.
+ */
+const FROM_STATE = { generatedType: 'STORED', insert: false, update: false, select: false, nullable: true } as const;
+
 /** One row per case: the read model behind lists and dashboards, kept current by the workflow. */
 @Entity({ name: 'case_record' })
 @Index('idx_case_campaign_stage', ['campaignId', 'stage'])
@@ -98,6 +108,27 @@ export class CaseRecordEntity {
   /** Milliseconds spent per stage so far, for "average days per stage". */
   @Column({ name: 'stage_durations', type: 'jsonb' })
   stageDurations!: Record<string, number>;
+
+  /** state.satisfaction.satisfied: 满意 ratings of the current round. */
+  @Column({ name: 'satisfied_count', type: 'int', ...FROM_STATE, asExpression: tallyCount('satisfied') })
+  satisfiedCount!: number | null;
+
+  /** state.satisfaction.basicallySatisfied: 基本满意. */
+  @Column({ name: 'basically_satisfied_count', type: 'int', ...FROM_STATE, asExpression: tallyCount('basicallySatisfied') })
+  basicallySatisfiedCount!: number | null;
+
+  /** state.satisfaction.dissatisfied: 不满意. */
+  @Column({ name: 'dissatisfied_count', type: 'int', ...FROM_STATE, asExpression: tallyCount('dissatisfied') })
+  dissatisfiedCount!: number | null;
+
+  /** state.policy.satisfactionThreshold: the rate the case's campaign requires at acceptance. */
+  @Column({
+    name: 'satisfaction_threshold',
+    type: 'double precision',
+    ...FROM_STATE,
+    asExpression: `CASE WHEN jsonb_typeof(state #> '{policy,satisfactionThreshold}') = 'number' THEN (state #>> '{policy,satisfactionThreshold}')::double precision END`,
+  })
+  satisfactionThreshold!: number | null;
 
   /** The case without its timeline, for exports and consistency checks. */
   @Column({ type: 'jsonb' })

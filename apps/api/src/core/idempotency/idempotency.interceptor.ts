@@ -6,6 +6,7 @@ import type { ApiRequest } from '../auth/api-request';
 import { PROBLEM_CONTENT_TYPE, toProblem } from '../errors/problem';
 import { instanceOf } from '../errors/problem.filter';
 import { RequestValidationException } from '../errors/request-validation.exception';
+import { IdempotencyContext } from './idempotency-context';
 import { IdempotencyException } from './idempotency.exception';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -15,11 +16,16 @@ const KEY_SHAPE = /^[\x21-\x7e]{1,200}$/;
 /**
  * `Idempotency-Key` on a POST: the first request with a key (per user) runs and its answer is kept;
  * a repeat with the same request gets that answer again with no second effect; the same key with a
- * different request is refused (422). Server errors (5xx) release the key so a retry runs again.
+ * different request is refused (422). Server errors (5xx) release the key so a retry runs again;
+ * the handler runs inside IdempotencyContext, so that a retried case action reaches Temporal with the
+ * same Update id and is applied there at most once even when its first answer was lost.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly records: IdempotencyRepository) {}
+  constructor(
+    private readonly records: IdempotencyRepository,
+    private readonly context: IdempotencyContext,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
@@ -53,7 +59,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
   private runOnce(key: string, next: CallHandler, response: ExpressResponse, request: ApiRequest): Observable<unknown> {
     return new Observable<unknown>((subscriber) => {
       let value: unknown;
-      const subscription = next.handle().subscribe({
+      // The handler runs in the async context current when handle() is called: inside run().
+      const handled = this.context.run(key, () => next.handle());
+      const subscription = handled.subscribe({
         next: (emitted) => {
           value = emitted;
         },

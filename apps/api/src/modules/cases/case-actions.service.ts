@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor, CaseAction, NextCampaign } from '@zhengdun/domain';
 import { CaseClient } from '@zhengdun/temporal';
+import { IdempotencyContext } from '../../core/idempotency/idempotency-context';
 import { TemporalCalls } from '../../core/infrastructure/temporal-calls.service';
 import { AuditService } from '../audit/audit.service';
 import { CampaignsService } from '../campaigns/campaigns.service';
@@ -10,7 +11,11 @@ import type { CaseStateView } from './dto/case-view.dto';
 
 type FollowUpReview = Extract<CaseAction, { type: 'recordFollowUpReview' }>;
 
-/** Sends a supervisor's action to the case's workflow as an Update; every attempt is audited. */
+/**
+ * Sends a supervisor's action to the case's workflow as an Update; every attempt is audited. With an
+ * Idempotency-Key, every attempt carries the same Update id, so a retry after a lost answer (503,
+ * timeout) is not applied a second time by the workflow.
+ */
 @Injectable()
 export class CaseActionsService {
   constructor(
@@ -19,6 +24,7 @@ export class CaseActionsService {
     private readonly access: CaseAccessService,
     private readonly campaigns: CampaignsService,
     private readonly audit: AuditService,
+    private readonly idempotency: IdempotencyContext,
   ) {}
 
   act(actor: Actor, caseId: string, action: CaseAction): Promise<CaseStateView> {
@@ -33,10 +39,11 @@ export class CaseActionsService {
   }
 
   private run(actor: Actor, caseId: string, payload: { type: CaseAction['type'] }, build: () => Promise<CaseAction>): Promise<CaseStateView> {
+    const updateId = this.idempotency.updateId();
     return this.audit.command(actor, caseId, payload.type, payload, async () => {
       this.access.assertInScope(actor, await this.access.placeOf(caseId));
       const action = await build();
-      return toCaseStateView(await this.temporal.run(() => this.cases.act(caseId, actor, action)));
+      return toCaseStateView(await this.temporal.run(() => this.cases.act(caseId, actor, action, { updateId })));
     });
   }
 

@@ -13,7 +13,7 @@ export class DashboardController {
   constructor(private readonly dashboard: DashboardService) {}
 
   @Get('summary')
-  @ApiOperation({ summary: '整顿工作统计：阶段、领域、乡镇分布，逾期，督办，转化率，各阶段平均用时', description: 'Only cases in your scope.' })
+  @ApiOperation({ summary: '整顿工作统计：阶段、领域、乡镇分布，逾期，督办，转化率，各阶段平均用时，群众满意度', description: 'Only cases in your scope.' })
   @ApiOkResponse({ type: DashboardSummaryView })
   @ApiProblems(400, 401)
   summary(@CurrentActor() actor: Actor, @Query() query: DashboardQueryDto): Promise<DashboardSummaryView> {

@@ -10,6 +10,16 @@ export class DashboardQueryDto {
 
 const COUNTS = { type: 'object', additionalProperties: { type: 'integer' } } as const;
 
+/** The public's ratings over the cases in scope, from each case's current tally (state.satisfaction). */
+export class DashboardSatisfactionView {
+  @ApiProperty({ description: '满意 票数' }) satisfied!: number;
+  @ApiProperty({ description: '基本满意 票数' }) basicallySatisfied!: number;
+  @ApiProperty({ description: '不满意 票数' }) dissatisfied!: number;
+  @ApiProperty({ type: Number, nullable: true, description: '满意率 =（满意 + 基本满意）/ 全部评价；无评价时为 null' }) rate!: number | null;
+  @ApiProperty({ description: '至少收到一条评价的案件数' }) ratedCases!: number;
+  @ApiProperty({ description: '满意率低于本批次验收要求（policy.satisfactionThreshold）的已评价案件数' }) belowThreshold!: number;
+}
+
 export class DashboardSummaryView {
   @ApiProperty({ description: '统计范围内的案件总数' }) total!: number;
   @ApiProperty({ ...COUNTS, description: '各阶段案件数' }) byStage!: Record<string, number>;
@@ -20,5 +30,6 @@ export class DashboardSummaryView {
   @ApiProperty({ description: '已销号及以后（已销号、回头看、已归档）的案件数' }) converted!: number;
   @ApiProperty({ type: Number, nullable: true, description: '转化率 = converted / total' }) conversionRate!: number | null;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, description: '各阶段平均停留天数' }) averageDaysPerStage!: Record<string, number>;
+  @ApiProperty({ type: DashboardSatisfactionView, description: '群众满意度测评' }) satisfaction!: DashboardSatisfactionView;
   @ApiProperty({ description: '统计时间' }) generatedAt!: string;
 }
