@@ -22,6 +22,7 @@ import { bundleCaseWorkflows, startTemporalDevServer } from '@zhengdun/temporal'
 import { baselineStepUpdate } from '@zhengdun/workflows';
 import { createApiApp } from '../apps/api/src/create-app';
 import { mintDevToken } from '../apps/api/src/core/auth/dev-tokens';
+import { teamFor } from '../test/support/cases';
 
 const N = Number(process.env.BENCH_CASES ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
@@ -155,23 +156,7 @@ async function main(): Promise<void> {
       const township = TOWNSHIPS[i % TOWNSHIPS.length];
       const committee: Actor = { userId: `bench-${township}`, name: `${township}党委`, role: 'township_committee', scope: { level: 'township', county: COUNTY, township } };
       const secretary: Actor = { userId: `sec-${code}`, name: `书记${code}`, role: 'branch_secretary', scope: { level: 'organization', county: COUNTY, orgCode: code } };
-      const team = {
-        rural: [
-          { teamRole: 'county_leader', personId: 'l1', name: '陈副县长' },
-          { teamRole: 'township_leader', personId: 'l2', name: '周书记' },
-          { teamRole: 'first_secretary', personId: 'l3', name: '吴书记' },
-          { teamRole: 'paired_agency', personId: 'l4', name: '县财政局' },
-        ],
-        state_owned_enterprise: [
-          { teamRole: 'designated_cadre', personId: 'l5', name: '郑科长' },
-          { teamRole: 'supervising_committee', personId: 'l6', name: '国资委党委' },
-        ],
-        non_public_enterprise: [
-          { teamRole: 'party_building_instructor', personId: 'l7', name: '孙指导员' },
-          { teamRole: 'linked_leader', personId: 'l8', name: '钱局长' },
-        ],
-        community: [{ teamRole: 'responsible_leader', personId: 'l9', name: '冯主任' }],
-      }[domain as 'rural'];
+      const team = teamFor(domain);
       const opened = await call('POST', `/campaigns/${campaign.id}/cases`, countyActor, {
         org: { code, name: `基准${code}党支部`, domain, township, isKeyVillage: false, secretary: { personId: secretary.userId, name: secretary.name } },
         source: 'screening',

@@ -4,6 +4,7 @@
  * talk to it over HTTP with fetch, and to the workflows directly only to check what they hold.
  */
 import type { Client } from '@temporalio/client';
+import { createWorkerActivities } from '@zhengdun/activities';
 import { loadConfig, type AppConfig } from '@zhengdun/config';
 import type { Actor } from '@zhengdun/domain';
 import type { CaseClient } from '@zhengdun/temporal';
@@ -64,8 +65,9 @@ export const enc = (value: string) => encodeURIComponent(value);
 export async function startApiHarness(name: string, options: ApiHarnessOptions = {}): Promise<ApiHarness> {
   const taskQueue = uniqueTaskQueue(name);
   const db = await createTestDatabase();
-  const worker = await startTestWorker(taskQueue, db.dataSource);
   const { cases, client, close: closeClient } = await caseClientFor(taskQueue);
+  // Every workflow of the bundle with every activity, as the worker app runs them (cases, campaigns, imports).
+  const worker = await startTestWorker(taskQueue, db.dataSource, createWorkerActivities({ dataSource: db.dataSource, client, taskQueue }));
   const config: AppConfig = {
     ...loadConfig({
       DATABASE_URL: db.url,

@@ -82,14 +82,14 @@ export interface RunningTestWorker {
 }
 
 /** An in-process worker on the real server, with the real activities and the prebuilt bundle. */
-export async function startTestWorker(taskQueue: string, dataSource: DataSource): Promise<RunningTestWorker> {
+export async function startTestWorker(taskQueue: string, dataSource: DataSource, activities?: ReturnType<typeof createCaseActivities>): Promise<RunningTestWorker> {
   installQuietRuntime();
   const connection = await NativeConnection.connect({ address: temporalAddress() });
   const worker = await createCaseWorker({
     connection,
     namespace: 'default',
     taskQueue,
-    activities: createCaseActivities(dataSource),
+    activities: activities ?? createCaseActivities(dataSource),
     workflowBundle: { code: fs.readFileSync(workflowBundlePath(), 'utf8') },
   });
   const running = worker.run();

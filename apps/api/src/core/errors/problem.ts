@@ -6,6 +6,7 @@
  */
 import { HttpException } from '@nestjs/common';
 import { RuleViolation, type RuleCode } from '@zhengdun/domain';
+import { CampaignsException, type CampaignsExceptionCode } from '@zhengdun/campaigns';
 import { CaseException } from '@zhengdun/temporal';
 import { AccessException } from '../auth/access.exception';
 import { AuthException } from '../auth/auth.exception';
@@ -74,6 +75,8 @@ const STATUS_BY_CODE: Record<string, number> = {
   campaign_not_found: 404,
   invalid_policy: 400,
   ends_in_past: 400,
+  file_too_large: 413,
+  invalid_upload: 400,
   // PublicCaseException
   not_public: 404,
   not_accepting_objections: 409,
@@ -83,6 +86,21 @@ const STATUS_BY_CODE: Record<string, number> = {
   // WorkflowUnavailableException
   workflow_unavailable: 503,
 };
+
+/** CampaignsException (@zhengdun/campaigns): status, and the field a 400 names when the library does not. */
+const CAMPAIGNS_CODES: Record<CampaignsExceptionCode, { status: number; field?: string }> = {
+  invalid_file: { status: 400, field: 'file' },
+  invalid_campaign: { status: 400 },
+  import_not_found: { status: 404 },
+  campaign_not_found: { status: 404 },
+};
+
+function fromCampaignsException(error: CampaignsException, instance?: string): ProblemResponse {
+  const mapping = CAMPAIGNS_CODES[error.code] ?? { status: 400 };
+  const details = typeof error.details.field === 'string' || !mapping.field ? error.details : { ...error.details, field: mapping.field };
+  const extra = fieldOf(details, error.messageZh, error.messageEn);
+  return { status: mapping.status, body: build(mapping.status, error.code, error.messageZh, error.messageEn, extra, instance), headers: {}, unexpected: false };
+}
 
 function problemType(code: string): string {
   return `urn:zhengdun:problem:${code}`;
@@ -221,6 +239,7 @@ export function toProblem(error: unknown, instance?: string): ProblemResponse {
       unexpected: false,
     };
   }
+  if (error instanceof CampaignsException) return fromCampaignsException(error, instance);
   if (error instanceof RequestValidationException) {
     return { status: 400, body: build(400, error.code, error.messageZh, error.messageEn, { errors: error.fields }, instance), headers: {}, unexpected: false };
   }

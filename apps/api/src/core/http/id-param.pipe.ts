@@ -1,6 +1,6 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
 import { RequestValidationException } from '../errors/request-validation.exception';
-import { CAMPAIGN_ID, CASE_ID } from './patterns';
+import { CAMPAIGN_ID, CASE_ID, IMPORT_ID } from './patterns';
 
 abstract class PatternParamPipe implements PipeTransform<unknown, string> {
   protected abstract readonly name: string;
@@ -32,4 +32,13 @@ export class CampaignIdPipe extends PatternParamPipe {
   protected readonly pattern = CAMPAIGN_ID;
   protected readonly hintZh = '只能包含字母、数字、- 和 _';
   protected readonly hintEn = 'letters, digits, - and _ only';
+}
+
+/** `:importId` in a path: `<campaignId>:<sha256 of the file>`. */
+@Injectable()
+export class ImportIdPipe extends PatternParamPipe {
+  protected readonly name = 'importId';
+  protected readonly pattern = IMPORT_ID;
+  protected readonly hintZh = '应为 <批次编号>:<文件 SHA-256>';
+  protected readonly hintEn = 'expected <campaignId>:<sha256>';
 }

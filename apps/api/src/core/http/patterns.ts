@@ -13,3 +13,5 @@ export const MEASURE_ID = /^m\d{1,6}$/;
 export const SIGNAL_ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** `plan:r1`, `measure:m3`, `report:<ISO instant>`, `rectification:<ISO instant>`. */
 export const DUE_ITEM_KEY = /^[A-Za-z0-9:._+-]{1,100}$/;
+/** `<campaignId>:<sha256 hex of the file>`, as importIdFor builds it. */
+export const IMPORT_ID = /^[A-Za-z0-9_-]{1,64}:[0-9a-f]{64}$/;

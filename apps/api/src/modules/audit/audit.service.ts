@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { CampaignsException } from '@zhengdun/campaigns';
 import { RuleViolation } from '@zhengdun/domain';
 import { AuditLogRepository, canonicalJson, sha256Hex, type AuditAppend, type AuditChainReport } from '@zhengdun/persistence';
 import { CaseException } from '@zhengdun/temporal';
@@ -26,7 +27,7 @@ export function outcomeOf(error: unknown): string {
     if (error.code === 'closed') return 'refused:case_closed';
     return `refused:${error.code}`;
   }
-  if (error instanceof RuleViolation || error instanceof CodedException) return `refused:${error.code}`;
+  if (error instanceof RuleViolation || error instanceof CodedException || error instanceof CampaignsException) return `refused:${error.code}`;
   return 'error';
 }
 
@@ -40,15 +41,20 @@ export class AuditService {
   constructor(private readonly auditLog: AuditLogRepository) {}
 
   /** Runs a command and records it, accepted or not; the command's own result or error passes through. */
-  async command<T>(actor: AuditActor, caseId: string | null, action: string, payload: unknown, run: () => Promise<T>): Promise<T> {
+  command<T>(actor: AuditActor, caseId: string | null, action: string, payload: unknown, run: () => Promise<T>): Promise<T> {
+    return this.commandWithDigest(actor, caseId, action, payloadDigest(payload), run);
+  }
+
+  /** As `command`, with the payload's digest given (an upload records the SHA-256 of the file itself). */
+  async commandWithDigest<T>(actor: AuditActor, caseId: string | null, action: string, digest: string, run: () => Promise<T>): Promise<T> {
     let result: T;
     try {
       result = await run();
     } catch (error) {
-      await this.record(actor, caseId, action, payload, outcomeOf(error));
+      await this.recordDigest(actor, caseId, action, digest, outcomeOf(error));
       throw error;
     }
-    await this.record(actor, caseId, action, payload, 'accepted');
+    await this.recordDigest(actor, caseId, action, digest, 'accepted');
     return result;
   }
 
@@ -57,14 +63,18 @@ export class AuditService {
    * append does not turn its answer into an error: it is retried, then logged in full at error
    * level so the entry can be restored from the logs.
    */
-  async record(actor: AuditActor, caseId: string | null, action: string, payload: unknown, outcome: string): Promise<void> {
+  record(actor: AuditActor, caseId: string | null, action: string, payload: unknown, outcome: string): Promise<void> {
+    return this.recordDigest(actor, caseId, action, payloadDigest(payload), outcome);
+  }
+
+  async recordDigest(actor: AuditActor, caseId: string | null, action: string, digest: string, outcome: string): Promise<void> {
     const entry: AuditAppend = {
       userId: actor.userId,
       userName: actor.name,
       role: actor.role,
       caseId,
       action,
-      payloadDigest: payloadDigest(payload),
+      payloadDigest: digest,
       outcome,
     };
     for (let attempt = 1; ; attempt++) {

@@ -5,17 +5,22 @@ import { CurrentActor, Roles } from '../../core/auth/auth.decorators';
 import { CampaignIdPipe } from '../../core/http/id-param.pipe';
 import { ApiProblems } from '../../core/openapi/api-problems.decorator';
 import { CampaignListView, CampaignView, CreateCampaignDto } from './campaign.dto';
+import { CampaignStatusView } from './campaign-features.dto';
+import { CampaignFeaturesService } from './campaign-features.service';
 import { CampaignsService, toCampaignView } from './campaigns.service';
 
 @ApiTags('campaigns 整顿批次')
 @ApiBearerAuth()
 @Controller('campaigns')
 export class CampaignsController {
-  constructor(private readonly campaigns: CampaignsService) {}
+  constructor(
+    private readonly campaigns: CampaignsService,
+    private readonly features: CampaignFeaturesService,
+  ) {}
 
   @Post()
   @Roles('county_department')
-  @ApiOperation({ summary: '创建整顿批次 (county department only, in its own county)' })
+  @ApiOperation({ summary: '创建整顿批次并启动其倒计时、定期汇总与到期督办 (county department only, in its own county)' })
   @ApiCreatedResponse({ type: CampaignView })
   @ApiProblems(400, 401, 403, 413, 422)
   create(@CurrentActor() actor: Actor, @Body() body: CreateCampaignDto): Promise<CampaignView> {
@@ -36,5 +41,13 @@ export class CampaignsController {
   @ApiProblems(400, 401, 403, 404)
   async get(@CurrentActor() actor: Actor, @Param('campaignId', CampaignIdPipe) campaignId: string): Promise<CampaignView> {
     return toCampaignView(await this.campaigns.get(actor, campaignId));
+  }
+
+  @Get(':campaignId/status')
+  @ApiOperation({ summary: '整顿批次进展：剩余天数、最近一次汇总' })
+  @ApiOkResponse({ type: CampaignStatusView })
+  @ApiProblems(400, 401, 403, 404, 503)
+  status(@CurrentActor() actor: Actor, @Param('campaignId', CampaignIdPipe) campaignId: string): Promise<CampaignStatusView> {
+    return this.features.status(actor, campaignId);
   }
 }

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_POLICY, isValidPolicy, PERIOD_NAMES, type Actor, type CampaignPolicy } from '@zhengdun/domain';
+import { CampaignWorkflowService } from '@zhengdun/campaigns';
 import { CampaignRepository, type CampaignEntity } from '@zhengdun/persistence';
 import { AccessException } from '../../core/auth/access.exception';
+import { TemporalCalls } from '../../core/infrastructure/temporal-calls.service';
 import { AuditService } from '../audit/audit.service';
 import { CampaignException } from './campaigns.exception';
 import type { CampaignView, CreateCampaignDto } from './campaign.dto';
@@ -42,6 +44,8 @@ export class CampaignsService {
   constructor(
     private readonly campaigns: CampaignRepository,
     private readonly audit: AuditService,
+    private readonly workflows: CampaignWorkflowService,
+    private readonly temporal: TemporalCalls,
   ) {}
 
   create(actor: Actor, dto: CreateCampaignDto): Promise<CampaignView> {
@@ -54,6 +58,8 @@ export class CampaignsService {
         throw new CampaignException('ends_in_past', '截止时间必须晚于当前时间', 'endsAt must be in the future', { field: 'endsAt' });
       }
       const entity = await this.campaigns.create({ id, name: dto.name.trim(), county: dto.county, endsAt, policy, createdBy: actor.userId });
+      // The countdown, monthly summaries and end-date escalation: started once, after the row exists.
+      await this.temporal.run(() => this.workflows.start(entity));
       return toCampaignView(entity);
     });
   }

@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  campaignRefOf,
+  CampaignsException,
+  CampaignWorkflowService,
+  exportLedger,
+  ScreeningImportService,
+  sha256Hex,
+  type LedgerExport,
+  type UploadResult,
+} from '@zhengdun/campaigns';
+import type { Actor } from '@zhengdun/domain';
+import { campaignWorkflowId } from '@zhengdun/workflows';
+import { AccessException } from '../../core/auth/access.exception';
+import { TemporalCalls } from '../../core/infrastructure/temporal-calls.service';
+import { AuditService } from '../audit/audit.service';
+import { CampaignException } from './campaigns.exception';
+import { CampaignsService } from './campaigns.service';
+import type { CampaignStatusView, ImportProgressView, LedgerQueryDto } from './campaign-features.dto';
+import type { UploadedSpreadsheet } from './screening-file.interceptor';
+
+const SPREADSHEET_NAME = /\.(xlsx|csv)$/i;
+
+/** Workflow of a campaign, screening-list imports and the ledger: adapters over @zhengdun/campaigns. */
+@Injectable()
+export class CampaignFeaturesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly workflows: CampaignWorkflowService,
+    private readonly imports: ScreeningImportService,
+    private readonly campaigns: CampaignsService,
+    private readonly audit: AuditService,
+    private readonly temporal: TemporalCalls,
+  ) {}
+
+  async status(actor: Actor, campaignId: string): Promise<CampaignStatusView> {
+    const campaign = await this.campaigns.get(actor, campaignId);
+    const status = await this.temporal.run(() => this.workflows.status(campaign.id));
+    return {
+      campaignId: campaign.id,
+      workflowId: campaignWorkflowId(campaign.id),
+      daysLeft: status.daysLeft,
+      asOf: status.asOf,
+      startedAt: status.startedAt,
+      endsAt: status.campaign.endsAt,
+      summariesSent: status.summariesSent,
+      nextSummaryAt: status.nextSummaryAt,
+      lastSummary: status.lastSummary as unknown as Record<string, unknown> | null,
+      ended: status.ended,
+      end: status.end as unknown as Record<string, unknown> | null,
+    };
+  }
+
+  template(): Promise<Buffer> {
+    return this.imports.template();
+  }
+
+  /** Audited like every command; the payload digest is the SHA-256 of the file. */
+  upload(actor: Actor, campaignId: string, file: UploadedSpreadsheet | undefined): Promise<UploadResult> {
+    if (!file) throw CampaignException.badUpload('no file part');
+    return this.audit.commandWithDigest(actor, null, 'uploadScreeningList', sha256Hex(file.buffer), async () => {
+      const campaign = await this.campaigns.get(actor, campaignId);
+      const fileName = file.originalname.normalize('NFC').slice(0, 200);
+      if (!SPREADSHEET_NAME.test(fileName)) throw CampaignException.notSpreadsheet(fileName);
+      return this.temporal.run(() =>
+        this.imports.upload({ campaign: campaignRefOf(campaign), policy: campaign.policy, content: file.buffer, fileName, uploadedBy: actor }),
+      );
+    });
+  }
+
+  async progress(actor: Actor, campaignId: string, importId: string): Promise<ImportProgressView> {
+    const campaign = await this.campaigns.get(actor, campaignId);
+    const view = await this.imports.progress(importId);
+    if (view.campaignId !== campaign.id) {
+      throw new CampaignsException('import_not_found', `导入批次 ${importId} 不属于该整顿批次`, `import ${importId} is not in campaign ${campaign.id}`);
+    }
+    return view;
+  }
+
+  /** Within the caller's scope: a township committee gets its own township whatever it asks. */
+  ledger(actor: Actor, query: LedgerQueryDto): Promise<LedgerExport> {
+    const scope = actor.scope;
+    if (scope.level === 'organization') {
+      throw AccessException.role(actor, ['county_department', 'township_committee', 'auditor'], '导出台账', 'export the ledger');
+    }
+    const township = scope.level === 'township' ? scope.township : query.township;
+    return exportLedger(this.dataSource, { county: scope.county, campaignId: query.campaignId, township, domain: query.domain });
+  }
+}

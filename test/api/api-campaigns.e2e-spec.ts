@@ -1,0 +1,179 @@
+/**
+ * Campaign features over HTTP: the campaign's workflow started with it, the screening-list template,
+ * uploading a screening list (multipart) that opens cases, and the ledger (台账) export by scope.
+ */
+import ExcelJS from 'exceljs';
+import { readLedgerWorkbook, SCREENING_HEADERS, SCREENING_SHEET_NAME, writeScreeningList, type ScreeningRowValues } from '@zhengdun/campaigns';
+import { PROBLEM_CATEGORIES, type Actor } from '@zhengdun/domain';
+import { campaignWorkflowId } from '@zhengdun/workflows';
+import { campaignBody, newOrgCode } from '../support/api-fixtures';
+import { startApiHarness, type ApiHarness, type HttpResult } from '../support/api-harness';
+import { auditor, committee, county, secretaryOf, TOWNSHIP } from '../support/cases';
+import { eventually } from '../support/environment';
+
+let h: ApiHarness;
+let campaignId: string;
+
+const OTHER_TOWNSHIP = '河口镇';
+const CATEGORIES = Object.values(PROBLEM_CATEGORIES);
+
+beforeAll(async () => {
+  h = await startApiHarness('api-campaigns');
+  const created = await h.post('/campaigns', { as: county, body: campaignBody() });
+  expect(created.status).toBe(201);
+  campaignId = created.body.id;
+});
+
+afterAll(async () => {
+  await h?.stop();
+});
+
+async function binary(path: string, as: Actor) {
+  const response = await fetch(`${h.url}${path}`, { headers: { authorization: `Bearer ${await h.token(as)}` } });
+  return { status: response.status, headers: response.headers, content: Buffer.from(await response.arrayBuffer()) };
+}
+
+async function upload(content: Buffer, fileName: string, as: Actor = county, type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'): Promise<HttpResult> {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(content)], { type }), fileName);
+  const response = await fetch(`${h.url}/campaigns/${campaignId}/screening-imports`, { method: 'POST', headers: { authorization: `Bearer ${await h.token(as)}` }, body: form });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, text, body: /json/.test(response.headers.get('content-type') ?? '') ? JSON.parse(text) : undefined };
+}
+
+function row(orgCode: string, township: string, overrides: ScreeningRowValues = {}): ScreeningRowValues {
+  return {
+    orgCode,
+    orgName: `${township}${orgCode}党支部`,
+    domain: '农村',
+    township,
+    isKeyVillage: '否',
+    secretaryName: `书记${orgCode}`,
+    secretaryId: `sec-${orgCode}`,
+    category: CATEGORIES[0],
+    description: '组织生活不经常，群众意见较大',
+    source: '拉网式排查',
+    ...overrides,
+  };
+}
+
+const codes = Array.from({ length: 5 }, () => newOrgCode());
+const rows: ScreeningRowValues[] = [
+  row(codes[0], TOWNSHIP),
+  row(codes[0], TOWNSHIP, { category: CATEGORIES[1], description: '支部书记年龄偏大，工作不在状态' }),
+  row(codes[1], TOWNSHIP),
+  row(codes[2], OTHER_TOWNSHIP),
+  row(codes[3], TOWNSHIP, { domain: '工厂' }), // row 6
+  row(codes[4], OTHER_TOWNSHIP, { description: '' }), // row 7
+];
+const validCodes = codes.slice(0, 3).sort();
+
+async function listedCodes(as: Actor = county): Promise<string[]> {
+  const listed = await h.get(`/cases?campaignId=${campaignId}&pageSize=100`, { as });
+  expect(listed.status).toBe(200);
+  return listed.body.items.map((item: { orgCode: string }) => item.orgCode).sort();
+}
+
+it('starts the campaign’s workflow with the campaign and reports its days left', async () => {
+  const status = await h.get(`/campaigns/${campaignId}/status`, { as: committee });
+  expect(status.status).toBe(200);
+  expect(status.body).toMatchObject({ campaignId, workflowId: campaignWorkflowId(campaignId), lastSummary: null, ended: false });
+  expect(status.body.daysLeft).toBeGreaterThanOrEqual(29);
+  expect((await h.get('/campaigns/nosuchcampaign/status', { as: county })).status).toBe(404);
+});
+
+it('downloads the screening template with the Chinese headers', async () => {
+  const response = await binary(`/campaigns/${campaignId}/screening-template`, county);
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toContain('spreadsheetml');
+  expect(response.headers.get('content-disposition')).toBe(
+    `attachment; filename="______.xlsx"; filename*=UTF-8''${encodeURIComponent('摸排名单模板.xlsx')}`,
+  );
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(response.content as unknown as ExcelJS.Buffer);
+  const header = workbook.getWorksheet(SCREENING_SHEET_NAME)!.getRow(1).values as unknown[];
+  expect(header.slice(1)).toEqual([...SCREENING_HEADERS]);
+  expect(workbook.getWorksheet('填写说明')).toBeDefined();
+});
+
+it('imports a screening list: bad rows reported in Chinese, valid organizations opened, the same file again starts nothing', async () => {
+  const file = await writeScreeningList(rows, 'xlsx');
+  const accepted = await upload(file, '2026年摸排名单.xlsx');
+  expect(accepted.status).toBe(202);
+  expect(accepted.body).toMatchObject({ created: true, campaignId, total: 3, rowCount: 6, fileName: '2026年摸排名单.xlsx' });
+  expect(accepted.body.importId).toMatch(new RegExp(`^${campaignId}:[0-9a-f]{64}$`));
+  const issues: { row: number; field: string; reason: string }[] = accepted.body.issues;
+  expect(issues.map((issue) => [issue.row, issue.field])).toEqual([
+    [6, '领域'],
+    [7, '问题描述'],
+  ]);
+  expect(issues[0].reason).toMatch(/^领域“工厂”无效/);
+  expect(issues[1].reason).toMatch(/^问题描述不能为空/);
+
+  const importPath = `/campaigns/${campaignId}/screening-imports/${accepted.body.importId}`;
+  const done = await eventually(async () => {
+    const progress = await h.get(importPath, { as: county });
+    return progress.body.done ? progress.body : undefined;
+  }, 30_000, 'the import to finish');
+  expect(done).toMatchObject({ total: 3, started: 3, failed: 0, issueCount: 2 });
+  await eventually(async () => (await listedCodes()).length === 3, 20_000, 'the cases in GET /cases');
+  expect(await listedCodes()).toEqual(validCodes);
+
+  const again = await upload(file, '2026年摸排名单(1).xlsx');
+  expect(again.status).toBe(202);
+  expect(again.body).toMatchObject({ created: false, importId: accepted.body.importId, started: 3, done: true });
+  const runs: string[] = [];
+  for await (const execution of h.client.workflow.list({ query: `WorkflowId = 'import:${accepted.body.importId}'` })) runs.push(execution.runId);
+  expect(runs).toHaveLength(1);
+  expect(await listedCodes()).toEqual(validCodes);
+
+  expect((await h.get(`/campaigns/${campaignId}/screening-imports/${campaignId}:${'0'.repeat(64)}`, { as: county })).status).toBe(404);
+
+  // Audited with the file's SHA-256 as the payload digest.
+  const audited = await h.db.dataSource.query(`SELECT payload_digest, outcome FROM audit_entry WHERE action = 'uploadScreeningList' ORDER BY id`);
+  expect(audited).toEqual([
+    { payload_digest: accepted.body.fileSha256, outcome: 'accepted' },
+    { payload_digest: accepted.body.fileSha256, outcome: 'accepted' },
+  ]);
+});
+
+it('refuses a file that is not a spreadsheet (400 naming file), a secretary (403) and a file over 10 MB (413)', async () => {
+  const notes = await upload(Buffer.from('这不是表格'), 'notes.txt', county, 'text/plain');
+  expect(notes.status).toBe(400);
+  expect(notes.headers.get('content-type')).toContain('application/problem+json');
+  expect(notes.body.errors[0].field).toBe('file');
+  const fakeXlsx = await upload(Buffer.from('%PDF-1.7 not a workbook'), 'list.xlsx');
+  expect(fakeXlsx.status).toBe(400);
+  expect(fakeXlsx.body).toMatchObject({ code: 'invalid_file', errors: [{ field: 'file' }] });
+
+  const file = await writeScreeningList([row(newOrgCode(), TOWNSHIP)], 'xlsx');
+  const secretary = await upload(file, 'list.xlsx', secretaryOf(codes[0]));
+  expect(secretary.status).toBe(403);
+  expect(secretary.body.code).toBe('role_not_permitted');
+
+  const huge = await upload(Buffer.alloc(10 * 1024 * 1024 + 1, 0x41), 'huge.csv', county, 'text/csv');
+  expect(huge.status).toBe(413);
+  expect(huge.body).toMatchObject({ code: 'file_too_large', errors: [{ field: 'file' }] });
+});
+
+it('exports the ledger within the caller’s scope, listing the same cases as GET /cases', async () => {
+  await eventually(async () => (await listedCodes()).length === 3, 20_000, 'the imported cases');
+  const ledgerCodes = async (as: Actor, query: string) => {
+    const response = await binary(`/ledger?campaignId=${campaignId}${query}`, as);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename=".*"; filename\*=UTF-8''/);
+    const ledger = await readLedgerWorkbook(response.content);
+    expect(Number(response.headers.get('x-ledger-cases'))).toBe(ledger.cases.length);
+    return ledger.cases.map((item) => String(item['组织代码'])).sort();
+  };
+  expect(await ledgerCodes(county, '')).toEqual(await listedCodes(county));
+  expect(await ledgerCodes(auditor, '')).toEqual(validCodes);
+  // A township committee gets its own township, whatever it asks for.
+  const own = await ledgerCodes(committee, `&township=${encodeURIComponent(OTHER_TOWNSHIP)}`);
+  expect(own).toEqual(await listedCodes(committee));
+  expect(own).toEqual([codes[0], codes[1]].sort());
+
+  const secretary = await h.get(`/ledger?campaignId=${campaignId}`, { as: secretaryOf(codes[0]) });
+  expect(secretary.status).toBe(403);
+  expect((await h.get('/ledger?domain=factory', { as: county })).status).toBe(400);
+});
