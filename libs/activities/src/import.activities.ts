@@ -27,12 +27,16 @@ export function createImportActivities(deps: ImportActivityDeps): ImportActiviti
   const imports = new ImportRepository(deps.dataSource);
   const maxAttempts = deps.maxAttempts ?? 3;
 
-  /** A case that exists although this row was already tried: did our earlier try start it? */
-  async function startedByEarlierTry(row: ImportRowEntity): Promise<boolean> {
-    if (!row.firstAttemptAt) return false;
+  /**
+   * The case already exists. When this row has been tried before (a retried batch, or a second runner
+   * after a restart), the case may be our own earlier start: it is if it started after the first try.
+   */
+  async function startedByEarlierTry(importId: string, row: ImportRowEntity): Promise<boolean> {
+    const { attempts, firstAttemptAt } = await imports.attemptsOf(importId, row.rowNo);
+    if (attempts <= 1 || !firstAttemptAt) return false;
     try {
       const description = await deps.client.workflow.getHandle(row.caseId).describe();
-      return description.startTime.getTime() >= row.firstAttemptAt.getTime() - CLOCK_SKEW_MS;
+      return description.startTime.getTime() >= firstAttemptAt.getTime() - CLOCK_SKEW_MS;
     } catch {
       return false;
     }
@@ -55,7 +59,7 @@ export function createImportActivities(deps: ImportActivityDeps): ImportActiviti
           await imports.settleRow(importId, row.rowNo, 'started');
         } catch (error) {
           if (error instanceof CaseException && error.code === 'already_exists') {
-            await imports.settleRow(importId, row.rowNo, (await startedByEarlierTry(row)) ? 'started' : 'already_exists');
+            await imports.settleRow(importId, row.rowNo, (await startedByEarlierTry(importId, row)) ? 'started' : 'already_exists');
           } else {
             const message = error instanceof Error ? error.message : String(error);
             const status = await imports.recordFailure(importId, row.rowNo, message, maxAttempts);

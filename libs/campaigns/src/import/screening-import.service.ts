@@ -132,7 +132,10 @@ export class ScreeningImportService {
     return { ...view(current, current.issues.length), created, issues: current.issues };
   }
 
-  /** Starts the import workflow unless it runs or ran; an import with nothing valid is simply marked done. */
+  /**
+   * Starts the import workflow unless it runs or has completed; one that failed or was terminated is
+   * started again (rows already handled are skipped). An import with nothing valid is simply marked done.
+   */
   private async ensureStarted(job: ImportJobEntity): Promise<void> {
     if (job.done) return;
     if (job.total === 0) {
@@ -150,7 +153,7 @@ export class ScreeningImportService {
         workflowId: job.workflowId,
         taskQueue: this.options.taskQueue,
         args: [input],
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
         workflowIdConflictPolicy: 'FAIL',
       });
     } catch (error) {
@@ -185,6 +188,6 @@ export class ScreeningImportService {
 
   /** Imports of a campaign, newest first. */
   async list(campaignId: string): Promise<ImportView[]> {
-    return (await this.imports.listByCampaign(campaignId)).map((job) => view(job, -1));
+    return (await this.imports.listByCampaign(campaignId)).map(({ job, issueCount }) => view(job, issueCount));
   }
 }

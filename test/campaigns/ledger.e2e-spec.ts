@@ -1,0 +1,162 @@
+/**
+ * The ledger export (台账) from the real read model: cases in several stages, with measures, talks and
+ * escalations, exported for the campaign, a township and a domain, re-opened with exceljs, and
+ * compared with case_record / case_event.
+ */
+import { exportLedger, readLedgerWorkbook, LEDGER_SHEETS, FIGURE_LABELS, stageFigureLabel, SUPERVISION_EVENT_TYPES, type ReadLedger } from '@zhengdun/campaigns';
+import { ORG_DOMAIN_LABELS, STAGE_LABELS, STAGES, type CampaignPolicy, type OpenCaseInput } from '@zhengdun/domain';
+import { CampaignProgressRepository, CaseQueryRepository, type CaseRecordEntity } from '@zhengdun/persistence';
+import { ALL_CHECKS, caseInput, committee, county, COUNTY, measuresFor, secretaryOf, SECONDS_POLICY, testCampaign } from '../support/cases';
+import { eventually } from '../support/environment';
+import { expectReadModelMatchesWorkflows } from '../support/read-model-consistency';
+import { startCampaignEnv, type CampaignTestEnv } from './support/campaign-env';
+
+let env: CampaignTestEnv;
+const POLICY: CampaignPolicy = { ...SECONDS_POLICY, reviewDelay: { amount: 600, unit: 'seconds' }, escalationInterval: { amount: 1, unit: 'seconds' }, reminderLead: { amount: 1, unit: 'seconds' } };
+const { campaign } = testCampaign(POLICY);
+const HEKOU = '河口镇';
+
+beforeAll(async () => {
+  env = await startCampaignEnv('ledger');
+});
+
+afterAll(async () => {
+  await env?.terminateRunning();
+  await env?.stop();
+});
+
+function input(domain: Parameters<typeof caseInput>[0], options: { withTeam?: boolean; township?: string } = {}): OpenCaseInput {
+  const base = caseInput(domain, { policy: POLICY, withTeam: options.withTeam });
+  return { ...base, campaign, org: { ...base.org, township: options.township ?? base.org.township } };
+}
+
+/** Four cases: in remediation, overdue through two talks, delisted, and still identified. */
+async function openCases(): Promise<string[]> {
+  const remediating = input('rural');
+  const overdue = input('community', { township: HEKOU });
+  const delisted = input('state_owned_enterprise', { township: HEKOU });
+  const identified = input('school', { withTeam: false });
+  const ids = await Promise.all([remediating, overdue, delisted, identified].map((i) => env.cases.open(i, county)));
+
+  let state = await env.cases.state(ids[0]);
+  state = await env.cases.act(ids[0], secretaryOf(remediating.org.code), { type: 'submitPlan', measures: measuresFor(state, 600_000) });
+  state = await env.cases.act(ids[0], committee, { type: 'approvePlan' });
+  await env.cases.act(ids[0], secretaryOf(remediating.org.code), { type: 'completeMeasure', measureId: state.measures[0].id, evidence: '已补选村委委员一名' });
+
+  const hekou = { ...committee, scope: { level: 'township' as const, county: COUNTY, township: HEKOU } };
+  state = await env.cases.state(ids[1]);
+  state = await env.cases.act(ids[1], secretaryOf(overdue.org.code), { type: 'submitPlan', measures: measuresFor(state, 2_000) });
+  await env.cases.act(ids[1], hekou, { type: 'approvePlan' });
+
+  state = await env.cases.state(ids[2]);
+  state = await env.cases.act(ids[2], secretaryOf(delisted.org.code), { type: 'submitPlan', measures: measuresFor(state, 600_000) });
+  await env.cases.act(ids[2], hekou, { type: 'approvePlan' });
+  // The 河口镇 committee starts the publicity once every measure is done.
+  for (const measure of (await env.cases.state(ids[2])).measures) {
+    await env.cases.act(ids[2], secretaryOf(delisted.org.code), { type: 'completeMeasure', measureId: measure.id, evidence: '已整改到位' });
+  }
+  await env.cases.act(ids[2], hekou, { type: 'startPublicity' });
+  await env.cases.rateSatisfaction(ids[2], { ratingId: `${ids[2]}-r1`, level: 'satisfied' });
+  await eventually(async () => (await env.cases.state(ids[2])).stage === 'preliminary_acceptance', 20_000, 'publicity to end');
+  await env.cases.act(ids[2], hekou, { type: 'recordPreliminaryAcceptance', checks: ALL_CHECKS, opinion: '合格' });
+  await env.cases.act(ids[2], county, { type: 'recordCountyAcceptance', checks: ALL_CHECKS, opinion: '同意销号', survey: { respondents: 10, satisfied: 9 } });
+
+  await eventually(async () => (await env.cases.state(ids[1])).escalation.organizationalHandling, 20_000, 'two talks on the overdue case');
+  await expectReadModelMatchesWorkflows(env.db.dataSource, env.cases, { caseIds: ids, timeoutMs: 20_000 });
+  return ids;
+}
+
+async function readModel(where = ''): Promise<CaseRecordEntity[]> {
+  const qb = env.db.dataSource.getRepository('CaseRecordEntity').createQueryBuilder('r').where('r.campaign_id = :id', { id: campaign.id });
+  if (where) qb.andWhere(where);
+  return (await qb.orderBy('r.org_code').getMany()) as CaseRecordEntity[];
+}
+
+function byCode(ledger: ReadLedger) {
+  return new Map(ledger.cases.map((row) => [String(row['组织代码']), row] as const));
+}
+
+it('exports a campaign ledger that shows the same cases and figures as the read model', async () => {
+  const ids = await openCases();
+  const exported = await exportLedger(env.db.dataSource, { county: COUNTY, campaignId: campaign.id });
+  expect(exported).toMatchObject({ cases: 4, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  expect(exported.fileName).toMatch(new RegExp(`^整顿台账-${campaign.id}-\\d{8}\\.xlsx$`));
+  const ledger = await readLedgerWorkbook(exported.content);
+  const rows = await readModel();
+  expect(ledger.title).toBe(`${COUNTY}${campaign.name}台账`);
+
+  // Cases: one row each, with the read model's figures.
+  const cases = byCode(ledger);
+  expect([...cases.keys()].sort()).toEqual(rows.map((r) => r.orgCode).sort());
+  for (const row of rows) {
+    const line = cases.get(row.orgCode)!;
+    expect(line).toMatchObject({
+      组织名称: row.orgName,
+      领域: ORG_DOMAIN_LABELS[row.domain],
+      '所属乡镇/党(工)委': row.township,
+      当前阶段: STAGE_LABELS[row.stage],
+      整顿轮次: row.round,
+      问题数: row.problemCount,
+      未解决问题: row.openProblemCount,
+      整改措施: row.measureCount,
+      已完成措施: row.measuresDone,
+      约谈次数: row.talks,
+      是否逾期: row.overdue ? '是' : '否',
+      组织处理: row.organizationalHandling ? '是' : '否',
+      案件编号: row.caseId,
+      群众满意率: row.satisfactionRate,
+    });
+  }
+  expect(cases.get(rows.find((r) => r.caseId === ids[1])!.orgCode)).toMatchObject({ 督办等级: '组织处理', 约谈次数: 2, 是否逾期: '是' });
+  expect(cases.get(rows.find((r) => r.caseId === ids[2])!.orgCode)!['销号时间']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+  // Problems, measures (with owners and dates) and the supervision record, row for row.
+  expect(ledger.problems).toHaveLength(rows.reduce((n, r) => n + r.state.problems.length, 0));
+  expect(ledger.measures).toHaveLength(rows.reduce((n, r) => n + r.state.measures.length, 0));
+  expect(ledger.measures.filter((m) => m['状态'] === '已完成')).toHaveLength(rows.reduce((n, r) => n + r.state.measures.filter((m) => m.status === 'done').length, 0));
+  expect(ledger.measures.every((m) => typeof m['责任人'] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(String(m['完成时限'])))).toBe(true);
+  const events: { count: string }[] = await env.db.dataSource.query(
+    `SELECT count(*) FROM case_event WHERE case_id = ANY($1) AND type = ANY($2)`,
+    [rows.map((r) => r.caseId), SUPERVISION_EVENT_TYPES],
+  );
+  expect(ledger.supervision).toHaveLength(Number(events[0].count));
+  expect(ledger.supervision.filter((s) => s['督办类型'] === '约谈')).toHaveLength(2);
+  expect(ledger.supervision.filter((s) => s['督办类型'] === '提请组织处理')).toHaveLength(1);
+
+  // Figures: the same as the campaign's figures and the dashboard read from the read model.
+  const figures = await new CampaignProgressRepository(env.db.dataSource).figures(campaign.id);
+  const dashboard = await new CaseQueryRepository(env.db.dataSource).dashboard({ scope: { level: 'county', county: COUNTY }, campaignId: campaign.id });
+  expect(ledger.figures[FIGURE_LABELS.total]).toBe(figures.total);
+  expect(ledger.figures[FIGURE_LABELS.total]).toBe(dashboard.total);
+  for (const stage of STAGES) expect(ledger.figures[stageFigureLabel(stage)]).toBe(figures.byStage[stage]);
+  expect(ledger.figures[FIGURE_LABELS.overdue]).toBe(dashboard.overdue);
+  expect(ledger.figures[FIGURE_LABELS.organizationalHandling]).toBe(dashboard.escalationsByLevel['3']);
+  expect(ledger.figures[FIGURE_LABELS.talks]).toBe(figures.talks);
+  expect(ledger.figures[FIGURE_LABELS.converted]).toBe(dashboard.converted);
+  expect(ledger.figures[FIGURE_LABELS.conversionRate]).toBeCloseTo(dashboard.conversionRate!);
+  expect(ledger.byTownship.map((t) => [t['乡镇/党(工)委'], t['整顿对象']])).toEqual(
+    Object.entries(dashboard.byTownship).sort(([a], [b]) => a.localeCompare(b, 'zh-CN')),
+  );
+
+  // Ready to print: frozen header, landscape, fitted to the page width, header repeated on every page.
+  for (const sheet of Object.values(LEDGER_SHEETS)) {
+    expect(ledger.layout[sheet]).toMatchObject({ frozenRows: 1, orientation: 'landscape', fitToWidth: 1, printTitlesRow: '1:1' });
+    expect(ledger.layout[sheet].widths.every((w) => w > 0)).toBe(true);
+  }
+});
+
+it('exports a township’s and a domain’s ledger with only their cases', async () => {
+  const township = await readLedgerWorkbook((await exportLedger(env.db.dataSource, { county: COUNTY, campaignId: campaign.id, township: HEKOU })).content);
+  const hekou = await readModel(`r.township = '${HEKOU}'`);
+  expect([...byCode(township).keys()].sort()).toEqual(hekou.map((r) => r.orgCode).sort());
+  expect(township.title).toContain(`（${HEKOU}）`);
+  expect(township.figures[FIGURE_LABELS.total]).toBe(hekou.length);
+
+  const domain = await readLedgerWorkbook((await exportLedger(env.db.dataSource, { county: COUNTY, domain: 'rural' })).content);
+  const rural = await readModel(`r.domain = 'rural'`);
+  expect([...byCode(domain).keys()].sort()).toEqual(rural.map((r) => r.orgCode).sort());
+  expect(domain.cases.every((c) => c['领域'] === '农村')).toBe(true);
+
+  const nobody = await exportLedger(env.db.dataSource, { county: '别的县' });
+  expect(nobody.cases).toBe(0);
+});
