@@ -3,6 +3,5 @@ module.exports = {
   displayName: 'workflows',
   rootDir: __dirname,
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
-  passWithNoTests: true,
   testTimeout: 120_000,
 };

@@ -5,4 +5,8 @@ module.exports = {
   rootDir: path.resolve(__dirname, '../..'),
   projects: ['<rootDir>/libs/*/jest.config.js', '<rootDir>/workflows/jest.config.js', '<rootDir>/apps/*/jest.config.js', '<rootDir>/test/jest.config.js'],
   reporters: ['default', '<rootDir>/infra/jest/plain-summary-reporter.js'],
+  // Global-only options (Jest ignores them in a project's own config when run as one of many):
+  // end-to-end tests drive real servers through timers of seconds.
+  testTimeout: 180_000,
+  passWithNoTests: true,
 };
