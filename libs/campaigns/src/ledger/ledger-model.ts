@@ -14,35 +14,36 @@ import {
   isUnderRectification,
   type CaseState,
   type EscalationLevel,
-  type OrgDomain,
   type Stage,
 } from '@zhengdun/domain';
+import type { CaseRecordEntity } from '@zhengdun/persistence';
 
 /** What the ledger needs of a case_record row. */
-export interface LedgerCaseRecord {
-  caseId: string;
-  campaignId: string;
-  orgCode: string;
-  orgName: string;
-  domain: OrgDomain;
-  township: string;
-  isKeyVillage: boolean;
-  stage: Stage;
-  round: number;
-  overdue: boolean;
-  escalationLevel: EscalationLevel;
-  talks: number;
-  organizationalHandling: boolean;
-  problemCount: number;
-  openProblemCount: number;
-  measureCount: number;
-  measuresDone: number;
-  satisfactionRate: number | null;
-  nextDueAt: Date | null;
-  delistedAt: Date | null;
-  createdAt: Date;
-  state: Omit<CaseState, 'timeline'>;
-}
+export type LedgerCaseRecord = Pick<
+  CaseRecordEntity,
+  | 'caseId'
+  | 'campaignId'
+  | 'orgCode'
+  | 'orgName'
+  | 'domain'
+  | 'township'
+  | 'isKeyVillage'
+  | 'stage'
+  | 'round'
+  | 'overdue'
+  | 'escalationLevel'
+  | 'talks'
+  | 'organizationalHandling'
+  | 'problemCount'
+  | 'openProblemCount'
+  | 'measureCount'
+  | 'measuresDone'
+  | 'satisfactionRate'
+  | 'nextDueAt'
+  | 'delistedAt'
+  | 'createdAt'
+  | 'state'
+>;
 
 /** What the ledger needs of a case_event row. */
 export interface LedgerEventRecord {
