@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import { CampaignWorkflowService } from '@zhengdun/campaigns';
-import { campaignEndDueItemKey, caseIdFor, type CampaignPolicy, type CaseState } from '@zhengdun/domain';
+import { campaignEndDueItemKey, caseIdFor, type CampaignPolicy } from '@zhengdun/domain';
+import type { CaseSnapshot } from '@zhengdun/workflows';
 import { NotificationOutboxRepository } from '@zhengdun/persistence';
 import { campaignEndedSignal, campaignWorkflowId, type CampaignResult } from '@zhengdun/workflows';
 import { ALL_CHECKS, caseInput, committee, county, COUNTY, measuresFor, remediateAndPublicize, secretaryOf, SECONDS_POLICY } from '../support/cases';
@@ -36,7 +37,7 @@ async function replay(workflowId: string): Promise<void> {
 async function delistedCase(campaign: { id: string; name: string; county: string; endsAt: string }): Promise<string> {
   const input = { ...caseInput('state_owned_enterprise', { policy: POLICY }), campaign };
   const caseId = await env.cases.open(input, county);
-  let state: CaseState = await env.cases.state(caseId);
+  let state: CaseSnapshot = await env.cases.state(caseId);
   state = await env.cases.act(caseId, secretaryOf(input.org.code), { type: 'submitPlan', measures: measuresFor(state, 8_000) });
   await env.cases.act(caseId, committee, { type: 'approvePlan' });
   await remediateAndPublicize(env.cases, caseId);

@@ -5,6 +5,7 @@
  */
 import { exportLedger, readLedgerWorkbook, LEDGER_SHEETS, FIGURE_LABELS, stageFigureLabel, SUPERVISION_EVENT_TYPES, type ReadLedger } from '@zhengdun/campaigns';
 import { ORG_DOMAIN_LABELS, STAGE_LABELS, STAGES, type CampaignPolicy, type OpenCaseInput } from '@zhengdun/domain';
+import type { CaseSnapshot } from '@zhengdun/workflows';
 import { CampaignProgressRepository, CaseQueryRepository, type CaseRecordEntity } from '@zhengdun/persistence';
 import { ALL_CHECKS, caseInput, committee, county, COUNTY, measuresFor, secretaryOf, SECONDS_POLICY, testCampaign } from '../support/cases';
 import { eventually } from '../support/environment';
@@ -38,7 +39,7 @@ async function openCases(): Promise<string[]> {
   const identified = input('school', { withTeam: false });
   const ids = await Promise.all([remediating, overdue, delisted, identified].map((i) => env.cases.open(i, county)));
 
-  let state = await env.cases.state(ids[0]);
+  let state: CaseSnapshot = await env.cases.state(ids[0]);
   state = await env.cases.act(ids[0], secretaryOf(remediating.org.code), { type: 'submitPlan', measures: measuresFor(state, 600_000) });
   state = await env.cases.act(ids[0], committee, { type: 'approvePlan' });
   await env.cases.act(ids[0], secretaryOf(remediating.org.code), { type: 'completeMeasure', measureId: state.measures[0].id, evidence: '已补选村委委员一名' });

@@ -4,7 +4,8 @@
  */
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
-import { caseIdFor, type CaseState, type NextCampaign } from '@zhengdun/domain';
+import { caseIdFor, type NextCampaign } from '@zhengdun/domain';
+import type { CaseSnapshot } from '@zhengdun/workflows';
 import { CaseReadModelRepository, NotificationOutboxRepository } from '@zhengdun/persistence';
 import type { CaseResult } from '@zhengdun/workflows';
 import { ALL_CHECKS, caseInput, committee, county, measuresFor, remediateAndPublicize, REVIEW_OK, secretaryOf, testCampaign } from '../support/cases';
@@ -28,10 +29,10 @@ async function replay(workflowId: string): Promise<void> {
 }
 
 /** A rural case walked to 回头看 (the seconds policy: publicity 2 s, review due 2 s after delisting). */
-async function caseInFollowUpReview(orgCode?: string): Promise<{ caseId: string; state: CaseState }> {
+async function caseInFollowUpReview(orgCode?: string): Promise<{ caseId: string; state: CaseSnapshot }> {
   const input = caseInput('rural', orgCode ? { orgCode } : {});
   const caseId = await env.cases.open(input, county);
-  let state = await env.cases.state(caseId);
+  let state: CaseSnapshot = await env.cases.state(caseId);
   state = await env.cases.act(caseId, secretaryOf(input.org.code), { type: 'submitPlan', measures: measuresFor(state) });
   await env.cases.act(caseId, committee, { type: 'approvePlan' });
   await remediateAndPublicize(env.cases, caseId);

@@ -3,6 +3,7 @@
  * identification → … → archived for each kind of organization, and the detours users meet.
  */
 import type { CaseState, OrgDomain } from '@zhengdun/domain';
+import type { CaseSnapshot } from '@zhengdun/workflows';
 import { CaseReadModelRepository, NotificationOutboxRepository } from '@zhengdun/persistence';
 import { CaseException, type CaseClient } from '@zhengdun/temporal';
 import { ALL_CHECKS, caseInput, committee, county, leaderOf, measuresFor, otherCommittee, remediateAndPublicize, REVIEW_OK, secretaryOf, teamFor } from '../support/cases';
@@ -50,8 +51,8 @@ async function refusal(run: () => Promise<unknown>): Promise<CaseException> {
 }
 
 /** The happy path from a freshly opened case with a full team to archived. */
-async function walkToArchived(caseId: string): Promise<CaseState> {
-  let state = await cases.state(caseId);
+async function walkToArchived(caseId: string): Promise<CaseSnapshot> {
+  let state: CaseSnapshot = await cases.state(caseId);
   const secretary = secretaryOf(state.org.code);
   expect(state.stage).toBe('assigned');
   state = await cases.act(caseId, secretary, { type: 'submitPlan', measures: measuresFor(state) });
@@ -105,7 +106,7 @@ describe.each<OrgDomain>(['rural', 'state_owned_enterprise', 'non_public_enterpr
     });
     expect(row.seq).toBe(state.seq);
     expect(row.domain).toBe(domain);
-    expect((await readModel.timelineOf(caseId)).map((event) => event.seq)).toEqual(state.timeline.map((entry) => entry.seq));
+    expect((await readModel.timelineOf(caseId)).map((event) => event.seq)).toEqual((await cases.state(caseId)).timeline.map((entry) => entry.seq));
   });
 });
 
@@ -134,7 +135,7 @@ it('waits for the four ones before planning; a key village needs the township Pa
 
 it('takes a returned plan back and approves the resubmission', async () => {
   const caseId = await cases.open(caseInput('rural'), county);
-  let state = await cases.state(caseId);
+  let state: CaseSnapshot = await cases.state(caseId);
   const secretary = secretaryOf(state.org.code);
   state = await cases.act(caseId, secretary, { type: 'submitPlan', measures: measuresFor(state) });
   state = await cases.act(caseId, committee, { type: 'returnPlan', reasons: ['措施不够具体，缺少时间节点'] });
@@ -153,7 +154,7 @@ it('takes a returned plan back and approves the resubmission', async () => {
 
 it('sends a case back to remediation when an objection during publicity is upheld', async () => {
   const caseId = await cases.open(caseInput('state_owned_enterprise'), county);
-  let state = await cases.state(caseId);
+  let state: CaseSnapshot = await cases.state(caseId);
   await cases.act(caseId, secretaryOf(state.org.code), { type: 'submitPlan', measures: measuresFor(state) });
   await cases.act(caseId, committee, { type: 'approvePlan' });
   await remediateAndPublicize(cases, caseId);
@@ -178,7 +179,7 @@ it('sends a case back to remediation when an objection during publicity is uphel
 
 it('returns a case that fails county acceptance to remediation with a deadline, then delists it', async () => {
   const caseId = await cases.open(caseInput('non_public_enterprise'), county);
-  let state = await cases.state(caseId);
+  let state: CaseSnapshot = await cases.state(caseId);
   await cases.act(caseId, secretaryOf(state.org.code), { type: 'submitPlan', measures: measuresFor(state) });
   await cases.act(caseId, committee, { type: 'approvePlan' });
   await remediateAndPublicize(cases, caseId);
@@ -201,7 +202,7 @@ it('returns a case that fails county acceptance to remediation with a deadline, 
 
 it('reopens a case whose follow-up review finds a rebound, carrying the open problems into round 2', async () => {
   const caseId = await cases.open(caseInput('rural'), county);
-  let state = await cases.state(caseId);
+  let state: CaseSnapshot = await cases.state(caseId);
   const secretary = secretaryOf(state.org.code);
   await cases.act(caseId, secretary, { type: 'submitPlan', measures: measuresFor(state) });
   await cases.act(caseId, committee, { type: 'approvePlan' });
@@ -289,7 +290,7 @@ it('continues as new before its history grows large, carrying the whole state', 
   const input = caseInput('rural');
   const caseId = await cases.open(input, county, { maxHistoryEvents: 40 });
   const secretary = secretaryOf(input.org.code);
-  let state = await cases.state(caseId);
+  let state: CaseSnapshot = await cases.state(caseId);
   await cases.act(caseId, secretary, { type: 'submitPlan', measures: measuresFor(state) });
   await cases.act(caseId, committee, { type: 'approvePlan' });
   for (let i = 0; i < 8; i++) await cases.act(caseId, secretary, { type: 'reportProgress', summary: `第${i + 1}次汇报` });

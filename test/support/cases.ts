@@ -1,6 +1,7 @@
 /** Cases, people and a policy in seconds for end-to-end tests: a whole lifecycle runs in seconds. */
 import { randomUUID } from 'node:crypto';
-import type { AcceptanceChecks, Actor, CampaignPolicy, CampaignRef, CaseState, MeasureDraft, OpenCaseInput, OrgDomain, ReviewChecks, TeamMember } from '@zhengdun/domain';
+import type { AcceptanceChecks, Actor, CampaignPolicy, CampaignRef, MeasureDraft, OpenCaseInput, OrgDomain, ReviewChecks, TeamMember } from '@zhengdun/domain';
+import type { CaseSnapshot } from '@zhengdun/workflows';
 import type { CaseClient } from '@zhengdun/temporal';
 
 export const COUNTY = '示范县';
@@ -82,7 +83,7 @@ export function caseInput(domain: OrgDomain, options: { withTeam?: boolean; isKe
   };
 }
 
-export function measuresFor(state: CaseState, dueInMs = 3_600_000): MeasureDraft[] {
+export function measuresFor(state: CaseSnapshot, dueInMs = 3_600_000): MeasureDraft[] {
   const dueAt = new Date(Date.now() + dueInMs).toISOString();
   return state.problems
     .filter((problem) => problem.round === state.round)
@@ -99,8 +100,8 @@ export const ALL_CHECKS: AcceptanceChecks = { ledger: true, plan: true, results:
 export const REVIEW_OK: ReviewChecks = { measuresCarriedOut: true, mechanismsWorking: true, promisesDelivered: true, unqualifiedMembersHandled: true };
 
 /** Drives a case from its current stage through remediation to the start of publicity. */
-export async function remediateAndPublicize(cases: CaseClient, caseId: string): Promise<CaseState> {
-  let state = await cases.state(caseId);
+export async function remediateAndPublicize(cases: CaseClient, caseId: string): Promise<CaseSnapshot> {
+  let state: CaseSnapshot = await cases.state(caseId);
   const secretary = secretaryOf(state.org.code);
   for (const measure of state.measures.filter((m) => m.round === state.round && m.status === 'pending')) {
     state = await cases.act(caseId, secretary, { type: 'completeMeasure', measureId: measure.id, evidence: '已召开党员大会通报整改情况，台账附后' });

@@ -99,10 +99,12 @@ export class AuditLogRepository {
   append(entry: AuditAppend): Promise<AuditRow> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-      const last: { hash: string }[] = await manager.query('SELECT hash FROM audit_entry ORDER BY id DESC LIMIT 1');
-      const prevHash = last[0]?.hash ?? AUDIT_GENESIS_HASH;
-      // Taken under the lock, so ids and times grow in chain order.
-      const [{ id }]: { id: string }[] = await manager.query(`SELECT nextval(pg_get_serial_sequence('audit_entry', 'id'))::text AS id`);
+      // The id is taken under the lock, so ids and times grow in chain order; one round trip, as the lock is held throughout.
+      const [{ id, last_hash: lastHash }]: { id: string; last_hash: string | null }[] = await manager.query(
+        `SELECT nextval(pg_get_serial_sequence('audit_entry', 'id'))::text AS id,
+                (SELECT hash FROM audit_entry ORDER BY id DESC LIMIT 1) AS last_hash`,
+      );
+      const prevHash = lastHash ?? AUDIT_GENESIS_HASH;
       const row = { ...entry, id, at: new Date().toISOString() };
       const hash = auditHash(prevHash, row);
       await manager.query(

@@ -24,6 +24,7 @@ import {
   rateSatisfactionSignal,
   RULE_VIOLATION_FAILURE,
   type ActionCommand,
+  type CaseSnapshot,
   type CaseUpdate,
   type CaseWorkflowInput,
   type ObjectionSignal,
@@ -128,8 +129,8 @@ export class CaseClient {
     return caseId;
   }
 
-  /** Sends a supervisor's action as an Update; returns the new state or throws the refusal. */
-  async act(caseId: string, actor: Actor, action: CaseAction, options: ActOptions = {}): Promise<CaseState> {
+  /** Sends a supervisor's action as an Update; returns the new state (without its timeline) or throws the refusal. */
+  async act(caseId: string, actor: Actor, action: CaseAction, options: ActOptions = {}): Promise<CaseSnapshot> {
     const update = caseUpdates[action.type] as CaseUpdate;
     try {
       return await this.client.workflow.getHandle(caseId).executeUpdate(update, {

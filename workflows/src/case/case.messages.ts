@@ -21,9 +21,15 @@ export interface ActionCommand<T extends CaseActionType = CaseActionType> {
   action: Extract<CaseAction, { type: T }>;
 }
 
-export type CaseUpdate<T extends CaseActionType = CaseActionType> = UpdateDefinition<CaseState, [ActionCommand<T>], T>;
+/**
+ * What an accepted action answers: the new state without its timeline. The timeline only grows, it
+ * is in the read model and the caseState query, and every Update's result is kept in the history.
+ */
+export type CaseSnapshot = Omit<CaseState, 'timeline'>;
 
-export const caseUpdates = Object.fromEntries(CASE_ACTION_TYPES.map((type) => [type, defineUpdate<CaseState, [ActionCommand]>(type)])) as {
+export type CaseUpdate<T extends CaseActionType = CaseActionType> = UpdateDefinition<CaseSnapshot, [ActionCommand<T>], T>;
+
+export const caseUpdates = Object.fromEntries(CASE_ACTION_TYPES.map((type) => [type, defineUpdate<CaseSnapshot, [ActionCommand]>(type)])) as {
   [T in CaseActionType]: CaseUpdate<T>;
 };
 

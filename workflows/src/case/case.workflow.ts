@@ -6,12 +6,15 @@
 import {
   allHandlersFinished,
   ApplicationFailure,
+  CancellationScope,
   condition,
   continueAsNew,
+  isCancellation,
   patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
+  sleep,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -50,6 +53,7 @@ import {
   rateSatisfactionSignal,
   RULE_VIOLATION_FAILURE,
   type ActionCommand,
+  type CaseSnapshot,
   type CaseUpdate,
   type CaseWorkflowInput,
 } from './case.messages';
@@ -69,6 +73,9 @@ const { persistCaseChanges } = proxyLocalActivities<CaseActivities>({
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });
 export const LOCAL_PERSISTENCE_PATCH = 'local-persistence-v1';
+// Since this patch the timer of the next deadline is kept while the deadline stays the same, instead
+// of being cancelled and started again on every change (two history events per action saved).
+export const STEADY_DEADLINE_PATCH = 'steady-deadline-timer-v1';
 // Opens the next campaign's case of a rollover; retried until Temporal takes the start.
 const { openRolloverCase } = proxyActivities<RolloverActivities>({
   startToCloseTimeout: '1 minute',
@@ -169,7 +176,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseResult
           const now = nowIso();
           const due = await dueDates(now, state.policy);
           commit(attempt(() => decide(state, command.action, command.actor, { now, due })));
-          return state;
+          const { timeline: _timeline, ...snapshot } = state;
+          return snapshot satisfies CaseSnapshot;
         }),
       {
         // Synchronous on purpose: the SDK does not await validators. A refusal here leaves no trace.
@@ -239,6 +247,30 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseResult
     }
   }
 
+  /** The timer of the next deadline, kept across changes that leave the deadline where it was. */
+  interface Deadline {
+    at: string;
+    scope: CancellationScope;
+    fired: boolean;
+  }
+  let deadline: Deadline | undefined;
+  function armDeadline(at: string | undefined): Deadline | undefined {
+    if (deadline?.at === at) return deadline;
+    deadline?.scope.cancel();
+    deadline = undefined;
+    if (at === undefined) return undefined;
+    const armed: Deadline = { at, scope: new CancellationScope(), fired: false };
+    armed.scope
+      .run(() => sleep(Math.max(1, Date.parse(at) - Date.now())))
+      .then(
+        () => (armed.fired = true),
+        (error: unknown) => {
+          if (!isCancellation(error)) throw error;
+        },
+      );
+    return (deadline = armed);
+  }
+
   const needsNewRun = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > maxHistoryEvents;
 
   for (;;) {
@@ -265,7 +297,14 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseResult
     }
     const next = nextScheduledEvent(state);
     const seen = revision;
-    if (next) {
+    if (patched(STEADY_DEADLINE_PATCH)) {
+      const armed = armDeadline(next?.at);
+      await condition(() => revision !== seen || armed?.fired === true);
+      if (armed?.fired) {
+        deadline = undefined; // spent: the next wait arms a new timer even for the same instant
+        if (revision === seen) fireDueTimers();
+      }
+    } else if (next) {
       const changed = await condition(() => revision !== seen, Math.max(1, Date.parse(next.at) - Date.now()));
       if (!changed) fireDueTimers();
     } else {

@@ -12,8 +12,13 @@ export interface CasePlace {
 }
 
 /** Where a case belongs, and whether a user's scope covers it. */
+/** How many cases' places one API process keeps (oldest out first); a few MB at most. */
+const PLACES_KEPT = 50_000;
+
 @Injectable()
 export class CaseAccessService {
+  private readonly places = new Map<string, CasePlace>();
+
   constructor(
     private readonly query: CaseQueryRepository,
     private readonly cases: CaseClient,
@@ -25,10 +30,22 @@ export class CaseAccessService {
    * workflow itself (which also answers "no such case" with CaseException not_found).
    */
   async placeOf(caseId: string): Promise<CasePlace> {
-    const row = await this.query.placeOf(caseId);
-    if (row) return row;
+    const known = this.places.get(caseId);
+    if (known) return known;
+    const place = (await this.query.placeOf(caseId)) ?? (await this.placeFromWorkflow(caseId));
+    this.remember(caseId, place);
+    return place;
+  }
+
+  private async placeFromWorkflow(caseId: string): Promise<CasePlace> {
     const { org } = await this.temporal.run(() => this.cases.state(caseId));
     return { county: org.county, township: org.township, orgCode: org.code };
+  }
+
+  /** A case never moves (its organization is fixed when it opens), so its place can be kept. */
+  private remember(caseId: string, place: CasePlace): void {
+    if (this.places.size >= PLACES_KEPT) this.places.delete(this.places.keys().next().value!);
+    this.places.set(caseId, place);
   }
 
   assertInScope(actor: Actor, place: CasePlace, what = '该案件'): void {

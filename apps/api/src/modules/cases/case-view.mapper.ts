@@ -4,8 +4,9 @@ import type { CaseStateView, CaseSummaryView, TimelineRowView } from './dto/case
 
 const iso = (date: Date | null): string | null => (date ? new Date(date).toISOString() : null);
 
-export function toCaseStateView(state: CaseState): CaseStateView {
-  const { timeline: _timeline, ...rest } = state;
+/** The state as the API shows it: without the timeline, which is served from the read model. */
+export function toCaseStateView(state: CaseState | Omit<CaseState, 'timeline'>): CaseStateView {
+  const { timeline: _timeline, ...rest } = state as CaseState;
   return rest as CaseStateView;
 }
 
