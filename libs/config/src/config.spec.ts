@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '@zhengdun/config';
+import { ConfigError, DEFAULT_IDEMPOTENCY_LEASE_MS, loadConfig } from '@zhengdun/config';
 
 describe('loadConfig', () => {
   it('uses embedded defaults when nothing is set', () => {
@@ -15,6 +15,10 @@ describe('loadConfig', () => {
     ['TEMPORAL_ADDRESS', 'localhost', 'TEMPORAL_ADDRESS'],
     ['TEMPORAL_TLS', 'maybe', 'TEMPORAL_TLS'],
     ['JWT_SECRET', 'short', 'JWT_SECRET'],
+    ['IDEMPOTENCY_LEASE_MS', 'soon', 'IDEMPOTENCY_LEASE_MS'],
+    ['IDEMPOTENCY_LEASE_MS', '1.5', 'IDEMPOTENCY_LEASE_MS'],
+    ['IDEMPOTENCY_LEASE_MS', '999', 'IDEMPOTENCY_LEASE_MS must be at least 1000'],
+    ['IDEMPOTENCY_LEASE_MS', '600001', 'IDEMPOTENCY_LEASE_MS must be at most 600000'],
   ])('refuses %s=%s naming the variable', (name, value, named) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(named));
@@ -23,6 +27,13 @@ describe('loadConfig', () => {
   it('reads a Temporal Cloud setup', () => {
     const config = loadConfig({ TEMPORAL_ADDRESS: 'ns.acct.tmprl.cloud:7233', TEMPORAL_NAMESPACE: 'ns.acct', TEMPORAL_API_KEY: 'secret-api-key' });
     expect(config.temporal).toMatchObject({ address: 'ns.acct.tmprl.cloud:7233', namespace: 'ns.acct', tls: true, apiKey: 'secret-api-key' });
+  });
+
+  it('reads the lease on a claimed Idempotency-Key, 15 s by default', () => {
+    expect(loadConfig({}).idempotency).toEqual({ leaseMs: DEFAULT_IDEMPOTENCY_LEASE_MS });
+    expect(DEFAULT_IDEMPOTENCY_LEASE_MS).toBe(15_000);
+    expect(loadConfig({ IDEMPOTENCY_LEASE_MS: '' }).idempotency.leaseMs).toBe(15_000);
+    expect(loadConfig({ IDEMPOTENCY_LEASE_MS: '3000' }).idempotency.leaseMs).toBe(3000);
   });
 
   it('needs a key with a client certificate', () => {

@@ -9,6 +9,11 @@ const toBool = ({ value }: { value: unknown }) => (value === undefined || value 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value);
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
+/** Default lease on a claimed Idempotency-Key (IDEMPOTENCY_LEASE_MS), and its bounds. */
+export const DEFAULT_IDEMPOTENCY_LEASE_MS = 15_000;
+const MIN_IDEMPOTENCY_LEASE_MS = 1_000;
+const MAX_IDEMPOTENCY_LEASE_MS = 600_000;
+
 export class EnvironmentVariables {
   /** postgres://… ; unset: `npm start` runs embedded Postgres and sets it for the apps. */
   @IsOptional() @Transform(emptyToUndefined) @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
@@ -59,6 +64,18 @@ export class EnvironmentVariables {
 
   @IsOptional() @Transform(emptyToUndefined) @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
   SMTP_URL?: string;
+
+  /**
+   * Lease on an Idempotency-Key claimed by a running request, in ms: the API instance renews it every
+   * third of this while the request runs, so a key whose instance died is free again at most this long
+   * after its last renewal.
+   */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'IDEMPOTENCY_LEASE_MS must be an integer (milliseconds)' })
+  @Min(MIN_IDEMPOTENCY_LEASE_MS, { message: `IDEMPOTENCY_LEASE_MS must be at least ${MIN_IDEMPOTENCY_LEASE_MS}` })
+  @Max(MAX_IDEMPOTENCY_LEASE_MS, { message: `IDEMPOTENCY_LEASE_MS must be at most ${MAX_IDEMPOTENCY_LEASE_MS}` })
+  IDEMPOTENCY_LEASE_MS?: number;
 }
 
 export interface AppConfig {
@@ -76,6 +93,7 @@ export interface AppConfig {
   logLevel: string;
   auth: { jwtSecret: string; jwksUrl?: string; issuer: string; audience: string };
   notify: { webhookUrl?: string; smtpUrl?: string };
+  idempotency: { leaseMs: number };
 }
 
 export class ConfigError extends Error {
@@ -115,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       audience: vars.JWT_AUDIENCE ?? 'zhengdun-api',
     },
     notify: { webhookUrl: vars.NOTIFY_WEBHOOK_URL, smtpUrl: vars.SMTP_URL },
+    idempotency: { leaseMs: vars.IDEMPOTENCY_LEASE_MS ?? DEFAULT_IDEMPOTENCY_LEASE_MS },
   };
 }
 

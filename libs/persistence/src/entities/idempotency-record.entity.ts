@@ -18,4 +18,12 @@ export class IdempotencyRecordEntity {
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
+
+  /** The API instance (a random id per process) whose request holds the key while it runs. */
+  @Column({ name: 'claimed_by', type: 'text', nullable: true })
+  claimedBy!: string | null;
+
+  /** Until when that claim holds; renewed while the request runs, taken over once it has passed. */
+  @Column({ name: 'lease_until', type: 'timestamptz', nullable: true })
+  leaseUntil!: Date | null;
 }

@@ -1,11 +1,12 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import type { Response as ExpressResponse } from 'express';
 import { from, mergeMap, Observable } from 'rxjs';
-import { canonicalJson, IdempotencyRepository, sha256Hex } from '@zhengdun/persistence';
+import { canonicalJson, sha256Hex } from '@zhengdun/persistence';
 import type { ApiRequest } from '../auth/api-request';
 import { PROBLEM_CONTENT_TYPE, toProblem } from '../errors/problem';
 import { instanceOf } from '../errors/problem.filter';
 import { RequestValidationException } from '../errors/request-validation.exception';
+import { IdempotencyClaims } from './idempotency-claims.service';
 import { IdempotencyContext } from './idempotency-context';
 import { IdempotencyException } from './idempotency.exception';
 
@@ -16,14 +17,16 @@ const KEY_SHAPE = /^[\x21-\x7e]{1,200}$/;
 /**
  * `Idempotency-Key` on a POST: the first request with a key (per user) runs and its answer is kept;
  * a repeat with the same request gets that answer again with no second effect; the same key with a
- * different request is refused (422). Server errors (5xx) release the key so a retry runs again;
- * the handler runs inside IdempotencyContext, so that a retried case action reaches Temporal with the
- * same Update id and is applied there at most once even when its first answer was lost.
+ * different request is refused (422). Server errors (5xx) release the key so a retry runs again, and
+ * a key whose API instance died while running it is free again once its lease runs out
+ * (IdempotencyClaims). The handler runs inside IdempotencyContext, so that a retried case action
+ * reaches Temporal with the same Update id and is applied there at most once even when its first
+ * answer was lost.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
-    private readonly records: IdempotencyRepository,
+    private readonly claims: IdempotencyClaims,
     private readonly context: IdempotencyContext,
   ) {}
 
@@ -40,7 +43,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const digest = sha256Hex(canonicalJson({ method: request.method, path: instanceOf(request), body: request.body ?? null }));
     const response = context.switchToHttp().getResponse<ExpressResponse>();
 
-    return from(this.records.claim(key, digest)).pipe(
+    return from(this.claims.claim(key, digest)).pipe(
       mergeMap((claim) => {
         switch (claim.state) {
           case 'mismatch':
@@ -59,6 +62,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   private runOnce(key: string, next: CallHandler, response: ExpressResponse, request: ApiRequest): Observable<unknown> {
     return new Observable<unknown>((subscriber) => {
       let value: unknown;
+      let settled = false;
       // The handler runs in the async context current when handle() is called: inside run().
       const handled = this.context.run(key, () => next.handle());
       const subscription = handled.subscribe({
@@ -66,16 +70,18 @@ export class IdempotencyInterceptor implements NestInterceptor {
           value = emitted;
         },
         error: (error: unknown) => {
+          settled = true;
           const problem = toProblem(error, instanceOf(request));
           const body = request.id !== undefined ? { ...problem.body, traceId: String(request.id) } : problem.body;
-          const settle = problem.status >= 500 ? this.records.release(key) : this.records.complete(key, problem.status, body);
+          const settle = problem.status >= 500 ? this.claims.release(key) : this.claims.complete(key, problem.status, body);
           settle.then(
             () => subscriber.error(error),
             () => subscriber.error(error),
           );
         },
         complete: () => {
-          this.records.complete(key, response.statusCode, value ?? null).then(
+          settled = true;
+          this.claims.complete(key, response.statusCode, value ?? null).then(
             () => {
               subscriber.next(value);
               subscriber.complete();
@@ -84,7 +90,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
           );
         },
       });
-      return () => subscription.unsubscribe();
+      return () => {
+        subscription.unsubscribe();
+        // Abandoned without an answer: stop renewing the key, so that a retry can take it over.
+        if (!settled) this.claims.forget(key);
+      };
     });
   }
 }

@@ -1,13 +1,14 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
+import { IdempotencyClaims } from './idempotency-claims.service';
 import { IdempotencyContext } from './idempotency-context';
 import { IdempotencyJanitor } from './idempotency-janitor.service';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 
-/** Idempotency-Key on every POST (the interceptor), its retention, and the key for the services below. */
+/** Idempotency-Key on every POST (the interceptor), its leases and retention, and the key for the services below. */
 @Global()
 @Module({
-  providers: [IdempotencyContext, IdempotencyJanitor, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+  providers: [IdempotencyContext, IdempotencyClaims, IdempotencyJanitor, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
   exports: [IdempotencyContext],
 })
 export class IdempotencyModule {}
