@@ -8,6 +8,10 @@
  *  3. The worker's resident memory per 1,000 open cases.
  * Writes bench/RESULTS.md. Everything runs on this machine: embedded Postgres (or DATABASE_URL), a
  * Temporal dev server, the worker app as a child process, the API in this process.
+ *
+ * BENCH_ONLY=readmodel runs section 2 alone (sections 1 and 3 are skipped) and prints its figures
+ * without writing bench/RESULTS.md; section 2 then also times read-model upserts with and without the
+ * dashboard counters' trigger (BENCH_UPSERTS each way, default 10,000).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,8 +20,8 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
 import { loadConfig, type AppConfig } from '@zhengdun/config';
-import { DEFAULT_POLICY, type Actor, type CampaignPolicy, type CaseState, type MeasureDraft, type OrgDomain } from '@zhengdun/domain';
-import { createDataSource, freePort, migrate, startEmbeddedPostgres } from '@zhengdun/persistence';
+import { DEFAULT_POLICY, STAGES, type Actor, type CampaignPolicy, type CaseState, type MeasureDraft, type OrgDomain } from '@zhengdun/domain';
+import { CaseReadModelRepository, createDataSource, freePort, migrate, startEmbeddedPostgres, type ProjectionWrite } from '@zhengdun/persistence';
 import { bundleCaseWorkflows, startTemporalDevServer } from '@zhengdun/temporal';
 import { baselineStepUpdate } from '@zhengdun/workflows';
 import { createApiApp } from '../apps/api/src/create-app';
@@ -29,6 +33,8 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const SEEDED = Number(process.env.BENCH_SEEDED_CASES ?? 100_000);
 const OPEN_CASES = Number(process.env.BENCH_OPEN_CASES ?? 1000);
 const QUERY_SAMPLES = Number(process.env.BENCH_QUERY_SAMPLES ?? 200);
+const READ_MODEL_ONLY = process.env.BENCH_ONLY === 'readmodel';
+const UPSERTS = Number(process.env.BENCH_UPSERTS ?? 10_000);
 const COUNTY = '示范县';
 const TOWNSHIPS = Array.from({ length: 20 }, (_, i) => `第${i + 1}镇`);
 const DOMAINS: OrgDomain[] = ['rural', 'state_owned_enterprise', 'non_public_enterprise', 'community'];
@@ -126,6 +132,32 @@ async function main(): Promise<void> {
     };
 
     const campaign = await call('POST', '/campaigns', countyActor, { name: '基准测试批次', county: COUNTY, endsAt: new Date(Date.now() + 365 * 86_400_000).toISOString(), policy: BENCH_POLICY });
+
+    // --- 2. the read model at 100,000 cases: run after sections 1 and 3, or alone (BENCH_ONLY=readmodel)
+    const readModelSection = async () => {
+      const seedStart = performance.now();
+      await seedReadModel(dataSource, campaign.id, SEEDED);
+      say(`seeded ${SEEDED} cases in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+      const timeQuery = async (route: string) => {
+        const latencies: number[] = [];
+        for (let i = 0; i < QUERY_SAMPLES; i++) {
+          const started = performance.now();
+          await call('GET', route, countyActor);
+          latencies.push(performance.now() - started);
+        }
+        return { p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
+      };
+      await timeQuery(`/dashboard/summary?campaignId=${campaign.id}`); // warm the caches once
+      const summary = await timeQuery(`/dashboard/summary?campaignId=${campaign.id}`);
+      const list = await timeQuery(`/cases?campaignId=${campaign.id}&township=${encodeURIComponent(TOWNSHIPS[3])}&stage=remediating&overdue=true&page=2&pageSize=20&sort=nextDueAt&order=asc`);
+      say(`dashboard summary at ${SEEDED}: p50 ${ms(summary.p50)} p95 ${ms(summary.p95)}; filtered list p50 ${ms(list.p50)} p95 ${ms(list.p95)}`);
+      return { summary, list };
+    };
+    if (READ_MODEL_ONLY) {
+      await readModelSection();
+      await timeUpserts(dataSource, campaign.id);
+      return;
+    }
 
     // --- 1a. the lifecycle over the API ----------------------------------------------------------
     const visibleLatencies: number[] = [];
@@ -226,23 +258,8 @@ async function main(): Promise<void> {
     const perThousand = ((rssAfter - rssBefore) / 1024) * (1000 / OPEN_CASES);
     say(`worker RSS ${(rssBefore / 1024).toFixed(0)} MiB → ${(rssAfter / 1024).toFixed(0)} MiB with ${OPEN_CASES} open cases: ${perThousand.toFixed(1)} MiB per 1,000`);
 
-    // --- 2. the read model at 100,000 cases -------------------------------------------------------
-    const seedStart = performance.now();
-    await seedReadModel(dataSource, campaign.id, SEEDED);
-    say(`seeded ${SEEDED} cases in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
-    const timeQuery = async (route: string) => {
-      const latencies: number[] = [];
-      for (let i = 0; i < QUERY_SAMPLES; i++) {
-        const started = performance.now();
-        await call('GET', route, countyActor);
-        latencies.push(performance.now() - started);
-      }
-      return { p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
-    };
-    await timeQuery(`/dashboard/summary?campaignId=${campaign.id}`); // warm the caches once
-    const summary = await timeQuery(`/dashboard/summary?campaignId=${campaign.id}`);
-    const list = await timeQuery(`/cases?campaignId=${campaign.id}&township=${encodeURIComponent(TOWNSHIPS[3])}&stage=remediating&overdue=true&page=2&pageSize=20&sort=nextDueAt&order=asc`);
-    say(`dashboard summary at ${SEEDED}: p50 ${ms(summary.p50)} p95 ${ms(summary.p95)}; filtered list p50 ${ms(list.p50)} p95 ${ms(list.p95)}`);
+    // --- 2. (defined above) ---------------------------------------------------------------------
+    const { summary, list } = await readModelSection();
 
     writeResults({ lifecycleSeconds, lifecycleRate, visibleLatencies, baselineSeconds, baselineRate, updateLatencies, ratio, summary, list, rssBefore, rssAfter, perThousand });
   } finally {
@@ -269,8 +286,63 @@ async function seedReadModel(dataSource: import('typeorm').DataSource, campaignI
   await dataSource.query('ANALYZE case_record');
 }
 
+/**
+ * The cost the dashboard counters' triggers add to one read-model write: UPSERTS writes with the
+ * triggers enabled and UPSERTS with them disabled, in alternating blocks, through the projection's own
+ * repository (each an update of a seeded case to a newer revision, a new stage now and then, grown
+ * durations, a state of about 6 KB); one at a time, then BENCH_CONCURRENCY at once. Leaves the counters stale: last.
+ */
+async function timeUpserts(dataSource: import('typeorm').DataSource, campaignId: string): Promise<void> {
+  const writer = new CaseReadModelRepository(dataSource);
+  const triggers = ['insert', 'update', 'delete', 'truncate'].map((op) => `TRIGGER case_dashboard_counter_${op}`);
+  const setTriggers = (on: boolean) => dataSource.query(`ALTER TABLE case_record ${triggers.map((t) => `${on ? 'ENABLE' : 'DISABLE'} ${t}`).join(', ')}`);
+  const padding = Array.from({ length: 60 }, (_, i) => ({ id: `m${i}`, problemId: `p${i % 3}`, description: '针对组织生活不经常问题，逐月落实三会一课，台账附后', status: 'done' }));
+  let revision = 10; // the seeded rows' revision
+  const write = (g: number): ProjectionWrite => {
+    const start = Date.now() - 90 * 86_400_000;
+    const history = STAGES.slice(0, 1 + ((g + revision) % 7)).map((to, i) => ({ to, at: new Date(start + i * 5 * 86_400_000).toISOString() }));
+    const now = new Date().toISOString();
+    const state = { history, satisfaction: { satisfied: g % 7, basicallySatisfied: g % 3, dissatisfied: g % 2, ratingIds: [] }, policy: BENCH_POLICY, measures: padding };
+    return {
+      state: state as unknown as ProjectionWrite['state'],
+      events: [],
+      revision,
+      summary: {
+        caseId: `seed:${campaignId}:${g}`, campaignId, county: COUNTY, orgCode: `s${g}`, orgName: `种子${g}党支部`, domain: DOMAINS[g % 4], township: `第${1 + (g % 20)}镇`,
+        isKeyVillage: false, stage: history[history.length - 1].to, round: 1, overdue: g % 10 === 0, escalationLevel: 0, talks: 0, organizationalHandling: false,
+        problemCount: 3, openProblemCount: 1, measureCount: 3, measuresDone: 2, personIds: [`sec-s${g}`], satisfactionRate: null, nextDueAt: null,
+        stageEnteredAt: history[history.length - 1].at, delistedAt: null, createdAt: history[0].at, updatedAt: now, seq: revision,
+      },
+    };
+  };
+  say(`upsert state size ${(JSON.stringify(write(1).state).length / 1024).toFixed(1)} KiB`);
+  const BLOCK = 500;
+  for (const concurrency of [1, CONCURRENCY]) {
+    const elapsed = { on: 0, off: 0 };
+    let g = 0;
+    for (let block = 0; block < (2 * UPSERTS) / BLOCK; block++) {
+      const on = block % 2 === 0;
+      await setTriggers(on);
+      revision++;
+      const cases = Array.from({ length: BLOCK }, () => 1 + (g++ % SEEDED));
+      const started = performance.now();
+      await pool(cases, concurrency, async (caseNo) => writer.writeProjection(write(caseNo)));
+      elapsed[on ? 'on' : 'off'] += performance.now() - started;
+    }
+    await setTriggers(true);
+    const per = (total: number) => total / UPSERTS;
+    say(
+      `read-model upserts, ${concurrency} at a time, ${UPSERTS} each way: with the counters' triggers ${per(elapsed.on).toFixed(3)} ms/upsert, ` +
+        `without ${per(elapsed.off).toFixed(3)} ms/upsert: ratio ${(elapsed.on / elapsed.off).toFixed(2)} (+${(per(elapsed.on) - per(elapsed.off)).toFixed(3)} ms)`,
+    );
+  }
+}
+
 function startWorker(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], { cwd: path.resolve(__dirname, '..'), env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  // BENCH_PROFILE_DIR: the worker writes a V8 CPU profile there when it stops (run the benchmark itself
+  // with `node --cpu-prof` to profile the API side).
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, '-r', '@swc-node/register', 'apps/worker/src/main.ts'], { cwd: path.resolve(__dirname, '..'), env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     // Ready once it polls; its later log lines are read and dropped so the pipe never fills.
     child.stdout?.on('data', (chunk: Buffer) => {

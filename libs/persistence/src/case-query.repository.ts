@@ -93,6 +93,71 @@ interface TotalsRow {
   belowThreshold: string;
 }
 
+/**
+ * The columns of case_dashboard_counter the summary adds up (see the CaseDashboardCounters
+ * migration); the duration columns are named after STAGES, so a stage without its columns fails loudly.
+ */
+const COUNTER_COLUMNS = [
+  'cases',
+  'overdue',
+  'escalation_0',
+  'escalation_1',
+  'escalation_2',
+  'escalation_3',
+  'satisfied',
+  'basically_satisfied',
+  'dissatisfied',
+  'rated_cases',
+  'below_threshold',
+  ...STAGES.flatMap((stage) => [`duration_ms_${stage}`, `duration_cases_${stage}`] as const),
+] as const;
+type CounterColumn = (typeof COUNTER_COLUMNS)[number];
+
+interface DashboardFigures {
+  total: number;
+  overdue: number;
+  converted: number;
+  satisfied: number;
+  basicallySatisfied: number;
+  dissatisfied: number;
+  ratedCases: number;
+  belowThreshold: number;
+  byStage: Record<string, number>;
+  byDomain: Record<string, number>;
+  byTownship: Record<string, number>;
+  byLevel: Record<string, number>;
+  /** Average milliseconds per key of stage_durations. */
+  averageMs: { stage: string; avgMs: number }[];
+}
+
+function assemble(figures: DashboardFigures): CaseDashboard {
+  const { total, converted, satisfied, basicallySatisfied, dissatisfied, byLevel } = figures;
+  const ratings = satisfied + basicallySatisfied + dissatisfied;
+  return {
+    total,
+    byStage: Object.fromEntries(STAGES.map((stage) => [stage, figures.byStage[stage] ?? 0])) as Record<Stage, number>,
+    byDomain: figures.byDomain,
+    byTownship: figures.byTownship,
+    overdue: figures.overdue,
+    escalationsByLevel: { '0': byLevel['0'] ?? 0, '1': byLevel['1'] ?? 0, '2': byLevel['2'] ?? 0, '3': byLevel['3'] ?? 0 },
+    converted,
+    conversionRate: total === 0 ? null : converted / total,
+    averageDaysPerStage: Object.fromEntries(
+      figures.averageMs
+        .filter((row) => (STAGES as readonly string[]).includes(row.stage))
+        .map((row) => [row.stage, Math.round((row.avgMs / MS_PER_DAY) * 1000) / 1000]),
+    ),
+    satisfaction: {
+      satisfied,
+      basicallySatisfied,
+      dissatisfied,
+      rate: ratings === 0 ? null : (satisfied + basicallySatisfied) / ratings,
+      ratedCases: figures.ratedCases,
+      belowThreshold: figures.belowThreshold,
+    },
+  };
+}
+
 export class CaseQueryRepository {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -151,7 +216,73 @@ export class CaseQueryRepository {
     return { items, total };
   }
 
+  /**
+   * The dashboard's figures. Read from `case_dashboard_counter` (at most one row per township, domain
+   * and stage of a campaign, kept by triggers on case_record) whenever the filter is made of the
+   * counters' keys, as the summary endpoint's always is (the caller's county or township, a campaign);
+   * a filter on one organization, one person, overdue or an escalation level, which the counters do not
+   * break down, counts the case_record rows in scope instead.
+   */
   async dashboard(filter: CaseFilter): Promise<CaseDashboard> {
+    const countersCover =
+      filter.scope.level !== 'organization' && filter.personId === undefined && filter.overdue === undefined && filter.escalationLevel === undefined;
+    return countersCover ? this.dashboardFromCounters(filter) : this.dashboardFromCases(filter);
+  }
+
+  private async dashboardFromCounters(filter: CaseFilter): Promise<CaseDashboard> {
+    const conditions: string[] = [];
+    const parameters: unknown[] = [];
+    const where = (column: string, value: unknown) => {
+      parameters.push(value);
+      conditions.push(`${column} = $${parameters.length}`);
+    };
+    const { scope } = filter;
+    where('county', scope.county);
+    if (scope.level === 'township') where('township', scope.township);
+    if (filter.campaignId !== undefined) where('campaign_id', filter.campaignId);
+    if (filter.stage !== undefined) where('stage', filter.stage);
+    if (filter.domain !== undefined) where('domain', filter.domain);
+    if (filter.township !== undefined) where('township', filter.township);
+    // One statement, so one snapshot: the sums over the groups in scope, and the cases per stage,
+    // domain and township. Sums as text: exact, whatever their size.
+    const [row]: { totals: Record<CounterColumn, string | null>; counts: { dimension: 'stage' | 'domain' | 'township'; key: string; cases: string }[] }[] =
+      await this.dataSource.query(
+        `WITH c AS MATERIALIZED (SELECT * FROM case_dashboard_counter WHERE ${conditions.join(' AND ')})
+         SELECT (SELECT to_json(t) FROM (SELECT ${COUNTER_COLUMNS.map((column) => `sum(${column})::text AS ${column}`).join(', ')} FROM c) t) AS totals,
+                (SELECT coalesce(json_agg(g), '[]') FROM (
+                   SELECT CASE WHEN GROUPING(stage) = 0 THEN 'stage' WHEN GROUPING(domain) = 0 THEN 'domain' ELSE 'township' END AS dimension,
+                          coalesce(stage, domain, township) AS key, sum(cases)::text AS cases
+                   FROM c GROUP BY GROUPING SETS ((stage), (domain), (township))) g) AS counts`,
+        parameters,
+      );
+    const sum = (column: CounterColumn) => Number(row.totals[column] ?? 0);
+    const counts = (dimension: 'stage' | 'domain' | 'township'): Record<string, number> =>
+      Object.fromEntries(row.counts.filter((count) => count.dimension === dimension && Number(count.cases) > 0).map((count) => [count.key, Number(count.cases)]));
+    const byStage = counts('stage');
+    return assemble({
+      total: sum('cases'),
+      overdue: sum('overdue'),
+      converted: CONVERTED_STAGES.reduce((total, stage) => total + (byStage[stage] ?? 0), 0),
+      satisfied: sum('satisfied'),
+      basicallySatisfied: sum('basically_satisfied'),
+      dissatisfied: sum('dissatisfied'),
+      ratedCases: sum('rated_cases'),
+      belowThreshold: sum('below_threshold'),
+      byStage,
+      byDomain: counts('domain'),
+      byTownship: counts('township'),
+      byLevel: { '0': sum('escalation_0'), '1': sum('escalation_1'), '2': sum('escalation_2'), '3': sum('escalation_3') },
+      // The same division as avg() over double precision: the exact sum (a whole number of
+      // milliseconds) as a double, divided by the number of cases.
+      averageMs: STAGES.filter((stage) => sum(`duration_cases_${stage}`) > 0).map((stage) => ({
+        stage,
+        avgMs: sum(`duration_ms_${stage}`) / sum(`duration_cases_${stage}`),
+      })),
+    });
+  }
+
+  /** The same figures counted over the case_record rows in scope (for filters the counters cannot express). */
+  private async dashboardFromCases(filter: CaseFilter): Promise<CaseDashboard> {
     const counts = async (column: string): Promise<Record<string, number>> => {
       const rows: { key: string; count: string }[] = await this.filtered(filter)
         .select(`${column}::text`, 'key')
@@ -181,35 +312,21 @@ export class CaseQueryRepository {
       counts('r.escalation_level'),
       this.averageStageDurations(filter),
     ]);
-    const total = Number(totals?.total ?? 0);
-    const converted = Number(totals?.converted ?? 0);
-    const satisfied = Number(totals?.satisfied ?? 0);
-    const basicallySatisfied = Number(totals?.basicallySatisfied ?? 0);
-    const dissatisfied = Number(totals?.dissatisfied ?? 0);
-    const ratings = satisfied + basicallySatisfied + dissatisfied;
-    return {
-      total,
-      byStage: Object.fromEntries(STAGES.map((stage) => [stage, byStage[stage] ?? 0])) as Record<Stage, number>,
+    return assemble({
+      total: Number(totals?.total ?? 0),
+      overdue: Number(totals?.overdue ?? 0),
+      converted: Number(totals?.converted ?? 0),
+      satisfied: Number(totals?.satisfied ?? 0),
+      basicallySatisfied: Number(totals?.basicallySatisfied ?? 0),
+      dissatisfied: Number(totals?.dissatisfied ?? 0),
+      ratedCases: Number(totals?.ratedCases ?? 0),
+      belowThreshold: Number(totals?.belowThreshold ?? 0),
+      byStage,
       byDomain,
       byTownship,
-      overdue: Number(totals?.overdue ?? 0),
-      escalationsByLevel: { '0': byLevel['0'] ?? 0, '1': byLevel['1'] ?? 0, '2': byLevel['2'] ?? 0, '3': byLevel['3'] ?? 0 },
-      converted,
-      conversionRate: total === 0 ? null : converted / total,
-      averageDaysPerStage: Object.fromEntries(
-        durations
-          .filter((row) => (STAGES as readonly string[]).includes(row.stage))
-          .map((row) => [row.stage, Math.round((Number(row.avgMs) / MS_PER_DAY) * 1000) / 1000]),
-      ),
-      satisfaction: {
-        satisfied,
-        basicallySatisfied,
-        dissatisfied,
-        rate: ratings === 0 ? null : (satisfied + basicallySatisfied) / ratings,
-        ratedCases: Number(totals?.ratedCases ?? 0),
-        belowThreshold: Number(totals?.belowThreshold ?? 0),
-      },
-    };
+      byLevel,
+      averageMs: durations.map((row) => ({ stage: row.stage, avgMs: Number(row.avgMs) })),
+    });
   }
 
   private averageStageDurations(filter: CaseFilter): Promise<{ stage: string; avgMs: string }[]> {
