@@ -49,6 +49,8 @@ const BENCH_POLICY: CampaignPolicy = {
   escalationInterval: { amount: 3600, unit: 'seconds' },
   reviewDelay: { amount: 0, unit: 'seconds' },
 };
+/** What follows this line in RESULTS.md is written by hand and kept when the figures are rewritten. */
+const NOTES_MARKER = '<!-- notes: kept across runs -->';
 const STEPS_PER_CASE = 8; // submitPlan, approvePlan, 2 × completeMeasure, startPublicity, 2 acceptances, review
 
 const say = (line: string) => console.log(`[bench] ${line}`);
@@ -76,6 +78,44 @@ function rssKiB(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
 }
 
+/** The processes the benchmark runs, by the part of the system they are. */
+interface Parts {
+  worker: number;
+  temporal?: number;
+  /** Embedded Postgres' postmaster; its backends are its children. */
+  postmaster?: number;
+}
+const PART_NAMES = ['API + load generator', 'worker', 'Temporal dev server', 'Postgres'] as const;
+type PartName = (typeof PART_NAMES)[number];
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** CPU seconds (user + system) each part has used so far, read from /proc. */
+function cpuSeconds(parts: Parts): Record<PartName, number> {
+  const used: Record<PartName, number> = { 'API + load generator': 0, worker: 0, 'Temporal dev server': 0, Postgres: 0 };
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const pid = Number(entry);
+    const ppid = Number(fields[1]);
+    const seconds = (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+    if (pid === process.pid) used['API + load generator'] += seconds;
+    else if (pid === parts.worker) used.worker += seconds;
+    else if (pid === parts.temporal) used['Temporal dev server'] += seconds;
+    else if (parts.postmaster !== undefined && (pid === parts.postmaster || ppid === parts.postmaster)) used.Postgres += seconds;
+  }
+  return used;
+}
+
+function cpuSpent(before: Record<PartName, number>, after: Record<PartName, number>): Record<PartName, number> {
+  return Object.fromEntries(PART_NAMES.map((part) => [part, after[part] - before[part]])) as Record<PartName, number>;
+}
+
 async function main(): Promise<void> {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhengdun-bench-'));
   fs.chmodSync(workDir, 0o755);
@@ -83,8 +123,10 @@ async function main(): Promise<void> {
   try {
     // --- infrastructure -----------------------------------------------------------------------
     let adminUrl = process.env.DATABASE_URL;
+    let pgDataDir: string | undefined;
     if (!adminUrl) {
-      const pg = await startEmbeddedPostgres({ dataDir: path.join(workDir, 'pg') });
+      pgDataDir = path.join(workDir, 'pg');
+      const pg = await startEmbeddedPostgres({ dataDir: pgDataDir });
       cleanups.unshift(pg.stop);
       adminUrl = pg.adminUrl;
     }
@@ -104,6 +146,8 @@ async function main(): Promise<void> {
     fs.writeFileSync(bundlePath, (await bundleCaseWorkflows()).code);
     const taskQueue = 'bench';
     const worker = await startWorker({ DATABASE_URL: dbUrl, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: taskQueue, WORKFLOW_BUNDLE_PATH: bundlePath, LOG_LEVEL: 'info' });
+    const postmaster = pgDataDir ? Number(fs.readFileSync(path.join(pgDataDir, 'postmaster.pid'), 'utf8').split('\n')[0]) : undefined;
+    const parts: Parts = { worker: worker.pid!, temporal: temporal.pid, postmaster };
     cleanups.unshift(() => stopChild(worker));
 
     const config: AppConfig = { ...loadConfig({ DATABASE_URL: dbUrl, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'silent' }), port: 0 };
@@ -181,6 +225,7 @@ async function main(): Promise<void> {
       while ((await seqOf(caseId))?.stage !== stage) await new Promise((resolve) => setTimeout(resolve, 20));
     };
 
+    const cpuAtStart = cpuSeconds(parts);
     const lifecycleStart = performance.now();
     await pool(Array.from({ length: N }, (_, i) => i), CONCURRENCY, async (i) => {
       const code = `b${i}`;
@@ -222,6 +267,7 @@ async function main(): Promise<void> {
 
     // --- 1b. the bare Temporal baseline ----------------------------------------------------------
     const updateLatencies: number[] = [];
+    const cpuAfterLifecycle = cpuSeconds(parts);
     const baselineStart = performance.now();
     await pool(Array.from({ length: N }, (_, i) => i), CONCURRENCY, async (i) => {
       const handle = await client.workflow.start('baselineWorkflow', { workflowId: `baseline-${i}-${Date.now()}`, taskQueue, args: [STEPS_PER_CASE] });
@@ -233,6 +279,10 @@ async function main(): Promise<void> {
       await handle.result();
     });
     const baselineSeconds = (performance.now() - baselineStart) / 1000;
+    const cpu = { lifecycle: cpuSpent(cpuAtStart, cpuAfterLifecycle), baseline: cpuSpent(cpuAfterLifecycle, cpuSeconds(parts)) };
+    for (const part of PART_NAMES) {
+      say(`CPU per case, ${part}: lifecycle ${((1000 * cpu.lifecycle[part]) / N).toFixed(1)} ms, baseline ${((1000 * cpu.baseline[part]) / N).toFixed(1)} ms`);
+    }
     const baselineRate = N / baselineSeconds;
     const ratio = baselineRate / lifecycleRate;
     say(`baseline: ${N} workflows × ${STEPS_PER_CASE} updates in ${baselineSeconds.toFixed(1)} s = ${baselineRate.toFixed(2)} cases/s; update p50 ${ms(percentile(updateLatencies, 50))} p95 ${ms(percentile(updateLatencies, 95))}; ratio ${ratio.toFixed(2)}`);
@@ -261,7 +311,7 @@ async function main(): Promise<void> {
     // --- 2. (defined above) ---------------------------------------------------------------------
     const { summary, list } = await readModelSection();
 
-    writeResults({ lifecycleSeconds, lifecycleRate, visibleLatencies, baselineSeconds, baselineRate, updateLatencies, ratio, summary, list, rssBefore, rssAfter, perThousand });
+    writeResults({ lifecycleSeconds, lifecycleRate, visibleLatencies, baselineSeconds, baselineRate, updateLatencies, ratio, cpu, summary, list, rssBefore, rssAfter, perThousand });
   } finally {
     for (const cleanup of cleanups) await cleanup().catch(() => undefined);
     fs.rmSync(workDir, { recursive: true, force: true });
@@ -368,6 +418,7 @@ function writeResults(r: {
   baselineRate: number;
   updateLatencies: number[];
   ratio: number;
+  cpu: { lifecycle: Record<PartName, number>; baseline: Record<PartName, number> };
   summary: { p50: number; p95: number };
   list: { p50: number; p95: number };
   rssBefore: number;
@@ -375,6 +426,13 @@ function writeResults(r: {
   perThousand: number;
 }): void {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const perCase = (seconds: number) => `${((1000 * seconds) / N).toFixed(1)} ms`;
+  const total = (used: Record<PartName, number>) => PART_NAMES.reduce((sum, part) => sum + used[part], 0);
+  const cpuRows = [...PART_NAMES.map((part) => [part, r.cpu.lifecycle[part], r.cpu.baseline[part]] as const), ['all', total(r.cpu.lifecycle), total(r.cpu.baseline)] as const]
+    .map(([part, lifecycle, baseline]) => `| ${part} | ${perCase(lifecycle)} | ${perCase(baseline)} | ${baseline > 0 ? (lifecycle / baseline).toFixed(1) : '—'} |`)
+    .join('\n');
+  const resultsFile = path.join(__dirname, 'RESULTS.md');
+  const kept = fs.existsSync(resultsFile) ? fs.readFileSync(resultsFile, 'utf8').split(NOTES_MARKER)[1] : undefined;
   const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
   const text = `# Benchmark results
 
@@ -393,6 +451,12 @@ Policy timers (publicity, review delay) are zero seconds, so the figures measure
 
 Ratio baseline/zhengdun throughput: **${r.ratio.toFixed(2)}** (target ≤ 1.5: ${verdict(r.ratio <= 1.5)}). Action→visible p95 ${ms(percentile(r.visibleLatencies, 95))} (target ≤ 500 ms: ${verdict(percentile(r.visibleLatencies, 95) <= 500)}).
 
+CPU time per case (user + system, from /proc), by part of the system:
+
+| part | lifecycle | baseline | ratio |
+|---|---|---|---|
+${cpuRows}
+
 ## 2. Read model at ${SEEDED.toLocaleString('en')} cases (${QUERY_SAMPLES} sequential requests each, over HTTP)
 
 | query | p50 | p95 | target p95 ≤ 50 ms |
@@ -404,7 +468,7 @@ Ratio baseline/zhengdun throughput: **${r.ratio.toFixed(2)}** (target ≤ 1.5: $
 
 Worker resident set ${(r.rssBefore / 1024).toFixed(0)} MiB before and ${(r.rssAfter / 1024).toFixed(0)} MiB after opening ${OPEN_CASES} cases that stay open: **${r.perThousand.toFixed(1)} MiB per 1,000 open cases** (bounded by the worker's workflow cache; evicted cases cost nothing until their next event).
 `;
-  fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), text);
+  fs.writeFileSync(resultsFile, kept === undefined ? text : `${text}\n${NOTES_MARKER}${kept}`);
   say('results written to bench/RESULTS.md');
 }
 

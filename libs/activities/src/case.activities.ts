@@ -14,11 +14,7 @@ export function createCaseActivities(
   return {
     projectCase: (projection) => readModel.writeProjection(projection),
     enqueueNotifications: (notifications) => outbox.enqueue(notifications),
-    persistCaseChanges: ({ projection, notifications }) =>
-      dataSource.transaction(async (manager) => {
-        await new NotificationOutboxRepository(manager).enqueue(notifications);
-        await new CaseReadModelRepository(manager).writeProjection(projection);
-      }),
+    persistCaseChanges: ({ projection, notifications }) => readModel.writeProjection(projection, notifications),
     async dueDatesFrom(now: string, policy: CampaignPolicy): Promise<DueDates> {
       const due = {} as DueDates;
       for (const name of PERIOD_NAMES) {
