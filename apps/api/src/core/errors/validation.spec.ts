@@ -1,7 +1,8 @@
+import { ValidationPipe } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { SubmitPlanDto } from '../../modules/cases/dto/case-action.dto';
-import { fieldErrors, validateDto, VALIDATOR_OPTIONS } from './validation';
+import { ReportProgressDto, SubmitPlanDto } from '../../modules/cases/dto/case-action.dto';
+import { fieldErrors, MAX_NESTING, nestsDeeperThan, validateDto, VALIDATION_PIPE_OPTIONS, VALIDATOR_OPTIONS } from './validation';
 import { RequestValidationException } from './request-validation.exception';
 
 describe('field errors', () => {
@@ -23,5 +24,41 @@ describe('field errors', () => {
     const error = await validateDto(SubmitPlanDto, { measures: 'x' }, 'cases[2]').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RequestValidationException);
     expect((error as RequestValidationException).fields[0].field).toBe('cases[2].measures');
+  });
+});
+
+describe('nesting', () => {
+  const nested = (depth: number): unknown => JSON.parse(`${'['.repeat(depth)}${']'.repeat(depth)}`);
+
+  it('measures depth without recursing', () => {
+    expect(nestsDeeperThan({ a: [{ b: 1 }] }, 3)).toBe(false);
+    expect(nestsDeeperThan({ a: [{ b: {} }] }, 3)).toBe(true);
+    expect(nestsDeeperThan(nested(200_000), MAX_NESTING)).toBe(true);
+  });
+
+  it('refuses a body nested too deeply for class-transformer with a 400 naming the body, not a stack overflow', async () => {
+    const pipe = new ValidationPipe(VALIDATION_PIPE_OPTIONS);
+    const refusal = await pipe.transform(nested(5000), { type: 'body', metatype: SubmitPlanDto }).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(RequestValidationException);
+    expect((refusal as RequestValidationException).fields[0].field).toBe('(body)');
+    await expect(validateDto(SubmitPlanDto, { measures: nested(5000) }, 'cases[0]')).rejects.toMatchObject({ fields: [{ field: 'cases[0]' }] });
+  });
+});
+
+describe('text Postgres cannot store', () => {
+  const pipe = new ValidationPipe(VALIDATION_PIPE_OPTIONS);
+  const refusal = (value: unknown, metatype: new () => object = SubmitPlanDto) =>
+    pipe.transform(value, { type: 'body', metatype }).then(
+      () => undefined,
+      (error: unknown) => (error as RequestValidationException).fields?.map((field) => field.field),
+    );
+  const measure = { problemId: 'p1', description: '措施', ownerId: 'sec-1', ownerName: '王', dueAt: '2030-01-01T00:00:00Z' };
+
+  it('refuses NUL and unpaired surrogates, naming the field, and lets any other text through', async () => {
+    expect(await refusal({ summary: 'a\u0000b' }, ReportProgressDto)).toEqual(['summary']);
+    expect(await refusal({ measures: [measure, { ...measure, description: '\ud83d' }] })).toEqual(['measures[1].description']);
+    expect(await refusal({ measures: [{ ...measure, ['x\u0000']: 1 }] })).toEqual(['measures[0].x\u0000']);
+    expect(await refusal({ summary: '😀 \u202e\u001b[31m 𝛨 ‮' }, ReportProgressDto)).toBeUndefined();
+    await expect(validateDto(ReportProgressDto, { summary: '\udc00' }, 'cases[2]')).rejects.toMatchObject({ fields: [{ field: 'cases[2].summary' }] });
   });
 });

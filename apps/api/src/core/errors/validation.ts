@@ -2,7 +2,7 @@
  * class-validator errors turned into field errors a clerk can read: the field's path in the
  * request, the constraint in Chinese and the validator's English message beside it.
  */
-import { plainToInstance } from 'class-transformer';
+import { classToPlain, plainToInstance } from 'class-transformer';
 import { validate, type ValidationError, type ValidatorOptions } from 'class-validator';
 import type { ValidationPipeOptions } from '@nestjs/common';
 import { RequestValidationException, type FieldError } from './request-validation.exception';
@@ -56,6 +56,56 @@ export function validationException(errors: ValidationError[], parent = ''): Req
   return new RequestValidationException(fields.length > 0 ? fields : [{ field: parent || '(body)', detail: '不符合要求', detail_en: 'invalid value' }]);
 }
 
+/** Deepest nesting a request body may have: real bodies are a few levels deep. */
+export const MAX_NESTING = 32;
+
+/** Whether objects and arrays in `value` nest deeper than `limit`; iterative, so any depth is safe to ask about. */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const pending: [unknown, number][] = [[value, 0]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [current, depth] = next;
+    if (current === null || typeof current !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(current)) pending.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/**
+ * Text that Postgres cannot hold (jsonb refuses NUL and unpaired UTF-16 surrogates, which JSON's
+ * `\u0000` and `\ud83d` escapes can carry): a workflow would take it, and the case's read model could
+ * then never be written again.
+ */
+const UNSTORABLE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Refuses, naming the field, what would break further in: a body nested deeper than MAX_NESTING
+ * (class-transformer recurses and overflows the stack a few thousand levels down, a 500), and text
+ * Postgres cannot store. Iterative, so any body is safe to look at.
+ */
+function assertStorable(value: unknown, root: string): void {
+  const pending: [unknown, number, string][] = [[value, 0, root === '(body)' ? '' : root]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [current, depth, path] = next;
+    if (typeof current === 'string' && UNSTORABLE_TEXT.test(current)) {
+      throw RequestValidationException.field(path || root, '含有无法保存的字符（空字符或不成对的代理项）', 'contains a character that cannot be stored (NUL or an unpaired surrogate)');
+    }
+    if (current === null || typeof current !== 'object') continue;
+    if (depth >= MAX_NESTING) throw RequestValidationException.field(root, `嵌套层级过深（不超过 ${MAX_NESTING} 层）`, `nested deeper than ${MAX_NESTING} levels`);
+    // A key is looked at as text too (jsonb refuses it just the same).
+    for (const [key, child] of Object.entries(current)) pending.push([UNSTORABLE_TEXT.test(key) ? key : child, depth + 1, joinPath(path, key)]);
+  }
+}
+
+/** class-transformer for the ValidationPipe, refusing what assertStorable refuses before it recurses into it. */
+const STORABLE_TRANSFORMER: NonNullable<ValidationPipeOptions['transformerPackage']> = {
+  plainToInstance: (cls, plain, options) => {
+    assertStorable(plain, '(body)');
+    return plainToInstance(cls, plain, options);
+  },
+  classToPlain: (object, options) => classToPlain(object, options),
+};
+
 export const VALIDATOR_OPTIONS: ValidatorOptions = {
   whitelist: true,
   forbidNonWhitelisted: true,
@@ -70,6 +120,7 @@ export const VALIDATION_PIPE_OPTIONS: ValidationPipeOptions = {
   ...VALIDATOR_OPTIONS,
   transform: true,
   transformOptions: { enableImplicitConversion: false },
+  transformerPackage: STORABLE_TRANSFORMER,
   validateCustomDecorators: false,
   exceptionFactory: (errors) => validationException(errors),
 };
@@ -79,6 +130,7 @@ export async function validateDto<T extends object>(cls: new () => T, value: unk
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw RequestValidationException.field(path, '必须是对象', 'must be an object');
   }
+  assertStorable(value, path);
   const instance = plainToInstance(cls, value);
   const errors = await validate(instance, VALIDATOR_OPTIONS);
   if (errors.length > 0) throw validationException(errors, path);

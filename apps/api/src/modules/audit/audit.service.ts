@@ -4,6 +4,7 @@ import { RuleViolation } from '@zhengdun/domain';
 import { AuditLogRepository, canonicalJson, sha256Hex, type AuditAppend, type AuditChainReport } from '@zhengdun/persistence';
 import { CaseException } from '@zhengdun/temporal';
 import { CodedException } from '../../core/errors/coded.exception';
+import { MAX_NESTING, nestsDeeperThan } from '../../core/errors/validation';
 import { WorkflowUnavailableException } from '../../core/infrastructure/workflow-unavailable.exception';
 
 /** Who did it, as the audit trail records it: a user, or the anonymous public. */
@@ -15,8 +16,42 @@ export interface AuditActor {
 
 export const PUBLIC_AUDIT_ACTOR: AuditActor = { userId: 'public', name: '群众', role: 'public' };
 
+/** A piece of JSON text already written, among the values still to write. */
+class Written {
+  constructor(readonly text: string) {}
+}
+
+/**
+ * canonicalJson's text, built without recursion: for a payload nested too deep for canonicalJson's
+ * recursion (a raw body refused before validation, e.g. `[[[…]]]` thousands of levels deep).
+ */
+export function deepCanonicalJson(value: unknown): string {
+  const out: string[] = [];
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const item = pending.pop();
+    if (item instanceof Written) out.push(item.text);
+    else if (item instanceof Date) out.push(JSON.stringify(item.toISOString()));
+    else if (Array.isArray(item)) {
+      const parts: unknown[] = [new Written('[')];
+      item.forEach((element, index) => parts.push(...(index > 0 ? [new Written(',')] : []), element === undefined ? null : element));
+      pending.push(new Written(']'), ...parts.slice(1).reverse(), parts[0]);
+    } else if (item !== null && typeof item === 'object') {
+      // Keys in the order of an object built with them sorted, as canonicalJson's (integer keys first).
+      const source = item as Record<string, unknown>;
+      const sorted: Record<string, unknown> = {};
+      for (const key of Object.keys(source).sort()) if (source[key] !== undefined) sorted[key] = source[key];
+      const parts: unknown[] = [];
+      for (const key of Object.keys(sorted)) parts.push(new Written(`${parts.length > 0 ? ',' : ''}${JSON.stringify(key)}:`), sorted[key]);
+      pending.push(new Written('}'), ...parts.reverse(), new Written('{'));
+    } else out.push(JSON.stringify(item) ?? 'null');
+  }
+  return out.join('');
+}
+
 export function payloadDigest(payload: unknown): string {
-  return sha256Hex(canonicalJson(payload ?? null));
+  const value = payload ?? null;
+  return sha256Hex(nestsDeeperThan(value, MAX_NESTING) ? deepCanonicalJson(value) : canonicalJson(value));
 }
 
 /** accepted | refused:<code> | error (error:workflow_unavailable when the outcome is unknown) */

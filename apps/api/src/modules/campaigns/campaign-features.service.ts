@@ -4,6 +4,7 @@ import {
   campaignRefOf,
   CampaignsException,
   CampaignWorkflowService,
+  detectFormat,
   exportLedger,
   ScreeningImportService,
   sha256Hex,
@@ -63,6 +64,8 @@ export class CampaignFeaturesService {
       const campaign = await this.campaigns.get(actor, campaignId);
       const fileName = file.originalname.normalize('NFC').slice(0, 200);
       if (!SPREADSHEET_NAME.test(fileName)) throw CampaignException.notSpreadsheet(fileName);
+      // A NUL in a cell would reach Postgres (which refuses it) only when the rows are stored: a 500.
+      if (detectFormat(file.buffer, fileName) === 'csv' && file.buffer.includes(0)) throw CampaignException.notCsvText(fileName);
       return this.temporal.run(() =>
         this.imports.upload({ campaign: campaignRefOf(campaign), policy: campaign.policy, content: file.buffer, fileName, uploadedBy: actor }),
       );

@@ -23,6 +23,16 @@ export class CampaignException extends CodedException<CampaignExceptionCode> {
     });
   }
 
+  /** A .csv with NUL bytes: not UTF-8 or GBK text (UTF-16, or binary), and Postgres cannot store NUL in a cell's text. */
+  static notCsvText(fileName: string): CampaignException {
+    return new CampaignException(
+      'invalid_upload',
+      `“${fileName}”含有空字符，不是 UTF-8 或 GBK 编码的 CSV 文本；请在 Excel 中另存为 .xlsx 或“CSV UTF-8”后上传`,
+      `${fileName} contains NUL bytes: not a UTF-8 or GBK CSV text (save it as .xlsx or CSV UTF-8)`,
+      { field: 'file' },
+    );
+  }
+
   static notSpreadsheet(fileName: string): CampaignException {
     return new CampaignException('invalid_upload', `“${fileName}”不是 .xlsx 或 .csv 表格文件，请使用摸排名单模板`, `${fileName} is not an .xlsx or .csv spreadsheet`, {
       field: 'file',
