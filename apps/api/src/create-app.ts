@@ -10,6 +10,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module';
 import { setupOpenApi } from './core/openapi/openapi';
 import { serveWebUi } from './core/web/web-ui';
+import { answerClientErrorsWithProblems } from './core/errors/client-errors';
 
 /** Largest JSON body accepted; larger ones are answered 413. */
 export const JSON_BODY_LIMIT = '256kb';
@@ -44,6 +45,7 @@ export async function createApiApp(options: ApiAppOptions): Promise<RunningApi> 
   app.enableShutdownHooks();
   setupOpenApi(app);
   await app.listen(options.config.port, options.host ?? '0.0.0.0');
+  answerClientErrorsWithProblems(app.getHttpServer());
   const { port } = app.getHttpServer().address() as AddressInfo;
   return {
     app,

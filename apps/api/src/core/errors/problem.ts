@@ -51,6 +51,7 @@ const TITLES: Record<number, [string, string]> = {
   415: ['不支持的内容类型', 'Unsupported media type'],
   422: ['无法处理的请求', 'Unprocessable request'],
   429: ['请求过于频繁', 'Too many requests'],
+  431: ['请求头过大', 'Request header fields too large'],
   500: ['系统内部错误', 'Internal server error'],
   503: ['服务暂不可用', 'Service unavailable'],
 };

@@ -59,6 +59,10 @@ export function validationException(errors: ValidationError[], parent = ''): Req
 /** Deepest nesting a request body may have: real bodies are a few levels deep. */
 export const MAX_NESTING = 32;
 
+export function nestedTooDeeply(field: string): RequestValidationException {
+  return RequestValidationException.field(field, `嵌套层级过深（不超过 ${MAX_NESTING} 层）`, `nested deeper than ${MAX_NESTING} levels`);
+}
+
 /** Whether objects and arrays in `value` nest deeper than `limit`; iterative, so any depth is safe to ask about. */
 export function nestsDeeperThan(value: unknown, limit: number): boolean {
   const pending: [unknown, number][] = [[value, 0]];
@@ -91,7 +95,7 @@ function assertStorable(value: unknown, root: string): void {
       throw RequestValidationException.field(path || root, '含有无法保存的字符（空字符或不成对的代理项）', 'contains a character that cannot be stored (NUL or an unpaired surrogate)');
     }
     if (current === null || typeof current !== 'object') continue;
-    if (depth >= MAX_NESTING) throw RequestValidationException.field(root, `嵌套层级过深（不超过 ${MAX_NESTING} 层）`, `nested deeper than ${MAX_NESTING} levels`);
+    if (depth >= MAX_NESTING) throw nestedTooDeeply(root);
     // A key is looked at as text too (jsonb refuses it just the same).
     for (const [key, child] of Object.entries(current)) pending.push([UNSTORABLE_TEXT.test(key) ? key : child, depth + 1, joinPath(path, key)]);
   }

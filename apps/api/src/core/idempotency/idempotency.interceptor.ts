@@ -6,6 +6,7 @@ import type { ApiRequest } from '../auth/api-request';
 import { PROBLEM_CONTENT_TYPE, toProblem } from '../errors/problem';
 import { instanceOf } from '../errors/problem.filter';
 import { RequestValidationException } from '../errors/request-validation.exception';
+import { MAX_NESTING, nestedTooDeeply, nestsDeeperThan } from '../errors/validation';
 import { IdempotencyClaims } from './idempotency-claims.service';
 import { IdempotencyContext } from './idempotency-context';
 import { IdempotencyException } from './idempotency.exception';
@@ -40,6 +41,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     const owner = request.actor ? `user:${request.actor.userId}` : 'public';
     const key = `${owner}:${header}`;
+    // Hashed before the validation pipe has looked at the body: a body too deep to hash is refused here.
+    if (nestsDeeperThan(request.body, MAX_NESTING)) throw nestedTooDeeply('(body)');
     const digest = sha256Hex(canonicalJson({ method: request.method, path: instanceOf(request), body: request.body ?? null }));
     const response = context.switchToHttp().getResponse<ExpressResponse>();
 
