@@ -1,8 +1,9 @@
 /**
  * The audit trail: append-only rows chained by hash. hash = sha256(prev_hash + canonical JSON of the
  * row's content), so editing, removing or reordering any row breaks the chain from that row on.
- * Appends are serialized with a transaction-scoped advisory lock, so the chain stays linear when
- * several API replicas write at once.
+ * Appends are serialized with a transaction-scoped advisory lock inside the `audit_append` SQL
+ * function (migration AuditAppendFunction), so the chain stays linear when several API replicas
+ * write at once; that function computes each hash as `auditHash` below does, and `verify` checks it.
  */
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
@@ -10,9 +11,6 @@ import { canonicalJson } from './canonical-json';
 
 /** prev_hash of the first row. */
 export const AUDIT_GENESIS_HASH = '0'.repeat(64);
-
-/** Key of the advisory lock that serializes appends ("zdau"). */
-const AUDIT_CHAIN_LOCK = 0x7a646175;
 
 export interface AuditAppend {
   userId: string;
@@ -95,25 +93,13 @@ function fromRaw(raw: RawAuditRow): AuditRow {
 export class AuditLogRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Appends one entry at the end of the chain. */
-  append(entry: AuditAppend): Promise<AuditRow> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-      // The id is taken under the lock, so ids and times grow in chain order; one round trip, as the lock is held throughout.
-      const [{ id, last_hash: lastHash }]: { id: string; last_hash: string | null }[] = await manager.query(
-        `SELECT nextval(pg_get_serial_sequence('audit_entry', 'id'))::text AS id,
-                (SELECT hash FROM audit_entry ORDER BY id DESC LIMIT 1) AS last_hash`,
-      );
-      const prevHash = lastHash ?? AUDIT_GENESIS_HASH;
-      const row = { ...entry, id, at: new Date().toISOString() };
-      const hash = auditHash(prevHash, row);
-      await manager.query(
-        `INSERT INTO audit_entry (id, at, user_id, user_name, role, case_id, action, payload_digest, outcome, prev_hash, hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [id, row.at, row.userId, row.userName, row.role, row.caseId, row.action, row.payloadDigest, row.outcome, prevHash, hash],
-      );
-      return { ...row, prevHash, hash };
-    });
+  /** Appends one entry at the end of the chain, in one round trip (the `audit_append` function). */
+  async append(entry: AuditAppend): Promise<AuditRow> {
+    const [row]: { id: string; at: Date; prev_hash: string; hash: string }[] = await this.dataSource.query(
+      'SELECT id, at, prev_hash, hash FROM audit_append($1, $2, $3, $4, $5, $6, $7)',
+      [entry.userId, entry.userName, entry.role, entry.caseId, entry.action, entry.payloadDigest, entry.outcome],
+    );
+    return { ...entry, id: row.id, at: new Date(row.at).toISOString(), prevHash: row.prev_hash, hash: row.hash };
   }
 
   /** Walks the whole chain in id order; names the first row whose link or hash does not hold. */
