@@ -8,7 +8,7 @@ import { PROBLEM_CATEGORIES, type Actor } from '@zhengdun/domain';
 import { campaignWorkflowId } from '@zhengdun/workflows';
 import { campaignBody, newOrgCode } from '../support/api-fixtures';
 import { startApiHarness, type ApiHarness, type HttpResult } from '../support/api-harness';
-import { auditor, committee, county, secretaryOf, TOWNSHIP } from '../support/cases';
+import { auditor, committee, county, secretaryOf, SECONDS_POLICY, TOWNSHIP } from '../support/cases';
 import { eventually } from '../support/environment';
 
 let h: ApiHarness;
@@ -80,6 +80,21 @@ it('starts the campaign’s workflow with the campaign and reports its days left
   expect(status.body).toMatchObject({ campaignId, workflowId: campaignWorkflowId(campaignId), lastSummary: null, ended: false });
   expect(status.body.daysLeft).toBeGreaterThanOrEqual(29);
   expect((await h.get('/campaigns/nosuchcampaign/status', { as: county })).status).toBe(404);
+});
+
+it('takes the county summary cadence with the policy, and sends the summary on it', async () => {
+  const created = await h.post('/campaigns', { as: county, body: campaignBody({ ...SECONDS_POLICY, summaryCadence: { amount: 2, unit: 'seconds' } }) });
+  expect(created.status).toBe(201);
+  expect(created.body.policy.summaryCadence).toEqual({ amount: 2, unit: 'seconds' });
+  const status = await eventually(async () => {
+    const found = await h.get(`/campaigns/${created.body.id}/status`, { as: county });
+    return found.body.lastSummary ? found.body : undefined;
+  }, 20_000, 'the first summary');
+  expect(status.ended).toBe(false);
+
+  const zero = await h.post('/campaigns', { as: county, body: campaignBody({ ...SECONDS_POLICY, summaryCadence: { amount: 0, unit: 'days' } }) });
+  expect(zero.status).toBe(400);
+  expect(zero.body.code).toBe('invalid_policy');
 });
 
 it('downloads the screening template with the Chinese headers', async () => {

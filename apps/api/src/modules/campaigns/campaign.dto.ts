@@ -49,6 +49,10 @@ export class CampaignPolicyDto implements CampaignPolicy {
   @ApiProperty({ example: 0.8, minimum: 0, maximum: 1, description: '县级验收要求的群众满意率（满意+基本满意）' })
   @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1)
   satisfactionThreshold!: number;
+
+  @ApiPropertyOptional({ type: PeriodDto, description: '向县委组织部发送整顿进度汇总的周期（默认每 30 天）' })
+  @IsOptional() @ValidateNested() @Type(() => PeriodDto)
+  summaryCadence?: PeriodDto;
 }
 
 export class CreateCampaignDto {

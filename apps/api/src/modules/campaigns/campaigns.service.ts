@@ -27,12 +27,13 @@ function policyOf(dto: CreateCampaignDto): CampaignPolicy {
   const policy = {
     ...Object.fromEntries(PERIOD_NAMES.map((name) => [name, { amount: dto.policy![name].amount, unit: dto.policy![name].unit }])),
     satisfactionThreshold: dto.policy.satisfactionThreshold,
+    ...(dto.policy.summaryCadence ? { summaryCadence: { amount: dto.policy.summaryCadence.amount, unit: dto.policy.summaryCadence.unit } } : {}),
   } as CampaignPolicy;
   if (!isValidPolicy(policy)) {
     throw new CampaignException(
       'invalid_policy',
-      '整顿政策设置有误：提醒提前量和督办间隔只能按自然日或秒计，不能按工作日',
-      'invalid policy: reminderLead and escalationInterval cannot be in working days',
+      '整顿政策设置有误：提醒提前量和督办间隔只能按自然日或秒计，不能按工作日；进度汇总周期须大于零',
+      'invalid policy: reminderLead and escalationInterval cannot be in working days; summaryCadence must be more than zero',
       { field: 'policy' },
     );
   }
