@@ -2,28 +2,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { temporalAddress } from './environment';
+import { exited, processControls, type ProcessControls } from './child-process';
 
 const repoRoot = path.resolve(__dirname, '../..');
 
-export interface ApiProcess {
+export interface ApiProcess extends ProcessControls {
   child: ChildProcess;
   /** e.g. http://127.0.0.1:3000 */
   url: string;
   port: number;
   /** What it wrote to stdout and stderr so far. */
   output: () => string;
-  /** Resolves when the process has exited, for whatever reason. */
-  exited: Promise<void>;
-  /** SIGKILL: no shutdown hooks, no answers to requests in flight — a crash. */
-  crash: () => Promise<void>;
-  stop: () => Promise<void>;
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('exit', () => resolve());
-  });
 }
 
 export interface ApiProcessOptions {
@@ -81,14 +70,6 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
     url,
     port: options.port,
     output: () => output,
-    exited: done,
-    crash: async () => {
-      child.kill('SIGKILL');
-      await done;
-    },
-    stop: async () => {
-      child.kill('SIGTERM');
-      await done;
-    },
+    ...processControls(child, done),
   };
 }

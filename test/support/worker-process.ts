@@ -2,23 +2,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { temporalAddress, workflowBundlePath } from './environment';
+import { processControls, type ProcessControls } from './child-process';
 
 const repoRoot = path.resolve(__dirname, '../..');
 
-export interface WorkerProcess {
+export interface WorkerProcess extends ProcessControls {
   child: ChildProcess;
-  /** Resolves when the process has exited, for whatever reason. */
-  exited: Promise<void>;
-  /** SIGKILL: no shutdown hooks, no flushing — a crash. */
-  crash: () => Promise<void>;
-  stop: () => Promise<void>;
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('exit', () => resolve());
-  });
 }
 
 export async function startWorkerProcess(options: { databaseUrl: string; taskQueue: string; temporalAddress?: string; extraEnv?: NodeJS.ProcessEnv }): Promise<WorkerProcess> {
@@ -52,16 +41,5 @@ export async function startWorkerProcess(options: { databaseUrl: string; taskQue
     });
   });
   child.removeAllListeners('exit');
-  return {
-    child,
-    exited: exited(child),
-    crash: async () => {
-      child.kill('SIGKILL');
-      await exited(child);
-    },
-    stop: async () => {
-      child.kill('SIGTERM');
-      await exited(child);
-    },
-  };
+  return { child, ...processControls(child) };
 }
