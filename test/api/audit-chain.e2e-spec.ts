@@ -4,7 +4,8 @@
  * requests at once still make one unbroken chain.
  */
 import fc from 'fast-check';
-import { AuditLogRepository, auditHash, AUDIT_GENESIS_HASH, type AuditAppend } from '@zhengdun/persistence';
+import { Client as PgClient } from 'pg';
+import { AUDIT_CHAIN_LOCK, AuditLogRepository, auditHash, AUDIT_GENESIS_HASH, type AuditAppend } from '@zhengdun/persistence';
 import { createTestDatabase, type TestDatabase } from '../support/environment';
 
 let db: TestDatabase;
@@ -59,4 +60,19 @@ it('keeps one unbroken chain when many requests append at once', async () => {
     if (i > 0) expect(row.at.getTime()).toBeGreaterThanOrEqual(rows[i - 1].at.getTime());
   });
   expect(new Set(appended.map((row) => row.hash)).size).toBe(200);
+});
+
+it('waits for the chain lock, which every writer of the chain takes', async () => {
+  const holder = new PgClient({ connectionString: db.url });
+  await holder.connect();
+  await holder.query('BEGIN');
+  await holder.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
+  let appended = false;
+  const appending = auditLog.append({ userId: 'u', userName: '用户', role: 'auditor', caseId: null, action: 'verify', payloadDigest: '0'.repeat(64), outcome: 'accepted' }).then(() => (appended = true));
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  expect(appended).toBe(false);
+  await holder.query('ROLLBACK');
+  await holder.end();
+  await appending;
+  expect((await auditLog.verify()).ok).toBe(true);
 });

@@ -13,7 +13,7 @@ import { Client as PgClient } from 'pg';
 import { createWorkerActivities } from '@zhengdun/activities';
 import { loadConfig } from '@zhengdun/config';
 import type { Actor, CaseState, OrgDomain } from '@zhengdun/domain';
-import { canonicalJson, freePort, sha256Hex } from '@zhengdun/persistence';
+import { AUDIT_CHAIN_LOCK, canonicalJson, freePort, sha256Hex } from '@zhengdun/persistence';
 import type { CaseClient } from '@zhengdun/temporal';
 import { mintDevToken } from '../../apps/api/src/core/auth/dev-tokens';
 import { campaignBody, newOrgCode, openCaseBody } from '../support/api-fixtures';
@@ -48,8 +48,6 @@ const EXPECTED_TIMELINE = [
 ];
 /** A short lease, so that a key held by a killed API is taken over within seconds. */
 const LEASE_MS = 3000;
-/** The advisory lock that serializes audit appends (AUDIT_CHAIN_LOCK of audit-log.repository.ts). */
-const AUDIT_CHAIN_LOCK = 0x7a646175;
 const REQUEST_DEADLINE_MS = 90_000;
 
 const taskQueue = uniqueTaskQueue('api-restart');

@@ -12,6 +12,9 @@ import { canonicalJson } from './canonical-json';
 /** prev_hash of the first row. */
 export const AUDIT_GENESIS_HASH = '0'.repeat(64);
 
+/** Key of the advisory lock `audit_append` takes to serialize appends ("zdau"). */
+export const AUDIT_CHAIN_LOCK = 0x7a646175;
+
 export interface AuditAppend {
   userId: string;
   userName: string;

@@ -22,7 +22,7 @@ export class AuditAppendFunction1795370000000 implements MigrationInterface {
         v_content text;
       BEGIN
         -- "zdau": one chain, one writer at a time. Each statement below sees what the previous holder committed.
-        PERFORM pg_advisory_xact_lock(2053399925);
+        PERFORM pg_advisory_xact_lock(2053398901); -- 0x7a646175, AUDIT_CHAIN_LOCK
         SELECT e.hash INTO v_prev FROM audit_entry e ORDER BY e.id DESC LIMIT 1;
         v_prev := coalesce(v_prev, repeat('0', 64));
         v_id := nextval(pg_get_serial_sequence('audit_entry', 'id'));
