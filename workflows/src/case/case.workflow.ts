@@ -130,6 +130,10 @@ function attempt(run: () => Outcome): Outcome {
 }
 
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseResult> {
+  // Asked first thing in every run, so the patch marker always sits in the run's first workflow task:
+  // asked at the first wait instead, its place would depend on how an Update and a local activity's
+  // result share a task, and a replay could find the marker where the code did not ask for it.
+  const keepsDeadlineTimer = patched(STEADY_DEADLINE_PATCH);
   let state: CaseState;
   let revision: number;
   let projectedRevision: number;
@@ -297,7 +301,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseResult
     }
     const next = nextScheduledEvent(state);
     const seen = revision;
-    if (patched(STEADY_DEADLINE_PATCH)) {
+    if (keepsDeadlineTimer) {
       const armed = armDeadline(next?.at);
       await condition(() => revision !== seen || armed?.fired === true);
       if (armed?.fired) {
