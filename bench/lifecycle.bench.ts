@@ -103,7 +103,9 @@ function cpuSeconds(parts: Parts): Record<PartName, number> {
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const pid = Number(entry);
     const ppid = Number(fields[1]);
-    const seconds = (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+    // The postmaster also counts what its exited backends used (cutime, cstime), so closed connections are not lost.
+    const ticks = Number(fields[11]) + Number(fields[12]) + (pid === parts.postmaster ? Number(fields[13]) + Number(fields[14]) : 0);
+    const seconds = ticks / CLOCK_TICKS_PER_SECOND;
     if (pid === process.pid) used['API + load generator'] += seconds;
     else if (pid === parts.worker) used.worker += seconds;
     else if (pid === parts.temporal) used['Temporal dev server'] += seconds;
