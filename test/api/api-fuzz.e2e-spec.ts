@@ -830,12 +830,25 @@ const actionWrote = async (r: Resolved, response: Answer, before: WriteSnapshot)
   return { touched: [caseId], allowed: (change) => change.includes(caseId) };
 };
 
+/**
+ * An opened case: its workflow answers, and its first workflow task has written it to the read model.
+ * An open answers 201 once Temporal has taken the start, so the row may follow the answer by a moment.
+ */
+async function openedCase(caseId: string): Promise<void> {
+  accepted.add(caseId);
+  await h.cases.state(caseId);
+  await eventually(
+    async () => ((await h.db.dataSource.query('SELECT 1 FROM case_record WHERE case_id = $1', [caseId])) as unknown[]).length > 0,
+    30_000,
+    `the opened case ${caseId} to reach the read model`,
+  );
+}
+
 /** An accepted open: the case exists, as the answer names it. */
 const openWrote = async (r: Resolved, response: Answer): Promise<WriteCheck> => {
   const caseId = String(response.body?.caseId);
   failIf(!caseId.startsWith(`case:${r.params.campaignId}:`), `opened ${caseId} in another campaign than ${r.params.campaignId}`);
-  await h.cases.state(caseId);
-  accepted.add(caseId);
+  await openedCase(caseId);
   return { touched: [caseId], allowed: (change) => change.includes(caseId) };
 };
 
@@ -843,10 +856,7 @@ const batchWrote = async (_r: Resolved, response: Answer): Promise<WriteCheck> =
   const results = (response.body?.results ?? []) as { status: number; caseId?: string; problem?: unknown }[];
   const opened = results.filter((result) => result.status === 201).map((result) => String(result.caseId));
   failIf(response.body?.created !== opened.length || response.body?.failed !== results.length - opened.length, `created/failed do not add up: ${JSON.stringify(response.body).slice(0, 300)}`);
-  for (const caseId of opened) {
-    await h.cases.state(caseId);
-    accepted.add(caseId);
-  }
+  for (const caseId of opened) await openedCase(caseId);
   return { touched: opened, allowed: (change) => opened.some((caseId) => change.includes(caseId)) };
 };
 
@@ -883,7 +893,7 @@ const uploadWrote = async (_r: Resolved, response: Answer, before: WriteSnapshot
   const known = new Set(before.rows.map((row) => row.case_id));
   const opened = rows.map((row) => row.case_id);
   failIf(opened.length !== job.started || opened.some((caseId) => known.has(caseId)), `the import ${id} says ${job.started} started, its rows name ${opened.join(', ')}`);
-  for (const caseId of opened) accepted.add(caseId);
+  for (const caseId of opened) await openedCase(caseId);
   return { touched: opened, allowed: (change) => change.startsWith(`import_job ${id}`) || opened.some((caseId) => change.includes(caseId)) };
 };
 
