@@ -58,7 +58,7 @@ export interface CaseWorkflowInput {
   /** A new case: opened by this actor. */
   open?: { input: OpenCaseInput; openedBy: Actor };
   /** Carried across continue-as-new. */
-  resume?: { state: CaseState; revision: number; projectedSeq: number };
+  resume?: { state: CaseState; revision: number; projectedSeq: number; deadlineClock?: number };
   /** Continue-as-new after this many history events (tests lower it). */
   maxHistoryEvents?: number;
 }

@@ -138,6 +138,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseResult
   let revision: number;
   let projectedRevision: number;
   let projectedSeq: number;
+  // Under the steady-deadline patch: the instant of the last deadline timer that fired. What is due and
+  // what is overdue is judged against it, not against the workflow task's clock: a task retried after
+  // a timeout can see an older clock when it runs than when it is replayed, and a decision taken on
+  // the clock would then issue different commands on replay.
+  let deadlineClock = input.resume?.deadlineClock ?? 0;
   if (input.resume) {
     ({ state, revision, projectedSeq } = input.resume);
     projectedRevision = revision;
@@ -215,7 +220,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseResult
 
   let searchAttributesKey = '';
   function syncSearchAttributes(): void {
-    const overdue = isOverdue(state, nowIso());
+    const overdue = isOverdue(state, keepsDeadlineTimer ? new Date(deadlineClock).toISOString() : nowIso());
     const key = `${state.stage}|${overdue}|${state.escalation.level}`;
     if (key === searchAttributesKey) return;
     searchAttributesKey = key;
@@ -242,8 +247,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseResult
     projectedRevision = snapshotRevision;
   }
 
-  function fireDueTimers(): void {
-    for (let event = nextScheduledEvent(state); event && Date.parse(event.at) <= Date.now(); event = nextScheduledEvent(state)) {
+  function fireDueTimers(dueBy = Date.now()): void {
+    for (let event = nextScheduledEvent(state); event && Date.parse(event.at) <= dueBy; event = nextScheduledEvent(state)) {
       const before = state.seq;
       const now = nowIso();
       commit(fire(state, event, { now, due: plainDueDates(now, state.policy) }));
@@ -297,7 +302,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseResult
       await condition(allHandlersFinished);
       if (revision !== projectedRevision) continue;
       if (state.stage === 'archived') return { caseId: state.caseId, stage: state.stage, round: state.round };
-      await continueAsNew<typeof caseWorkflow>({ resume: { state, revision, projectedSeq }, maxHistoryEvents });
+      await continueAsNew<typeof caseWorkflow>({ resume: { state, revision, projectedSeq, ...(keepsDeadlineTimer ? { deadlineClock } : {}) }, maxHistoryEvents });
     }
     const next = nextScheduledEvent(state);
     const seen = revision;
@@ -306,7 +311,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseResult
       await condition(() => revision !== seen || armed?.fired === true);
       if (armed?.fired) {
         deadline = undefined; // spent: the next wait arms a new timer even for the same instant
-        if (revision === seen) fireDueTimers();
+        deadlineClock = Math.max(deadlineClock, Date.parse(armed.at));
+        fireDueTimers(deadlineClock);
       }
     } else if (next) {
       const changed = await condition(() => revision !== seen, Math.max(1, Date.parse(next.at) - Date.now()));
