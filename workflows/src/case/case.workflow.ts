@@ -74,7 +74,8 @@ const { persistCaseChanges } = proxyLocalActivities<CaseActivities>({
 });
 export const LOCAL_PERSISTENCE_PATCH = 'local-persistence-v1';
 // Since this patch the timer of the next deadline is kept while the deadline stays the same, instead
-// of being cancelled and started again on every change (two history events per action saved).
+// of being cancelled and started again on every change (two history events per action saved), and
+// what is due or overdue is judged against the last fired deadline (`deadlineClock`).
 export const STEADY_DEADLINE_PATCH = 'steady-deadline-timer-v1';
 // Opens the next campaign's case of a rollover; retried until Temporal takes the start.
 const { openRolloverCase } = proxyActivities<RolloverActivities>({

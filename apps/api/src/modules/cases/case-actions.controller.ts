@@ -139,7 +139,8 @@ export class CaseActionsController {
         reboundedProblemIds: body.reboundedProblemIds,
         newProblems: body.newProblems.map((problem) => ({ category: problem.category, description: problem.description })),
       },
-      body.nextCampaignId,
+      // IsOptional lets null through: null says "no next campaign", as leaving it out does.
+      body.nextCampaignId ?? undefined,
     );
   }
 }
