@@ -5,7 +5,7 @@
  */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsOptional, IsString, ValidateNested } from 'class-validator';
+import { IsDefined, IsObject, IsOptional, IsString, ValidateNested } from 'class-validator';
 import { USER_ROLES, type UserRole } from '@zhengdun/domain';
 
 const SCOPE_LEVELS = ['county', 'township', 'organization'];
@@ -42,7 +42,7 @@ export class DevTokenRequestDto {
   role!: string;
 
   @ApiProperty({ type: DevScopeDto })
-  @IsDefined() @ValidateNested() @Type(() => DevScopeDto)
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => DevScopeDto)
   scope!: DevScopeDto;
 }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsISO8601, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsISO8601, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import type { CampaignPolicy, Period, PeriodUnit } from '@zhengdun/domain';
 import { PLACE_NAME } from '../../core/http/patterns';
 
@@ -19,31 +19,31 @@ export class PeriodDto implements Period {
 /** The periods the lifecycle waits on; reminderLead and escalationInterval cannot be in working days. */
 export class CampaignPolicyDto implements CampaignPolicy {
   @ApiProperty({ type: PeriodDto, description: '落实包抓后提交并审批整顿方案的期限' })
-  @IsDefined() @ValidateNested() @Type(() => PeriodDto)
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => PeriodDto)
   planPeriod!: PeriodDto;
 
   @ApiProperty({ type: PeriodDto, description: '结果公示期' })
-  @IsDefined() @ValidateNested() @Type(() => PeriodDto)
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => PeriodDto)
   publicityPeriod!: PeriodDto;
 
   @ApiProperty({ type: PeriodDto, description: '验收未通过或异议属实后的限期整改期' })
-  @IsDefined() @ValidateNested() @Type(() => PeriodDto)
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => PeriodDto)
   rectificationPeriod!: PeriodDto;
 
   @ApiProperty({ type: PeriodDto, description: '定期汇报周期' })
-  @IsDefined() @ValidateNested() @Type(() => PeriodDto)
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => PeriodDto)
   reportCadence!: PeriodDto;
 
   @ApiProperty({ type: PeriodDto, description: '到期前提醒提前量（seconds 或 days）' })
-  @IsDefined() @ValidateNested() @Type(() => PeriodDto)
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => PeriodDto)
   reminderLead!: PeriodDto;
 
   @ApiProperty({ type: PeriodDto, description: '说明原因→约谈→再次约谈的间隔（seconds 或 days）' })
-  @IsDefined() @ValidateNested() @Type(() => PeriodDto)
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => PeriodDto)
   escalationInterval!: PeriodDto;
 
   @ApiProperty({ type: PeriodDto, description: '销号后到回头看的时间' })
-  @IsDefined() @ValidateNested() @Type(() => PeriodDto)
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => PeriodDto)
   reviewDelay!: PeriodDto;
 
   @ApiProperty({ example: 0.8, minimum: 0, maximum: 1, description: '县级验收要求的群众满意率（满意+基本满意）' })
@@ -51,7 +51,7 @@ export class CampaignPolicyDto implements CampaignPolicy {
   satisfactionThreshold!: number;
 
   @ApiPropertyOptional({ type: PeriodDto, description: '向县委组织部发送整顿进度汇总的周期（默认每 30 天）' })
-  @IsOptional() @ValidateNested() @Type(() => PeriodDto)
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => PeriodDto)
   summaryCadence?: PeriodDto;
 }
 
@@ -69,7 +69,7 @@ export class CreateCampaignDto {
   endsAt!: string;
 
   @ApiPropertyOptional({ type: CampaignPolicyDto, description: 'Defaults to DEFAULT_POLICY' })
-  @IsOptional() @ValidateNested() @Type(() => CampaignPolicyDto)
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => CampaignPolicyDto)
   policy?: CampaignPolicyDto;
 }
 

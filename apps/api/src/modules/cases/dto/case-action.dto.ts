@@ -14,6 +14,7 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -145,7 +146,7 @@ export class ResolveObjectionDto implements ActionBody<'resolveObjection'> {
 
 export class RecordPreliminaryAcceptanceDto implements ActionBody<'recordPreliminaryAcceptance'> {
   @ApiProperty({ type: AcceptanceChecksDto })
-  @IsDefined() @ValidateNested() @Type(() => AcceptanceChecksDto)
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => AcceptanceChecksDto)
   checks!: AcceptanceChecksDto;
 
   @ApiProperty({ example: '台账完整，措施落实', maxLength: TEXT })
@@ -155,7 +156,7 @@ export class RecordPreliminaryAcceptanceDto implements ActionBody<'recordPrelimi
 
 export class RecordCountyAcceptanceDto implements ActionBody<'recordCountyAcceptance'> {
   @ApiProperty({ type: AcceptanceChecksDto })
-  @IsDefined() @ValidateNested() @Type(() => AcceptanceChecksDto)
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => AcceptanceChecksDto)
   checks!: AcceptanceChecksDto;
 
   @ApiProperty({ example: '同意销号', maxLength: TEXT })
@@ -163,13 +164,13 @@ export class RecordCountyAcceptanceDto implements ActionBody<'recordCountyAccept
   opinion!: string;
 
   @ApiPropertyOptional({ type: SurveyDto, description: '验收时组织的满意度测评，与群众在线评价合并计算' })
-  @IsOptional() @ValidateNested() @Type(() => SurveyDto)
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => SurveyDto)
   survey?: SurveyDto;
 }
 
 export class RecordFollowUpReviewDto implements ActionBody<'recordFollowUpReview'> {
   @ApiProperty({ type: ReviewChecksDto })
-  @IsDefined() @ValidateNested() @Type(() => ReviewChecksDto)
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => ReviewChecksDto)
   checks!: ReviewChecksDto;
 
   @ApiProperty({ example: '未发现反弹', maxLength: TEXT })

@@ -97,14 +97,14 @@ export class OrganizationDto {
   isKeyVillage?: boolean;
 
   @ApiProperty({ type: PersonDto, description: '支部书记' })
-  @IsDefined() @ValidateNested() @Type(() => PersonDto)
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => PersonDto)
   secretary!: PersonDto;
 }
 
 /** One organization put on the list (摸排确定), in the county of the campaign. */
 export class OpenCaseDto {
   @ApiProperty({ type: OrganizationDto })
-  @IsDefined() @ValidateNested() @Type(() => OrganizationDto)
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => OrganizationDto)
   org!: OrganizationDto;
 
   @ApiProperty({ enum: IDENTIFICATION_SOURCES, example: 'screening' })
