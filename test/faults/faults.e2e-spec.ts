@@ -13,7 +13,7 @@ import { freePort } from '@zhengdun/persistence';
 import { CaseClient, startTemporalDevServer, type RunningDevServer } from '@zhengdun/temporal';
 import { ALL_CHECKS, caseInput, committee, county, measuresFor, REVIEW_OK, secretaryOf } from '../support/cases';
 import { expectReadModelMatchesWorkflows } from '../support/read-model-consistency';
-import { createTestDatabase, eventually, installQuietRuntime, uniqueTaskQueue, workflowBundlePath, type TestDatabase } from '../support/environment';
+import { createTestDatabase, eventually, installQuietRuntime, testActorKey, uniqueTaskQueue, workflowBundlePath, type TestDatabase } from '../support/environment';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 import { startWorkerProcess, type WorkerProcess } from '../support/worker-process';
 
@@ -65,7 +65,7 @@ beforeAll(async () => {
   proxiedUrl = viaProxy.toString();
   connection = await Connection.connect({ address: temporal.address });
   client = new Client({ connection });
-  cases = new CaseClient(client, taskQueue);
+  cases = new CaseClient(client, taskQueue, { actorKey: testActorKey() });
   await startWorker();
   for (let i = 0; i < CASES; i++) caseIds.push(await cases.open(caseInput(DOMAINS[i % DOMAINS.length]), county));
   await forAll((caseId, state) => cases.act(caseId, secretaryOf(state.org.code), { type: 'submitPlan', measures: measuresFor(state) }));
@@ -114,7 +114,7 @@ it('picks up where it was after the Temporal server restarts from its SQLite fil
   await connection.close();
   connection = await Connection.connect({ address: temporal.address });
   client = new Client({ connection });
-  cases = new CaseClient(client, taskQueue);
+  cases = new CaseClient(client, taskQueue, { actorKey: testActorKey() });
   // A worker that lost its server may have given up; a fresh one takes over either way.
   await worker!.stop();
   await startWorker();

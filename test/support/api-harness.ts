@@ -11,7 +11,7 @@ import type { CaseClient } from '@zhengdun/temporal';
 import { createApiApp, type RunningApi } from '../../apps/api/src/create-app';
 import type { PublicRateLimits } from '../../apps/api/src/app.module';
 import { mintDevToken } from '../../apps/api/src/core/auth/dev-tokens';
-import { caseClientFor, createTestDatabase, startTestWorker, temporalAddress, uniqueTaskQueue, type RunningTestWorker, type TestDatabase } from './environment';
+import { caseClientFor, createTestDatabase, startTestWorker, temporalAddress, testActorKeyHex, uniqueTaskQueue, type RunningTestWorker, type TestDatabase } from './environment';
 
 /** Response bodies are read loosely in tests; the assertions say what is expected. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -73,6 +73,7 @@ export async function startApiHarness(name: string, options: ApiHarnessOptions =
       DATABASE_URL: db.url,
       TEMPORAL_ADDRESS: temporalAddress(),
       TEMPORAL_TASK_QUEUE: taskQueue,
+      ACTOR_SIGNING_KEY: testActorKeyHex(),
       LOG_LEVEL: process.env.ZD_TEST_LOG_LEVEL ?? options.logLevel ?? 'silent',
     }),
     port: 0,

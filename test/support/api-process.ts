@@ -1,7 +1,7 @@
 /** The real API app (apps/api/src/main.ts) as a child process, so a test can kill -9 it like a crash would. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { temporalAddress } from './environment';
+import { temporalAddress, testActorKeyHex } from './environment';
 import { exited, processControls, type ProcessControls } from './child-process';
 
 const repoRoot = path.resolve(__dirname, '../..');
@@ -36,6 +36,7 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
       DATABASE_URL: options.databaseUrl,
       TEMPORAL_ADDRESS: options.temporalAddress ?? temporalAddress(),
       TEMPORAL_TASK_QUEUE: options.taskQueue,
+      ACTOR_SIGNING_KEY: testActorKeyHex(),
       PORT: String(options.port),
       LOG_LEVEL: 'warn',
       ...options.extraEnv,

@@ -17,6 +17,9 @@ function required(name: string): string {
 
 export const temporalAddress = () => required('ZD_TEST_TEMPORAL_ADDRESS');
 export const workflowBundlePath = () => required('ZD_TEST_WORKFLOW_BUNDLE');
+/** The run's ACTOR_SIGNING_KEY, as hex (for child processes' environment). */
+export const testActorKeyHex = () => required('ZD_TEST_ACTOR_KEY');
+export const testActorKey = () => Uint8Array.from(Buffer.from(testActorKeyHex(), 'hex'));
 
 let runtimeInstalled = false;
 /** The native runtime is process-wide: install it once, quietly. */
@@ -73,7 +76,7 @@ export async function connectTestClient(): Promise<{ client: Client; close: () =
 
 export async function caseClientFor(taskQueue: string): Promise<{ cases: CaseClient; client: Client; close: () => Promise<void> }> {
   const { client, close } = await connectTestClient();
-  return { cases: new CaseClient(client, taskQueue), client, close };
+  return { cases: new CaseClient(client, taskQueue, { actorKey: testActorKey() }), client, close };
 }
 
 export interface RunningTestWorker {
@@ -90,6 +93,7 @@ export async function startTestWorker(taskQueue: string, dataSource: DataSource,
     namespace: 'default',
     taskQueue,
     activities: activities ?? createCaseActivities(dataSource),
+    actorKey: testActorKey(),
     workflowBundle: { code: fs.readFileSync(workflowBundlePath(), 'utf8') },
   });
   const running = worker.run();

@@ -3,6 +3,7 @@
  * Postgres), the real Temporal dev server, and the workflow bundle. Each test file then makes its
  * own database and task queue, so files never see each other's cases.
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,6 +34,8 @@ export async function startSharedServices(): Promise<void> {
   fs.writeFileSync(bundlePath, bundle.code);
   process.env.ZD_TEST_WORKFLOW_BUNDLE = bundlePath;
   process.env.ZD_TEST_WORK_DIR = workDir;
+  // The actor-signing key the run's API processes, clients and workers share.
+  process.env.ZD_TEST_ACTOR_KEY = randomBytes(32).toString('hex');
 
   (globalThis as { __zhengdunStops?: typeof stops }).__zhengdunStops = stops;
 }

@@ -1,7 +1,7 @@
 /** The real worker app as a child process, so a test can kill -9 it like a crash would. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { temporalAddress, workflowBundlePath } from './environment';
+import { temporalAddress, testActorKeyHex, workflowBundlePath } from './environment';
 import { processControls, type ProcessControls } from './child-process';
 
 const repoRoot = path.resolve(__dirname, '../..');
@@ -18,6 +18,7 @@ export async function startWorkerProcess(options: { databaseUrl: string; taskQue
       DATABASE_URL: options.databaseUrl,
       TEMPORAL_ADDRESS: options.temporalAddress ?? temporalAddress(),
       TEMPORAL_TASK_QUEUE: options.taskQueue,
+      ACTOR_SIGNING_KEY: testActorKeyHex(),
       WORKFLOW_BUNDLE_PATH: workflowBundlePath(),
       LOG_LEVEL: 'info',
       ...options.extraEnv,

@@ -1,5 +1,6 @@
 export * from './search-attributes';
 export * from './case/case.messages';
+export { ACTOR_SIGNATURE_MAX_AGE_MS, signActor, withActorKey, type ActorSignature } from './case/actor-signature';
 export type { CaseActivities, CalendarActivities, CaseProjection, RolloverActivities, RolloverRequest, RolloverResult } from './case/case.activities';
 export type { CaseResult } from './case/case.workflow';
 export * from './campaign/campaign.messages';

@@ -8,6 +8,7 @@ function configOrExit(): AppConfig {
     const config = loadConfig();
     requireSetting(config.databaseUrl, 'DATABASE_URL');
     requireSetting(config.temporal.address, 'TEMPORAL_ADDRESS');
+    requireSetting(config.actorSigningKey, 'ACTOR_SIGNING_KEY');
     return config;
   } catch (error) {
     if (error instanceof ConfigError) {

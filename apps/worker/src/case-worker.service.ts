@@ -1,11 +1,10 @@
-import fs from 'node:fs';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import type { NativeConnection, Worker } from '@temporalio/worker';
 import type pino from 'pino';
 import type { DataSource } from 'typeorm';
 import { createWorkerActivities } from '@zhengdun/activities';
-import type { AppConfig } from '@zhengdun/config';
+import { requireSetting, type AppConfig } from '@zhengdun/config';
 import { connectWorker, createCaseWorker } from '@zhengdun/temporal';
 import { APP_CONFIG, DATA_SOURCE, LOGGER, TEMPORAL_CLIENT } from './tokens';
 
@@ -34,7 +33,8 @@ export class CaseWorkerService implements OnApplicationBootstrap, OnApplicationS
       namespace: this.config.temporal.namespace,
       taskQueue: this.config.temporal.taskQueue,
       activities: createWorkerActivities({ dataSource: this.dataSource, client: this.client, taskQueue: this.config.temporal.taskQueue }),
-      ...(bundlePath ? { workflowBundle: { code: fs.readFileSync(bundlePath, 'utf8') } } : {}),
+      actorKey: requireSetting(this.config.actorSigningKey, 'ACTOR_SIGNING_KEY'),
+      ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : {}),
     });
     this.running = this.worker.run();
     this.running.catch((error: unknown) => {

@@ -9,6 +9,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   requireSetting(config.databaseUrl, 'DATABASE_URL');
   requireSetting(config.temporal.address, 'TEMPORAL_ADDRESS');
+  requireSetting(config.actorSigningKey, 'ACTOR_SIGNING_KEY');
   const logger = createWorkerLogger(config.logLevel);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, logger), { logger: ['error', 'warn'] });
   app.enableShutdownHooks();

@@ -3,11 +3,47 @@
  * the process with a message naming the variable.
  */
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  Validate,
+  validateSync,
+  ValidatorConstraint,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
 
 const toBool = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value);
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value);
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/** A key given as hex or base64, decoded; undefined when it is neither. */
+export function decodeKey(text: string): Uint8Array | undefined {
+  if (/^(?:[0-9a-f]{2})+$/i.test(text)) return Uint8Array.from(Buffer.from(text, 'hex'));
+  if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(text)) return Uint8Array.from(Buffer.from(text, text.includes('-') || text.includes('_') ? 'base64url' : 'base64'));
+  return undefined;
+}
+
+/** Fewest key bytes accepted for a signing key. */
+export const MIN_KEY_BYTES = 32;
+
+@ValidatorConstraint({ name: 'actorSigningKey' })
+class IsActorSigningKey implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    const key = typeof value === 'string' ? decodeKey(value) : undefined;
+    return key !== undefined && key.length >= MIN_KEY_BYTES && new Set(key).size > 8;
+  }
+  defaultMessage(): string {
+    return `ACTOR_SIGNING_KEY must be at least ${MIN_KEY_BYTES} random bytes as hex or base64 (e.g. openssl rand -hex 32)`;
+  }
+}
 
 /** Default lease on a claimed Idempotency-Key (IDEMPOTENCY_LEASE_MS), and its bounds. */
 export const DEFAULT_IDEMPOTENCY_LEASE_MS = 15_000;
@@ -76,6 +112,13 @@ export class EnvironmentVariables {
   @Min(MIN_IDEMPOTENCY_LEASE_MS, { message: `IDEMPOTENCY_LEASE_MS must be at least ${MIN_IDEMPOTENCY_LEASE_MS}` })
   @Max(MAX_IDEMPOTENCY_LEASE_MS, { message: `IDEMPOTENCY_LEASE_MS must be at most ${MAX_IDEMPOTENCY_LEASE_MS}` })
   IDEMPOTENCY_LEASE_MS?: number;
+
+  /**
+   * Shared by the API (signs each action's actor) and the workers (the case workflow refuses an actor
+   * not signed with it): at least 32 random bytes, as hex or base64. `npm start` generates one.
+   */
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @Validate(IsActorSigningKey)
+  ACTOR_SIGNING_KEY?: string;
 }
 
 export interface AppConfig {
@@ -94,6 +137,8 @@ export interface AppConfig {
   auth: { jwtSecret: string; jwksUrl?: string; issuer: string; audience: string };
   notify: { webhookUrl?: string; smtpUrl?: string };
   idempotency: { leaseMs: number };
+  /** ACTOR_SIGNING_KEY, decoded; the API and worker refuse to start without it. */
+  actorSigningKey?: Uint8Array;
 }
 
 export class ConfigError extends Error {
@@ -134,6 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     notify: { webhookUrl: vars.NOTIFY_WEBHOOK_URL, smtpUrl: vars.SMTP_URL },
     idempotency: { leaseMs: vars.IDEMPOTENCY_LEASE_MS ?? DEFAULT_IDEMPOTENCY_LEASE_MS },
+    actorSigningKey: vars.ACTOR_SIGNING_KEY ? decodeKey(vars.ACTOR_SIGNING_KEY) : undefined,
   };
 }
 

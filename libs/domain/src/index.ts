@@ -10,6 +10,7 @@ export * from './notifications';
 export * from './case-state';
 export * from './decide';
 export * from './summary';
+export * from './canonical-json';
 export { caseIdFor, openCase, type OpenCaseInput } from './lifecycle/identification';
 export { planIssues, MIN_MEASURE_LENGTH, type PlanIssue } from './lifecycle/planning';
 export { dueItems, isOverdue, nextScheduledEvent, scheduledEvents, type DueItem, type ScheduledEvent } from './lifecycle/escalation';

@@ -30,7 +30,8 @@ export type RuleCode =
   | 'reason_required'
   | 'unknown_problem'
   | 'invalid_input'
-  | 'case_closed';
+  | 'case_closed'
+  | 'actor_unverified';
 
 export function violation(
   code: RuleCode,

@@ -2,6 +2,7 @@
  * The one way the API, the tests and the benchmark talk to case workflows. Temporal's errors are
  * turned into CaseException codes here so that callers never see SDK error classes.
  */
+import { randomUUID } from 'node:crypto';
 import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
@@ -23,6 +24,7 @@ import {
   raiseObjectionSignal,
   rateSatisfactionSignal,
   RULE_VIOLATION_FAILURE,
+  signActor,
   type ActionCommand,
   type CaseSnapshot,
   type CaseUpdate,
@@ -90,10 +92,16 @@ export interface ActOptions {
   updateId?: string;
 }
 
+export interface CaseClientOptions {
+  /** The actor-signing key (ACTOR_SIGNING_KEY) the workers also hold; without it `act` refuses to send. */
+  actorKey?: Uint8Array;
+}
+
 export class CaseClient {
   constructor(
     private readonly client: Client,
     private readonly taskQueue: string,
+    private readonly options: CaseClientOptions = {},
   ) {}
 
   /** Starts the case's workflow. A second start for the same organization in a campaign is refused. */
@@ -132,11 +140,12 @@ export class CaseClient {
   /** Sends a supervisor's action as an Update; returns the new state (without its timeline) or throws the refusal. */
   async act(caseId: string, actor: Actor, action: CaseAction, options: ActOptions = {}): Promise<CaseSnapshot> {
     const update = caseUpdates[action.type] as CaseUpdate;
+    if (!this.options.actorKey) throw new Error('this CaseClient has no actor-signing key: it cannot send actions');
+    // The signature names the Update id, so a copy of this command is worthless under any other id.
+    const updateId = options.updateId ?? randomUUID();
+    const signature = signActor(this.options.actorKey, caseId, updateId, actor, action);
     try {
-      return await this.client.workflow.getHandle(caseId).executeUpdate(update, {
-        args: [{ actor, action } as ActionCommand],
-        ...(options.updateId !== undefined ? { updateId: options.updateId } : {}),
-      });
+      return await this.client.workflow.getHandle(caseId).executeUpdate(update, { args: [{ actor, action, signature } as ActionCommand], updateId });
     } catch (error) {
       translate(error, caseId);
     }

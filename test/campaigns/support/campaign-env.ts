@@ -15,6 +15,7 @@ import {
   eventually,
   installQuietRuntime,
   temporalAddress,
+  testActorKey,
   uniqueTaskQueue,
   workflowBundlePath,
   type TestDatabase,
@@ -44,6 +45,7 @@ export async function startCampaignEnv(name: string, tuning?: WorkerTuning): Pro
     namespace: 'default',
     taskQueue,
     activities: createWorkerActivities({ dataSource: db.dataSource, client, taskQueue }),
+    actorKey: testActorKey(),
     workflowBundle: { code: fs.readFileSync(workflowBundlePath(), 'utf8') },
     ...(tuning ? { tuning } : {}),
   });
@@ -74,7 +76,7 @@ export async function startCampaignEnv(name: string, tuning?: WorkerTuning): Pro
   return {
     db,
     client,
-    cases: new CaseClient(client, taskQueue),
+    cases: new CaseClient(client, taskQueue, { actorKey: testActorKey() }),
     taskQueue,
     worker,
     terminateRunning,

@@ -15,10 +15,13 @@ import {
   type PublicNotice,
   type SatisfactionLevel,
 } from '@zhengdun/domain';
+import type { ActorSignature } from './actor-signature';
 
 export interface ActionCommand<T extends CaseActionType = CaseActionType> {
   actor: Actor;
   action: Extract<CaseAction, { type: T }>;
+  /** The API's signature over actor and action; the workflow refuses a command without a valid one. */
+  signature?: ActorSignature;
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   CancellationScope,
   condition,
   continueAsNew,
+  currentUpdateInfo,
   isCancellation,
   patched,
   proxyActivities,
@@ -43,6 +44,7 @@ import {
   type Outcome,
 } from '@zhengdun/domain';
 import { CASE_ESCALATION_LEVEL, CASE_OVERDUE, CASE_STAGE } from '../search-attributes';
+import { actorSignatureProblem, bundledActorKey } from './actor-signature';
 import type { CalendarActivities, CaseActivities, RolloverActivities } from './case.activities';
 import {
   campaignEndedSignal,
@@ -122,6 +124,16 @@ function refuse(error: unknown): never {
   });
 }
 
+const ACTOR_KEY = bundledActorKey();
+
+/** Refuses a command whose actor the API did not sign for this case and this Update (see actor-signature.ts). */
+function refuseUnsignedActor(command: ActionCommand): void {
+  const problem = actorSignatureProblem(ACTOR_KEY, command, workflowInfo().workflowId, currentUpdateInfo()?.id, Date.now());
+  if (problem) {
+    refuse(new RuleViolation('actor_unverified', '操作人身份未经系统核验，操作被拒绝', `the actor is not verified: ${problem}`));
+  }
+}
+
 function attempt(run: () => Outcome): Outcome {
   try {
     return run();
@@ -193,6 +205,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseResult
         // Synchronous on purpose: the SDK does not await validators. A refusal here leaves no trace.
         validator: (command: ActionCommand) => {
           if (command?.action?.type !== type) refuse(new Error(`update ${type} carries action ${String(command?.action?.type)}`));
+          refuseUnsignedActor(command);
           const now = nowIso();
           attempt(() => decide(state, command.action, command.actor, { now, due: plainDueDates(now, state.policy) }));
         },

@@ -153,6 +153,10 @@ function fromCaseException(error: CaseException, instance?: string): ProblemResp
       code = error.rule?.code ?? 'refused';
       status = error.rule ? ruleStatus(error.rule.code) : 409;
   }
+  // The workflow did not recognise this API's signature: the API and the worker hold different keys.
+  if (code === 'actor_unverified') {
+    return { status: 500, body: build(500, code, '系统配置错误，操作未执行', 'the API and the worker disagree on the actor key; nothing was applied', {}, instance), headers: {}, unexpected: true };
+  }
   const extra: Partial<ProblemBody> = error.rule ? { rule: error.rule, ...fieldOf(error.rule.details, error.messageZh, error.messageEn) } : {};
   return { status, body: build(status, code, error.messageZh, error.messageEn, extra, instance), headers: {}, unexpected: false };
 }

@@ -79,7 +79,7 @@ export class InfrastructureModule {
         {
           provide: CaseClient,
           inject: [TEMPORAL_CLIENT],
-          useFactory: (client: Client) => new CaseClient(client, options.config.temporal.taskQueue),
+          useFactory: (client: Client) => new CaseClient(client, options.config.temporal.taskQueue, { actorKey: options.config.actorSigningKey }),
         },
         { provide: CaseQueryRepository, inject: [DataSource], useFactory: (ds: DataSource) => new CaseQueryRepository(ds) },
         { provide: CaseReadModelRepository, inject: [DataSource], useFactory: (ds: DataSource) => new CaseReadModelRepository(ds) },
