@@ -148,12 +148,13 @@ async function main(): Promise<void> {
     const bundlePath = path.join(workDir, 'workflows.js');
     fs.writeFileSync(bundlePath, (await bundleCaseWorkflows()).code);
     const taskQueue = 'bench';
-    const worker = await startWorker({ DATABASE_URL: dbUrl, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: taskQueue, WORKFLOW_BUNDLE_PATH: bundlePath, LOG_LEVEL: 'info' });
+    const actorKeyHex = randomBytes(32).toString('hex');
+    const worker = await startWorker({ ACTOR_SIGNING_KEY: actorKeyHex, DATABASE_URL: dbUrl, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: taskQueue, WORKFLOW_BUNDLE_PATH: bundlePath, LOG_LEVEL: 'info' });
     const postmaster = pgDataDir ? Number(fs.readFileSync(path.join(pgDataDir, 'postmaster.pid'), 'utf8').split('\n')[0]) : undefined;
     const parts: Parts = { worker: worker.pid!, temporal: temporal.pid, postmaster };
     cleanups.unshift(() => stopChild(worker));
 
-    const config: AppConfig = { ...loadConfig({ DATABASE_URL: dbUrl, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'silent' }), port: 0 };
+    const config: AppConfig = { ...loadConfig({ ACTOR_SIGNING_KEY: actorKeyHex, DATABASE_URL: dbUrl, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'silent' }), port: 0 };
     const api = await createApiApp({ config, host: '127.0.0.1', publicRateLimits: { readsPerMinute: 1e9, writesPerMinute: 1e9 } });
     cleanups.unshift(api.close);
     const connection = await Connection.connect({ address: temporal.address });

@@ -10,6 +10,7 @@ import { campaignBody, newOrgCode } from '../support/api-fixtures';
 import { startApiHarness, type ApiHarness, type HttpResult } from '../support/api-harness';
 import { auditor, committee, county, secretaryOf, SECONDS_POLICY, TOWNSHIP } from '../support/cases';
 import { eventually } from '../support/environment';
+import { allRunsOf } from '../support/visibility';
 
 let h: ApiHarness;
 let campaignId: string;
@@ -137,9 +138,7 @@ it('imports a screening list: bad rows reported in Chinese, valid organizations 
   const again = await upload(file, '2026年摸排名单(1).xlsx');
   expect(again.status).toBe(202);
   expect(again.body).toMatchObject({ created: false, importId: accepted.body.importId, started: 3, done: true });
-  const runs: string[] = [];
-  for await (const execution of h.client.workflow.list({ query: `WorkflowId = 'import:${accepted.body.importId}'` })) runs.push(execution.runId);
-  expect(runs).toHaveLength(1);
+  expect(await allRunsOf(h.client, `import:${accepted.body.importId}`)).toHaveLength(1);
   expect(await listedCodes()).toEqual(validCodes);
 
   expect((await h.get(`/campaigns/${campaignId}/screening-imports/${campaignId}:${'0'.repeat(64)}`, { as: county })).status).toBe(404);

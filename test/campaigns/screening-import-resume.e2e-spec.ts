@@ -8,6 +8,7 @@ import { importWorkflowId } from '@zhengdun/workflows';
 import { county, SECONDS_POLICY, testCampaign } from '../support/cases';
 import { eventually } from '../support/environment';
 import { startCampaignEnv, type CampaignTestEnv } from './support/campaign-env';
+import { allRunsOf } from '../support/visibility';
 
 let env: CampaignTestEnv;
 const { campaign } = testCampaign(SECONDS_POLICY);
@@ -55,7 +56,6 @@ it('resumes a terminated import when the same file is uploaded again, starting e
   expect(done).toMatchObject({ total: 240, started: 240, alreadyExisting: 0, failed: 0 });
   await eventually(async () => (await env.client.workflow.count(`WorkflowType = 'caseWorkflow' AND ZdCampaign = '${campaign.id}'`)).count === 240, 30_000, '240 cases');
   await env.client.workflow.getHandle(importWorkflowId(first.importId)).result(); // the second run
-  const runs: string[] = [];
-  for await (const execution of env.client.workflow.list({ query: `WorkflowId = '${importWorkflowId(first.importId)}'` })) runs.push(execution.status.name);
-  expect(runs.sort()).toEqual(['COMPLETED', 'TERMINATED']);
+  const runs = await allRunsOf(env.client, importWorkflowId(first.importId));
+  expect(runs.map((run) => run.status.name).sort()).toEqual(['COMPLETED', 'TERMINATED']);
 });

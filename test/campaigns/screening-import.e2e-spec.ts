@@ -10,6 +10,7 @@ import { importWorkflowId } from '@zhengdun/workflows';
 import { county, testCampaign } from '../support/cases';
 import { eventually } from '../support/environment';
 import { startCampaignEnv, type CampaignTestEnv } from './support/campaign-env';
+import { allRunsOf } from '../support/visibility';
 
 jest.setTimeout(30 * 60_000);
 
@@ -124,9 +125,7 @@ it('imports 5,000 rows: 20 bad rows reported, 4,980 cases started, and the same 
   const again = await service.upload({ campaign, policy: POLICY, content: file, fileName: '2026年摸排名单(1).xlsx', uploadedBy: county });
   expect(again).toMatchObject({ created: false, importId: upload.importId, total: 4980, started: 4980, alreadyExisting: 0, done: true });
   expect(again.issues).toHaveLength(20);
-  const importRuns: string[] = [];
-  for await (const execution of env.client.workflow.list({ query: `WorkflowId = '${importWorkflowId(upload.importId)}'` })) importRuns.push(execution.runId);
-  expect(importRuns).toHaveLength(1);
+  expect(await allRunsOf(env.client, importWorkflowId(upload.importId))).toHaveLength(1);
   expect(await caseCount()).toBe(4980);
 
   // The same organizations in another file (CSV this time): one case per organization per campaign anyway.

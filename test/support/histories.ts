@@ -8,13 +8,13 @@ import type { Client } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import { workflowBundlePath } from './environment';
+import { allRunsOf } from './visibility';
 
 export const HISTORIES_DIR = path.resolve(__dirname, '../../workflows/histories');
 
 /** Replays the case's every run against the current bundle; records them when asked to. */
 export async function replayAndMaybeRecord(client: Client, caseId: string, name: string): Promise<number> {
-  const runs: string[] = [];
-  for await (const execution of client.workflow.list({ query: `WorkflowId='${caseId}'` })) runs.push(execution.runId);
+  const runs = (await allRunsOf(client, caseId)).map((run) => run.runId);
   let replayed = 0;
   for (const runId of runs) {
     const history = await client.workflow.getHandle(caseId, runId).fetchHistory();
