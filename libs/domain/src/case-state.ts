@@ -10,7 +10,7 @@ export interface CampaignRef {
   id: string;
   name: string;
   county: string;
-  /** The hard end date: 10月底前全面完成 (000). ISO 8601. */
+  /** The hard end date: 10月底前全面完成 (County speech). ISO 8601. */
   endsAt: string;
 }
 
@@ -36,7 +36,7 @@ export interface PlanState {
   submittedAt?: string;
   returnReasons: string[];
   approvedAt?: string;
-  /** The approved plan is publicized in the village or enterprise (000). */
+  /** The approved plan is publicized in the village or enterprise (County speech). */
   publicizedAt?: string;
 }
 

@@ -31,7 +31,7 @@ import {
   walkTo,
 } from './testing/fixtures';
 
-/** Who may do what, as DOMAIN.md describes the users — written out, not read back from ACTION_RULES. */
+/** Who may do what, as docs/domain.md describes the users — written out, not read back from ACTION_RULES. */
 const EXPECTED_ROLES: Record<CaseActionType, UserRole[]> = {
   assignTeam: ['county_department', 'township_committee'],
   submitPlan: ['branch_secretary'],

@@ -1,4 +1,4 @@
-/** Kinds of organization (领域), from DOMAIN.md. */
+/** Kinds of organization (领域), from docs/domain.md. */
 export const ORG_DOMAINS = [
   'rural',
   'state_owned_enterprise',
@@ -39,7 +39,7 @@ export interface Organization {
   county: string;
   /** 乡镇 or, for enterprises and agencies, the owning sector committee (机关工委, 非公党工委 …). */
   township: string;
-  /** 重点村、难点村: taken over directly by the township Party secretary (000). */
+  /** 重点村、难点村: taken over directly by the township Party secretary (County speech). */
   isKeyVillage: boolean;
   /** 支部书记: drafts the plan, reports progress, answers for overdue work. */
   secretary: Person;

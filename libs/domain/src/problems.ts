@@ -1,6 +1,6 @@
 /**
- * Problem taxonomy. The 13 general items of seed 003 apply to every domain; the rural and
- * enterprise items are the typical problems DOMAIN.md lists for those domains (000, 002).
+ * Problem taxonomy. The 13 general items of the Inspection findings speech apply to every domain; the rural and
+ * enterprise items are the typical problems docs/domain.md lists for those domains (County speech, Key tasks 2020).
  */
 export const PROBLEM_CATEGORIES = {
   responsibility_not_carried_out: '党建工作责任落实不到位',

@@ -1,6 +1,6 @@
 import type { Organization } from './organization';
 
-/** The roles a signed-in user can hold (DOMAIN.md "Who uses it"). */
+/** The roles a signed-in user can hold (docs/domain.md "Who uses it"). */
 export const USER_ROLES = [
   'county_department',
   'township_committee',

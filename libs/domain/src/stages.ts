@@ -1,4 +1,4 @@
-/** The stages of one case, in lifecycle order (DOMAIN.md "The lifecycle of one case"). */
+/** The stages of one case, in lifecycle order (docs/domain.md "The lifecycle of one case"). */
 export const STAGES = [
   'identified',
   'assigned',

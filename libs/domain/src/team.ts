@@ -3,7 +3,7 @@ import { violation } from './rule-violation';
 
 /**
  * The leaders assigned to a case (包抓). For a rural organization these are the "four ones"
- * (四个一, 000/002); other domains have their own pairs (000).
+ * (四个一, County speech/Key tasks 2020); other domains have their own pairs (County speech).
  */
 export const TEAM_ROLES = [
   'county_leader',
@@ -40,7 +40,7 @@ export interface TeamMember {
   name: string;
   /** Post or unit, e.g. 县委常委、组织部部长 or the paired agency's name. */
   title?: string;
-  /** Required of the township leader of a key or hard village (重点村、难点村, 000). */
+  /** Required of the township leader of a key or hard village (重点村、难点村, County speech). */
   isTownshipPartySecretary?: boolean;
 }
 

@@ -1,6 +1,6 @@
 /**
- * The campaign's hard end date (10月底前全面完成, 000) has passed and this organization is still not
- * delisted: whoever missed the deadline must explain why, branch by branch (逐支部说明原因, 000). The
+ * The campaign's hard end date (10月底前全面完成, County speech) has passed and this organization is still not
+ * delisted: whoever missed the deadline must explain why, branch by branch (逐支部说明原因, County speech). The
  * campaign workflow signals every unfinished case once; a repeated signal changes nothing.
  */
 import type { EscalationLevel } from '../case-state';

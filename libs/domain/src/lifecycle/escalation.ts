@@ -1,8 +1,8 @@
 /**
- * Reminders and escalation (DOMAIN.md "Deadlines, reminders and escalation"): before a due date the
+ * Reminders and escalation (docs/domain.md "Deadlines, reminders and accountability"): before a due date the
  * responsible people are reminded; when missed the branch must explain (说明原因); still missed, the
  * branch secretary and the secretary above are summoned for a talk (约谈); the second talk flags the
- * case for organizational handling (组织处理, 000). Pure: the workflow sleeps until the next event.
+ * case for organizational handling (组织处理, County speech). Pure: the workflow sleeps until the next event.
  */
 import { currentMeasures, type CaseState, type EscalationLevel, type EscalationStep } from '../case-state';
 import type { Recipient } from '../notifications';

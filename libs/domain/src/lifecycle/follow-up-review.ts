@@ -117,7 +117,7 @@ function assertValidNextCampaign(state: CaseState, next: NextCampaign): void {
 }
 
 /**
- * 滚动整顿、查缺补漏 (002) across campaigns: the problems that came back and those newly found become
+ * 滚动整顿、查缺补漏 (Key tasks 2020) across campaigns: the problems that came back and those newly found become
  * a new case of the next campaign; this case is archived, linked to it. The workflow opens the new
  * case (an activity) and settles the record with `rolloverSettled`.
  */

@@ -121,7 +121,7 @@ export function assignTeam(draft: Draft, members: TeamMember[]): void {
   enterAssignedWhenTeamComplete(draft);
 }
 
-/** A case is ready for its plan once the domain's leaders are all in place (000, 002). */
+/** A case is ready for its plan once the domain's leaders are all in place (County speech, Key tasks 2020). */
 function enterAssignedWhenTeamComplete(draft: Draft): void {
   const { state } = draft;
   if (state.stage === 'identified' && isTeamComplete(state.org, state.team)) {

@@ -11,7 +11,7 @@ export interface PlanIssue {
   messageEn: string;
 }
 
-/** Shortest description that still says what will be done: "假大空" plans are the failure (000). */
+/** Shortest description that still says what will be done: "假大空" plans are the failure (County speech). */
 export const MIN_MEASURE_LENGTH = 4;
 
 function normalized(text: string): string {
