@@ -78,6 +78,7 @@ it('main.ts serves the API and logs each request as JSON with its case id', asyn
     TEMPORAL_ADDRESS: temporalAddress(),
     TEMPORAL_TASK_QUEUE: h.taskQueue,
     ACTOR_SIGNING_KEY: testActorKeyHex(),
+    ALLOW_SECONDS_PERIODS: 'true',
     PORT: String(port),
     LOG_LEVEL: 'info',
   });

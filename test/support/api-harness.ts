@@ -74,6 +74,7 @@ export async function startApiHarness(name: string, options: ApiHarnessOptions =
       TEMPORAL_ADDRESS: temporalAddress(),
       TEMPORAL_TASK_QUEUE: taskQueue,
       ACTOR_SIGNING_KEY: testActorKeyHex(),
+      ALLOW_SECONDS_PERIODS: 'true',
       LOG_LEVEL: process.env.ZD_TEST_LOG_LEVEL ?? options.logLevel ?? 'silent',
     }),
     port: 0,

@@ -37,6 +37,7 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
       TEMPORAL_ADDRESS: options.temporalAddress ?? temporalAddress(),
       TEMPORAL_TASK_QUEUE: options.taskQueue,
       ACTOR_SIGNING_KEY: testActorKeyHex(),
+      ALLOW_SECONDS_PERIODS: 'true',
       PORT: String(options.port),
       LOG_LEVEL: 'warn',
       ...options.extraEnv,

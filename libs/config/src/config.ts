@@ -119,6 +119,10 @@ export class EnvironmentVariables {
    */
   @IsOptional() @Transform(emptyToUndefined) @IsString() @Validate(IsActorSigningKey)
   ACTOR_SIGNING_KEY?: string;
+
+  /** Campaign policies with periods in seconds: for the tests and benchmarks only, never in production. */
+  @IsOptional() @Transform(toBool) @IsBoolean({ message: 'ALLOW_SECONDS_PERIODS must be true or false' })
+  ALLOW_SECONDS_PERIODS?: boolean;
 }
 
 export interface AppConfig {
@@ -139,6 +143,8 @@ export interface AppConfig {
   idempotency: { leaseMs: number };
   /** ACTOR_SIGNING_KEY, decoded; the API and worker refuse to start without it. */
   actorSigningKey?: Uint8Array;
+  /** ALLOW_SECONDS_PERIODS: accept campaign policies in seconds (tests, benchmarks). */
+  allowSecondsPeriods: boolean;
 }
 
 export class ConfigError extends Error {
@@ -180,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     notify: { webhookUrl: vars.NOTIFY_WEBHOOK_URL, smtpUrl: vars.SMTP_URL },
     idempotency: { leaseMs: vars.IDEMPOTENCY_LEASE_MS ?? DEFAULT_IDEMPOTENCY_LEASE_MS },
     actorSigningKey: vars.ACTOR_SIGNING_KEY ? decodeKey(vars.ACTOR_SIGNING_KEY) : undefined,
+    allowSecondsPeriods: vars.ALLOW_SECONDS_PERIODS ?? false,
   };
 }
 

@@ -1,5 +1,6 @@
 import {
   addPlainPeriod,
+  campaignPolicyProblems,
   DEFAULT_POLICY,
   isValidPeriod,
   isValidPolicy,
@@ -77,5 +78,27 @@ describe('policy validation', () => {
     expect(isValidPolicy(edge)).toBe(true);
     expect(isValidPolicy({ ...edge, satisfactionThreshold: 0 })).toBe(true);
     expect(isValidPeriod({ amount: Number.POSITIVE_INFINITY, unit: 'days' })).toBe(false);
+  });
+});
+
+describe('campaignPolicyProblems: what a real campaign may set', () => {
+  it('accepts the default policy, with or without seconds allowed', () => {
+    expect(campaignPolicyProblems(DEFAULT_POLICY, { allowSeconds: false })).toEqual([]);
+    expect(campaignPolicyProblems(DEFAULT_POLICY, { allowSeconds: true })).toEqual([]);
+  });
+
+  it('refuses periods in seconds unless they are allowed (tests), naming every such field', () => {
+    const problems = campaignPolicyProblems(TEST_POLICY, { allowSeconds: false });
+    const seconds = PERIOD_NAMES.filter((name) => TEST_POLICY[name].unit === 'seconds');
+    expect(seconds.length).toBeGreaterThan(0);
+    expect(problems.map((problem) => problem.field)).toEqual(seconds.map((name) => `policy.${name}`));
+    expect(problems[0].messageZh).toMatch(/不能按秒计/);
+    expect(campaignPolicyProblems(TEST_POLICY, { allowSeconds: true })).toEqual([]);
+  });
+
+  it('refuses zero and fractional days where they would make reminders storm; a reminder on the due day is fine', () => {
+    const storm: CampaignPolicy = { ...DEFAULT_POLICY, escalationInterval: { amount: 0, unit: 'days' }, reportCadence: { amount: 0.5, unit: 'days' }, reminderLead: { amount: 0, unit: 'days' } };
+    expect(campaignPolicyProblems(storm, { allowSeconds: false }).map((problem) => problem.field)).toEqual(['policy.reportCadence', 'policy.escalationInterval']);
+    expect(campaignPolicyProblems({ ...DEFAULT_POLICY, summaryCadence: { amount: 0, unit: 'seconds' } }, { allowSeconds: true })[0]).toMatchObject({ field: 'policy.summaryCadence' });
   });
 });

@@ -121,5 +121,48 @@ export function isValidPolicy(value: unknown): value is CampaignPolicy {
   );
 }
 
+/** What county staff call each period of the policy. */
+export const PERIOD_LABELS: Record<PeriodName | 'summaryCadence', string> = {
+  planPeriod: '整顿方案期限',
+  publicityPeriod: '结果公示期',
+  rectificationPeriod: '限期整改期',
+  reportCadence: '定期汇报周期',
+  reminderLead: '到期提醒提前量',
+  escalationInterval: '督办间隔',
+  reviewDelay: '销号后回头看间隔',
+  summaryCadence: '进度汇总周期',
+};
+
+export interface PolicyProblem {
+  field: string;
+  messageZh: string;
+  messageEn: string;
+}
+
+/**
+ * What a real campaign's policy must satisfy beyond its shape: whole periods of at least one day (a
+ * reminder may come on the due day itself), so that no setting can make the system send reminders and
+ * requests in a storm. Periods in seconds exist for tests and demonstrations only.
+ */
+export function campaignPolicyProblems(policy: CampaignPolicy, options: { allowSeconds: boolean }): PolicyProblem[] {
+  const problems: PolicyProblem[] = [];
+  const periods: [PeriodName | 'summaryCadence', Period | undefined][] = [...PERIOD_NAMES.map((name) => [name, policy[name]] as [PeriodName, Period]), ['summaryCadence', policy.summaryCadence]];
+  for (const [name, period] of periods) {
+    if (!period) continue;
+    const field = `policy.${name}`;
+    const label = PERIOD_LABELS[name];
+    if (period.unit === 'seconds') {
+      if (!options.allowSeconds) problems.push({ field, messageZh: `${label}不能按秒计，请按自然日或工作日设置`, messageEn: `${name}: periods in seconds are for tests only` });
+      else if (period.amount < 1) problems.push({ field, messageZh: `${label}不能小于 1 秒`, messageEn: `${name} must be at least 1 second` });
+      continue;
+    }
+    const minimum = name === 'reminderLead' ? 0 : 1;
+    if (!Number.isInteger(period.amount) || period.amount < minimum) {
+      problems.push({ field, messageZh: `${label}须为不小于 ${minimum} 的整数天数`, messageEn: `${name} must be a whole number of days, at least ${minimum}` });
+    }
+  }
+  return problems;
+}
+
 /** Due dates of every policy period counted from one instant, computed before an action applies. */
 export type DueDates = Record<PeriodName, string>;

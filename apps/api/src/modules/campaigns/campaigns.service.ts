@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
-import { DEFAULT_POLICY, isValidPolicy, PERIOD_NAMES, type Actor, type CampaignPolicy } from '@zhengdun/domain';
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '@zhengdun/config';
+import { campaignPolicyProblems, DEFAULT_POLICY, isValidPolicy, PERIOD_NAMES, type Actor, type CampaignPolicy } from '@zhengdun/domain';
 import { CampaignWorkflowService } from '@zhengdun/campaigns';
 import { CampaignRepository, type CampaignEntity } from '@zhengdun/persistence';
 import { AccessException } from '../../core/auth/access.exception';
 import { TemporalCalls } from '../../core/infrastructure/temporal-calls.service';
+import { API_CONFIG } from '../../core/infrastructure/injection-tokens';
+import { RequestValidationException } from '../../core/errors/request-validation.exception';
 import { AuditService } from '../audit/audit.service';
 import { CampaignException } from './campaigns.exception';
 import type { CampaignView, CreateCampaignDto } from './campaign.dto';
@@ -22,7 +25,7 @@ export function toCampaignView(entity: CampaignEntity): CampaignView {
 }
 
 /** Plain copy of a validated policy (the DTO instance carries class identity into JSON otherwise). */
-function policyOf(dto: CreateCampaignDto): CampaignPolicy {
+function policyOf(dto: CreateCampaignDto, allowSeconds: boolean): CampaignPolicy {
   if (!dto.policy) return DEFAULT_POLICY;
   const policy = {
     ...Object.fromEntries(PERIOD_NAMES.map((name) => [name, { amount: dto.policy![name].amount, unit: dto.policy![name].unit }])),
@@ -37,6 +40,10 @@ function policyOf(dto: CreateCampaignDto): CampaignPolicy {
       { field: 'policy' },
     );
   }
+  const problems = campaignPolicyProblems(policy, { allowSeconds });
+  if (problems.length > 0) {
+    throw new RequestValidationException(problems.map((problem) => ({ field: problem.field, detail: problem.messageZh, detail_en: problem.messageEn })));
+  }
   return policy;
 }
 
@@ -47,13 +54,14 @@ export class CampaignsService {
     private readonly audit: AuditService,
     private readonly workflows: CampaignWorkflowService,
     private readonly temporal: TemporalCalls,
+    @Inject(API_CONFIG) private readonly config: AppConfig,
   ) {}
 
   create(actor: Actor, dto: CreateCampaignDto): Promise<CampaignView> {
     const id = `c${randomUUID().replace(/-/g, '').slice(0, 12)}`;
     return this.audit.command(actor, null, 'createCampaign', { id, ...dto }, async () => {
       if (dto.county !== actor.scope.county) throw AccessException.scope(actor, dto.county);
-      const policy = policyOf(dto);
+      const policy = policyOf(dto, this.config.allowSecondsPeriods);
       const endsAt = new Date(dto.endsAt);
       if (endsAt.getTime() <= Date.now()) {
         throw new CampaignException('ends_in_past', '截止时间必须晚于当前时间', 'endsAt must be in the future', { field: 'endsAt' });
