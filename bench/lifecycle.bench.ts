@@ -155,7 +155,7 @@ async function main(): Promise<void> {
     cleanups.unshift(() => stopChild(worker));
 
     const config: AppConfig = { ...loadConfig({ ACTOR_SIGNING_KEY: actorKeyHex, ALLOW_SECONDS_PERIODS: 'true', DATABASE_URL: dbUrl, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'silent' }), port: 0 };
-    const api = await createApiApp({ config, host: '127.0.0.1', publicRateLimits: { readsPerMinute: 1e9, writesPerMinute: 1e9 } });
+    const api = await createApiApp({ config, host: '127.0.0.1', publicRateLimits: { readsPerMinute: 1e9, writesPerMinute: 1e9 }, rateLimits: { caseWritesPerMinute: 1e9, userPerMinute: 1e9 } });
     cleanups.unshift(api.close);
     const connection = await Connection.connect({ address: temporal.address });
     cleanups.unshift(() => connection.close());

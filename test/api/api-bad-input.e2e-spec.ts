@@ -250,14 +250,15 @@ beforeAll(async () => {
   // The public.
   const pub = (id: string) => `/public/cases/${enc(id)}`;
   bad('public: injection as id', 'GET', pub(SQL), {}, 400, { field: 'caseId' });
-  bad('public: unknown case', 'GET', pub(unknownCase), {}, 404, { code: 'case_not_found' });
+  // One answer for "no such case" and "nothing public yet" (issue 16, finding 4).
+  bad('public: unknown case', 'GET', pub(unknownCase), {}, 404, { code: 'not_public' });
   bad('public: nothing public yet', 'GET', pub(assignedCase), {}, 404, { code: 'not_public' });
   bad('objection: empty body', 'POST', `${pub(remediatingCase)}/objections`, { body: {} }, 400, { field: 'content' });
   bad('objection: blank content', 'POST', `${pub(remediatingCase)}/objections`, { body: { content: '   ' } }, 400, { field: 'content' });
   bad('objection: content too long', 'POST', `${pub(remediatingCase)}/objections`, { body: { content: 'x'.repeat(2001) } }, 400, { field: 'content' });
   bad('objection: injection as id', 'POST', `${pub(remediatingCase)}/objections`, { body: { content: '有问题', objectionId: SQL } }, 400, { field: 'objectionId' });
   bad('objection: outside publicity', 'POST', `${pub(remediatingCase)}/objections`, { body: { content: XSS } }, 409, { code: 'not_accepting_objections' });
-  bad('objection: unknown case', 'POST', `${pub(unknownCase)}/objections`, { body: { content: '有问题' } }, 404, { code: 'case_not_found' });
+  bad('objection: unknown case', 'POST', `${pub(unknownCase)}/objections`, { body: { content: '有问题' } }, 404, { code: 'not_public' });
   bad('objection: oversized', 'POST', `${pub(remediatingCase)}/objections`, { body: { content: HUGE } }, 413);
   bad('objection: malformed JSON', 'POST', `${pub(remediatingCase)}/objections`, { rawBody: '{content: 1}' }, 400, { code: 'malformed_json' });
   bad('rating: unknown level', 'POST', `${pub(remediatingCase)}/ratings`, { body: { level: 'ecstatic' } }, 400, { field: 'level' });

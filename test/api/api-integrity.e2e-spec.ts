@@ -160,7 +160,8 @@ describe('the audit trail', () => {
     const body = { summary: '九月汇报：化解矛盾3件' };
     expect((await h.post(`/cases/${enc(caseId)}/actions/reportProgress`, { as: secretaryOf(orgCode), body })).status).toBe(200);
     expect((await h.post(`/cases/${enc(caseId)}/actions/recordCountyAcceptance`, { as: auditor, body: { checks: { ledger: true, plan: true, results: true }, opinion: 'x' } })).status).toBe(403);
-    expect((await h.post(`/cases/${enc(caseId)}/actions/startPublicity`, { as: otherCommittee })).status).toBe(403);
+    // Another township's case is answered as a missing one; the audit trail still says why.
+    expect((await h.post(`/cases/${enc(caseId)}/actions/startPublicity`, { as: otherCommittee })).status).toBe(404);
     expect((await h.post(`/cases/${enc(caseId)}/actions/approvePlan`, { as: committee })).status).toBe(409);
     expect((await h.post(`/cases/${enc(caseId)}/actions/startPublicity`, { as: committee })).status).toBe(409);
     expect((await h.post(`/cases/${enc(`case:${campaignId}:nobody`)}/actions/approvePlan`, { as: committee })).status).toBe(404);
@@ -174,7 +175,7 @@ describe('the audit trail', () => {
         'approvePlan:township_committee:accepted',
         'reportProgress:branch_secretary:accepted',
         'recordCountyAcceptance:auditor:refused:role_not_permitted',
-        'startPublicity:township_committee:refused:out_of_scope',
+        'startPublicity:township_committee:refused:case_out_of_scope',
         'approvePlan:township_committee:refused:wrong_stage',
         'startPublicity:township_committee:refused:measures_incomplete',
       ]),

@@ -5,7 +5,7 @@
  */
 import type { Client } from '@temporalio/client';
 import { createWorkerActivities } from '@zhengdun/activities';
-import { loadConfig, type AppConfig } from '@zhengdun/config';
+import { loadConfig, type AppConfig, type RateLimits } from '@zhengdun/config';
 import type { Actor } from '@zhengdun/domain';
 import type { CaseClient } from '@zhengdun/temporal';
 import { createApiApp, type RunningApi } from '../../apps/api/src/create-app';
@@ -53,6 +53,8 @@ export interface ApiHarness {
 
 export interface ApiHarnessOptions {
   publicRateLimits?: PublicRateLimits;
+  /** Per-case and per-user limits; generous by default, so that only tests about limits meet them. */
+  rateLimits?: Partial<RateLimits>;
   /** pino level for the app; ZD_TEST_LOG_LEVEL overrides, default silent. */
   logLevel?: string;
   /** The web UI build the API serves at `/` (apps/web/dist by default). */
@@ -83,6 +85,7 @@ export async function startApiHarness(name: string, options: ApiHarnessOptions =
     config,
     host: '127.0.0.1',
     publicRateLimits: options.publicRateLimits ?? { readsPerMinute: 10_000, writesPerMinute: 10_000 },
+    rateLimits: options.rateLimits ?? { caseWritesPerMinute: 10_000, userPerMinute: 100_000 },
     webRoot: options.webRoot,
   });
   const tokens = new Map<string, Promise<string>>();

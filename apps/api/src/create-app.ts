@@ -11,6 +11,8 @@ import { AppModule, type AppModuleOptions } from './app.module';
 import { setupOpenApi } from './core/openapi/openapi';
 import { serveWebUi } from './core/web/web-ui';
 import { answerClientErrorsWithProblems } from './core/errors/client-errors';
+import { JSON_MEDIA_TYPES } from './core/http/json-body.guard';
+import { securityHeaders } from './core/http/security-headers';
 
 /** Largest JSON body accepted; larger ones are answered 413. */
 export const JSON_BODY_LIMIT = '256kb';
@@ -35,13 +37,16 @@ export interface RunningApi {
 export async function createApiApp(options: ApiAppOptions): Promise<RunningApi> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(options), { bodyParser: false, bufferLogs: true });
   app.useLogger(app.get(Logger));
+  app.use(securityHeaders);
   app.use(compression());
   // Ahead of the API's routes: the UI's files, and index.html for page navigations.
   const webUi = serveWebUi(app, options.webRoot);
-  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  // Any other body type is refused with 415 by JsonBodyGuard (or read by the route that declares it).
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT, type: JSON_MEDIA_TYPES });
   app.disable('x-powered-by');
-  // Behind the nginx of infra/compose: the client's address (for rate limits) comes from X-Forwarded-For.
-  app.set('trust proxy', 'loopback');
+  // The client's address (for rate limits) comes from X-Forwarded-For only through the proxies
+  // TRUST_PROXY names (a hop count or CIDR ranges); by default from the TCP peer, whatever it sends.
+  app.set('trust proxy', options.config.http.trustProxy);
   app.enableShutdownHooks();
   setupOpenApi(app);
   await app.listen(options.config.port, options.host ?? '0.0.0.0');

@@ -1,4 +1,4 @@
-import { ConfigError, DEFAULT_IDEMPOTENCY_LEASE_MS, loadConfig } from '@zhengdun/config';
+import { ConfigError, DEFAULT_IDEMPOTENCY_LEASE_MS, DEFAULT_RATE_LIMITS, loadConfig } from '@zhengdun/config';
 
 describe('loadConfig', () => {
   it('uses embedded defaults when nothing is set', () => {
@@ -38,5 +38,33 @@ describe('loadConfig', () => {
 
   it('needs a key with a client certificate', () => {
     expect(() => loadConfig({ TEMPORAL_TLS_CERT_PATH: '/tmp/c.pem' })).toThrow(/TEMPORAL_TLS_KEY_PATH/);
+  });
+});
+
+describe('HTTP surface settings', () => {
+  it('trusts no proxy by default: the client address is the TCP peer', () => {
+    expect(loadConfig({}).http.trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '' }).http.trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '0' }).http.trustProxy).toBe(false);
+  });
+
+  it('reads a hop count or a list of addresses and CIDR ranges', () => {
+    expect(loadConfig({ TRUST_PROXY: '1' }).http.trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 172.16.0.0/12,::1,fd00::/8, loopback' }).http.trustProxy).toEqual(['10.0.0.0/8', '172.16.0.0/12', '::1', 'fd00::/8', 'loopback']);
+  });
+
+  it.each(['true', 'nginx', '10.0.0.0/33', '10.0.0/8', '::1/129', '11', '1.2.3.4/8/1', ','])('refuses TRUST_PROXY=%s naming the variable', (value) => {
+    expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY/);
+  });
+
+  it('reads rate limits and the statement timeout, with defaults', () => {
+    expect(loadConfig({}).http).toMatchObject({ rateLimits: DEFAULT_RATE_LIMITS, statementTimeoutMs: 15_000 });
+    expect(DEFAULT_RATE_LIMITS.userPerMinute).toBe(600);
+    const config = loadConfig({ RATE_LIMIT_USER_PER_MINUTE: '1200', RATE_LIMIT_CASE_WRITES_PER_MINUTE: '30', DATABASE_STATEMENT_TIMEOUT_MS: '5000' });
+    expect(config.http.rateLimits).toMatchObject({ userPerMinute: 1200, caseWritesPerMinute: 30, publicReadsPerMinute: 120 });
+    expect(config.http.statementTimeoutMs).toBe(5000);
+    expect(() => loadConfig({ RATE_LIMIT_USER_PER_MINUTE: '0' })).toThrow(/RATE_LIMIT_USER_PER_MINUTE/);
+    expect(() => loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '50' })).toThrow(/DATABASE_STATEMENT_TIMEOUT_MS must be at least 100/);
   });
 });

@@ -2,6 +2,7 @@
  * Configuration read from the environment once, validated at start: a wrong or missing value stops
  * the process with a message naming the variable.
  */
+import { isIP } from 'node:net';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -123,6 +124,84 @@ export class EnvironmentVariables {
   /** Campaign policies with periods in seconds: for the tests and benchmarks only, never in production. */
   @IsOptional() @Transform(toBool) @IsBoolean({ message: 'ALLOW_SECONDS_PERIODS must be true or false' })
   ALLOW_SECONDS_PERIODS?: boolean;
+
+  // --- HTTP surface: proxy trust, rate limits, database statement timeout (issue 16, findings 3 and 12) ---
+
+  /**
+   * Which proxies in front of the API to believe about the client's address (X-Forwarded-For): a hop
+   * count (`1` behind one nginx) or a comma-separated list of addresses and CIDR ranges. Unset: none,
+   * the address is the TCP peer's, whatever the request says.
+   */
+  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  TRUST_PROXY?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'RATE_LIMIT_PUBLIC_READS_PER_MINUTE must be an integer' }) @Min(1) @Max(1_000_000)
+  RATE_LIMIT_PUBLIC_READS_PER_MINUTE?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'RATE_LIMIT_PUBLIC_WRITES_PER_MINUTE must be an integer' }) @Min(1) @Max(1_000_000)
+  RATE_LIMIT_PUBLIC_WRITES_PER_MINUTE?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'RATE_LIMIT_CASE_WRITES_PER_MINUTE must be an integer' }) @Min(1) @Max(1_000_000)
+  RATE_LIMIT_CASE_WRITES_PER_MINUTE?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'RATE_LIMIT_USER_PER_MINUTE must be an integer' }) @Min(1) @Max(1_000_000)
+  RATE_LIMIT_USER_PER_MINUTE?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'DATABASE_STATEMENT_TIMEOUT_MS must be an integer (milliseconds)' })
+  @Min(100, { message: 'DATABASE_STATEMENT_TIMEOUT_MS must be at least 100' })
+  @Max(3_600_000, { message: 'DATABASE_STATEMENT_TIMEOUT_MS must be at most 3600000' })
+  DATABASE_STATEMENT_TIMEOUT_MS?: number;
+}
+
+/** Express's `trust proxy`: nothing, a hop count, or the addresses/ranges of the trusted proxies. */
+export type TrustProxy = false | number | string[];
+
+/** Requests per minute allowed on the public endpoints and, by token subject, on the authenticated ones. */
+export interface RateLimits {
+  /** GET of a public notice, per client address. */
+  publicReadsPerMinute: number;
+  /** Objections and ratings, per client address. */
+  publicWritesPerMinute: number;
+  /** Objections and ratings on one case, from everyone together (each one grows the case's history). */
+  caseWritesPerMinute: number;
+  /** Any authenticated request, per user (token subject). */
+  userPerMinute: number;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimits = { publicReadsPerMinute: 120, publicWritesPerMinute: 20, caseWritesPerMinute: 60, userPerMinute: 600 };
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
+
+/** Express's named ranges (proxy-addr): loopback, linklocal, uniquelocal. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isAddressOrRange(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.includes(entry)) return true;
+  const [address, prefix, extra] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+/** TRUST_PROXY: unset → false; `0`…`10` → hops; else a list of addresses and CIDR ranges. */
+export function parseTrustProxy(value: string | undefined): TrustProxy {
+  if (value === undefined || value.trim() === '' || value.trim() === 'false') return false;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    if (hops > 10) throw new ConfigError('Invalid configuration:\n  TRUST_PROXY: a hop count must be between 0 and 10');
+    return hops === 0 ? false : hops;
+  }
+  const entries = text.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  const wrong = entries.filter((entry) => !isAddressOrRange(entry));
+  if (entries.length === 0 || wrong.length > 0) {
+    throw new ConfigError(
+      `Invalid configuration:\n  TRUST_PROXY: must be a hop count (e.g. 1) or a comma-separated list of addresses or CIDR ranges (e.g. 10.0.0.0/8,::1); not ${wrong.join(', ') || 'empty'}`,
+    );
+  }
+  return entries;
 }
 
 export interface AppConfig {
@@ -145,6 +224,7 @@ export interface AppConfig {
   actorSigningKey?: Uint8Array;
   /** ALLOW_SECONDS_PERIODS: accept campaign policies in seconds (tests, benchmarks). */
   allowSecondsPeriods: boolean;
+  http: { trustProxy: TrustProxy; rateLimits: RateLimits; statementTimeoutMs: number };
 }
 
 export class ConfigError extends Error {
@@ -187,6 +267,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     idempotency: { leaseMs: vars.IDEMPOTENCY_LEASE_MS ?? DEFAULT_IDEMPOTENCY_LEASE_MS },
     actorSigningKey: vars.ACTOR_SIGNING_KEY ? decodeKey(vars.ACTOR_SIGNING_KEY) : undefined,
     allowSecondsPeriods: vars.ALLOW_SECONDS_PERIODS ?? false,
+    http: {
+      trustProxy: parseTrustProxy(vars.TRUST_PROXY),
+      rateLimits: {
+        publicReadsPerMinute: vars.RATE_LIMIT_PUBLIC_READS_PER_MINUTE ?? DEFAULT_RATE_LIMITS.publicReadsPerMinute,
+        publicWritesPerMinute: vars.RATE_LIMIT_PUBLIC_WRITES_PER_MINUTE ?? DEFAULT_RATE_LIMITS.publicWritesPerMinute,
+        caseWritesPerMinute: vars.RATE_LIMIT_CASE_WRITES_PER_MINUTE ?? DEFAULT_RATE_LIMITS.caseWritesPerMinute,
+        userPerMinute: vars.RATE_LIMIT_USER_PER_MINUTE ?? DEFAULT_RATE_LIMITS.userPerMinute,
+      },
+      statementTimeoutMs: vars.DATABASE_STATEMENT_TIMEOUT_MS ?? DEFAULT_STATEMENT_TIMEOUT_MS,
+    },
   };
 }
 

@@ -344,4 +344,17 @@ export class CaseQueryRepository {
       .findOne({ where: { caseId }, select: { caseId: true, county: true, township: true, orgCode: true } });
     return row ? { county: row.county, township: row.township, orgCode: row.orgCode } : null;
   }
+
+  /**
+   * Whether anything of the case is public (a plan has been approved and posted: the case has been in
+   * `remediating`, as domain's publicNotice decides). One primary-key lookup whether the case exists
+   * or not, so the public cannot tell a missing case from an unpublished one by the time either takes.
+   */
+  async isPublicized(caseId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM case_record WHERE case_id = $1 AND state -> 'history' @> '[{"to":"remediating"}]'::jsonb`,
+      [caseId],
+    );
+    return rows.length > 0;
+  }
 }

@@ -19,3 +19,4 @@ export * from './import.repository';
 export * from './campaign-progress.repository';
 export * from './outbox-dispatch.repository';
 export * from './ledger-query.repository';
+export * from './rate-limit.repository';

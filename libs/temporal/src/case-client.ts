@@ -63,6 +63,14 @@ function findRuleFailure(error: unknown): RuleDetails | undefined {
   return undefined;
 }
 
+/**
+ * "No such case", for a case that does not exist and (in the API) for one outside the caller's scope:
+ * the two must read the same, so the message says both.
+ */
+export function caseNotFound(caseId: string): CaseException {
+  return new CaseException('not_found', `案件 ${caseId} 不存在或不在您的管辖范围内`, `case ${caseId} not found (or not in your scope)`);
+}
+
 function translate(error: unknown, caseId: string): never {
   if (error instanceof CaseException) throw error;
   const rule = findRuleFailure(error);
@@ -73,9 +81,7 @@ function translate(error: unknown, caseId: string): never {
   if (error instanceof WorkflowUpdateFailedError || /workflow execution already completed/i.test(String((error as Error)?.message))) {
     throw new CaseException('closed', '该案件已归档，不能再操作', 'the case is closed', { code: 'case_closed', details: {} });
   }
-  if (error instanceof WorkflowNotFoundError) {
-    throw new CaseException('not_found', `案件 ${caseId} 不存在`, `case ${caseId} not found`);
-  }
+  if (error instanceof WorkflowNotFoundError) throw caseNotFound(caseId);
   throw error;
 }
 

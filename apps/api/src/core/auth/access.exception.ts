@@ -1,7 +1,7 @@
 import { ACTION_RULES, describeScope, USER_ROLE_LABELS, type Actor, type CaseActionType, type UserRole } from '@zhengdun/domain';
 import { CodedException } from '../errors/coded.exception';
 
-export type AccessExceptionCode = 'role_not_permitted' | 'out_of_scope';
+export type AccessExceptionCode = 'role_not_permitted' | 'out_of_scope' | 'case_out_of_scope';
 
 /** A signed-in user asking for something their role or scope does not cover (403). */
 export class AccessException extends CodedException<AccessExceptionCode> {
@@ -25,5 +25,14 @@ export class AccessException extends CodedException<AccessExceptionCode> {
 
   static scope(actor: Actor, what: string): AccessException {
     return new AccessException('out_of_scope', `${what}不在您的管辖范围（${describeScope(actor.scope)}）内`, 'outside your scope');
+  }
+
+  /**
+   * An existing case outside the caller's scope. Recorded as such in the audit trail, but answered
+   * exactly as a missing case (404 case_not_found, see problem.ts): case ids are guessable, and a 403
+   * would tell anyone which organizations are on the list.
+   */
+  static caseOutOfScope(caseId: string): AccessException {
+    return new AccessException('case_out_of_scope', `案件 ${caseId} 不在您的管辖范围内`, `case ${caseId} is outside your scope`, { caseId });
   }
 }

@@ -7,11 +7,12 @@
 import { HttpException } from '@nestjs/common';
 import { RuleViolation, type RuleCode } from '@zhengdun/domain';
 import { CampaignsException, type CampaignsExceptionCode } from '@zhengdun/campaigns';
-import { CaseException } from '@zhengdun/temporal';
+import { CaseException, caseNotFound } from '@zhengdun/temporal';
 import { AccessException } from '../auth/access.exception';
 import { AuthException } from '../auth/auth.exception';
 import { IdempotencyException } from '../idempotency/idempotency.exception';
 import { WorkflowUnavailableException } from '../infrastructure/workflow-unavailable.exception';
+import { MediaTypeException } from '../http/media-type.exception';
 import { CampaignException } from '../../modules/campaigns/campaigns.exception';
 import { PublicCaseException } from '../../modules/public/public-cases.exception';
 import { RequestValidationException, type FieldError } from './request-validation.exception';
@@ -86,6 +87,8 @@ const STATUS_BY_CODE: Record<string, number> = {
   invalid_request: 400,
   // WorkflowUnavailableException
   workflow_unavailable: 503,
+  // MediaTypeException
+  unsupported_media_type: 415,
 };
 
 /** CampaignsException (@zhengdun/campaigns): status, and the field a 400 names when the library does not. */
@@ -252,16 +255,22 @@ export function toProblem(error: unknown, instance?: string): ProblemResponse {
     const challenge = error.code === 'missing_token' ? 'Bearer realm="zhengdun"' : `Bearer realm="zhengdun", error="invalid_token"`;
     return { status: 401, body: build(401, error.code, error.messageZh, error.messageEn, {}, instance), headers: { 'WWW-Authenticate': challenge }, unexpected: false };
   }
+  if (error instanceof AccessException && error.code === 'case_out_of_scope') {
+    // Byte for byte the answer for a case that does not exist.
+    return fromCaseException(caseNotFound(String(error.details.caseId)), instance);
+  }
   if (
     error instanceof AccessException ||
     error instanceof IdempotencyException ||
     error instanceof CampaignException ||
     error instanceof PublicCaseException ||
-    error instanceof WorkflowUnavailableException
+    error instanceof WorkflowUnavailableException ||
+    error instanceof MediaTypeException
   ) {
     const status = STATUS_BY_CODE[error.code] ?? 400;
     const extra: Partial<ProblemBody> = { ...fieldOf(error.details, error.messageZh, error.messageEn) };
     if (Array.isArray(error.details.allowedRoles)) extra.allowedRoles = error.details.allowedRoles;
+    if (Array.isArray(error.details.accepted)) extra.accepted = error.details.accepted;
     return { status, body: build(status, error.code, error.messageZh, error.messageEn, extra, instance), headers: {}, unexpected: false };
   }
   if (error instanceof HttpException) return fromHttpException(error, instance);

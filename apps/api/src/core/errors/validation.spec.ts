@@ -2,7 +2,7 @@ import { ValidationPipe } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { ReportProgressDto, SubmitPlanDto } from '../../modules/cases/dto/case-action.dto';
-import { fieldErrors, MAX_NESTING, nestsDeeperThan, validateDto, VALIDATION_PIPE_OPTIONS, VALIDATOR_OPTIONS } from './validation';
+import { fieldErrors, MAX_NESTING, nestsDeeperThan, RequestValidationPipe, validateDto, VALIDATION_PIPE_OPTIONS, VALIDATOR_OPTIONS } from './validation';
 import { RequestValidationException } from './request-validation.exception';
 
 describe('field errors', () => {
@@ -61,4 +61,24 @@ describe('text Postgres cannot store', () => {
     expect(await refusal({ summary: '😀 \u202e\u001b[31m 𝛨 ‮' }, ReportProgressDto)).toBeUndefined();
     await expect(validateDto(ReportProgressDto, { summary: '\udc00' }, 'cases[2]')).rejects.toMatchObject({ fields: [{ field: 'cases[2].summary' }] });
   });
+});
+
+describe('prototype keys', () => {
+  const pipe = new RequestValidationPipe();
+  const run = (body: string) => pipe.transform(JSON.parse(body), { type: 'body', metatype: ReportProgressDto }).catch((e: unknown) => e);
+
+  it.each([
+    ['{"summary":"好","__proto__":{"polluted":true}}', '__proto__'],
+    ['{"summary":"好","constructor":{"prototype":{"polluted":true}}}', 'constructor'],
+  ])('refuses %s like an unknown field, naming %s', async (body, field) => {
+    const error = await run(body);
+    expect(error).toBeInstanceOf(RequestValidationException);
+    expect((error as RequestValidationException).fields).toEqual([{ field, detail: '是不允许的字段', detail_en: expect.stringContaining('should not exist') }]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+it('refuses a prototype key in a batch item too', async () => {
+  const error = await validateDto(ReportProgressDto, JSON.parse('{"summary":"好","prototype":{"x":1}}'), 'cases[1]').catch((e: unknown) => e);
+  expect((error as RequestValidationException).fields).toEqual([{ field: 'cases[1].prototype', detail: '是不允许的字段', detail_en: 'property prototype should not exist' }]);
 });

@@ -4,7 +4,7 @@
  */
 import { classToPlain, plainToInstance } from 'class-transformer';
 import { validate, type ValidationError, type ValidatorOptions } from 'class-validator';
-import type { ValidationPipeOptions } from '@nestjs/common';
+import { ValidationPipe, type ValidationPipeOptions } from '@nestjs/common';
 import { RequestValidationException, type FieldError } from './request-validation.exception';
 
 const ZH: Record<string, string> = {
@@ -83,9 +83,21 @@ export function nestsDeeperThan(value: unknown, limit: number): boolean {
 const UNSTORABLE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
+ * Keys that reach an object's prototype machinery when code copies a body around (`target[key] =
+ * value`). No DTO has them, so they are refused wherever they are, like any unknown field; checked
+ * here because class-validator's whitelist does not see them (JSON.parse makes `__proto__` an own
+ * property, which class-transformer does not copy to the instance it validates).
+ */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function forbiddenKey(path: string, key: string): RequestValidationException {
+  return RequestValidationException.field(path, ZH.whitelistValidation, `property ${key} should not exist`);
+}
+
+/**
  * Refuses, naming the field, what would break further in: a body nested deeper than MAX_NESTING
- * (class-transformer recurses and overflows the stack a few thousand levels down, a 500), and text
- * Postgres cannot store. Iterative, so any body is safe to look at.
+ * (class-transformer recurses and overflows the stack a few thousand levels down, a 500), text
+ * Postgres cannot store, and the keys of FORBIDDEN_KEYS. Iterative, so any body is safe to look at.
  */
 function assertStorable(value: unknown, root: string): void {
   const pending: [unknown, number, string][] = [[value, 0, root === '(body)' ? '' : root]];
@@ -97,7 +109,10 @@ function assertStorable(value: unknown, root: string): void {
     if (current === null || typeof current !== 'object') continue;
     if (depth >= MAX_NESTING) throw nestedTooDeeply(root);
     // A key is looked at as text too (jsonb refuses it just the same).
-    for (const [key, child] of Object.entries(current)) pending.push([UNSTORABLE_TEXT.test(key) ? key : child, depth + 1, joinPath(path, key)]);
+    for (const [key, child] of Object.entries(current)) {
+      if (FORBIDDEN_KEYS.has(key)) throw forbiddenKey(joinPath(path, key), key);
+      pending.push([UNSTORABLE_TEXT.test(key) ? key : child, depth + 1, joinPath(path, key)]);
+    }
   }
 }
 
@@ -128,6 +143,35 @@ export const VALIDATION_PIPE_OPTIONS: ValidationPipeOptions = {
   validateCustomDecorators: false,
   exceptionFactory: (errors) => validationException(errors),
 };
+
+/** Refuses a FORBIDDEN_KEYS key anywhere in `value`, naming its path; iterative. */
+function assertNoPrototypeKeys(value: unknown): void {
+  const pending: [unknown, string, number][] = [[value, '', 0]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [current, path, depth] = next;
+    // Deeper than this, assertStorable refuses the body anyway.
+    if (current === null || typeof current !== 'object' || depth > MAX_NESTING) continue;
+    for (const [key, child] of Object.entries(current)) {
+      if (FORBIDDEN_KEYS.has(key)) throw forbiddenKey(joinPath(path, key), key);
+      pending.push([child, joinPath(path, key), depth + 1]);
+    }
+  }
+}
+
+/**
+ * The global ValidationPipe, refusing `__proto__`, `constructor` and `prototype` keys with a 400 where
+ * Nest's own pipe would delete them silently (stripProtoKeys) and accept the rest of the body.
+ */
+export class RequestValidationPipe extends ValidationPipe {
+  constructor() {
+    super(VALIDATION_PIPE_OPTIONS);
+  }
+
+  protected override stripProtoKeys(value: unknown): void {
+    assertNoPrototypeKeys(value);
+    super.stripProtoKeys(value);
+  }
+}
 
 /** Validates one value against a DTO class outside a pipe (e.g. each item of a batch). */
 export async function validateDto<T extends object>(cls: new () => T, value: unknown, path: string): Promise<T> {

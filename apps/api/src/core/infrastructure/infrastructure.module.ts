@@ -62,7 +62,9 @@ export class InfrastructureModule {
           useFactory: async () => {
             if (options.dataSource) return options.dataSource;
             const dataSource = createDataSource(requireSetting(options.config.databaseUrl, 'DATABASE_URL'), {
-              extra: { max: 10, connectionTimeoutMillis: 5000 },
+              // A runaway query is cancelled by Postgres instead of holding a connection (the API's
+              // pool only: the worker and migrations open their own).
+              extra: { max: 10, connectionTimeoutMillis: 5000, statement_timeout: options.config.http.statementTimeoutMs },
             });
             owned.dataSource = dataSource;
             return dataSource.initialize();

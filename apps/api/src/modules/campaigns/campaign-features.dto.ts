@@ -12,9 +12,9 @@ export class CampaignStatusView {
   @ApiProperty() endsAt!: string;
   @ApiProperty({ description: '已发送的进展汇总次数' }) summariesSent!: number;
   @ApiProperty({ nullable: true, type: String }) nextSummaryAt!: string | null;
-  @ApiProperty({ nullable: true, type: Object, description: '最近一次进展汇总（尚无则为 null）' }) lastSummary!: Record<string, unknown> | null;
+  @ApiProperty({ nullable: true, type: Object, description: '最近一次进展汇总（全县数字，仅县级用户可见；尚无或非县级用户为 null）' }) lastSummary!: Record<string, unknown> | null;
   @ApiProperty({ description: '已到截止时间并完成到期督办' }) ended!: boolean;
-  @ApiProperty({ nullable: true, type: Object, description: '到期督办报告' }) end!: Record<string, unknown> | null;
+  @ApiProperty({ nullable: true, type: Object, description: '到期督办报告（全县数字，仅县级用户可见）' }) end!: Record<string, unknown> | null;
 }
 
 export class ScreeningIssueView {

@@ -35,9 +35,15 @@ export class CampaignFeaturesService {
     private readonly temporal: TemporalCalls,
   ) {}
 
+  /**
+   * The campaign's clock for everyone in its county; its figures (the last progress summary, the end
+   * report) are county-wide, so only county-level users get them: a township or an organization sees
+   * null there and its own figures on /dashboard/summary, which is scoped.
+   */
   async status(actor: Actor, campaignId: string): Promise<CampaignStatusView> {
     const campaign = await this.campaigns.get(actor, campaignId);
     const status = await this.temporal.run(() => this.workflows.status(campaign.id));
+    const countyWide = actor.scope.level === 'county';
     return {
       campaignId: campaign.id,
       workflowId: campaignWorkflowId(campaign.id),
@@ -47,9 +53,9 @@ export class CampaignFeaturesService {
       endsAt: status.campaign.endsAt,
       summariesSent: status.summariesSent,
       nextSummaryAt: status.nextSummaryAt,
-      lastSummary: status.lastSummary as unknown as Record<string, unknown> | null,
+      lastSummary: countyWide ? (status.lastSummary as unknown as Record<string, unknown> | null) : null,
       ended: status.ended,
-      end: status.end as unknown as Record<string, unknown> | null,
+      end: countyWide ? (status.end as unknown as Record<string, unknown> | null) : null,
     };
   }
 

@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Client } from '@temporalio/client';
 import { isInScope, type Actor } from '@zhengdun/domain';
 import { CaseQueryRepository } from '@zhengdun/persistence';
 import { CaseClient } from '@zhengdun/temporal';
 import { TemporalCalls } from '../../core/infrastructure/temporal-calls.service';
+import { TEMPORAL_CLIENT } from '../../core/infrastructure/injection-tokens';
 import { AccessException } from '../../core/auth/access.exception';
 
 export interface CasePlace {
@@ -23,7 +25,22 @@ export class CaseAccessService {
     private readonly query: CaseQueryRepository,
     private readonly cases: CaseClient,
     private readonly temporal: TemporalCalls,
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
   ) {}
+
+  /**
+   * The place of a case the actor may see. A case outside the actor's scope is answered as a missing
+   * one (AccessException.caseOutOfScope, mapped to the same 404 body), after the same kind of lookups
+   * a missing case costs: the read model, then one call to Temporal that no worker answers. So
+   * neither the answer nor its time tells whether the case exists.
+   */
+  async placeVisibleTo(actor: Actor, caseId: string): Promise<CasePlace> {
+    const place = await this.placeOf(caseId);
+    if (isInScope(actor.scope, { county: place.county, township: place.township, code: place.orgCode })) return place;
+    await this.query.placeOf(caseId);
+    await this.temporal.run(() => this.client.workflow.getHandle(caseId).describe()).catch(() => undefined);
+    throw AccessException.caseOutOfScope(caseId);
+  }
 
   /**
    * From the read model; a case opened a moment ago may not be projected yet, then from the

@@ -41,7 +41,7 @@ export class CaseActionsService {
   private run(actor: Actor, caseId: string, payload: { type: CaseAction['type'] }, build: () => Promise<CaseAction>): Promise<CaseStateView> {
     const updateId = this.idempotency.updateId();
     return this.audit.command(actor, caseId, payload.type, payload, async () => {
-      this.access.assertInScope(actor, await this.access.placeOf(caseId));
+      await this.access.placeVisibleTo(actor, caseId);
       const action = await build();
       return toCaseStateView(await this.temporal.run(() => this.cases.act(caseId, actor, action, { updateId })));
     });

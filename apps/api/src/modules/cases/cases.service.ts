@@ -13,6 +13,7 @@ import { CaseClient } from '@zhengdun/temporal';
 import { TemporalCalls } from '../../core/infrastructure/temporal-calls.service';
 import { toProblem } from '../../core/errors/problem';
 import { validateDto } from '../../core/errors/validation';
+import { RequestValidationException } from '../../core/errors/request-validation.exception';
 import { AuditService } from '../audit/audit.service';
 import { CampaignsService } from '../campaigns/campaigns.service';
 import { CaseAccessService } from './case-access.service';
@@ -49,6 +50,9 @@ function inputFor(campaign: CampaignEntity, dto: OpenCaseDto): OpenCaseInput {
       : {}),
   };
 }
+
+/** How deep into a list a page may start (page × pageSize). */
+export const MAX_LIST_OFFSET = 10_000;
 
 @Injectable()
 export class CasesService {
@@ -110,6 +114,14 @@ export class CasesService {
   async list(actor: Actor, query: ListCasesQueryDto): Promise<CaseListView> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
+    // Postgres reads and drops every row before OFFSET: a deep page costs as much as the whole list.
+    if ((page - 1) * pageSize >= MAX_LIST_OFFSET) {
+      throw RequestValidationException.field(
+        'page',
+        `翻页过深：最多可查看前 ${MAX_LIST_OFFSET} 条，请用批次、阶段、乡镇等条件缩小范围，或改变排序`,
+        `pages start at most ${MAX_LIST_OFFSET} rows in: narrow the list with filters or change the sort`,
+      );
+    }
     const { items, total } = await this.query.page(
       {
         scope: actor.scope,
@@ -128,8 +140,9 @@ export class CasesService {
 
   /** The live state from the workflow, the timeline from the read model. */
   async get(actor: Actor, caseId: string): Promise<CaseDetailView> {
+    // Scope first: the workflow is asked only about a case the actor may see.
+    await this.access.placeVisibleTo(actor, caseId);
     const state = await this.temporal.run(() => this.cases.state(caseId));
-    this.access.assertInScope(actor, { county: state.org.county, township: state.org.township, orgCode: state.org.code });
     const timeline = await this.readModel.timelineOf(caseId);
     return {
       case: toCaseStateView(state),

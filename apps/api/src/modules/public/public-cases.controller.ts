@@ -1,27 +1,23 @@
-import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import type { PublicNotice } from '@zhengdun/domain';
 import { Public } from '../../core/auth/auth.decorators';
 import { CaseIdPipe } from '../../core/http/id-param.pipe';
 import { ApiIdempotencyKey } from '../../core/openapi/api-idempotency.decorator';
 import { ApiProblems } from '../../core/openapi/api-problems.decorator';
+import { PublicRateLimit } from '../../core/rate-limit/rate-limits';
 import { PublicNoticeView, RaiseObjectionDto, RateSatisfactionDto, SignalReceivedView } from './public-case.dto';
 import { PublicCasesService } from './public-cases.service';
 
-export const PUBLIC_READ_THROTTLE = 'public-read';
-export const PUBLIC_WRITE_THROTTLE = 'public-write';
-
-/** Without login, rate-limited per client address. */
+/** Without login, rate-limited per client address (and objections and ratings per case too). */
 @ApiTags('public 公示与群众监督')
 @Public()
-@UseGuards(ThrottlerGuard)
 @Controller('public/cases/:caseId')
 export class PublicCasesController {
   constructor(private readonly publicCases: PublicCasesService) {}
 
   @Get()
-  @SkipThrottle({ [PUBLIC_WRITE_THROTTLE]: true })
+  @PublicRateLimit('read')
   @ApiOperation({ summary: '公示内容：整顿方案、措施进展、验收结果（无需登录）' })
   @ApiParam({ name: 'caseId' })
   @ApiOkResponse({ type: PublicNoticeView })
@@ -32,7 +28,7 @@ export class PublicCasesController {
 
   @Post('objections')
   @HttpCode(202)
-  @SkipThrottle({ [PUBLIC_READ_THROTTLE]: true })
+  @PublicRateLimit('write')
   @ApiOperation({ summary: '对公示结果提出异议（仅公示期内）' })
   @ApiParam({ name: 'caseId' })
   @ApiIdempotencyKey()
@@ -44,7 +40,7 @@ export class PublicCasesController {
 
   @Post('ratings')
   @HttpCode(202)
-  @SkipThrottle({ [PUBLIC_READ_THROTTLE]: true })
+  @PublicRateLimit('write')
   @ApiOperation({ summary: '群众满意度测评（公示期至县级验收前）' })
   @ApiParam({ name: 'caseId' })
   @ApiIdempotencyKey()

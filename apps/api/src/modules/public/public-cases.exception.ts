@@ -6,8 +6,16 @@ export type PublicCaseExceptionCode = 'not_public' | 'not_accepting_objections' 
 export class PublicCaseException extends CodedException<PublicCaseExceptionCode> {
   override readonly name = 'PublicCaseException';
 
+  /**
+   * The one answer for a case the public may not see, whether it exists or not: telling "not yet
+   * public" from "no such case" would tell anyone which organizations are listed before publication.
+   */
   static notPublic(): PublicCaseException {
-    return new PublicCaseException('not_public', '该组织的整顿情况尚未公开', 'nothing is public about this case yet');
+    return new PublicCaseException(
+      'not_public',
+      '未找到公示内容：该组织的整顿情况尚未公开，或编号有误',
+      'nothing is publicized under this id (not yet public, or no such case)',
+    );
   }
 
   static notAcceptingObjections(): PublicCaseException {

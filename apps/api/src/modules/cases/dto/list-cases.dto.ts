@@ -39,7 +39,7 @@ export class ListCasesQueryDto {
   @IsOptional() @IsString() @Matches(PERSON_ID)
   personId?: string;
 
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @ApiPropertyOptional({ minimum: 1, default: 1, description: '页码；(page - 1) × pageSize 须小于 10000（更深请用筛选条件）' })
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
   page?: number;
 

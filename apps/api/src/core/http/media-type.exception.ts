@@ -1,0 +1,17 @@
+import { CodedException } from '../errors/coded.exception';
+
+/** A request body in a format the endpoint does not take (415): it would be read as empty otherwise. */
+export class MediaTypeException extends CodedException<'unsupported_media_type'> {
+  override readonly name = 'MediaTypeException';
+
+  constructor(accepted: readonly string[], received: string) {
+    const got = received === '' ? '未标明内容类型' : received.slice(0, 100);
+    const gotEn = received === '' ? 'no Content-Type' : received.slice(0, 100);
+    super(
+      'unsupported_media_type',
+      `请求内容须为 ${accepted.join(' 或 ')} 格式（收到：${got}），本次请求未作任何改动`,
+      `the body must be ${accepted.join(' or ')} (got ${gotEn}); nothing was changed`,
+      { accepted: [...accepted] },
+    );
+  }
+}
