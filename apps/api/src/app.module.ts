@@ -15,6 +15,7 @@ import { CampaignsModule } from './modules/campaigns/campaigns.module';
 import { CasesModule } from './modules/cases/cases.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { HealthModule } from './modules/health/health.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PUBLIC_READ_THROTTLE, PUBLIC_WRITE_THROTTLE } from './modules/public/public-cases.controller';
 import { PublicModule } from './modules/public/public.module';
 
@@ -54,6 +55,7 @@ export class AppModule {
         DashboardModule,
         PublicModule,
         HealthModule,
+        NotificationsModule,
       ],
       providers: [
         TokenVerifier,

@@ -13,6 +13,7 @@ import { AuthException } from '../auth/auth.exception';
 import { IdempotencyException } from '../idempotency/idempotency.exception';
 import { WorkflowUnavailableException } from '../infrastructure/workflow-unavailable.exception';
 import { CampaignException } from '../../modules/campaigns/campaigns.exception';
+import { NotificationsException } from '../../modules/notifications/notifications.exception';
 import { PublicCaseException } from '../../modules/public/public-cases.exception';
 import { RequestValidationException, type FieldError } from './request-validation.exception';
 
@@ -82,6 +83,9 @@ const STATUS_BY_CODE: Record<string, number> = {
   not_public: 404,
   not_accepting_objections: 409,
   not_accepting_ratings: 409,
+  // NotificationsException
+  dead_letter_not_found: 404,
+  no_contacts: 400,
   // RequestValidationException
   invalid_request: 400,
   // WorkflowUnavailableException
@@ -253,6 +257,7 @@ export function toProblem(error: unknown, instance?: string): ProblemResponse {
     error instanceof IdempotencyException ||
     error instanceof CampaignException ||
     error instanceof PublicCaseException ||
+    error instanceof NotificationsException ||
     error instanceof WorkflowUnavailableException
   ) {
     const status = STATUS_BY_CODE[error.code] ?? 400;
