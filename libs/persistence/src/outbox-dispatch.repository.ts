@@ -64,6 +64,12 @@ const COUNTY_OF_ROW = `COALESCE(
   (SELECT c.county FROM case_record c WHERE c.case_id = o.case_id),
   (SELECT g.county FROM campaign g WHERE o.case_id LIKE 'campaign:%' AND g.id = substr(o.case_id, 10)))`;
 
+/** Rows of an UPDATE … RETURNING: TypeORM answers those as [rows, affected count]. */
+function returned<T>(result: unknown): T[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  return result as T[];
+}
+
 const interval = (ms: number) => `${Math.max(0, Math.round(ms))} milliseconds`;
 
 export function newLeaseOwner(): string {
@@ -94,7 +100,7 @@ export class OutboxDispatchRepository {
 
   /** Leases up to `limit` due rows for `leaseMs` (one statement, committed before anything is sent). */
   async claim(limit: number, leaseMs: number): Promise<ClaimedNotification[]> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
+    const rows = returned<Record<string, unknown>>(await this.dataSource.query(
       `WITH due AS (
          SELECT key FROM notification_outbox
           WHERE status = 'pending' AND next_attempt_at <= now() AND (leased_until IS NULL OR leased_until < now())
@@ -105,7 +111,7 @@ export class OutboxDispatchRepository {
          FROM due WHERE o.key = due.key
        RETURNING o.key, o.case_id, o.kind, o.recipients, o.title, o.body, o.event_at, o.attempts, o.deliveries, o.next_attempt_at, ${COUNTY_OF_ROW} AS county`,
       [limit, this.owner, interval(leaseMs)],
-    );
+    ));
     rows.sort((a, b) => new Date(a.next_attempt_at as string).getTime() - new Date(b.next_attempt_at as string).getTime() || String(a.key).localeCompare(String(b.key)));
     return rows.map(toMessage);
   }
@@ -115,12 +121,12 @@ export class OutboxDispatchRepository {
    * Undefined when the lease is no longer ours (it ran out and another dispatcher took the row).
    */
   async renewLease(key: string, leaseMs: number): Promise<Record<string, ChannelDelivery> | undefined> {
-    const rows: { deliveries: Record<string, ChannelDelivery> }[] = await this.dataSource.query(
+    const rows = returned<{ deliveries: Record<string, ChannelDelivery> }>(await this.dataSource.query(
       `UPDATE notification_outbox SET leased_until = now() + $3::interval
         WHERE key = $1 AND lease_owner = $2 AND status = 'pending'
         RETURNING deliveries`,
       [key, this.owner, interval(leaseMs)],
-    );
+    ));
     return rows[0]?.deliveries;
   }
 
@@ -143,7 +149,7 @@ export class OutboxDispatchRepository {
    * at once when `permanent` (no retry can fix it, e.g. no address for any recipient).
    */
   async recordFailed(key: string, channel: string, error: string, options: { maxAttempts: number; permanent?: boolean }): Promise<ChannelDelivery> {
-    const rows: { delivery: ChannelDelivery }[] = await this.dataSource.query(
+    const rows = returned<{ delivery: ChannelDelivery }>(await this.dataSource.query(
       `WITH next AS (
          SELECT COALESCE((deliveries -> $2::text ->> 'attempts')::int, 0) + 1 AS attempts FROM notification_outbox WHERE key = $1)
        UPDATE notification_outbox o
@@ -156,33 +162,33 @@ export class OutboxDispatchRepository {
         WHERE o.key = $1
         RETURNING o.deliveries -> $2::text AS delivery`,
       [key, channel, error.slice(0, 2000), options.maxAttempts, options.permanent ?? false],
-    );
+    ));
     return rows[0]?.delivery ?? { status: 'failed', attempts: 1, lastAttemptAt: new Date().toISOString(), lastError: error };
   }
 
   /** Closes a leased row after its channels were tried; false when the lease was lost meanwhile. */
   async finish(key: string, outcome: RowOutcome): Promise<boolean> {
-    let rows: unknown[];
+    let result: unknown;
     if (outcome.status === 'sent') {
-      rows = await this.dataSource.query(
+      result = await this.dataSource.query(
         `UPDATE notification_outbox SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL, lease_owner = NULL, leased_until = NULL
           WHERE key = $1 AND lease_owner = $2 AND status = 'pending' RETURNING key`,
         [key, this.owner],
       );
     } else if (outcome.status === 'dead') {
-      rows = await this.dataSource.query(
+      result = await this.dataSource.query(
         `UPDATE notification_outbox SET status = 'dead', dead_at = now(), attempts = attempts + 1, last_error = $3, lease_owner = NULL, leased_until = NULL
           WHERE key = $1 AND lease_owner = $2 AND status = 'pending' RETURNING key`,
         [key, this.owner, outcome.error.slice(0, 2000)],
       );
     } else {
-      rows = await this.dataSource.query(
+      result = await this.dataSource.query(
         `UPDATE notification_outbox SET attempts = attempts + 1, last_error = $3, next_attempt_at = now() + $4::interval, lease_owner = NULL, leased_until = NULL
           WHERE key = $1 AND lease_owner = $2 AND status = 'pending' RETURNING key`,
         [key, this.owner, outcome.error.slice(0, 2000), interval(outcome.retryInMs)],
       );
     }
-    return rows.length > 0;
+    return returned(result).length > 0;
   }
 
   /** Rows still to send (due or waiting for a retry). */
@@ -223,14 +229,14 @@ export class OutboxDispatchRepository {
    * county has no such dead letter.
    */
   async retryDeadLetter(county: string, key: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
+    const rows = returned(await this.dataSource.query(
       `UPDATE notification_outbox o
           SET status = 'pending', dead_at = NULL, next_attempt_at = now(), lease_owner = NULL, leased_until = NULL,
               deliveries = COALESCE((SELECT jsonb_object_agg(k, v) FROM jsonb_each(o.deliveries) AS d(k, v) WHERE v ->> 'status' = 'delivered'), '{}'::jsonb)
         WHERE o.key = $2 AND o.status = 'dead' AND ${COUNTY_OF_ROW} = $1
         RETURNING o.key`,
       [county, key],
-    );
+    ));
     return rows.length > 0;
   }
 }
