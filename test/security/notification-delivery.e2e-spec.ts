@@ -27,6 +27,8 @@ interface WebhookReceiver {
   /** Requests whose X-Zhengdun-Event-Id or body key differed from the Idempotency-Key. */
   mismatched: number;
   status: number;
+  /** Called as each request arrives, before it is answered. */
+  onReceipt?: (count: number) => void;
   close: () => Promise<void>;
 }
 
@@ -39,6 +41,7 @@ async function startWebhookReceiver(delayMs: number, status = 200): Promise<Webh
     req.on('end', () => {
       const key = String(req.headers['idempotency-key']);
       receiver.receipts.push(key);
+      receiver.onReceipt?.(receiver.receipts.length);
       if (req.headers['x-zhengdun-event-id'] !== key || (JSON.parse(body) as { key: string }).key !== key) receiver.mismatched += 1;
       setTimeout(() => {
         res.statusCode = receiver.status;
@@ -173,12 +176,18 @@ describe('a worker killed -9 mid-dispatch', () => {
     worker = await startWorkerProcess({ databaseUrl: db.url, taskQueue, extraEnv: env });
     await new NotificationOutboxRepository(db.dataSource).enqueue(events);
 
-    // Kill while it sends: some events delivered, the one in flight not yet recorded, the rest leased or waiting.
+    // Kill -9 the moment the 5th webhook request arrives: four events delivered, the fifth in flight
+    // (unanswered, so not recorded), the rest of the batch leased by a process that no longer exists.
+    const dying = worker;
+    webhook.onReceipt = (count) => {
+      if (count === 5) dying.child.kill('SIGKILL');
+    };
     await eventually(async () => webhook.receipts.length >= 5, 30_000, 'the first webhook deliveries');
-    await worker.crash();
+    await dying.exited;
+    webhook.onReceipt = undefined;
     const atKill = { webhook: webhook.receipts.length, email: smtp.messages.length };
     const leasedByTheDead = await db.dataSource.query(`SELECT key FROM notification_outbox WHERE status = 'pending' AND lease_owner IS NOT NULL`);
-    expect(atKill.webhook).toBeLessThan(total);
+    expect(atKill.webhook).toBe(5);
     expect(leasedByTheDead.length).toBeGreaterThan(0);
 
     worker = await startWorkerProcess({ databaseUrl: db.url, taskQueue, extraEnv: env });
