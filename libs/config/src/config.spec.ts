@@ -40,3 +40,21 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TEMPORAL_TLS_CERT_PATH: '/tmp/c.pem' })).toThrow(/TEMPORAL_TLS_KEY_PATH/);
   });
 });
+
+describe('notification delivery settings', () => {
+  it('defaults to 8 tries per channel, a 5 s first retry and a 2 min lease', () => {
+    expect(loadConfig({}).notify).toEqual({ webhookUrl: undefined, smtpUrl: undefined, maxAttempts: 8, retryBaseMs: 5000, leaseMs: 120_000 });
+    expect(loadConfig({ NOTIFY_MAX_ATTEMPTS: '3', NOTIFY_RETRY_BASE_MS: '200', NOTIFY_LEASE_MS: '2000' }).notify).toMatchObject({ maxAttempts: 3, retryBaseMs: 200, leaseMs: 2000 });
+  });
+
+  it.each([
+    ['NOTIFY_MAX_ATTEMPTS', '0', 'NOTIFY_MAX_ATTEMPTS must be at least 1'],
+    ['NOTIFY_MAX_ATTEMPTS', '51', 'NOTIFY_MAX_ATTEMPTS must be at most 50'],
+    ['NOTIFY_MAX_ATTEMPTS', 'many', 'NOTIFY_MAX_ATTEMPTS'],
+    ['NOTIFY_RETRY_BASE_MS', '10', 'NOTIFY_RETRY_BASE_MS must be at least 100'],
+    ['NOTIFY_LEASE_MS', '500', 'NOTIFY_LEASE_MS must be at least 1000'],
+    ['NOTIFY_LEASE_MS', '3600001', 'NOTIFY_LEASE_MS must be at most 3600000'],
+  ])('refuses %s=%s naming the variable', (name, value, named) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(named));
+  });
+});
