@@ -171,7 +171,7 @@ describe('a worker killed -9 mid-dispatch', () => {
       'test',
     );
 
-    const env = { NOTIFY_WEBHOOK_URL: webhook.url, SMTP_URL: smtp.url, NOTIFY_LEASE_MS: '2000', NOTIFY_RETRY_BASE_MS: '200' };
+    const env = { NOTIFY_WEBHOOK_URL: webhook.url, SMTP_URL: smtp.url, SMTP_FROM: '整顿工作提醒 <noreply@county.test>', NOTIFY_LEASE_MS: '2000', NOTIFY_RETRY_BASE_MS: '200' };
     const taskQueue = uniqueTaskQueue('notify-kill');
     worker = await startWorkerProcess({ databaseUrl: db.url, taskQueue, extraEnv: env });
     await new NotificationOutboxRepository(db.dataSource).enqueue(events);

@@ -89,6 +89,10 @@ export class EnvironmentVariables {
 
   // --- Notification delivery (outbox dispatcher in the worker) ---
 
+  /** Sender of notification e-mail, `Name <address>` or an address; required with SMTP_URL (a made-up sender is refused by real mail servers). */
+  @IsOptional() @Transform(emptyToUndefined) @Matches(/^([^<>\r\n]{1,100} )?<?[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>?$/u, { message: 'SMTP_FROM must be an e-mail address, optionally as "Name <address>"' })
+  SMTP_FROM?: string;
+
   /** Tries per channel before a notification is dead-lettered for the county. */
   @IsOptional()
   @Transform(toInt)
@@ -128,7 +132,7 @@ export interface AppConfig {
   port: number;
   logLevel: string;
   auth: { jwtSecret: string; jwksUrl?: string; issuer: string; audience: string };
-  notify: { webhookUrl?: string; smtpUrl?: string; maxAttempts: number; retryBaseMs: number; leaseMs: number };
+  notify: { webhookUrl?: string; smtpUrl?: string; smtpFrom?: string; maxAttempts: number; retryBaseMs: number; leaseMs: number };
   idempotency: { leaseMs: number };
 }
 
@@ -148,6 +152,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (vars.TEMPORAL_TLS_CERT_PATH && !vars.TEMPORAL_TLS_KEY_PATH) {
     throw new ConfigError('Invalid configuration:\n  TEMPORAL_TLS_KEY_PATH: required when TEMPORAL_TLS_CERT_PATH is set');
+  }
+  if (vars.SMTP_URL && !vars.SMTP_FROM) {
+    throw new ConfigError('Invalid configuration:\n  SMTP_FROM: required when SMTP_URL is set (the sender address of notification e-mail, e.g. "整顿工作提醒 <noreply@your-county.gov.cn>")');
   }
   return {
     databaseUrl: vars.DATABASE_URL,
@@ -171,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     notify: {
       webhookUrl: vars.NOTIFY_WEBHOOK_URL,
       smtpUrl: vars.SMTP_URL,
+      smtpFrom: vars.SMTP_FROM,
       maxAttempts: vars.NOTIFY_MAX_ATTEMPTS ?? DEFAULT_NOTIFY_MAX_ATTEMPTS,
       retryBaseMs: vars.NOTIFY_RETRY_BASE_MS ?? DEFAULT_NOTIFY_RETRY_BASE_MS,
       leaseMs: vars.NOTIFY_LEASE_MS ?? DEFAULT_NOTIFY_LEASE_MS,

@@ -11,13 +11,15 @@ import { WebhookChannel } from './webhook-channel';
 export interface NotifyConfig {
   webhookUrl?: string;
   smtpUrl?: string;
+  /** Sender address (SMTP_FROM). */
+  smtpFrom?: string;
 }
 
 export function channelFromConfig(config: NotifyConfig, deps: { logger: ChannelLogger; directory?: RecipientDirectory; emailFrom?: string }): NotificationChannel {
   const channels: NotificationChannel[] = [];
   if (config.webhookUrl) channels.push(new WebhookChannel(config.webhookUrl));
   if (config.smtpUrl) {
-    channels.push(new EmailChannel({ smtpUrl: config.smtpUrl, directory: deps.directory ?? new EmptyRecipientDirectory(), from: deps.emailFrom }));
+    channels.push(new EmailChannel({ smtpUrl: config.smtpUrl, directory: deps.directory ?? new EmptyRecipientDirectory(), from: deps.emailFrom ?? config.smtpFrom }));
   }
   if (channels.length === 0) return new LogChannel(deps.logger);
   return channels.length === 1 ? channels[0] : new CompositeChannel(channels);

@@ -28,7 +28,9 @@ export class EmailChannel implements NotificationChannel {
 
   constructor(private readonly options: EmailChannelOptions) {
     if (!options.transporter && !options.smtpUrl) throw new Error('EmailChannel needs smtpUrl or a transporter');
-    this.transporter = options.transporter ?? nodemailer.createTransport(options.smtpUrl!);
+    // Bounded, and well inside the dispatcher's lease (NOTIFY_LEASE_MS, 2 min by default): a hung server
+    // fails this try instead of outliving the lease and letting another worker send the same e-mail.
+    this.transporter = options.transporter ?? nodemailer.createTransport({ url: options.smtpUrl!, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
     this.from = options.from ?? '整顿工作提醒 <noreply@example.invalid>';
   }
 
