@@ -11,6 +11,8 @@
  */
 import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
+import pino from 'pino';
+import { loadConfig } from '@zhengdun/config';
 import { emailMessageId, EmailChannel, NotificationDispatcher, PostgresRecipientDirectory, WebhookChannel, CompositeChannel } from '@zhengdun/campaigns';
 import type { Actor, CaseNotification } from '@zhengdun/domain';
 import { NotificationEntity, NotificationOutboxRepository, RecipientContactRepository } from '@zhengdun/persistence';
@@ -19,6 +21,7 @@ import { campaignBody, openCaseBody } from '../support/api-fixtures';
 import { auditor, COUNTY, committee, county, measuresFor, secretaryOf } from '../support/cases';
 import { createTestDatabase, eventually, uniqueTaskQueue, type TestDatabase } from '../support/environment';
 import { startWorkerProcess, type WorkerProcess } from '../support/worker-process';
+import { NotificationDispatcherService } from '../../apps/worker/src/notification-dispatcher.service';
 
 interface WebhookReceiver {
   url: string;
@@ -371,5 +374,36 @@ describe('failing channels and the dead-letter state', () => {
     expect((await h.get('/notifications/dead-letters', { as: committee })).status).toBe(403);
     expect((await h.get('/notifications/dead-letters', { as: otherCounty })).body.items).toEqual([]);
     expect((await h.get('/notifications/dead-letters')).status).toBe(401);
+  });
+});
+
+describe('e-mail configured without a recipient directory', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it('the worker says at start that no e-mail can reach anyone, and how to fix it, and still starts its dispatcher (the same worker runs the case deadlines)', async () => {
+    const lines: { level: number; msg: string }[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const config = loadConfig({ DATABASE_URL: db.url, SMTP_URL: 'smtp://127.0.0.1:25', SMTP_FROM: 'noreply@county.test' });
+    const service = new NotificationDispatcherService(config, db.dataSource, logger);
+    await service.onApplicationBootstrap();
+    await service.onApplicationShutdown();
+    const refusal = lines.find((line) => line.level === 50);
+    expect(refusal?.msg).toMatch(/SMTP_URL is set but the recipient directory has no e-mail address/);
+    expect(refusal?.msg).toContain('PUT /notifications/contacts');
+    expect(lines.some((line) => line.msg === 'notification dispatcher running')).toBe(true);
+
+    // With an address in the directory, no such error.
+    await new RecipientContactRepository(db.dataSource).upsert(COUNTY, [{ recipient: 'person:sec-1', email: 'sec-1@county.test' }], 'test');
+    lines.length = 0;
+    const again = new NotificationDispatcherService(config, db.dataSource, logger);
+    await again.onApplicationBootstrap();
+    await again.onApplicationShutdown();
+    expect(lines.filter((line) => line.level >= 50)).toEqual([]);
   });
 });
