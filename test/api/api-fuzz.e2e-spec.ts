@@ -946,6 +946,10 @@ const ENDPOINTS: Record<string, Endpoint> = {
   'GET /cases': { roles: 'any', runs: RUNS_PER_OPERATION },
   'GET /cases/{caseId}': { roles: 'any', runs: READ_RUNS },
   'GET /dashboard/summary': { roles: 'any', runs: READ_RUNS },
+  'GET /notifications/dead-letters': { roles: ['county_department', 'auditor'], runs: READ_RUNS },
+  'POST /notifications/dead-letters/{key}/retry': { roles: ['county_department'], runs: 15 },
+  // The recipient directory is not in the write snapshot: an accepted save changes none of what it watches.
+  'PUT /notifications/contacts': { roles: ['county_department'], body: ({ fresh }) => ({ persons: [{ personId: `sec-${fresh[0]}`, email: `${fresh[0]}@county.test` }] }), wrote: async () => nothing },
   'GET /public/cases/{caseId}': { roles: 'public', runs: READ_RUNS },
   'POST /public/cases/{caseId}/objections': { roles: 'public', stages: ['publicizing'], body: ({ fresh }) => ({ content: '支部换届仍未完成，公示内容与实际不符', objectionId: `obj-${fresh[0]}` }), wrote: signalWrote('objection') },
   'POST /public/cases/{caseId}/ratings': { roles: 'public', stages: ['publicizing', 'preliminary_acceptance', 'county_acceptance'], body: ({ fresh }) => ({ level: 'satisfied', ratingId: `rating-${fresh[0]}` }), wrote: signalWrote('rating') },

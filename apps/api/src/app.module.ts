@@ -21,6 +21,7 @@ import { CampaignsModule } from './modules/campaigns/campaigns.module';
 import { CasesModule } from './modules/cases/cases.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { HealthModule } from './modules/health/health.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PublicModule } from './modules/public/public.module';
 
 export interface PublicRateLimits {
@@ -67,6 +68,7 @@ export class AppModule {
         DashboardModule,
         PublicModule,
         HealthModule,
+        NotificationsModule,
       ],
       providers: [
         TokenVerifier,

@@ -68,3 +68,28 @@ describe('HTTP surface settings', () => {
     expect(() => loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '50' })).toThrow(/DATABASE_STATEMENT_TIMEOUT_MS must be at least 100/);
   });
 });
+
+describe('notification delivery settings', () => {
+  it('defaults to 8 tries per channel, a 5 s first retry and a 2 min lease', () => {
+    expect(loadConfig({}).notify).toEqual({ webhookUrl: undefined, smtpUrl: undefined, smtpFrom: undefined, maxAttempts: 8, retryBaseMs: 5000, leaseMs: 120_000 });
+    expect(loadConfig({ NOTIFY_MAX_ATTEMPTS: '3', NOTIFY_RETRY_BASE_MS: '200', NOTIFY_LEASE_MS: '2000' }).notify).toMatchObject({ maxAttempts: 3, retryBaseMs: 200, leaseMs: 2000 });
+  });
+
+  it('needs a sender with SMTP_URL', () => {
+    expect(() => loadConfig({ SMTP_URL: 'smtp://mail.county.test:25' })).toThrow(/SMTP_FROM: required when SMTP_URL is set/);
+    expect(loadConfig({ SMTP_URL: 'smtp://mail.county.test:25', SMTP_FROM: '整顿工作提醒 <noreply@county.test>' }).notify.smtpFrom).toBe('整顿工作提醒 <noreply@county.test>');
+    expect(loadConfig({ SMTP_URL: 'smtp://mail.county.test:25', SMTP_FROM: 'noreply@county.test' }).notify.smtpFrom).toBe('noreply@county.test');
+  });
+
+  it.each([
+    ['NOTIFY_MAX_ATTEMPTS', '0', 'NOTIFY_MAX_ATTEMPTS must be at least 1'],
+    ['NOTIFY_MAX_ATTEMPTS', '51', 'NOTIFY_MAX_ATTEMPTS must be at most 50'],
+    ['NOTIFY_MAX_ATTEMPTS', 'many', 'NOTIFY_MAX_ATTEMPTS'],
+    ['NOTIFY_RETRY_BASE_MS', '10', 'NOTIFY_RETRY_BASE_MS must be at least 100'],
+    ['NOTIFY_LEASE_MS', '500', 'NOTIFY_LEASE_MS must be at least 1000'],
+    ['NOTIFY_LEASE_MS', '3600001', 'NOTIFY_LEASE_MS must be at most 3600000'],
+    ['SMTP_FROM', 'nobody', 'SMTP_FROM must be an e-mail address'],
+  ])('refuses %s=%s naming the variable', (name, value, named) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(named));
+  });
+});

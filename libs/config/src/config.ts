@@ -51,6 +51,16 @@ export const DEFAULT_IDEMPOTENCY_LEASE_MS = 15_000;
 const MIN_IDEMPOTENCY_LEASE_MS = 1_000;
 const MAX_IDEMPOTENCY_LEASE_MS = 600_000;
 
+/** Notification delivery defaults (NOTIFY_MAX_ATTEMPTS, NOTIFY_RETRY_BASE_MS, NOTIFY_LEASE_MS) and bounds. */
+export const DEFAULT_NOTIFY_MAX_ATTEMPTS = 8;
+const MAX_NOTIFY_ATTEMPTS = 50;
+export const DEFAULT_NOTIFY_RETRY_BASE_MS = 5_000;
+const MIN_NOTIFY_RETRY_BASE_MS = 100;
+const MAX_NOTIFY_RETRY_BASE_MS = 3_600_000;
+export const DEFAULT_NOTIFY_LEASE_MS = 120_000;
+const MIN_NOTIFY_LEASE_MS = 1_000;
+const MAX_NOTIFY_LEASE_MS = 3_600_000;
+
 export class EnvironmentVariables {
   /** postgres://… ; unset: `npm start` runs embedded Postgres and sets it for the apps. */
   @IsOptional() @Transform(emptyToUndefined) @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
@@ -113,6 +123,36 @@ export class EnvironmentVariables {
   @Min(MIN_IDEMPOTENCY_LEASE_MS, { message: `IDEMPOTENCY_LEASE_MS must be at least ${MIN_IDEMPOTENCY_LEASE_MS}` })
   @Max(MAX_IDEMPOTENCY_LEASE_MS, { message: `IDEMPOTENCY_LEASE_MS must be at most ${MAX_IDEMPOTENCY_LEASE_MS}` })
   IDEMPOTENCY_LEASE_MS?: number;
+
+  // --- Notification delivery (outbox dispatcher in the worker) ---
+
+  /** Sender of notification e-mail, `Name <address>` or an address; required with SMTP_URL (a made-up sender is refused by real mail servers). */
+  @IsOptional() @Transform(emptyToUndefined) @Matches(/^([^<>\r\n]{1,100} )?<?[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>?$/u, { message: 'SMTP_FROM must be an e-mail address, optionally as "Name <address>"' })
+  SMTP_FROM?: string;
+
+  /** Tries per channel before a notification is dead-lettered for the county. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'NOTIFY_MAX_ATTEMPTS must be an integer' })
+  @Min(1, { message: 'NOTIFY_MAX_ATTEMPTS must be at least 1' })
+  @Max(MAX_NOTIFY_ATTEMPTS, { message: `NOTIFY_MAX_ATTEMPTS must be at most ${MAX_NOTIFY_ATTEMPTS}` })
+  NOTIFY_MAX_ATTEMPTS?: number;
+
+  /** First retry delay in ms; doubles with every failed try (capped at one hour). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'NOTIFY_RETRY_BASE_MS must be an integer (milliseconds)' })
+  @Min(MIN_NOTIFY_RETRY_BASE_MS, { message: `NOTIFY_RETRY_BASE_MS must be at least ${MIN_NOTIFY_RETRY_BASE_MS}` })
+  @Max(MAX_NOTIFY_RETRY_BASE_MS, { message: `NOTIFY_RETRY_BASE_MS must be at most ${MAX_NOTIFY_RETRY_BASE_MS}` })
+  NOTIFY_RETRY_BASE_MS?: number;
+
+  /** How long a dispatcher holds the rows it claimed: a killed worker's rows are sent by another after this. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'NOTIFY_LEASE_MS must be an integer (milliseconds)' })
+  @Min(MIN_NOTIFY_LEASE_MS, { message: `NOTIFY_LEASE_MS must be at least ${MIN_NOTIFY_LEASE_MS}` })
+  @Max(MAX_NOTIFY_LEASE_MS, { message: `NOTIFY_LEASE_MS must be at most ${MAX_NOTIFY_LEASE_MS}` })
+  NOTIFY_LEASE_MS?: number;
 
   /**
    * Shared by the API (signs each action's actor) and the workers (the case workflow refuses an actor
@@ -218,7 +258,7 @@ export interface AppConfig {
   port: number;
   logLevel: string;
   auth: { jwtSecret: string; jwksUrl?: string; issuer: string; audience: string };
-  notify: { webhookUrl?: string; smtpUrl?: string };
+  notify: { webhookUrl?: string; smtpUrl?: string; smtpFrom?: string; maxAttempts: number; retryBaseMs: number; leaseMs: number };
   idempotency: { leaseMs: number };
   /** ACTOR_SIGNING_KEY, decoded; the API and worker refuse to start without it. */
   actorSigningKey?: Uint8Array;
@@ -244,6 +284,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (vars.TEMPORAL_TLS_CERT_PATH && !vars.TEMPORAL_TLS_KEY_PATH) {
     throw new ConfigError('Invalid configuration:\n  TEMPORAL_TLS_KEY_PATH: required when TEMPORAL_TLS_CERT_PATH is set');
   }
+  if (vars.SMTP_URL && !vars.SMTP_FROM) {
+    throw new ConfigError('Invalid configuration:\n  SMTP_FROM: required when SMTP_URL is set (the sender address of notification e-mail, e.g. "整顿工作提醒 <noreply@your-county.gov.cn>")');
+  }
   return {
     databaseUrl: vars.DATABASE_URL,
     temporal: {
@@ -263,7 +306,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       issuer: vars.JWT_ISSUER ?? 'zhengdun-dev',
       audience: vars.JWT_AUDIENCE ?? 'zhengdun-api',
     },
-    notify: { webhookUrl: vars.NOTIFY_WEBHOOK_URL, smtpUrl: vars.SMTP_URL },
+    notify: {
+      webhookUrl: vars.NOTIFY_WEBHOOK_URL,
+      smtpUrl: vars.SMTP_URL,
+      smtpFrom: vars.SMTP_FROM,
+      maxAttempts: vars.NOTIFY_MAX_ATTEMPTS ?? DEFAULT_NOTIFY_MAX_ATTEMPTS,
+      retryBaseMs: vars.NOTIFY_RETRY_BASE_MS ?? DEFAULT_NOTIFY_RETRY_BASE_MS,
+      leaseMs: vars.NOTIFY_LEASE_MS ?? DEFAULT_NOTIFY_LEASE_MS,
+    },
     idempotency: { leaseMs: vars.IDEMPOTENCY_LEASE_MS ?? DEFAULT_IDEMPOTENCY_LEASE_MS },
     actorSigningKey: vars.ACTOR_SIGNING_KEY ? decodeKey(vars.ACTOR_SIGNING_KEY) : undefined,
     allowSecondsPeriods: vars.ALLOW_SECONDS_PERIODS ?? false,

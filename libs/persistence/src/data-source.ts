@@ -12,6 +12,7 @@ import { IdempotencyRecordEntity } from './entities/idempotency-record.entity';
 import { ImportJobEntity } from './entities/import-job.entity';
 import { ImportRowEntity } from './entities/import-row.entity';
 import { NotificationEntity } from './entities/notification.entity';
+import { RecipientContactEntity } from './entities/recipient-contact.entity';
 import { MIGRATIONS } from './migrations';
 
 export const ENTITIES = [
@@ -23,6 +24,7 @@ export const ENTITIES = [
   CampaignEntity,
   ImportJobEntity,
   ImportRowEntity,
+  RecipientContactEntity,
 ];
 
 export function dataSourceOptions(url: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {

@@ -1,7 +1,9 @@
 /**
  * One interface for every way a notification leaves the system. A channel either delivers the
- * message or throws; the dispatcher retries a throw later with backoff. `key` is the outbox key:
- * receivers use it to drop a repeat (Idempotency-Key header, e-mail Message-ID).
+ * message or throws; the dispatcher retries a throw later with backoff, up to its bounded attempts,
+ * and records each channel's outcome apart (a failed e-mail never re-sends the webhook). `key` is
+ * the outbox key, one per event: receivers use it to drop a repeat (webhook Idempotency-Key and
+ * X-Zhengdun-Event-Id headers, e-mail Message-ID). Delivery is at least once, with that key.
  */
 import type { OutboxMessage } from '@zhengdun/persistence';
 
@@ -13,10 +15,18 @@ export interface NotificationChannel {
   close?(): Promise<void>;
 }
 
-/** Delivers through every channel; a failure of any fails the whole (and is retried through all). */
+/** A failure no retry can fix (e.g. no address for any recipient): the channel is dead-lettered at once. */
+export class PermanentDeliveryError extends Error {
+  override readonly name = 'PermanentDeliveryError';
+}
+
+/**
+ * Several channels under one name. The dispatcher sends through each member apart and records each
+ * one's outcome; `send` here (all in turn, the first failure stops) is for direct use only.
+ */
 export class CompositeChannel implements NotificationChannel {
   readonly name: string;
-  constructor(private readonly channels: NotificationChannel[]) {
+  constructor(readonly channels: NotificationChannel[]) {
     this.name = channels.map((channel) => channel.name).join('+');
   }
 

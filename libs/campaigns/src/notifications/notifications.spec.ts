@@ -3,11 +3,11 @@ import type { AddressInfo } from 'node:net';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import type { OutboxMessage } from '@zhengdun/persistence';
 import { channelFromConfig } from './channels';
-import { EmailChannel } from './email-channel';
+import { EmailChannel, emailMessageId } from './email-channel';
 import { LogChannel } from './log-channel';
-import { CompositeChannel } from './notification-channel';
+import { CompositeChannel, PermanentDeliveryError } from './notification-channel';
 import { backoffDelay } from './notification-dispatcher';
-import { StubRecipientDirectory } from './recipient-directory';
+import { EmptyRecipientDirectory, StubRecipientDirectory } from './recipient-directory';
 import { WebhookChannel, WebhookDeliveryError } from './webhook-channel';
 
 const MESSAGE: OutboxMessage = {
@@ -86,6 +86,7 @@ describe('the webhook channel', () => {
     status = 204;
     await new WebhookChannel(url).send(MESSAGE);
     expect(received.at(-1)!.headers['idempotency-key']).toBe(MESSAGE.key);
+    expect(received.at(-1)!.headers['x-zhengdun-event-id']).toBe(MESSAGE.key);
     expect(received.at(-1)!.headers['content-type']).toContain('application/json');
     expect(received.at(-1)!.body).toEqual({
       key: MESSAGE.key,
@@ -118,5 +119,22 @@ describe('channels from configuration', () => {
     expect(both).toBeInstanceOf(CompositeChannel);
     expect(both.name).toBe('webhook+email');
     await both.close?.();
+  });
+});
+
+describe('delivery keys and undeliverable e-mail', () => {
+  it('refuses, as a permanent failure, an e-mail none of whose recipients has an address (nothing is guessed)', async () => {
+    const transporter = nodemailer.createTransport({ jsonTransport: true });
+    const sendMail = jest.spyOn(transporter, 'sendMail');
+    const channel = new EmailChannel({ transporter, directory: new EmptyRecipientDirectory() });
+    await expect(channel.send(MESSAGE)).rejects.toBeInstanceOf(PermanentDeliveryError);
+    await expect(channel.send(MESSAGE)).rejects.toThrow(/no_address/);
+    expect(sendMail).not.toHaveBeenCalled();
+  });
+
+  it('gives each event one Message-ID, different between events', () => {
+    expect(emailMessageId(MESSAGE.key)).toBe(emailMessageId(MESSAGE.key));
+    expect(emailMessageId(MESSAGE.key)).not.toBe(emailMessageId(`${MESSAGE.key}:2`));
+    expect(emailMessageId(MESSAGE.key)).toMatch(/^<[0-9a-f]{32}@zhengdun>$/);
   });
 });

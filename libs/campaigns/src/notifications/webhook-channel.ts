@@ -1,4 +1,7 @@
-/** Webhook channel: POSTs the notification as JSON, with its outbox key as the Idempotency-Key header. */
+/**
+ * Webhook channel: POSTs the notification as JSON, with its outbox key (one per event) as the
+ * Idempotency-Key and X-Zhengdun-Event-Id headers: a receiver drops a key it has already seen.
+ */
 import type { NotificationChannel, OutboxMessage } from './notification-channel';
 
 export interface WebhookPayload {
@@ -48,7 +51,7 @@ export class WebhookChannel implements NotificationChannel {
     try {
       response = await fetch(this.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json; charset=utf-8', 'idempotency-key': message.key, ...this.options.headers },
+        headers: { 'content-type': 'application/json; charset=utf-8', 'idempotency-key': message.key, 'x-zhengdun-event-id': message.key, ...this.options.headers },
         body: JSON.stringify(payload),
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
       });

@@ -1,12 +1,27 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { NotificationKind, Recipient } from '@zhengdun/domain';
 
-export type NotificationStatus = 'pending' | 'sent' | 'failed';
+/** pending: still to deliver on some channel; sent: every channel delivered; dead: given up (see `deliveries`). */
+export type NotificationStatus = 'pending' | 'sent' | 'dead';
 
-/** The outbox: a notification is written once per event key and sent by the dispatcher until delivered. */
+/** One channel's delivery of one notification. */
+export interface ChannelDelivery {
+  /** delivered; failed (will be retried); dead (attempts used up, or a failure no retry can fix). */
+  status: 'delivered' | 'failed' | 'dead';
+  attempts: number;
+  deliveredAt?: string;
+  lastAttemptAt: string;
+  lastError?: string;
+}
+
+/**
+ * The outbox: a notification is written once per event key and sent by the dispatcher until every
+ * channel has delivered it, or until it is dead-lettered after the bounded attempts.
+ */
 @Entity({ name: 'notification_outbox' })
 @Index('idx_outbox_pending', ['status', 'nextAttemptAt'], { where: `status = 'pending'` })
 @Index('idx_outbox_case', ['caseId'])
+@Index('idx_outbox_dead', ['deadAt'], { where: `status = 'dead'` })
 export class NotificationEntity {
   @PrimaryColumn({ type: 'text' })
   key!: string;
@@ -43,6 +58,20 @@ export class NotificationEntity {
 
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
+
+  /** The dispatcher process holding the row while it sends, and until when (a dead one's lease runs out). */
+  @Column({ name: 'lease_owner', type: 'text', nullable: true })
+  leaseOwner!: string | null;
+
+  @Column({ name: 'leased_until', type: 'timestamptz', nullable: true })
+  leasedUntil!: Date | null;
+
+  /** Per channel name: what happened to this notification on that channel. */
+  @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
+  deliveries!: Record<string, ChannelDelivery>;
+
+  @Column({ name: 'dead_at', type: 'timestamptz', nullable: true })
+  deadAt!: Date | null;
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;

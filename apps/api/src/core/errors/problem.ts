@@ -14,6 +14,7 @@ import { IdempotencyException } from '../idempotency/idempotency.exception';
 import { WorkflowUnavailableException } from '../infrastructure/workflow-unavailable.exception';
 import { MediaTypeException } from '../http/media-type.exception';
 import { CampaignException } from '../../modules/campaigns/campaigns.exception';
+import { NotificationsException } from '../../modules/notifications/notifications.exception';
 import { PublicCaseException } from '../../modules/public/public-cases.exception';
 import { RequestValidationException, type FieldError } from './request-validation.exception';
 
@@ -83,6 +84,9 @@ const STATUS_BY_CODE: Record<string, number> = {
   not_public: 404,
   not_accepting_objections: 409,
   not_accepting_ratings: 409,
+  // NotificationsException
+  dead_letter_not_found: 404,
+  no_contacts: 400,
   // RequestValidationException
   invalid_request: 400,
   // WorkflowUnavailableException
@@ -264,6 +268,7 @@ export function toProblem(error: unknown, instance?: string): ProblemResponse {
     error instanceof IdempotencyException ||
     error instanceof CampaignException ||
     error instanceof PublicCaseException ||
+    error instanceof NotificationsException ||
     error instanceof WorkflowUnavailableException ||
     error instanceof MediaTypeException
   ) {
