@@ -47,7 +47,7 @@ export class AppModule {
         }),
         InfrastructureModule.forRoot(options),
         IdempotencyModule,
-        DevTokensModule.register(options.config.auth),
+        DevTokensModule.register(options.config),
         AuditModule,
         CampaignsModule,
         CasesModule,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ConfigError, DEFAULT_IDEMPOTENCY_LEASE_MS, jwtSecretProblem, loadConfig, requireTokenKeys } from '@zhengdun/config';
+import { ConfigError, DEFAULT_IDEMPOTENCY_LEASE_MS, devSignInEnabled, jwtSecretProblem, loadConfig, requireTokenKeys } from '@zhengdun/config';
 
 describe('loadConfig', () => {
   it('uses embedded defaults when nothing is set', () => {
@@ -42,10 +42,12 @@ describe('loadConfig', () => {
   it('runs in production unless ZHENGDUN_MODE=development, with the dev sign-in only in development without JWKS_URL', () => {
     const secret = randomBytes(48).toString('base64');
     expect(loadConfig({}).mode).toBe('production');
-    expect(loadConfig({ JWT_SECRET: secret }).auth).toMatchObject({ jwtSecret: secret, devSignIn: false });
-    expect(loadConfig({ ZHENGDUN_MODE: 'production', JWT_SECRET: secret }).auth.devSignIn).toBe(false);
-    expect(loadConfig({ ZHENGDUN_MODE: 'development', JWT_SECRET: secret })).toMatchObject({ mode: 'development', auth: { devSignIn: true } });
-    expect(loadConfig({ ZHENGDUN_MODE: 'development', JWKS_URL: 'https://idp.example/jwks' }).auth.devSignIn).toBe(false);
+    expect(loadConfig({ JWT_SECRET: secret }).auth.jwtSecret).toBe(secret);
+    expect(devSignInEnabled(loadConfig({ JWT_SECRET: secret }))).toBe(false);
+    expect(devSignInEnabled(loadConfig({ ZHENGDUN_MODE: 'production', JWT_SECRET: secret, NODE_ENV: 'development' }))).toBe(false);
+    expect(loadConfig({ ZHENGDUN_MODE: 'development', JWT_SECRET: secret }).mode).toBe('development');
+    expect(devSignInEnabled(loadConfig({ ZHENGDUN_MODE: 'development', JWT_SECRET: secret }))).toBe(true);
+    expect(devSignInEnabled(loadConfig({ ZHENGDUN_MODE: 'development', JWKS_URL: 'https://idp.example/jwks' }))).toBe(false);
   });
 
   it('has no signing secret of its own: a production start needs JWKS_URL or JWT_SECRET, naming both', () => {

@@ -135,8 +135,6 @@ export interface AppConfig {
     jwksUrl?: string;
     issuer: string;
     audience: string;
-    /** GET/POST /dev/tokens exist: development mode, and tokens are this API's own (no JWKS_URL). */
-    devSignIn: boolean;
   };
   notify: { webhookUrl?: string; smtpUrl?: string };
   idempotency: { leaseMs: number };
@@ -178,7 +176,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       jwksUrl: vars.JWKS_URL,
       issuer: vars.JWT_ISSUER ?? 'zhengdun-dev',
       audience: vars.JWT_AUDIENCE ?? 'zhengdun-api',
-      devSignIn: mode === 'development' && !vars.JWKS_URL,
     },
     notify: { webhookUrl: vars.NOTIFY_WEBHOOK_URL, smtpUrl: vars.SMTP_URL },
     idempotency: { leaseMs: vars.IDEMPOTENCY_LEASE_MS ?? DEFAULT_IDEMPOTENCY_LEASE_MS },
@@ -189,6 +186,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 export function requireSetting<T>(value: T | undefined, name: string): T {
   if (value === undefined) throw new ConfigError(`Invalid configuration:\n  ${name}: must be set`);
   return value;
+}
+
+/** Whether GET/POST /dev/tokens exist: development mode, and tokens are this API's own (no JWKS_URL). */
+export function devSignInEnabled(config: Pick<AppConfig, 'mode' | 'auth'>): boolean {
+  return config.mode === 'development' && !config.auth.jwksUrl;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { AppConfig } from '@zhengdun/config';
+import { devSignInEnabled, type AppConfig } from '@zhengdun/config';
 import { DevTokensController } from './dev-tokens.controller';
 import { DevTokensService } from './dev-tokens.service';
 
@@ -9,8 +9,8 @@ import { DevTokensService } from './dev-tokens.service';
  */
 @Module({})
 export class DevTokensModule {
-  static register(auth: AppConfig['auth']): DynamicModule {
-    if (!auth.devSignIn) return { module: DevTokensModule };
+  static register(config: AppConfig): DynamicModule {
+    if (!devSignInEnabled(config)) return { module: DevTokensModule };
     return { module: DevTokensModule, controllers: [DevTokensController], providers: [DevTokensService] };
   }
 }
