@@ -124,7 +124,8 @@ async function main(): Promise<void> {
   children.push(runApp('worker', 'apps/worker/src/main.ts', env));
   children.push(runApp('api', 'apps/api/src/main.ts', env));
 
-  const api = `http://localhost:${config.port}`;
+  // 127.0.0.1, not localhost: the API listens on IPv4 loopback only, and localhost may resolve to ::1.
+  const api = `http://127.0.0.1:${config.port}`;
   const signer = config.auth.jwksUrl ? 'JWKS_URL (no dev sign-in)' : process.env.JWT_SECRET ? 'JWT_SECRET' : path.join(dataDir, 'dev-jwt-secret');
   say(`development mode: tokens from ${signer}; the API listens on loopback only`);
   say(`API        ${api}  (health: ${api}/health, OpenAPI: ${api}/docs)`);
