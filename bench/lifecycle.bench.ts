@@ -13,6 +13,7 @@
  * without writing bench/RESULTS.md; section 2 then also times read-model upserts with and without the
  * dashboard counters' trigger (BENCH_UPSERTS each way, default 10,000).
  */
+import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -154,7 +155,12 @@ async function main(): Promise<void> {
     const parts: Parts = { worker: worker.pid!, temporal: temporal.pid, postmaster };
     cleanups.unshift(() => stopChild(worker));
 
-    const config: AppConfig = { ...loadConfig({ ACTOR_SIGNING_KEY: actorKeyHex, ALLOW_SECONDS_PERIODS: 'true', DATABASE_URL: dbUrl, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'silent' }), port: 0 };
+    // A fresh HS256 secret for this run; production mode, as deployed.
+    const jwtSecret = randomBytes(48).toString('base64');
+    const config: AppConfig = {
+      ...loadConfig({ ACTOR_SIGNING_KEY: actorKeyHex, ALLOW_SECONDS_PERIODS: 'true', DATABASE_URL: dbUrl, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'silent', JWT_SECRET: jwtSecret }),
+      port: 0,
+    };
     const api = await createApiApp({ config, host: '127.0.0.1', publicRateLimits: { readsPerMinute: 1e9, writesPerMinute: 1e9 }, rateLimits: { caseWritesPerMinute: 1e9, userPerMinute: 1e9 } });
     cleanups.unshift(api.close);
     const connection = await Connection.connect({ address: temporal.address });

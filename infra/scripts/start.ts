@@ -2,18 +2,21 @@
  * `npm start`: the whole stack on one machine. Embedded Postgres and the Temporal dev server
  * (SQLite file) unless DATABASE_URL / TEMPORAL_ADDRESS point elsewhere; then migrations, the worker
  * and the API. Data lives in .data/ and survives restarts. Ctrl-C stops every child cleanly.
+ * Development mode (ZHENGDUN_MODE=development): the dev sign-in exists, tokens are signed with the data
+ * directory's own generated secret (.data/dev-jwt-secret) unless JWT_SECRET is set, and the API listens on
+ * loopback only. Every other way of starting the apps is production.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client as PgClient } from 'pg';
-import { ConfigError, loadConfig } from '@zhengdun/config';
+import { ConfigError, dataDirectory, loadConfig, readOrCreateDevJwtSecret } from '@zhengdun/config';
 import { migrate, startEmbeddedPostgres } from '@zhengdun/persistence';
 import { startTemporalDevServer } from '@zhengdun/temporal';
 
 const repoRoot = path.resolve(__dirname, '../..');
-const dataDir = path.resolve(process.env.ZHENGDUN_DATA_DIR ?? path.join(repoRoot, '.data'));
+const dataDir = dataDirectory(repoRoot);
 const say = (line: string) => console.log(`[start] ${line}`);
 
 async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
@@ -96,7 +99,9 @@ async function stopAll(exitCode: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const devEnv: NodeJS.ProcessEnv = { ...process.env, ZHENGDUN_MODE: 'development' };
+  if (!devEnv.JWT_SECRET && !devEnv.JWKS_URL) devEnv.JWT_SECRET = readOrCreateDevJwtSecret(dataDir);
+  const config = loadConfig(devEnv);
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
 
@@ -126,11 +131,14 @@ async function main(): Promise<void> {
   const applied = await migrate(databaseUrl);
   say(applied.length > 0 ? `migrations applied: ${applied.join(', ')}` : 'database schema up to date');
 
-  const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, ACTOR_SIGNING_KEY: process.env.ACTOR_SIGNING_KEY || dataDirSecret('actor-signing-key') };
+  const env = { ...devEnv, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, ACTOR_SIGNING_KEY: process.env.ACTOR_SIGNING_KEY || dataDirSecret('actor-signing-key') };
   children.push(runApp('worker', 'apps/worker/src/main.ts', env));
   children.push(runApp('api', 'apps/api/src/main.ts', env));
 
-  const api = `http://localhost:${config.port}`;
+  // 127.0.0.1, not localhost: the API listens on IPv4 loopback only, and localhost may resolve to ::1.
+  const api = `http://127.0.0.1:${config.port}`;
+  const signer = config.auth.jwksUrl ? 'JWKS_URL (no dev sign-in)' : process.env.JWT_SECRET ? 'JWT_SECRET' : path.join(dataDir, 'dev-jwt-secret');
+  say(`development mode: tokens from ${signer}; the API listens on loopback only`);
   say(`API        ${api}  (health: ${api}/health, OpenAPI: ${api}/docs)`);
   say(`Dashboard  ${api}/`);
   if (temporalUi) say(`Temporal   ${temporalUi}`);

@@ -289,6 +289,7 @@ beforeAll(async () => {
     .setSubject('admin')
     .setIssuer(h.config.auth.issuer)
     .setAudience(h.config.auth.audience)
+    .setIssuedAt()
     .setExpirationTime('1h')
     .sign(secret);
 

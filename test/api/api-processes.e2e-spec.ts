@@ -3,6 +3,8 @@
  * logs that carry the case id; migrate.ts; the development token command; the public rate limits.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '@zhengdun/persistence';
 import { createApiApp } from '../../apps/api/src/create-app';
@@ -81,6 +83,7 @@ it('main.ts serves the API and logs each request as JSON with its case id', asyn
     ALLOW_SECONDS_PERIODS: 'true',
     PORT: String(port),
     LOG_LEVEL: 'info',
+    JWT_SECRET: h.config.auth.jwtSecret!,
   });
   try {
     const started = eventually(async () => server.stdout().includes('Supervisor API listening'), 60_000, 'the API to start');
@@ -117,12 +120,28 @@ it('migrate.ts applies migrations and exits; without DATABASE_URL it says so', a
   expect(missing.stderr()).toContain('DATABASE_URL: must be set');
 });
 
-it('the dev token command prints a working token for each role', async () => {
-  const command = run('apps/api/src/commands/mint-dev-tokens.ts', {});
-  expect(await command.exited).toBe(0);
-  const tokens = command.stdout().split('\n').filter((line) => /^ey[\w-]+\.[\w-]+\.[\w-]+$/.test(line));
-  expect(tokens).toHaveLength(5);
-  for (const token of tokens) expect((await h.get('/campaigns', { as: token })).status).toBe(200);
+it('the dev token command prints a working token for each role, signed with JWT_SECRET or the data directory’s secret', async () => {
+  const tokensOf = (command: Run) => command.stdout().split('\n').filter((line) => /^ey[\w-]+\.[\w-]+\.[\w-]+$/.test(line));
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zd-data-'));
+  try {
+    const withoutSecret = run('apps/api/src/commands/mint-dev-tokens.ts', { ZHENGDUN_DATA_DIR: dataDir });
+    expect(await withoutSecret.exited).toBe(1);
+    expect(withoutSecret.stderr()).toContain('JWT_SECRET');
+    expect(tokensOf(withoutSecret)).toHaveLength(0);
+    // As `npm start` leaves it: the data directory's secret, here the one this file's API verifies with.
+    fs.writeFileSync(path.join(dataDir, 'dev-jwt-secret'), `${h.config.auth.jwtSecret}\n`, { mode: 0o600 });
+    const fromDataDir = run('apps/api/src/commands/mint-dev-tokens.ts', { ZHENGDUN_DATA_DIR: dataDir });
+    expect(await fromDataDir.exited).toBe(0);
+    const fromEnv = run('apps/api/src/commands/mint-dev-tokens.ts', { JWT_SECRET: h.config.auth.jwtSecret!, ZHENGDUN_DATA_DIR: dataDir });
+    expect(await fromEnv.exited).toBe(0);
+    for (const command of [fromDataDir, fromEnv]) {
+      const tokens = tokensOf(command);
+      expect(tokens).toHaveLength(5);
+      for (const token of tokens) expect((await h.get('/campaigns', { as: token })).status).toBe(200);
+    }
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
   const minted = await mintDevTokens(h.config.auth);
   expect(Object.keys(minted).sort()).toEqual(['assigned_leader', 'auditor', 'branch_secretary', 'county_department', 'township_committee']);
   expect((await h.get('/dashboard/summary', { as: minted.county_department.token })).status).toBe(200);

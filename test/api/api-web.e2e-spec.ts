@@ -11,6 +11,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { Logger } from '@nestjs/common';
 import { USER_ROLES, type Actor } from '@zhengdun/domain';
+import type { AppConfig } from '@zhengdun/config';
 import { createApiApp } from '../../apps/api/src/create-app';
 import { DEV_ACTORS } from '../../apps/api/src/core/auth/dev-tokens';
 import { campaignBody, openCaseBody } from '../support/api-fixtures';
@@ -256,10 +257,12 @@ describe('development tokens', () => {
     expect(refused.body.code).toBe('malformed_json');
   });
 
-  it('are documented, and do not exist where JWKS_URL is set (404 problem)', async () => {
+  it.each<[string, (config: AppConfig) => AppConfig]>([
+    ['where JWKS_URL is set', (config) => ({ ...config, auth: { ...config.auth, jwksUrl: 'http://127.0.0.1:1/jwks.json' } })],
+    ['in production mode', (config) => ({ ...config, mode: 'production' })],
+  ])('are documented, and do not exist %s (404 problem)', async (_where, change) => {
     expect(Object.keys((await h.get('/docs-json')).body.paths)).toContain('/dev/tokens');
-    const config = { ...h.config, auth: { ...h.config.auth, jwksUrl: 'http://127.0.0.1:1/jwks.json' } };
-    const api = await createApiApp({ config, host: '127.0.0.1', dataSource: h.db.dataSource, temporalClient: h.client, webRoot });
+    const api = await createApiApp({ config: change(h.config), host: '127.0.0.1', dataSource: h.db.dataSource, temporalClient: h.client, webRoot });
     try {
       for (const method of ['GET', 'POST']) {
         const response = await fetch(`${api.url}/dev/tokens`, { method, headers: { accept: 'application/json', 'content-type': 'application/json' }, body: method === 'POST' ? JSON.stringify(valid) : undefined });

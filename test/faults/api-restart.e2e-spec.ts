@@ -19,6 +19,7 @@ import { mintDevToken } from '../../apps/api/src/core/auth/dev-tokens';
 import { campaignBody, newOrgCode, openCaseBody } from '../support/api-fixtures';
 import { enc } from '../support/api-harness';
 import { startApiProcess, type ApiProcess } from '../support/api-process';
+import { TEST_JWT_SECRET } from '../support/test-auth';
 import { ALL_CHECKS, auditor, committee, county, leaderOf, measuresFor, secretaryOf } from '../support/cases';
 import { caseClientFor, createTestDatabase, startTestWorker, uniqueTaskQueue, type RunningTestWorker, type TestDatabase } from '../support/environment';
 import { expectReadModelMatchesWorkflows } from '../support/read-model-consistency';
@@ -51,7 +52,8 @@ const LEASE_MS = 3000;
 const REQUEST_DEADLINE_MS = 90_000;
 
 const taskQueue = uniqueTaskQueue('api-restart');
-const auth = loadConfig({}).auth;
+// The same secret startApiProcess gives the API it starts.
+const auth = loadConfig({ JWT_SECRET: TEST_JWT_SECRET }).auth;
 let db: TestDatabase;
 let worker: RunningTestWorker;
 let cases: CaseClient;

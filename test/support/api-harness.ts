@@ -11,6 +11,7 @@ import type { CaseClient } from '@zhengdun/temporal';
 import { createApiApp, type RunningApi } from '../../apps/api/src/create-app';
 import type { PublicRateLimits } from '../../apps/api/src/app.module';
 import { mintDevToken } from '../../apps/api/src/core/auth/dev-tokens';
+import { TEST_JWT_SECRET } from './test-auth';
 import { caseClientFor, createTestDatabase, startTestWorker, temporalAddress, testActorKeyHex, uniqueTaskQueue, type RunningTestWorker, type TestDatabase } from './environment';
 
 /** Response bodies are read loosely in tests; the assertions say what is expected. */
@@ -78,6 +79,9 @@ export async function startApiHarness(name: string, options: ApiHarnessOptions =
       ACTOR_SIGNING_KEY: testActorKeyHex(),
       ALLOW_SECONDS_PERIODS: 'true',
       LOG_LEVEL: process.env.ZD_TEST_LOG_LEVEL ?? options.logLevel ?? 'silent',
+      // In process, as `npm start` runs it: the development sign-in (/dev/tokens) exists.
+      ZHENGDUN_MODE: 'development',
+      JWT_SECRET: TEST_JWT_SECRET,
     }),
     port: 0,
   };

@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { temporalAddress, testActorKeyHex } from './environment';
 import { exited, processControls, type ProcessControls } from './child-process';
+import { TEST_JWT_SECRET } from './test-auth';
 
 const repoRoot = path.resolve(__dirname, '../..');
 
@@ -20,28 +21,34 @@ export interface ApiProcessOptions {
   taskQueue: string;
   port: number;
   temporalAddress?: string;
-  /** More variables for the app (IDEMPOTENCY_LEASE_MS, LOG_LEVEL, …). */
-  extraEnv?: Record<string, string>;
+  /**
+   * More variables for the app (IDEMPOTENCY_LEASE_MS, LOG_LEVEL, …); undefined removes one. By default
+   * it runs as deployed, in production mode, with JWT_SECRET = TEST_JWT_SECRET.
+   */
+  extraEnv?: Record<string, string | undefined>;
   /** How long to wait for /health to answer 200; 90 s by default (a cold start compiles the app). */
   startTimeoutMs?: number;
 }
 
 /** Starts main.ts with only its own variables set and resolves once /health answers 200. */
 export async function startApiProcess(options: ApiProcessOptions): Promise<ApiProcess> {
+  const env: Record<string, string | undefined> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '/tmp',
+    DATABASE_URL: options.databaseUrl,
+    TEMPORAL_ADDRESS: options.temporalAddress ?? temporalAddress(),
+    TEMPORAL_TASK_QUEUE: options.taskQueue,
+    ACTOR_SIGNING_KEY: testActorKeyHex(),
+    ALLOW_SECONDS_PERIODS: 'true',
+    PORT: String(options.port),
+    LOG_LEVEL: 'warn',
+    ZHENGDUN_MODE: 'production',
+    JWT_SECRET: TEST_JWT_SECRET,
+    ...options.extraEnv,
+  };
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
     cwd: repoRoot,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '/tmp',
-      DATABASE_URL: options.databaseUrl,
-      TEMPORAL_ADDRESS: options.temporalAddress ?? temporalAddress(),
-      TEMPORAL_TASK_QUEUE: options.taskQueue,
-      ACTOR_SIGNING_KEY: testActorKeyHex(),
-      ALLOW_SECONDS_PERIODS: 'true',
-      PORT: String(options.port),
-      LOG_LEVEL: 'warn',
-      ...options.extraEnv,
-    },
+    env: Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined)),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

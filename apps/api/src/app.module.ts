@@ -61,7 +61,7 @@ export class AppModule {
           useFactory: (buckets: RateLimitRepository) => ({ throttlers: throttlersFor(limits), storage: new PostgresThrottlerStorage(buckets) }),
         }),
         IdempotencyModule,
-        DevTokensModule.register(options.config.auth),
+        DevTokensModule.register(options.config),
         AuditModule,
         CampaignsModule,
         CasesModule,

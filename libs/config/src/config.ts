@@ -61,6 +61,35 @@ export const DEFAULT_NOTIFY_LEASE_MS = 120_000;
 const MIN_NOTIFY_LEASE_MS = 1_000;
 const MAX_NOTIFY_LEASE_MS = 3_600_000;
 
+/** `npm start` sets development; anything else (compose, a server, a test's production process) is production. */
+export const RUN_MODES = ['development', 'production'] as const;
+export type RunMode = (typeof RUN_MODES)[number];
+
+/** What JWT_SECRET must be, in the words of the refusal. */
+export const JWT_SECRET_RULE =
+  'at least 32 random bytes, written as 64+ hex digits or 43+ base64 characters (generate one with `openssl rand -base64 48`)';
+const MIN_SECRET_BYTES = 32;
+
+/**
+ * Why a JWT_SECRET is not a secret of at least 32 random bytes, or undefined if it is. Accepted: 64+ hex
+ * digits mixing digits and letters with 10+ distinct symbols, or 43+ base64/base64url characters with
+ * upper- and lower-case letters and 16+ distinct symbols (random output has these with near certainty;
+ * a phrase, a repeated character or a word-like default does not).
+ */
+export function jwtSecretProblem(secret: string): string | undefined {
+  const distinct = new Set(secret).size;
+  if (/^[0-9a-fA-F]+$/.test(secret)) {
+    if (secret.length < MIN_SECRET_BYTES * 2) return `JWT_SECRET must be ${JWT_SECRET_RULE}; this hex secret holds ${Math.floor(secret.length / 2)} bytes`;
+    if (distinct < 10 || !/[0-9]/.test(secret) || !/[a-fA-F]/.test(secret)) return `JWT_SECRET must be ${JWT_SECRET_RULE}; this one does not look random`;
+    return undefined;
+  }
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(secret)) return `JWT_SECRET must be ${JWT_SECRET_RULE}; it may hold only hex or base64 characters`;
+  const length = secret.replace(/=+$/, '').length;
+  if (length < Math.ceil((MIN_SECRET_BYTES * 4) / 3)) return `JWT_SECRET must be ${JWT_SECRET_RULE}; this one is ${length} characters`;
+  if (distinct < 16 || !/[a-z]/.test(secret) || !/[A-Z]/.test(secret)) return `JWT_SECRET must be ${JWT_SECRET_RULE}; this one does not look random`;
+  return undefined;
+}
+
 export class EnvironmentVariables {
   /** postgres://… ; unset: `npm start` runs embedded Postgres and sets it for the apps. */
   @IsOptional() @Transform(emptyToUndefined) @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
@@ -93,8 +122,15 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(emptyToUndefined) @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 
-  /** HS256 secret for the development token issuer; production uses JWKS_URL from the identity provider. */
-  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(16, { message: 'JWT_SECRET must be at least 16 characters' })
+  /**
+   * development only under `npm start` (dev sign-in, a per-data-directory secret, loopback only);
+   * unset means production, so no start other than `npm start` gets a development convenience.
+   */
+  @IsOptional() @Transform(emptyToUndefined) @IsIn(RUN_MODES, { message: `ZHENGDUN_MODE must be one of ${RUN_MODES.join(', ')}` })
+  ZHENGDUN_MODE?: RunMode;
+
+  /** HS256 key of this API's own tokens (at least 32 random bytes, see jwtSecretProblem); or JWKS_URL. */
+  @IsOptional() @Transform(emptyToUndefined) @IsString()
   JWT_SECRET?: string;
 
   @IsOptional() @Transform(emptyToUndefined) @IsUrl({ require_tld: false }, { message: 'JWKS_URL must be a URL' })
@@ -257,7 +293,15 @@ export interface AppConfig {
   };
   port: number;
   logLevel: string;
-  auth: { jwtSecret: string; jwksUrl?: string; issuer: string; audience: string };
+  /** development only under `npm start`; production otherwise. */
+  mode: RunMode;
+  auth: {
+    /** HS256 key; unset in production with JWKS_URL (requireTokenKeys refuses a start with neither). */
+    jwtSecret?: string;
+    jwksUrl?: string;
+    issuer: string;
+    audience: string;
+  };
   notify: { webhookUrl?: string; smtpUrl?: string; smtpFrom?: string; maxAttempts: number; retryBaseMs: number; leaseMs: number };
   idempotency: { leaseMs: number };
   /** ACTOR_SIGNING_KEY, decoded; the API and worker refuse to start without it. */
@@ -271,9 +315,6 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-/** A development-only secret: tokens signed with it are worthless outside this machine's dev stack. */
-export const DEV_JWT_SECRET = 'zhengdun-development-secret-not-for-production';
-
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const vars = plainToInstance(EnvironmentVariables, { ...env }, { excludeExtraneousValues: false });
   const errors = validateSync(vars, { skipMissingProperties: false, whitelist: false });
@@ -281,13 +322,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const lines = errors.map((error) => `  ${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
+  const weakSecret = vars.JWT_SECRET === undefined ? undefined : jwtSecretProblem(vars.JWT_SECRET);
+  if (weakSecret) throw new ConfigError(`Invalid configuration:\n  JWT_SECRET: ${weakSecret}`);
   if (vars.TEMPORAL_TLS_CERT_PATH && !vars.TEMPORAL_TLS_KEY_PATH) {
     throw new ConfigError('Invalid configuration:\n  TEMPORAL_TLS_KEY_PATH: required when TEMPORAL_TLS_CERT_PATH is set');
   }
   if (vars.SMTP_URL && !vars.SMTP_FROM) {
     throw new ConfigError('Invalid configuration:\n  SMTP_FROM: required when SMTP_URL is set (the sender address of notification e-mail, e.g. "整顿工作提醒 <noreply@your-county.gov.cn>")');
   }
+  const mode = vars.ZHENGDUN_MODE ?? 'production';
   return {
+    mode,
     databaseUrl: vars.DATABASE_URL,
     temporal: {
       address: vars.TEMPORAL_ADDRESS,
@@ -301,7 +346,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: vars.PORT ?? 3000,
     logLevel: vars.LOG_LEVEL ?? 'info',
     auth: {
-      jwtSecret: vars.JWT_SECRET ?? DEV_JWT_SECRET,
+      jwtSecret: vars.JWT_SECRET,
       jwksUrl: vars.JWKS_URL,
       issuer: vars.JWT_ISSUER ?? 'zhengdun-dev',
       audience: vars.JWT_AUDIENCE ?? 'zhengdun-api',
@@ -334,4 +379,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 export function requireSetting<T>(value: T | undefined, name: string): T {
   if (value === undefined) throw new ConfigError(`Invalid configuration:\n  ${name}: must be set`);
   return value;
+}
+
+/** Whether GET/POST /dev/tokens exist: development mode, and tokens are this API's own (no JWKS_URL). */
+export function devSignInEnabled(config: Pick<AppConfig, 'mode' | 'auth'>): boolean {
+  return config.mode === 'development' && !config.auth.jwksUrl;
+}
+
+/**
+ * The API verifies tokens with the identity provider's keys (JWKS_URL) or its own HS256 key
+ * (JWT_SECRET): with neither it must not start. `npm start` passes the data directory's generated secret.
+ */
+export function requireTokenKeys(config: AppConfig): void {
+  if (config.auth.jwksUrl || config.auth.jwtSecret) return;
+  throw new ConfigError(
+    config.mode === 'production'
+      ? `Invalid configuration:\n  JWT_SECRET or JWKS_URL: a production start needs JWKS_URL (the identity provider's keys) or JWT_SECRET (${JWT_SECRET_RULE}); ZHENGDUN_MODE=development is for npm start only`
+      : 'Invalid configuration:\n  JWT_SECRET: must be set (npm start generates one in its data directory)',
+  );
 }

@@ -1,7 +1,9 @@
 /**
- * Sign-in. In development the API mints tokens (GET /dev/tokens: one sample identity per role;
- * POST /dev/tokens: any role and scope). Otherwise the user pastes a token from the identity
- * provider. The token is checked against the API once, then kept in sessionStorage.
+ * Sign-in. In development (`npm start`) the API mints tokens (GET /dev/tokens: one sample identity per
+ * role; POST /dev/tokens: any role and scope). Otherwise the user pastes a token from the identity
+ * provider. The development tab exists only once the API has answered GET /dev/tokens with identities:
+ * a production API has no such route (404), and then the page offers nothing but "paste a token".
+ * The token is checked against the API once, then kept in sessionStorage.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
@@ -53,11 +55,10 @@ export default function LoginPage() {
   const location = useLocation();
   const from = (location.state as { from?: string } | null)?.from ?? '/';
   const [devTokens, setDevTokens] = useState<DevTokenView[] | null>(null);
-  const [devUnavailable, setDevUnavailable] = useState(false);
   const [selected, setSelected] = useState<string | undefined>(undefined);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [tab, setTab] = useState('dev');
+  const [tab, setTab] = useState('paste');
   const [pasted, setPasted] = useState('');
   const [customForm] = Form.useForm<CustomIdentity>();
 
@@ -65,14 +66,13 @@ export default function LoginPage() {
     const controller = new AbortController();
     apiGet<DevTokenListView>('/dev/tokens', { anonymous: true, signal: controller.signal })
       .then((list) => {
+        if (list.items.length === 0) return;
         setDevTokens(list.items);
         setSelected(list.items.find((item) => item.actor.role === 'township_committee')?.actor.userId ?? list.items[0]?.actor.userId);
+        setTab('dev');
       })
-      .catch((caught: unknown) => {
-        if (caught instanceof DOMException && caught.name === 'AbortError') return;
-        setDevUnavailable(true);
-        setTab('paste');
-      });
+      // 404 in production (or no answer): the development sign-in does not exist, nothing to show.
+      .catch(() => undefined);
     return () => controller.abort();
   }, []);
 
@@ -148,9 +148,7 @@ export default function LoginPage() {
                     <TeamOutlined /> 选择开发身份
                   </span>
                 ),
-                children: devUnavailable ? (
-                  <Alert type="warning" showIcon title="服务器未开放开发身份登录" description="请使用单位统一身份认证取得的访问令牌，在“粘贴访问令牌”中登录。" />
-                ) : (
+                children: (
                   <Space orientation="vertical" size={16} style={{ width: '100%' }}>
                     <Typography.Text type="secondary">开发和演示环境：选择一个身份即可登录（令牌由服务器签发，仅在本浏览器标签页内有效）。</Typography.Text>
                     <Radio.Group value={selected} onChange={(event) => setSelected(event.target.value as string)} style={{ width: '100%' }} data-testid="dev-identities">
@@ -286,7 +284,7 @@ export default function LoginPage() {
                   </Space>
                 ),
               },
-            ]}
+            ].filter((item) => item.key !== 'dev' || devTokens !== null)}
           />
         </Card>
       </div>

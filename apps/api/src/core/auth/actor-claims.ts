@@ -7,8 +7,16 @@ import { AuthException } from './auth.exception';
 
 const MAX_CLAIM_LENGTH = 128;
 
+/**
+ * What a claim's text may not hold, as request bodies may not: control characters (NUL among them),
+ * line and paragraph separators, bidirectional overrides that make a name read differently than it is,
+ * and unpaired UTF-16 surrogates, which Postgres cannot store (a forged name would freeze the case's read
+ * model, every write of it failing).
+ */
+const UNSAFE_CLAIM_TEXT = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
+
 function text(value: unknown): value is string {
-  return typeof value === 'string' && value.trim().length > 0 && value.length <= MAX_CLAIM_LENGTH;
+  return typeof value === 'string' && value.trim().length > 0 && value.length <= MAX_CLAIM_LENGTH && !UNSAFE_CLAIM_TEXT.test(value);
 }
 
 export function scopeFromClaim(value: unknown): Scope | undefined {

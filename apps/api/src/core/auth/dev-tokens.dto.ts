@@ -1,7 +1,7 @@
 /**
  * Bodies of /dev/tokens. Only the shape is checked here (strings, an object for the scope); what a
- * valid identity is (non-blank, at most 128 characters, a known role, a scope matching its level) is
- * decided by actorFromClaims, as for every token the API verifies.
+ * valid identity is (non-blank text of at most 128 characters without control characters, a known
+ * role, a scope matching its level) is decided by actorFromClaims, as for every token the API verifies.
  */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { loadConfig } from '@zhengdun/config';
 import { USER_ROLES } from '@zhengdun/domain';
 import { RequestValidationException } from '../errors/request-validation.exception';
@@ -7,7 +8,7 @@ import { DevTokensService } from './dev-tokens.service';
 import { TokenVerifier } from './token-verifier.service';
 
 describe('DevTokensService', () => {
-  const config = loadConfig({});
+  const config = loadConfig({ ZHENGDUN_MODE: 'development', JWT_SECRET: randomBytes(48).toString('base64') });
   const service = new DevTokensService(config);
   const verifier = new TokenVerifier(config);
   const request = (overrides: Record<string, unknown> = {}) =>
@@ -28,6 +29,7 @@ describe('DevTokensService', () => {
   it.each([
     ['userId', { userId: '' }],
     ['name', { name: 'x'.repeat(129) }],
+    ['name', { name: '李\u0000委员' }],
     ['role', { role: 'admin' }],
     ['scope', { scope: { level: 'organization', county: '示范县' } }],
   ])('refuses an identity a token could not carry, naming the field (%s)', async (field, overrides) => {

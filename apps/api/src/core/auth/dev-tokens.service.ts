@@ -8,15 +8,18 @@ import { AuthException } from './auth.exception';
 import { mintDevToken, mintDevTokens } from './dev-tokens';
 import type { DevTokenRequestDto } from './dev-tokens.dto';
 
+const TEXT_RULE_ZH = '不能为空，不超过 128 个字符，且不含控制字符或不成对的代理项';
+const TEXT_RULE_EN = 'must be non-blank, at most 128 characters, without control characters or unpaired surrogates';
+
 /** Each claim actorFromClaims checks, as the field of POST /dev/tokens that carries it. */
 const FIELDS: Record<string, { field: string; zh: string; en: string }> = {
-  sub: { field: 'userId', zh: '不能为空，且不超过 128 个字符', en: 'must be non-blank and at most 128 characters' },
-  name: { field: 'name', zh: '不能为空，且不超过 128 个字符', en: 'must be non-blank and at most 128 characters' },
+  sub: { field: 'userId', zh: TEXT_RULE_ZH, en: TEXT_RULE_EN },
+  name: { field: 'name', zh: TEXT_RULE_ZH, en: TEXT_RULE_EN },
   role: { field: 'role', zh: `不是有效的角色（${USER_ROLES.join('、')}）`, en: `must be one of ${USER_ROLES.join(', ')}` },
   scope: {
     field: 'scope',
-    zh: '与层级不符：county 需 county，township 需 county 与 township，organization 需 county 与 orgCode（均不超过 128 个字符）',
-    en: 'must be {level:"county",county} | {level:"township",county,township} | {level:"organization",county,orgCode}, each at most 128 characters',
+    zh: '与层级不符：county 需 county，township 需 county 与 township，organization 需 county 与 orgCode（均不超过 128 个字符，且不含控制字符）',
+    en: 'must be {level:"county",county} | {level:"township",county,township} | {level:"organization",county,orgCode}, each at most 128 characters without control characters',
   },
 };
 

@@ -1,6 +1,7 @@
 /**
- * Development tokens, signed HS256 with the configured secret: one per role, for `npm start`, the
- * tests and the web UI's development sign-in. Worthless where JWKS_URL points at a real identity provider.
+ * Development tokens, signed HS256 with the configured secret (JWT_SECRET, or the data directory's
+ * generated one under `npm start`): one per role, for `npm start`, the tests and the web UI's development
+ * sign-in. Worthless where JWKS_URL points at a real identity provider.
  */
 import { SignJWT } from 'jose';
 import type { AppConfig } from '@zhengdun/config';
@@ -36,6 +37,7 @@ export const DEV_ACTORS: Record<UserRole, Actor> = {
 };
 
 export async function mintDevToken(auth: AppConfig['auth'], actor: Actor, expiresIn: string | number = '12h'): Promise<string> {
+  if (!auth.jwtSecret) throw new Error('no JWT secret to sign development tokens with (set JWT_SECRET, or run npm start once)');
   return new SignJWT(claimsFor(actor))
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(actor.userId)
