@@ -38,6 +38,8 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
       TEMPORAL_TASK_QUEUE: options.taskQueue,
       PORT: String(options.port),
       LOG_LEVEL: 'warn',
+      // The application's own database role, as in production: it cannot rewrite the audit trail.
+      DATABASE_APP_ROLE: 'zhengdun_app',
       ...options.extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

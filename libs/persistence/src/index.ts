@@ -6,6 +6,7 @@ export { CaseRecordEntity } from './entities/case-record.entity';
 export { CaseEventEntity } from './entities/case-event.entity';
 export { NotificationEntity, type NotificationStatus } from './entities/notification.entity';
 export { AuditEntryEntity } from './entities/audit-entry.entity';
+export { AuditCheckpointEntity } from './entities/audit-checkpoint.entity';
 export { IdempotencyRecordEntity } from './entities/idempotency-record.entity';
 export { CampaignEntity } from './entities/campaign.entity';
 export * from './canonical-json';

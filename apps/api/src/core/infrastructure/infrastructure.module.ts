@@ -12,6 +12,7 @@ import {
   CampaignRepository,
   CaseQueryRepository,
   CaseReadModelRepository,
+  actingAsRole,
   createDataSource,
   IdempotencyRepository,
 } from '@zhengdun/persistence';
@@ -62,7 +63,8 @@ export class InfrastructureModule {
           useFactory: async () => {
             if (options.dataSource) return options.dataSource;
             const dataSource = createDataSource(requireSetting(options.config.databaseUrl, 'DATABASE_URL'), {
-              extra: { max: 10, connectionTimeoutMillis: 5000 },
+              // As DATABASE_APP_ROLE, when set: the application's privileges (no rewriting the audit trail).
+              extra: { max: 10, connectionTimeoutMillis: 5000, ...actingAsRole(options.config.audit.databaseAppRole) },
             });
             owned.dataSource = dataSource;
             return dataSource.initialize();
