@@ -220,8 +220,11 @@ export class AuditLogRepository {
    * matches (rows deleted or rewritten and re-hashed before it), or rows missing after the chain's
    * end (its tail deleted, or the table emptied). Without `key`, checkpoints are not checked.
    */
-  async verify(key?: AuditKey, batchSize = 1000): Promise<AuditChainReport> {
+  async verify(key?: AuditKey, options: { witness?: CheckpointWitness; batchSize?: number } = {}): Promise<AuditChainReport> {
+    const batchSize = options.batchSize ?? 1000;
     const checkpoints = key ? await this.checkpoints() : [];
+    const missing = checkpointsMissing(checkpoints.at(-1), options.witness);
+    if (missing) return { ...missing, checkpoints: checkpoints.length };
     for (const checkpoint of checkpoints) {
       if (checkpoint.keyId !== key!.id || checkpoint.mac !== checkpointMac(key!, checkpoint)) {
         return {
@@ -308,8 +311,11 @@ export class AuditLogRepository {
    * it was signed. Returns undefined when there is nothing new to sign, or the report when the rows
    * since the last checkpoint do not hold (nothing is signed then).
    */
-  async checkpoint(key: AuditKey, batchSize = 1000): Promise<{ checkpoint?: AuditCheckpoint; report?: AuditChainReport }> {
+  async checkpoint(key: AuditKey, options: { witness?: CheckpointWitness; batchSize?: number } = {}): Promise<{ checkpoint?: AuditCheckpoint; report?: AuditChainReport }> {
+    const batchSize = options.batchSize ?? 1000;
     const last = await this.latestCheckpoint();
+    const missing = checkpointsMissing(last, options.witness);
+    if (missing) return { report: missing };
     if (last && (last.keyId !== key.id || last.mac !== checkpointMac(key, last))) {
       return { report: { ok: false, checked: 0, checkpoints: 1, problem: 'checkpoint_forged', firstBrokenId: last.headId, message: `checkpoint ${last.id} is not signed with the audit key` } };
     }
@@ -417,6 +423,23 @@ export class AuditLogRepository {
     }
     return found;
   }
+}
+
+/** The newest checkpoint someone outside the database saw (a running API, the logs): the table must still reach it. */
+export type CheckpointWitness = Pick<AuditCheckpoint, 'id' | 'at' | 'headId' | 'entryCount'>;
+
+function checkpointsMissing(latest: AuditCheckpoint | undefined, witness: CheckpointWitness | undefined): AuditChainReport | undefined {
+  if (!witness || (latest && BigInt(latest.headId) >= BigInt(witness.headId) && latest.entryCount >= witness.entryCount)) return undefined;
+  const reaches = latest?.headId ?? '0';
+  return {
+    ok: false,
+    checked: 0,
+    problem: 'checkpoints_missing',
+    firstBrokenId: String(BigInt(reaches) + 1n),
+    message:
+      `审计检查点被删除：已签署至第 ${witness.headId} 条、共 ${witness.entryCount} 条的检查点（${witness.at}），库中最新检查点仅至第 ${reaches} 条 / ` +
+      `checkpoints were deleted: this API signed one up to id ${witness.headId} with ${witness.entryCount} entries (${witness.at}); the newest left reaches id ${reaches}`,
+  };
 }
 
 /** An action writes at most this many entries after its primary one (stage change, new deadline). */

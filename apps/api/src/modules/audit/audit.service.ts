@@ -249,7 +249,7 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
   signCheckpoint(): Promise<void> {
     this.checkpointing ??= (async () => {
       try {
-        const { checkpoint, report } = await this.auditLog.checkpoint(this.key);
+        const { checkpoint, report } = await this.auditLog.checkpoint(this.key, { witness: this.newestCheckpoint });
         if (checkpoint) this.remember(checkpoint);
         if (report) this.logger.error({ auditChain: report }, 'audit chain does not hold since its last checkpoint: nothing signed');
       } finally {
@@ -272,20 +272,8 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
    */
   async verify(actor: AuditActor): Promise<AuditVerification> {
     const reconciled = await this.reconcile(new Date(Date.now() - this.config.audit.reconcileAfterMs));
-    let report = await this.auditLog.verify(this.key);
+    const report = await this.auditLog.verify(this.key, { witness: this.newestCheckpoint });
     const latest = await this.auditLog.latestCheckpoint();
-    if (report.ok && this.newestCheckpoint && (!latest || BigInt(latest.headId) < BigInt(this.newestCheckpoint.headId))) {
-      report = {
-        ok: false,
-        checked: report.checked,
-        checkpoints: report.checkpoints,
-        problem: 'checkpoints_missing',
-        firstBrokenId: String(BigInt(latest?.headId ?? '0') + 1n),
-        message:
-          `审计检查点被删除：本服务已签署至第 ${this.newestCheckpoint.headId} 条的检查点（${this.newestCheckpoint.at}），库中最新检查点仅至第 ${latest?.headId ?? 0} 条 / ` +
-          `checkpoints were deleted: this API signed one up to id ${this.newestCheckpoint.headId} (${this.newestCheckpoint.at}); the newest left reaches id ${latest?.headId ?? 0}`,
-      };
-    }
     if (report.ok && report.head && (!latest || latest.headId !== report.head.id)) {
       this.remember(await this.auditLog.addCheckpoint(this.key, { headId: report.head.id, headHash: report.head.hash, entryCount: report.checked }));
     } else if (report.ok && latest) this.remember(latest, false);
