@@ -115,7 +115,8 @@ async function main(): Promise<void> {
   const applied = await migrate(databaseUrl);
   say(applied.length > 0 ? `migrations applied: ${applied.join(', ')}` : 'database schema up to date');
 
-  const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress };
+  // The apps act as the application's role (created by the migrations): they can append to the audit trail, not rewrite it.
+  const env = { DATABASE_APP_ROLE: 'zhengdun_app', ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress };
   children.push(runApp('worker', 'apps/worker/src/main.ts', env));
   children.push(runApp('api', 'apps/api/src/main.ts', env));
 

@@ -17,7 +17,7 @@ import { randomUUID } from 'node:crypto';
 import { Client as PgClient } from 'pg';
 import { loadConfig } from '@zhengdun/config';
 import type { Actor, CaseState } from '@zhengdun/domain';
-import { AUDIT_CHAIN_LOCK, AuditLogRepository, auditHash, auditKey, checkpointMac, freePort, type AuditAppend, type AuditChainReport } from '@zhengdun/persistence';
+import { AUDIT_CHAIN_LOCK, AuditLogRepository, auditHash, auditKey, checkpointMac, freePort, migrate, type AuditAppend, type AuditChainReport } from '@zhengdun/persistence';
 import type { CaseClient } from '@zhengdun/temporal';
 import { mintDevToken } from '../../apps/api/src/core/auth/dev-tokens';
 import { campaignBody, newOrgCode, openCaseBody } from '../support/api-fixtures';
@@ -245,6 +245,49 @@ describe('tampering with the audit trail in Postgres', () => {
   });
 });
 
+describe('the production setup of infra/README.md', () => {
+  it('migrates as a login that is neither superuser nor CREATEROLE, and its apps login cannot rewrite the trail', async () => {
+    const adminUrl = process.env.ZD_TEST_PG_ADMIN_URL!;
+    const suffix = randomUUID().replace(/-/g, '').slice(0, 8);
+    const migrator = `zd_test_migrator_${suffix}`;
+    const apps = `zd_test_api_${suffix}`;
+    const database = `zd_prod_${suffix}`;
+    const admin = new PgClient({ connectionString: adminUrl });
+    await admin.connect();
+    const urlOf = (user: string) => {
+      const url = new URL(adminUrl);
+      url.username = user;
+      url.pathname = `/${database}`;
+      return url.toString();
+    };
+    try {
+      // What the DBA does once (the compose file's postgres-init does the same).
+      await admin.query(`CREATE ROLE ${migrator} LOGIN NOSUPERUSER NOCREATEROLE`);
+      await admin.query(`CREATE DATABASE ${database} OWNER ${migrator}`);
+      await admin.query(`DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'zhengdun_audit_owner') THEN CREATE ROLE zhengdun_audit_owner NOLOGIN; END IF; END $$`);
+      await admin.query(`GRANT zhengdun_audit_owner TO ${migrator}`);
+      await admin.query(`CREATE ROLE ${apps} LOGIN IN ROLE ${APP_ROLE}`);
+      expect(await migrate(urlOf(migrator))).toContain('AuditRolesCheckpointsAndCaseKeys1795420000000');
+      const app = new PgClient({ connectionString: urlOf(apps) });
+      await app.connect();
+      try {
+        await expect(app.query('ALTER TABLE audit_entry DISABLE TRIGGER USER')).rejects.toThrow(/must be owner/);
+        await expect(app.query('TRUNCATE audit_entry')).rejects.toThrow(/permission denied/);
+        expect((await app.query(`SELECT appended FROM audit_append('u', '用户', 'auditor', NULL, 'x', $1, 'accepted')`, ['0'.repeat(64)])).rows).toEqual([{ appended: true }]);
+        // The read model is the apps' to write.
+        await app.query(`INSERT INTO campaign (id, name, county, ends_at, policy, created_by) VALUES ('c1', 'n', 'c', now(), '{}', 'u')`);
+      } finally {
+        await app.end();
+      }
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await admin.query(`DROP ROLE IF EXISTS ${apps}`);
+      await admin.query(`DROP ROLE IF EXISTS ${migrator}`);
+      await admin.end();
+    }
+  });
+});
+
 describe('the audit trail of the running API', () => {
   const taskQueue = uniqueTaskQueue('audit-tamper');
   const auth = loadConfig({}).auth;
@@ -271,6 +314,7 @@ describe('the audit trail of the running API', () => {
   const rows = (where = 'TRUE', params: unknown[] = []): Promise<Row[]> =>
     db.dataSource.query(`SELECT id::text AS id, user_id, role, case_id, case_seq, action, outcome FROM audit_entry WHERE ${where} ORDER BY id`, params);
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   async function call(method: string, path: string, actor: Actor | undefined, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
     const response = await fetch(`${api.url}${path}`, {
       method,

@@ -120,7 +120,9 @@ export class AuditRolesCheckpointsAndCaseKeys1795420000000 implements MigrationI
         RETURN NEXT;
       END $$`);
 
-    // Ownership: the audit objects to their own role, so the app's role is not their owner.
+    // Ownership: the audit objects to their own role, so the app's role is not their owner. (A new
+    // owner needs CREATE on the schema — superusers skip that check, a migration login does not.)
+    await queryRunner.query(`GRANT USAGE, CREATE ON SCHEMA ${quoteIdent(schema)} TO ${AUDIT_OWNER_DB_ROLE}`);
     await queryRunner.query(`ALTER TABLE "audit_entry" OWNER TO ${AUDIT_OWNER_DB_ROLE}`);
     await queryRunner.query(`ALTER SEQUENCE "audit_entry_id_seq" OWNER TO ${AUDIT_OWNER_DB_ROLE}`);
     await queryRunner.query(`ALTER TABLE "audit_checkpoint" OWNER TO ${AUDIT_OWNER_DB_ROLE}`);
