@@ -158,7 +158,7 @@ async function main(): Promise<void> {
     // A fresh HS256 secret for this run; production mode, as deployed.
     const jwtSecret = randomBytes(48).toString('base64');
     const config: AppConfig = {
-      ...loadConfig({ ACTOR_SIGNING_KEY: actorKeyHex, ALLOW_SECONDS_PERIODS: 'true', DATABASE_URL: dbUrl, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'silent', JWT_SECRET: jwtSecret }),
+      ...loadConfig({ ACTOR_SIGNING_KEY: actorKeyHex, AUDIT_HMAC_KEY: randomBytes(32).toString('hex'), ALLOW_SECONDS_PERIODS: 'true', DATABASE_URL: dbUrl, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'silent', JWT_SECRET: jwtSecret }),
       port: 0,
     };
     const api = await createApiApp({ config, host: '127.0.0.1', publicRateLimits: { readsPerMinute: 1e9, writesPerMinute: 1e9 }, rateLimits: { caseWritesPerMinute: 1e9, userPerMinute: 1e9 } });

@@ -131,7 +131,15 @@ async function main(): Promise<void> {
   const applied = await migrate(databaseUrl);
   say(applied.length > 0 ? `migrations applied: ${applied.join(', ')}` : 'database schema up to date');
 
-  const env = { ...devEnv, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, ACTOR_SIGNING_KEY: process.env.ACTOR_SIGNING_KEY || dataDirSecret('actor-signing-key') };
+  // The apps act as the application's role (created by the migrations): they can append to the audit trail, not rewrite it.
+  const env = {
+    DATABASE_APP_ROLE: 'zhengdun_app',
+    ...devEnv,
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: temporalAddress,
+    ACTOR_SIGNING_KEY: process.env.ACTOR_SIGNING_KEY || dataDirSecret('actor-signing-key'),
+    AUDIT_HMAC_KEY: process.env.AUDIT_HMAC_KEY || dataDirSecret('audit-hmac-key'),
+  };
   children.push(runApp('worker', 'apps/worker/src/main.ts', env));
   children.push(runApp('api', 'apps/api/src/main.ts', env));
 

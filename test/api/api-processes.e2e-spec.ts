@@ -12,7 +12,7 @@ import { mintDevTokens } from '../../apps/api/src/commands/mint-dev-tokens';
 import { campaignBody, openCaseBody } from '../support/api-fixtures';
 import { enc, startApiHarness, type ApiHarness } from '../support/api-harness';
 import { county } from '../support/cases';
-import { eventually, temporalAddress, testActorKeyHex } from '../support/environment';
+import { eventually, temporalAddress, testActorKeyHex, testAuditKeyHex } from '../support/environment';
 import { expectReadModelMatchesWorkflows } from '../support/read-model-consistency';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -80,6 +80,7 @@ it('main.ts serves the API and logs each request as JSON with its case id', asyn
     TEMPORAL_ADDRESS: temporalAddress(),
     TEMPORAL_TASK_QUEUE: h.taskQueue,
     ACTOR_SIGNING_KEY: testActorKeyHex(),
+    AUDIT_HMAC_KEY: testAuditKeyHex(),
     ALLOW_SECONDS_PERIODS: 'true',
     PORT: String(port),
     LOG_LEVEL: 'info',

@@ -24,27 +24,45 @@ afterAll(async () => {
 const storable = (maxLength: number) =>
   fc.string({ unit: fc.oneof(fc.constantFrom('"', '\\', '\n', '\t', '\u001b', '\u007f', '\u2028', '党', '😀'), fc.string({ unit: 'grapheme', maxLength: 1 })), maxLength }).filter((text) => !text.includes('\u0000'));
 
-const entries: fc.Arbitrary<AuditAppend> = fc.record({
-  userId: storable(20),
-  userName: storable(20),
-  role: fc.constantFrom('county_department', 'township_committee', 'branch_secretary', 'public'),
-  caseId: fc.option(storable(40), { nil: null }),
-  action: storable(30),
-  payloadDigest: fc.stringMatching(/^[0-9a-f]{64}$/),
-  outcome: fc.oneof(fc.constant('accepted'), storable(30).map((code) => `refused:${code}`)),
-});
+/** case_seq values never used twice, so that each generated entry with one is a new action. */
+let nextCaseSeq = 1;
+const entries: fc.Arbitrary<AuditAppend> = fc
+  .record({
+    userId: storable(20),
+    userName: storable(20),
+    role: fc.constantFrom('county_department', 'township_committee', 'branch_secretary', 'public'),
+    caseId: fc.option(storable(40), { nil: null }),
+    withCaseSeq: fc.boolean(),
+    action: storable(30),
+    payloadDigest: fc.stringMatching(/^[0-9a-f]{64}$/),
+    outcome: fc.oneof(fc.constant('accepted'), storable(30).map((code) => `refused:${code}`)),
+  })
+  .map(({ withCaseSeq, ...entry }) => ({ ...entry, caseSeq: withCaseSeq && entry.caseId !== null ? nextCaseSeq++ : null }));
 
 it('hashes every row in Postgres exactly as the TypeScript verifier does, whatever the text', async () => {
   await fc.assert(
     fc.asyncProperty(entries, async (entry) => {
       const row = await auditLog.append(entry);
       expect(row.hash).toBe(auditHash(row.prevHash, row));
-      const [stored] = await db.dataSource.query('SELECT user_id, user_name, case_id, action, outcome FROM audit_entry WHERE id = $1', [row.id]);
-      expect(stored).toEqual({ user_id: entry.userId, user_name: entry.userName, case_id: entry.caseId, action: entry.action, outcome: entry.outcome });
+      expect(row.appended).toBe(true);
+      const [stored] = await db.dataSource.query('SELECT user_id, user_name, case_id, case_seq, action, outcome FROM audit_entry WHERE id = $1', [row.id]);
+      expect(stored).toEqual({ user_id: entry.userId, user_name: entry.userName, case_id: entry.caseId, case_seq: entry.caseSeq, action: entry.action, outcome: entry.outcome });
     }),
     { numRuns: 150 },
   );
-  expect(await auditLog.verify()).toEqual({ ok: true, checked: 150 });
+  expect(await auditLog.verify()).toMatchObject({ ok: true, checked: 150 });
+});
+
+it('records an action of a case once, however often its entry is appended', async () => {
+  const before = (await auditLog.verify()).checked;
+  const entry: AuditAppend = { userId: 'sec-1', userName: '王建国', role: 'branch_secretary', caseId: 'case-once', caseSeq: 7, action: 'submitPlan', payloadDigest: '1'.repeat(64), outcome: 'accepted' };
+  const rows = await Promise.all(Array.from({ length: 10 }, (_, i) => auditLog.append(i % 2 === 0 ? entry : { ...entry, outcome: 'accepted:reconciled', payloadDigest: '2'.repeat(64) })));
+  expect(rows.filter((row) => row.appended)).toHaveLength(1);
+  expect(new Set(rows.map((row) => row.id)).size).toBe(1);
+  expect(await db.dataSource.query(`SELECT count(*)::int AS n FROM audit_entry WHERE case_id = 'case-once'`)).toEqual([{ n: 1 }]);
+  // Another seq of the same case is another action.
+  expect((await auditLog.append({ ...entry, caseSeq: 8 })).appended).toBe(true);
+  expect(await auditLog.verify()).toMatchObject({ ok: true, checked: before + 2 });
 });
 
 it('keeps one unbroken chain when many requests append at once', async () => {
@@ -52,7 +70,7 @@ it('keeps one unbroken chain when many requests append at once', async () => {
   const appended = await Promise.all(
     Array.from({ length: 200 }, (_, i) => auditLog.append({ userId: `u${i}`, userName: `用户${i}`, role: 'county_department', caseId: `case-${i % 7}`, action: 'approvePlan', payloadDigest: '0'.repeat(64), outcome: 'accepted' })),
   );
-  expect(await auditLog.verify()).toEqual({ ok: true, checked: before + 200 });
+  expect(await auditLog.verify()).toMatchObject({ ok: true, checked: before + 200 });
   // In id order each row links to the one before it, and times never go back.
   const rows: { prev_hash: string; hash: string; at: Date }[] = await db.dataSource.query('SELECT prev_hash, hash, at FROM audit_entry ORDER BY id');
   rows.forEach((row, i) => {

@@ -346,8 +346,8 @@ it('loses no action and doubles none when the API is killed with -9 twice while 
   const verify = await request('GET', '/audit/verify', auditor);
   expect(verify.status).toBe(200);
   expect(verify.body.ok).toBe(true);
-  const rows: { case_id: string; action: string; user_id: string; payload_digest: string; outcome: string }[] = await db.dataSource.query(
-    `SELECT case_id, action, user_id, payload_digest, outcome FROM audit_entry WHERE case_id = ANY($1)`,
+  const rows: { case_id: string; case_seq: number | null; action: string; user_id: string; payload_digest: string; outcome: string }[] = await db.dataSource.query(
+    `SELECT case_id, case_seq, action, user_id, payload_digest, outcome FROM audit_entry WHERE case_id = ANY($1)`,
     [caseIds],
   );
   expect(verify.body.checked).toBeGreaterThanOrEqual(rows.length);
@@ -359,6 +359,10 @@ it('loses no action and doubles none when the API is killed with -9 twice while 
   const unaudited = sent.filter((s) => !accepted.has(`${s.caseId}|${s.action}|${s.userId}|${s.digest}`)).map((s) => `${s.action} on ${s.caseId}`);
   expect(unaudited).toEqual([]);
   expect(rows.filter((r) => r.outcome.startsWith('refused'))).toEqual([]);
+  // Exactly one entry per applied action, however many attempts reached the append (keyed by the case's seq after it).
+  const actionEntries = rows.filter((r) => r.action !== 'openCase' && r.outcome.startsWith('accepted'));
+  expect(actionEntries).toHaveLength(sent.length);
+  expect(new Set(actionEntries.map((r) => `${r.case_id}|${r.case_seq}`)).size).toBe(sent.length);
 
   // Every key ends with its answer stored.
   const keys = sent.map((s) => `user:${s.userId}:${s.key}`);

@@ -1,7 +1,7 @@
 /** The real API app (apps/api/src/main.ts) as a child process, so a test can kill -9 it like a crash would. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { temporalAddress, testActorKeyHex } from './environment';
+import { temporalAddress, testActorKeyHex, testAuditKeyHex } from './environment';
 import { exited, processControls, type ProcessControls } from './child-process';
 import { TEST_JWT_SECRET } from './test-auth';
 
@@ -39,10 +39,13 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
     TEMPORAL_ADDRESS: options.temporalAddress ?? temporalAddress(),
     TEMPORAL_TASK_QUEUE: options.taskQueue,
     ACTOR_SIGNING_KEY: testActorKeyHex(),
+    AUDIT_HMAC_KEY: testAuditKeyHex(),
     ALLOW_SECONDS_PERIODS: 'true',
     PORT: String(options.port),
     LOG_LEVEL: 'warn',
     ZHENGDUN_MODE: 'production',
+    // The application's own database role, as in production: it cannot rewrite the audit trail.
+    DATABASE_APP_ROLE: 'zhengdun_app',
     JWT_SECRET: TEST_JWT_SECRET,
     ...options.extraEnv,
   };

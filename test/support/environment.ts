@@ -19,6 +19,7 @@ export const temporalAddress = () => required('ZD_TEST_TEMPORAL_ADDRESS');
 export const workflowBundlePath = () => required('ZD_TEST_WORKFLOW_BUNDLE');
 /** The run's ACTOR_SIGNING_KEY, as hex (for child processes' environment). */
 export const testActorKeyHex = () => required('ZD_TEST_ACTOR_KEY');
+export const testAuditKeyHex = () => required('ZD_TEST_AUDIT_KEY');
 export const testActorKey = () => Uint8Array.from(Buffer.from(testActorKeyHex(), 'hex'));
 
 let runtimeInstalled = false;

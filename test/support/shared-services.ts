@@ -36,6 +36,8 @@ export async function startSharedServices(): Promise<void> {
   process.env.ZD_TEST_WORK_DIR = workDir;
   // The actor-signing key the run's API processes, clients and workers share.
   process.env.ZD_TEST_ACTOR_KEY = randomBytes(32).toString('hex');
+  // The AUDIT_HMAC_KEY of the run's production-mode API processes (stable across their restarts).
+  process.env.ZD_TEST_AUDIT_KEY = randomBytes(32).toString('hex');
 
   (globalThis as { __zhengdunStops?: typeof stops }).__zhengdunStops = stops;
 }

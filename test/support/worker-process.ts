@@ -21,6 +21,8 @@ export async function startWorkerProcess(options: { databaseUrl: string; taskQue
       ACTOR_SIGNING_KEY: testActorKeyHex(),
       WORKFLOW_BUNDLE_PATH: workflowBundlePath(),
       LOG_LEVEL: 'info',
+      // The application's own database role, as in production: it cannot rewrite the audit trail.
+      DATABASE_APP_ROLE: 'zhengdun_app',
       ...options.extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

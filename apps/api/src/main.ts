@@ -14,6 +14,7 @@ function configOrExit(): AppConfig {
     requireSetting(config.temporal.address, 'TEMPORAL_ADDRESS');
     requireTokenKeys(config);
     requireSetting(config.actorSigningKey, 'ACTOR_SIGNING_KEY');
+    requireSetting(config.audit.hmacKey, 'AUDIT_HMAC_KEY');
     return config;
   } catch (error) {
     if (error instanceof ConfigError) {

@@ -2,7 +2,7 @@ import { Module, type DynamicModule, type OnApplicationShutdown, Inject } from '
 import type pino from 'pino';
 import type { DataSource } from 'typeorm';
 import { requireSetting, type AppConfig } from '@zhengdun/config';
-import { createDataSource } from '@zhengdun/persistence';
+import { actingAsRole, createDataSource } from '@zhengdun/persistence';
 import { connectClient } from '@zhengdun/temporal';
 import { CaseWorkerService } from './case-worker.service';
 import { NotificationDispatcherService } from './notification-dispatcher.service';
@@ -25,7 +25,11 @@ export class WorkerModule {
         { provide: LOGGER, useValue: logger },
         {
           provide: DATA_SOURCE,
-          useFactory: () => createDataSource(requireSetting(config.databaseUrl, 'DATABASE_URL')).initialize(),
+          // As DATABASE_APP_ROLE, when set: the application's privileges (no rewriting the audit trail).
+          useFactory: () =>
+            createDataSource(requireSetting(config.databaseUrl, 'DATABASE_URL'), {
+              extra: { max: 20, connectionTimeoutMillis: 5000, ...actingAsRole(config.audit.databaseAppRole) },
+            }).initialize(),
         },
         // Closed by CaseWorkerService once the worker (whose activities use it) has stopped.
         { provide: TEMPORAL_CLIENT, useFactory: () => connectClient(config.temporal) },

@@ -136,3 +136,30 @@ describe('notification delivery settings', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(named));
   });
 });
+
+describe('loadConfig: the audit trail (issue 16, finding 5)', () => {
+  it.each([
+    ['AUDIT_HMAC_KEY', 'too-short-a-key', 'AUDIT_HMAC_KEY must be at least 32 characters'],
+    ['DATABASE_APP_ROLE', 'app; DROP TABLE audit_entry', 'DATABASE_APP_ROLE'],
+    ['DATABASE_APP_ROLE', 'Zhengdun_App', 'DATABASE_APP_ROLE'],
+    ['AUDIT_CHECKPOINT_EVERY', '0', 'AUDIT_CHECKPOINT_EVERY'],
+    ['AUDIT_RECONCILE_AFTER_MS', '10', 'AUDIT_RECONCILE_AFTER_MS must be at least 1000'],
+  ])('refuses %s=%s naming the variable', (name, value, named) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(named));
+  });
+
+  it('refuses a production start without AUDIT_HMAC_KEY, naming it', () => {
+    expect(() => loadConfig({ ZHENGDUN_MODE: 'production' })).toThrow(/AUDIT_HMAC_KEY: must be set in production/);
+    const key = 'k'.repeat(64);
+    expect(loadConfig({ ZHENGDUN_MODE: 'production', AUDIT_HMAC_KEY: key }).audit).toMatchObject({ hmacKey: key, hmacKeyIsDevelopment: false });
+  });
+
+  it('signs with a development key outside production, and reads the role and limits', () => {
+    expect(loadConfig({}).audit).toMatchObject({ hmacKeyIsDevelopment: true, checkpointEvery: 100, reconcileAfterMs: 60_000 });
+    expect(loadConfig({ DATABASE_APP_ROLE: 'zhengdun_app', AUDIT_CHECKPOINT_EVERY: '10', AUDIT_RECONCILE_AFTER_MS: '2000' }).audit).toMatchObject({
+      databaseAppRole: 'zhengdun_app',
+      checkpointEvery: 10,
+      reconcileAfterMs: 2000,
+    });
+  });
+});

@@ -46,6 +46,9 @@ class IsActorSigningKey implements ValidatorConstraintInterface {
   }
 }
 
+/** AUDIT_HMAC_KEY's minimum length: 32 characters, i.e. 32 bytes of key or more. */
+export const MIN_AUDIT_HMAC_KEY_LENGTH = 32;
+
 /** Default lease on a claimed Idempotency-Key (IDEMPOTENCY_LEASE_MS), and its bounds. */
 export const DEFAULT_IDEMPOTENCY_LEASE_MS = 15_000;
 const MIN_IDEMPOTENCY_LEASE_MS = 1_000;
@@ -159,6 +162,36 @@ export class EnvironmentVariables {
   @Min(MIN_IDEMPOTENCY_LEASE_MS, { message: `IDEMPOTENCY_LEASE_MS must be at least ${MIN_IDEMPOTENCY_LEASE_MS}` })
   @Max(MAX_IDEMPOTENCY_LEASE_MS, { message: `IDEMPOTENCY_LEASE_MS must be at most ${MAX_IDEMPOTENCY_LEASE_MS}` })
   IDEMPOTENCY_LEASE_MS?: number;
+
+  // ---- Audit trail (issue 16, finding 5) ----
+
+  /**
+   * Database role the API and worker act as on every connection (SET ROLE through the startup
+   * parameter `role`). The migrations create `zhengdun_app`, which may only read the audit trail and
+   * append to it through `audit_append`. Unset: the login's own role.
+   */
+  @IsOptional() @Transform(emptyToUndefined) @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'DATABASE_APP_ROLE must be a lower-case database role name' })
+  DATABASE_APP_ROLE?: string;
+
+  /** Signs the audit trail's checkpoints; kept outside the database. Required in production. */
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(MIN_AUDIT_HMAC_KEY_LENGTH, { message: `AUDIT_HMAC_KEY must be at least ${MIN_AUDIT_HMAC_KEY_LENGTH} characters (e.g. openssl rand -hex 32)` })
+  AUDIT_HMAC_KEY?: string;
+
+  /** A signed checkpoint after this many new audit entries (also on a timer and after every verification). */
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'AUDIT_CHECKPOINT_EVERY must be an integer (entries)' }) @Min(1) @Max(100_000)
+  AUDIT_CHECKPOINT_EVERY?: number;
+
+  /**
+   * How long after an action was applied the reconciler may record it from the case's timeline when
+   * its request's own audit entry is missing (an API crash between the Update and the append). Longer
+   * than a client takes to retry, so that the retry, which knows the payload, records it first.
+   */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'AUDIT_RECONCILE_AFTER_MS must be an integer (milliseconds)' })
+  @Min(1_000, { message: 'AUDIT_RECONCILE_AFTER_MS must be at least 1000' })
+  @Max(86_400_000, { message: 'AUDIT_RECONCILE_AFTER_MS must be at most 86400000 (a day)' })
+  AUDIT_RECONCILE_AFTER_MS?: number;
 
   // --- Notification delivery (outbox dispatcher in the worker) ---
 
@@ -309,6 +342,16 @@ export interface AppConfig {
   /** ALLOW_SECONDS_PERIODS: accept campaign policies in seconds (tests, benchmarks). */
   allowSecondsPeriods: boolean;
   http: { trustProxy: TrustProxy; rateLimits: RateLimits; statementTimeoutMs: number };
+  /** Issue 16, finding 5: the database role the apps act as, and how the audit trail is anchored. */
+  audit: {
+    databaseAppRole?: string;
+    /** AUDIT_HMAC_KEY; in development, DEV_AUDIT_HMAC_KEY when unset. */
+    /** Unset only in a production start without it, which the API refuses (requireSetting). */
+    hmacKey?: string;
+    hmacKeyIsDevelopment: boolean;
+    checkpointEvery: number;
+    reconcileAfterMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -372,6 +415,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       },
       statementTimeoutMs: vars.DATABASE_STATEMENT_TIMEOUT_MS ?? DEFAULT_STATEMENT_TIMEOUT_MS,
     },
+    audit: auditConfig(mode, vars),
+  };
+}
+
+/**
+ * Signs the audit checkpoints of a development or test stack only: a start in production mode
+ * (ZHENGDUN_MODE=production) without AUDIT_HMAC_KEY is refused.
+ */
+export const DEV_AUDIT_HMAC_KEY = 'zhengdun-development-audit-key-not-for-production';
+
+function auditConfig(mode: RunMode, vars: EnvironmentVariables): AppConfig['audit'] {
+  return {
+    databaseAppRole: vars.DATABASE_APP_ROLE,
+    hmacKey: vars.AUDIT_HMAC_KEY ?? (mode === 'development' ? DEV_AUDIT_HMAC_KEY : undefined),
+    hmacKeyIsDevelopment: vars.AUDIT_HMAC_KEY === undefined,
+    checkpointEvery: vars.AUDIT_CHECKPOINT_EVERY ?? 100,
+    reconcileAfterMs: vars.AUDIT_RECONCILE_AFTER_MS ?? 60_000,
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import 'reflect-metadata';
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { AuditCheckpointEntity } from './entities/audit-checkpoint.entity';
 import { AuditEntryEntity } from './entities/audit-entry.entity';
 import { CampaignEntity } from './entities/campaign.entity';
 import { CaseEventEntity } from './entities/case-event.entity';
@@ -20,6 +21,7 @@ export const ENTITIES = [
   CaseEventEntity,
   NotificationEntity,
   AuditEntryEntity,
+  AuditCheckpointEntity,
   IdempotencyRecordEntity,
   CampaignEntity,
   ImportJobEntity,
@@ -43,6 +45,19 @@ export function dataSourceOptions(url: string, overrides: Partial<DataSourceOpti
 
 export function createDataSource(url: string, overrides: Partial<DataSourceOptions> = {}): DataSource {
   return new DataSource(dataSourceOptions(url, overrides));
+}
+
+/** A database role name as DATABASE_APP_ROLE accepts it (also safe inside a startup option). */
+export const DATABASE_ROLE_PATTERN = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/**
+ * Options that make every connection act as `appRole` (the startup parameter `role`, i.e. SET ROLE
+ * before the first query): the application's privileges, not the login's. Merge into `extra`.
+ */
+export function actingAsRole(appRole: string | undefined): { options?: string } {
+  if (appRole === undefined) return {};
+  if (!DATABASE_ROLE_PATTERN.test(appRole)) throw new Error(`not a database role name: ${appRole}`);
+  return { options: `-c role=${appRole}` };
 }
 
 /** Applies pending migrations; safe to run from several processes (TypeORM takes a lock per run). */

@@ -8,6 +8,7 @@ export { NotificationEntity, type NotificationStatus, type ChannelDelivery } fro
 export { RecipientContactEntity } from './entities/recipient-contact.entity';
 export * from './recipient-contact.repository';
 export { AuditEntryEntity } from './entities/audit-entry.entity';
+export { AuditCheckpointEntity } from './entities/audit-checkpoint.entity';
 export { IdempotencyRecordEntity } from './entities/idempotency-record.entity';
 export { CampaignEntity } from './entities/campaign.entity';
 export * from './canonical-json';

@@ -12,6 +12,7 @@ import {
   CampaignRepository,
   CaseQueryRepository,
   CaseReadModelRepository,
+  actingAsRole,
   createDataSource,
   IdempotencyRepository,
 } from '@zhengdun/persistence';
@@ -63,8 +64,9 @@ export class InfrastructureModule {
             if (options.dataSource) return options.dataSource;
             const dataSource = createDataSource(requireSetting(options.config.databaseUrl, 'DATABASE_URL'), {
               // A runaway query is cancelled by Postgres instead of holding a connection (the API's
-              // pool only: the worker and migrations open their own).
-              extra: { max: 10, connectionTimeoutMillis: 5000, statement_timeout: options.config.http.statementTimeoutMs },
+              // pool only: the worker and migrations open their own). As DATABASE_APP_ROLE, when set:
+              // the application's privileges (no rewriting the audit trail).
+              extra: { max: 10, connectionTimeoutMillis: 5000, statement_timeout: options.config.http.statementTimeoutMs, ...actingAsRole(options.config.audit.databaseAppRole) },
             });
             owned.dataSource = dataSource;
             return dataSource.initialize();

@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../../core/auth/auth.decorators';
+import type { Actor } from '@zhengdun/domain';
+import { CurrentActor, Roles } from '../../core/auth/auth.decorators';
 import { ApiProblems } from '../../core/openapi/api-problems.decorator';
 import { AuditVerifyView } from './audit.dto';
 import { AuditService } from './audit.service';
@@ -13,10 +14,12 @@ export class AuditController {
 
   @Get('verify')
   @Roles('county_department', 'auditor')
-  @ApiOperation({ summary: '核验审计链：逐条重算哈希，报告第一条被篡改的记录' })
+  @ApiOperation({
+    summary: '核验审计链：先补记崩溃遗漏的操作，再逐条重算哈希并与签名检查点核对，报告损坏从哪条起；核验本身记入审计',
+  })
   @ApiOkResponse({ type: AuditVerifyView })
   @ApiProblems(401, 403)
-  verify(): Promise<AuditVerifyView> {
-    return this.audit.verify();
+  verify(@CurrentActor() actor: Actor): Promise<AuditVerifyView> {
+    return this.audit.verify(actor);
   }
 }

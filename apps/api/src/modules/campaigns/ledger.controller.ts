@@ -6,6 +6,7 @@ import type { Actor } from '@zhengdun/domain';
 import { CurrentActor, Roles } from '../../core/auth/auth.decorators';
 import { attachment } from '../../core/http/content-disposition';
 import { ApiProblems } from '../../core/openapi/api-problems.decorator';
+import { AuditService } from '../audit/audit.service';
 import { LedgerQueryDto } from './campaign-features.dto';
 import { CampaignFeaturesService } from './campaign-features.service';
 
@@ -15,7 +16,10 @@ export const LEDGER_CASES_HEADER = 'X-Ledger-Cases';
 @ApiBearerAuth()
 @Controller('ledger')
 export class LedgerController {
-  constructor(private readonly features: CampaignFeaturesService) {}
+  constructor(
+    private readonly features: CampaignFeaturesService,
+    private readonly audit: AuditService,
+  ) {}
 
   @Get()
   @Roles('county_department', 'township_committee', 'auditor')
@@ -27,7 +31,8 @@ export class LedgerController {
   })
   @ApiProblems(400, 401, 403)
   async export(@CurrentActor() actor: Actor, @Query() query: LedgerQueryDto, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
-    const ledger = await this.features.ledger(actor, query);
+    // An export is audited like a command: who took which county's (or township's) ledger, and when.
+    const ledger = await this.audit.command(actor, null, 'exportLedger', { ...query }, () => this.features.ledger(actor, query));
     response.setHeader(LEDGER_CASES_HEADER, String(ledger.cases));
     return new StreamableFile(ledger.content, { type: ledger.contentType, disposition: attachment(ledger.fileName), length: ledger.content.length });
   }

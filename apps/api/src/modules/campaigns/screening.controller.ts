@@ -7,6 +7,7 @@ import { attachment } from '../../core/http/content-disposition';
 import { CampaignIdPipe, ImportIdPipe } from '../../core/http/id-param.pipe';
 import { ApiIdempotencyKey } from '../../core/openapi/api-idempotency.decorator';
 import { ApiProblems } from '../../core/openapi/api-problems.decorator';
+import { AuditService } from '../audit/audit.service';
 import { ImportProgressView, ScreeningUploadBody, ScreeningUploadView } from './campaign-features.dto';
 import { CampaignFeaturesService } from './campaign-features.service';
 import { CampaignsService } from './campaigns.service';
@@ -21,6 +22,7 @@ export class ScreeningController {
   constructor(
     private readonly features: CampaignFeaturesService,
     private readonly campaigns: CampaignsService,
+    private readonly audit: AuditService,
   ) {}
 
   @Get('screening-template')
@@ -29,8 +31,11 @@ export class ScreeningController {
   @ApiOkResponse({ description: '摸排名单模板.xlsx', content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } } })
   @ApiProblems(400, 401, 403, 404)
   async template(@CurrentActor() actor: Actor, @Param('campaignId', CampaignIdPipe) campaignId: string): Promise<StreamableFile> {
-    await this.campaigns.get(actor, campaignId);
-    const content = await this.features.template();
+    // Audited like any export: who took the campaign's template, and when.
+    const content = await this.audit.command(actor, null, 'downloadScreeningTemplate', { campaignId }, async () => {
+      await this.campaigns.get(actor, campaignId);
+      return this.features.template();
+    });
     return new StreamableFile(content, { type: XLSX_CONTENT_TYPE, disposition: attachment(SCREENING_TEMPLATE_FILE_NAME), length: content.length });
   }
 

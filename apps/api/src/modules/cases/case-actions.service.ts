@@ -40,11 +40,20 @@ export class CaseActionsService {
 
   private run(actor: Actor, caseId: string, payload: { type: CaseAction['type'] }, build: () => Promise<CaseAction>): Promise<CaseStateView> {
     const updateId = this.idempotency.updateId();
-    return this.audit.command(actor, caseId, payload.type, payload, async () => {
-      await this.access.placeVisibleTo(actor, caseId);
-      const action = await build();
-      return toCaseStateView(await this.temporal.run(() => this.cases.act(caseId, actor, action, { updateId })));
-    });
+    return this.audit.command(
+      actor,
+      caseId,
+      payload.type,
+      payload,
+      async () => {
+        await this.access.placeVisibleTo(actor, caseId);
+        const action = await build();
+        return toCaseStateView(await this.temporal.run(() => this.cases.act(caseId, actor, action, { updateId })));
+      },
+      // The case's seq right after the action: its one audit entry, whether this request, its retry
+      // (same Update id, same answer) or the reconciler reading the timeline records it.
+      { caseSeqOf: (view) => view.seq },
+    );
   }
 
   private async nextCampaign(actor: Actor, campaignId: string): Promise<NextCampaign> {
