@@ -40,3 +40,29 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TEMPORAL_TLS_CERT_PATH: '/tmp/c.pem' })).toThrow(/TEMPORAL_TLS_KEY_PATH/);
   });
 });
+
+describe('upload and export limits', () => {
+  it('has bounded defaults', () => {
+    const config = loadConfig({});
+    expect(config.uploads).toEqual({ maxFileBytes: 10 * 1024 * 1024, maxUncompressedBytes: 64 * 1024 * 1024, maxCompressionRatio: 200, maxRows: 20_000, maxCells: 400_000 });
+    expect(config.ledger).toEqual({ maxCases: 5_000 });
+  });
+
+  it('reads each limit from its variable', () => {
+    const config = loadConfig({ SCREENING_MAX_ROWS: '100', SCREENING_MAX_CELLS: '1000', LEDGER_MAX_CASES: '2', SCREENING_MAX_UNCOMPRESSED_BYTES: '1048576' });
+    expect(config.uploads).toMatchObject({ maxRows: 100, maxCells: 1000, maxUncompressedBytes: 1_048_576 });
+    expect(config.ledger.maxCases).toBe(2);
+  });
+
+  it.each([
+    ['SCREENING_MAX_FILE_BYTES', 'ten', 'SCREENING_MAX_FILE_BYTES must be an integer'],
+    ['SCREENING_MAX_UNCOMPRESSED_BYTES', '1', 'SCREENING_MAX_UNCOMPRESSED_BYTES must be at least'],
+    ['SCREENING_MAX_COMPRESSION_RATIO', '0', 'SCREENING_MAX_COMPRESSION_RATIO must be at least'],
+    ['SCREENING_MAX_ROWS', '5000000', 'SCREENING_MAX_ROWS must be at most'],
+    ['SCREENING_MAX_CELLS', '-1', 'SCREENING_MAX_CELLS must be at least'],
+    ['LEDGER_MAX_CASES', '0', 'LEDGER_MAX_CASES must be at least 1'],
+  ])('refuses %s=%s naming the variable', (name, value, named) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(named);
+  });
+});

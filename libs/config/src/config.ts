@@ -4,6 +4,7 @@
  */
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { readUploadLimits, type LedgerLimits, type UploadLimits } from './upload-limits.config';
 
 const toBool = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value);
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value);
@@ -94,6 +95,10 @@ export interface AppConfig {
   auth: { jwtSecret: string; jwksUrl?: string; issuer: string; audience: string };
   notify: { webhookUrl?: string; smtpUrl?: string };
   idempotency: { leaseMs: number };
+  /** Screening-list uploads (upload-limits.config.ts). */
+  uploads: UploadLimits;
+  /** Ledger exports (upload-limits.config.ts). */
+  ledger: LedgerLimits;
 }
 
 export class ConfigError extends Error {
@@ -110,6 +115,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const lines = errors.map((error) => `  ${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
+  const limits = readUploadLimits(env);
+  if ('errors' in limits) throw new ConfigError(`Invalid configuration:\n${limits.errors.join('\n')}`);
   if (vars.TEMPORAL_TLS_CERT_PATH && !vars.TEMPORAL_TLS_KEY_PATH) {
     throw new ConfigError('Invalid configuration:\n  TEMPORAL_TLS_KEY_PATH: required when TEMPORAL_TLS_CERT_PATH is set');
   }
@@ -134,6 +141,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     notify: { webhookUrl: vars.NOTIFY_WEBHOOK_URL, smtpUrl: vars.SMTP_URL },
     idempotency: { leaseMs: vars.IDEMPOTENCY_LEASE_MS ?? DEFAULT_IDEMPOTENCY_LEASE_MS },
+    uploads: limits.uploads,
+    ledger: limits.ledger,
   };
 }
 
