@@ -25,12 +25,12 @@ export class CampaignsException extends Error {
   }
 
   /** A ledger export over the per-request bound: the caller narrows it down (township, domain, campaign). */
-  static ledgerTooLarge(cases: number, max: number): CampaignsException {
+  static ledgerTooLarge(max: number): CampaignsException {
     return new CampaignsException(
       'ledger_too_large',
-      `所选范围内有 ${cases} 个整顿对象，超过单次导出上限 ${max} 个；请按整顿批次、乡镇或领域筛选后分别导出`,
-      `the selection holds ${cases} cases, over the ${max} cases one export may hold; filter by campaign, township or domain`,
-      { cases, max },
+      `所选范围内的整顿对象超过单次导出上限（${max} 个）；请按整顿批次、乡镇或领域筛选后分别导出`,
+      `the selection holds more than the ${max} cases one export may hold; filter by campaign, township or domain`,
+      { limit: 'cases', max },
     );
   }
 }
