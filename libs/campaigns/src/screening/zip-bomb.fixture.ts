@@ -107,7 +107,7 @@ export function workbookParts(): FixtureEntry[] {
  * An .xlsx whose sheet inflates to about `inflatedBytes` of repeated row XML while the file stays
  * small (about 1/1000 of that). `declaredBytes` is what its directory claims (the truth by default).
  */
-export function xlsxBomb(inflatedBytes: number, options: { declaredBytes?: number } = {}): Buffer {
+export function xlsxBomb(inflatedBytes: number, options: { declaredBytes?: number; sheets?: number } = {}): Buffer {
   // Long runs of one character compress best (about 1000:1): each row is one cell of 8,000 zeros.
   const row = Buffer.from(`<row><c t="inlineStr"><is><t>${'0'.repeat(8000)}</t></is></c></row>`, 'utf8');
   const times = Math.ceil(inflatedBytes / row.length);
@@ -117,5 +117,11 @@ export function xlsxBomb(inflatedBytes: number, options: { declaredBytes?: numbe
   const rows = deflatedRepeats(row, times);
   const data = Buffer.concat([headBlock, rows]);
   const inflated = head.length + times * row.length;
-  return zipArchive([...workbookParts(), { name: 'xl/worksheets/sheet1.xml', data, uncompressedSize: Math.min(options.declaredBytes ?? inflated, 0xfffffffe) }]);
+  // Each sheet part holds the same bomb (one zip entry is at most 4 GB without ZIP64).
+  const sheets = Array.from({ length: options.sheets ?? 1 }, (_, i) => ({
+    name: `xl/worksheets/sheet${i + 1}.xml`,
+    data,
+    uncompressedSize: Math.min(options.declaredBytes ?? inflated, 0xfffffffe),
+  }));
+  return zipArchive([...workbookParts(), ...sheets]);
 }
