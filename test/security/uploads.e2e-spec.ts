@@ -2,7 +2,7 @@
  * Uploads and exports cannot take a replica down (issue 16, finding 7), on the real API as a child
  * process (apps/api/src/main.ts, default limits but LEDGER_MAX_CASES=2) with a real worker, Temporal
  * and Postgres:
- * - a 10 MB zip bomb (three sheets of 3.3 GB each) is refused 413 from its zip directory, and one
+ * - a 10 MB zip bomb (three sheets of 2.7 GB each) is refused 413 from its zip directory, and one
  *   whose directory lies about its sizes is refused too, while /health, polled all along, answers
  *   200 every time and fast, and the API's resident memory grows by less than MEMORY_BOUND;
  * - a 200,000-row sheet (.xlsx, and .csv) is refused 413 naming the 20,000-row limit, /health again
@@ -11,8 +11,9 @@
  * - a ledger export over the per-request bound is 422 asking to filter; a filtered one is streamed.
  */
 import { readFileSync } from 'node:fs';
-import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
+import { Worker } from 'node:worker_threads';
+import ExcelJS from 'exceljs';
 import { createWorkerActivities } from '@zhengdun/activities';
 import { readLedgerWorkbook, writeScreeningList, type ScreeningRowValues } from '@zhengdun/campaigns';
 import { loadConfig } from '@zhengdun/config';
@@ -28,8 +29,12 @@ import { caseClientFor, createTestDatabase, eventually, startTestWorker, uniqueT
 const MB = 1024 * 1024;
 /** Growth of the API's resident set allowed while it refuses a bomb or a huge sheet. */
 const MEMORY_BOUND = 150 * MB;
-/** Slowest /health answer tolerated while an upload is handled (2 cores shared by several test runs). */
-const HEALTH_LATENCY_BOUND_MS = 1_500;
+/**
+ * Slowest /health answer tolerated while an upload is handled. Generous because the test machine's
+ * two cores are shared with other test runs (load average above 10 seen); an API that inflated a
+ * bomb or parsed a whole huge sheet in one go would stall for tens of seconds or die.
+ */
+const HEALTH_LATENCY_BOUND_MS = 2_000;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const OTHER_TOWNSHIP = '河口镇';
 
@@ -84,36 +89,55 @@ function rssBytes(): number {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
 }
 
-interface Watch {
-  stop: () => Promise<{ polls: number; statuses: number[]; slowestMs: number; rssGrowth: number }>;
+interface Watched {
+  polls: number;
+  statuses: number[];
+  slowestMs: number;
+  rssGrowth: number;
 }
 
-/** Polls /health back to back and samples the API's RSS every 25 ms, until stopped. */
-function watchApi(): Watch {
+/**
+ * Polls /health back to back from a worker thread (its own event loop, so the test process's own
+ * work — building multipart bodies, the in-process Temporal worker — does not count as the API's
+ * latency), and samples the API's RSS every 25 ms, until stopped; it goes on for a second after
+ * the upload's answer so that the API is seen answering afterwards too.
+ */
+function watchApi(): { stop: () => Promise<Watched> } {
   const baseline = rssBytes();
   let peak = baseline;
-  const statuses: number[] = [];
-  let slowestMs = 0;
-  let running = true;
   const sampler = setInterval(() => (peak = Math.max(peak, rssBytes())), 25);
-  const poller = (async () => {
-    while (running) {
-      const started = performance.now();
-      try {
-        const response = await fetch(`${api.url}/health`, { signal: AbortSignal.timeout(10_000) });
-        await response.arrayBuffer();
-        statuses.push(response.status);
-      } catch {
-        statuses.push(0);
+  const poller = new Worker(
+    `
+    const { parentPort, workerData } = require('node:worker_threads');
+    let running = true;
+    const statuses = [];
+    let slowestMs = 0;
+    parentPort.on('message', () => (running = false));
+    (async () => {
+      while (running || statuses.length < 3) {
+        const started = performance.now();
+        try {
+          const response = await fetch(workerData.url + '/health', { signal: AbortSignal.timeout(10000) });
+          await response.arrayBuffer();
+          statuses.push(response.status);
+        } catch {
+          statuses.push(0);
+        }
+        slowestMs = Math.max(slowestMs, performance.now() - started);
+        await new Promise((resolve) => setTimeout(resolve, 10));
       }
-      slowestMs = Math.max(slowestMs, performance.now() - started);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  })();
+      parentPort.postMessage({ statuses, slowestMs });
+    })();
+    `,
+    { eval: true, workerData: { url: api.url } },
+  );
   return {
     stop: async () => {
-      running = false;
-      await poller;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const result = new Promise<{ statuses: number[]; slowestMs: number }>((resolve) => poller.once('message', resolve));
+      poller.postMessage('stop');
+      const { statuses, slowestMs } = await result;
+      await poller.terminate();
       clearInterval(sampler);
       peak = Math.max(peak, rssBytes());
       return { polls: statuses.length, statuses, slowestMs: Math.round(slowestMs), rssGrowth: peak - baseline };
@@ -121,7 +145,7 @@ function watchApi(): Watch {
   };
 }
 
-function expectResponsive(watched: Awaited<ReturnType<Watch['stop']>>, label: string): void {
+function expectResponsive(watched: Watched, label: string): void {
   // Printed so that the figures measured are in the test output.
   console.log(`${label}: ${watched.polls} /health polls, slowest ${watched.slowestMs} ms, RSS growth ${(watched.rssGrowth / MB).toFixed(1)} MB`);
   expect(watched.polls).toBeGreaterThanOrEqual(3);
@@ -135,14 +159,13 @@ async function importCount(): Promise<number> {
   return row.n;
 }
 
-it('refuses a 10 MB zip bomb (10 GB inflated) with 413 from its zip directory, /health answering 200 throughout and memory bounded', async () => {
-  const bomb = xlsxBomb(3.3 * 1024 * MB, { sheets: 3 });
+it('refuses a 10 MB zip bomb (8 GB inflated) with 413 from its zip directory, /health answering 200 throughout and memory bounded', async () => {
+  const bomb = xlsxBomb(2.7 * 1024 * MB, { sheets: 3 });
   expect(bomb.length).toBeGreaterThan(9 * MB);
   expect(bomb.length).toBeLessThan(loadConfig({}).uploads.maxFileBytes);
   const before = await importCount();
   const watch = watchApi();
   const refused = await upload(bomb, '摸排名单.xlsx');
-  await new Promise((resolve) => setTimeout(resolve, 200));
   const watched = await watch.stop();
   expect(refused.status).toBe(413);
   expect(refused.body).toMatchObject({ code: 'file_too_large', detail: expect.stringMatching(/压缩|解压/), detail_en: expect.stringMatching(/compression ratio|inflates/) });

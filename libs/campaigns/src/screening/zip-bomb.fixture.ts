@@ -108,8 +108,8 @@ export function workbookParts(): FixtureEntry[] {
  * small (about 1/1000 of that). `declaredBytes` is what its directory claims (the truth by default).
  */
 export function xlsxBomb(inflatedBytes: number, options: { declaredBytes?: number; sheets?: number } = {}): Buffer {
-  // Long runs of one character compress best (about 1000:1): each row is one cell of 8,000 zeros.
-  const row = Buffer.from(`<row><c t="inlineStr"><is><t>${'0'.repeat(8000)}</t></is></c></row>`, 'utf8');
+  // Long runs of one character compress best (about 1000:1): each row is one cell of 32,000 zeros.
+  const row = Buffer.from(`<row><c t="inlineStr"><is><t>${'0'.repeat(32_000)}</t></is></c></row>`, 'utf8');
   const times = Math.ceil(inflatedBytes / row.length);
   const head = Buffer.from(`${XML_HEAD}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`, 'utf8');
   // The head is stored as its own deflate block before the repeated rows (a stored block, byte-aligned).
