@@ -130,6 +130,14 @@ class ReadBudget {
 /** Columns past this are not part of any screening list: counted against the cell budget, not kept. */
 const MAX_COLUMNS = 256;
 
+/**
+ * Rows handled between two turns of the event loop. Async iteration over a stream's buffered
+ * records resolves through microtasks only, which never let I/O (other requests, /health) in; a
+ * setImmediate every so many rows does.
+ */
+const ROWS_PER_TURN = 500;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 type Table = { row: number; cells: string[] }[];
 
 /** One sheet read row by row (each chunk of XML awaited, so the event loop keeps serving). */
@@ -138,6 +146,7 @@ async function readWorksheet(worksheet: AsyncIterable<ExcelJS.Row>, budget: Read
   let rows = 0;
   for await (const row of worksheet) {
     budget.row(++rows);
+    if (rows % ROWS_PER_TURN === 0) await nextTurn();
     if (!row.hasValues) continue; // a row that only carries formatting
     const cells: string[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
@@ -206,6 +215,7 @@ export async function readCsv(content: Buffer, limits: ScreeningReadLimits = DEF
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       budget.row(table.length + 1);
+      if ((table.length + 1) % ROWS_PER_TURN === 0) await nextTurn();
       const cells: string[] = [];
       record.forEach((cell, index) => {
         if (cell === '') return;
