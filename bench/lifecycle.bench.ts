@@ -13,7 +13,6 @@
  * without writing bench/RESULTS.md; section 2 then also times read-model upserts with and without the
  * dashboard counters' trigger (BENCH_UPSERTS each way, default 10,000).
  */
-import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';

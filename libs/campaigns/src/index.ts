@@ -1,6 +1,7 @@
 export * from './campaigns.exception';
 export * from './screening/screening-columns';
 export * from './screening/screening-parser';
+export * from './screening/xlsx-archive-guard';
 export * from './screening/screening-validator';
 export * from './screening/screening-template';
 export * from './screening/screening';

@@ -148,18 +148,44 @@ describe('loadConfig: the audit trail (issue 16, finding 5)', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(named));
   });
 
-  it('refuses a production start without AUDIT_HMAC_KEY, naming it', () => {
-    expect(() => loadConfig({ ZHENGDUN_MODE: 'production' })).toThrow(/AUDIT_HMAC_KEY: must be set in production/);
+  it('has no audit key in production unless AUDIT_HMAC_KEY is given (the API then refuses to start)', () => {
+    expect(loadConfig({}).audit).toMatchObject({ hmacKey: undefined, hmacKeyIsDevelopment: false });
     const key = 'k'.repeat(64);
     expect(loadConfig({ ZHENGDUN_MODE: 'production', AUDIT_HMAC_KEY: key }).audit).toMatchObject({ hmacKey: key, hmacKeyIsDevelopment: false });
   });
 
   it('signs with a development key outside production, and reads the role and limits', () => {
-    expect(loadConfig({}).audit).toMatchObject({ hmacKeyIsDevelopment: true, checkpointEvery: 100, reconcileAfterMs: 60_000 });
+    expect(loadConfig({ ZHENGDUN_MODE: 'development' }).audit).toMatchObject({ hmacKeyIsDevelopment: true, checkpointEvery: 100, reconcileAfterMs: 60_000 });
     expect(loadConfig({ DATABASE_APP_ROLE: 'zhengdun_app', AUDIT_CHECKPOINT_EVERY: '10', AUDIT_RECONCILE_AFTER_MS: '2000' }).audit).toMatchObject({
       databaseAppRole: 'zhengdun_app',
       checkpointEvery: 10,
       reconcileAfterMs: 2000,
     });
+  });
+});
+
+describe('upload and export limits', () => {
+  it('has bounded defaults', () => {
+    const config = loadConfig({});
+    expect(config.uploads).toEqual({ maxFileBytes: 10 * 1024 * 1024, maxUncompressedBytes: 64 * 1024 * 1024, maxCompressionRatio: 200, maxRows: 20_000, maxCells: 400_000 });
+    expect(config.ledger).toEqual({ maxCases: 5_000 });
+  });
+
+  it('reads each limit from its variable', () => {
+    const config = loadConfig({ SCREENING_MAX_ROWS: '100', SCREENING_MAX_CELLS: '1000', LEDGER_MAX_CASES: '2', SCREENING_MAX_UNCOMPRESSED_BYTES: '1048576' });
+    expect(config.uploads).toMatchObject({ maxRows: 100, maxCells: 1000, maxUncompressedBytes: 1_048_576 });
+    expect(config.ledger.maxCases).toBe(2);
+  });
+
+  it.each([
+    ['SCREENING_MAX_FILE_BYTES', 'ten', 'SCREENING_MAX_FILE_BYTES must be an integer'],
+    ['SCREENING_MAX_UNCOMPRESSED_BYTES', '1', 'SCREENING_MAX_UNCOMPRESSED_BYTES must be at least'],
+    ['SCREENING_MAX_COMPRESSION_RATIO', '0', 'SCREENING_MAX_COMPRESSION_RATIO must be at least'],
+    ['SCREENING_MAX_ROWS', '5000000', 'SCREENING_MAX_ROWS must be at most'],
+    ['SCREENING_MAX_CELLS', '-1', 'SCREENING_MAX_CELLS must be at least'],
+    ['LEDGER_MAX_CASES', '0', 'LEDGER_MAX_CASES must be at least 1'],
+  ])('refuses %s=%s naming the variable', (name, value, named) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(named);
   });
 });

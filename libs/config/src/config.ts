@@ -20,6 +20,7 @@ import {
   ValidatorConstraint,
   type ValidatorConstraintInterface,
 } from 'class-validator';
+import { readUploadLimits, type LedgerLimits, type UploadLimits } from './upload-limits.config';
 
 const toBool = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value);
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value);
@@ -345,13 +346,16 @@ export interface AppConfig {
   /** Issue 16, finding 5: the database role the apps act as, and how the audit trail is anchored. */
   audit: {
     databaseAppRole?: string;
-    /** AUDIT_HMAC_KEY; in development, DEV_AUDIT_HMAC_KEY when unset. */
-    /** Unset only in a production start without it, which the API refuses (requireSetting). */
+    /** AUDIT_HMAC_KEY; in development, DEV_AUDIT_HMAC_KEY when unset. Unset only in a production start without it, which the API refuses (requireSetting). */
     hmacKey?: string;
     hmacKeyIsDevelopment: boolean;
     checkpointEvery: number;
     reconcileAfterMs: number;
   };
+  /** Screening-list uploads (upload-limits.config.ts). */
+  uploads: UploadLimits;
+  /** Ledger exports (upload-limits.config.ts). */
+  ledger: LedgerLimits;
 }
 
 export class ConfigError extends Error {
@@ -367,6 +371,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const weakSecret = vars.JWT_SECRET === undefined ? undefined : jwtSecretProblem(vars.JWT_SECRET);
   if (weakSecret) throw new ConfigError(`Invalid configuration:\n  JWT_SECRET: ${weakSecret}`);
+  const limits = readUploadLimits(env);
+  if ('errors' in limits) throw new ConfigError(`Invalid configuration:\n${limits.errors.join('\n')}`);
   if (vars.TEMPORAL_TLS_CERT_PATH && !vars.TEMPORAL_TLS_KEY_PATH) {
     throw new ConfigError('Invalid configuration:\n  TEMPORAL_TLS_KEY_PATH: required when TEMPORAL_TLS_CERT_PATH is set');
   }
@@ -416,12 +422,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       statementTimeoutMs: vars.DATABASE_STATEMENT_TIMEOUT_MS ?? DEFAULT_STATEMENT_TIMEOUT_MS,
     },
     audit: auditConfig(mode, vars),
+    uploads: limits.uploads,
+    ledger: limits.ledger,
   };
 }
 
 /**
- * Signs the audit checkpoints of a development or test stack only: a start in production mode
- * (ZHENGDUN_MODE=production) without AUDIT_HMAC_KEY is refused.
+ * Signs the audit checkpoints of a development stack only (`npm start` generates a key of its own):
+ * a production start without AUDIT_HMAC_KEY is refused by the API.
  */
 export const DEV_AUDIT_HMAC_KEY = 'zhengdun-development-audit-key-not-for-production';
 
@@ -429,7 +437,7 @@ function auditConfig(mode: RunMode, vars: EnvironmentVariables): AppConfig['audi
   return {
     databaseAppRole: vars.DATABASE_APP_ROLE,
     hmacKey: vars.AUDIT_HMAC_KEY ?? (mode === 'development' ? DEV_AUDIT_HMAC_KEY : undefined),
-    hmacKeyIsDevelopment: vars.AUDIT_HMAC_KEY === undefined,
+    hmacKeyIsDevelopment: vars.AUDIT_HMAC_KEY === undefined && mode === 'development',
     checkpointEvery: vars.AUDIT_CHECKPOINT_EVERY ?? 100,
     reconcileAfterMs: vars.AUDIT_RECONCILE_AFTER_MS ?? 60_000,
   };

@@ -1,2 +1,3 @@
 export * from './config';
 export * from './dev-jwt-secret';
+export * from './upload-limits.config';

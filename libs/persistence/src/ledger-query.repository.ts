@@ -16,15 +16,27 @@ const PAGE = 500;
 export class LedgerQueryRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  private matching(filter: LedgerFilter) {
+    const qb = this.dataSource.getRepository(CaseRecordEntity).createQueryBuilder('r').where('r.county = :county', { county: filter.county });
+    if (filter.campaignId !== undefined) qb.andWhere('r.campaign_id = :campaignId', { campaignId: filter.campaignId });
+    if (filter.township !== undefined) qb.andWhere('r.township = :township', { township: filter.township });
+    if (filter.domain !== undefined) qb.andWhere('r.domain = :domain', { domain: filter.domain });
+    return qb;
+  }
+
+  /** How many cases match, counted up to `cap + 1` (enough to tell "over the cap" without counting a whole county). */
+  async countCasesUpTo(filter: LedgerFilter, cap: number): Promise<number> {
+    const [sql, parameters] = this.matching(filter).select('1').limit(cap + 1).getQueryAndParameters();
+    const [row] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM (${sql}) AS capped`, parameters)) as { n: number }[];
+    return row.n;
+  }
+
   /** Every case matching the filter, paged from the database in case id order. */
   async cases(filter: LedgerFilter): Promise<CaseRecordEntity[]> {
     const all: CaseRecordEntity[] = [];
     let after: string | null = null;
     for (;;) {
-      const qb = this.dataSource.getRepository(CaseRecordEntity).createQueryBuilder('r').where('r.county = :county', { county: filter.county });
-      if (filter.campaignId !== undefined) qb.andWhere('r.campaign_id = :campaignId', { campaignId: filter.campaignId });
-      if (filter.township !== undefined) qb.andWhere('r.township = :township', { township: filter.township });
-      if (filter.domain !== undefined) qb.andWhere('r.domain = :domain', { domain: filter.domain });
+      const qb = this.matching(filter);
       if (after !== null) qb.andWhere('r.case_id > :after', { after });
       const page = await qb.orderBy('r.case_id', 'ASC').limit(PAGE).getMany();
       all.push(...page);

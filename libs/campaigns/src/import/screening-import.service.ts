@@ -11,7 +11,7 @@ import { ImportRepository, type ImportJobEntity } from '@zhengdun/persistence';
 import { importIdFor, importProgressQuery, importWorkflowId, type ImportProgress, type ImportWorkflowInput } from '@zhengdun/workflows';
 import { CampaignsException } from '../campaigns.exception';
 import { parseScreeningList } from '../screening/screening';
-import type { ScreeningFileFormat } from '../screening/screening-parser';
+import type { ScreeningFileFormat, ScreeningReadLimits } from '../screening/screening-parser';
 import { buildScreeningTemplate } from '../screening/screening-template';
 import type { ScreeningIssue } from '../screening/screening-validator';
 
@@ -55,6 +55,8 @@ export interface ScreeningImportOptions {
   taskQueue: string;
   batchSize?: number;
   concurrency?: number;
+  /** What reading one file may cost (uncompressed size, rows, cells); DEFAULT_SCREENING_LIMITS when unset. */
+  limits?: ScreeningReadLimits;
 }
 
 export function sha256Hex(content: Buffer): string {
@@ -111,7 +113,11 @@ export class ScreeningImportService {
       const job = (await this.imports.findById(importId))!;
       return { ...view(job, job.issues.length), created: false, issues: job.issues };
     }
-    const screened = await parseScreeningList(request.content, { campaign: request.campaign, policy: request.policy }, { fileName: request.fileName, format: request.format });
+    const screened = await parseScreeningList(request.content, { campaign: request.campaign, policy: request.policy }, {
+      fileName: request.fileName,
+      format: request.format,
+      limits: this.options.limits,
+    });
     const { job, created } = await this.imports.createOnce(
       {
         id: importId,

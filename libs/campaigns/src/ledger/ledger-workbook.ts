@@ -2,7 +2,10 @@
  * The ledger as a printable .xlsx (exceljs): Chinese headers, column widths, frozen and repeated
  * header row, borders, A4 landscape fitted to the page width, title and page numbers in the
  * header and footer. `readLedgerWorkbook` opens such a file again (tests, re-imports).
+ * Written with exceljs's streaming WorkbookWriter: each row is committed (serialized into the zip
+ * stream and dropped) as soon as it is written, so a large ledger never sits whole in memory as cells.
  */
+import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { STAGE_LABELS, STAGES } from '@zhengdun/domain';
 import type { Ledger, LedgerCaseRow, LedgerMeasureRow, LedgerProblemRow, LedgerSupervisionRow } from './ledger-model';
@@ -113,7 +116,7 @@ const BORDER: Partial<ExcelJS.Borders> = {
   right: { style: 'thin' },
 };
 
-function printableSheet(workbook: ExcelJS.Workbook, name: string, title: string): ExcelJS.Worksheet {
+function printableSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, title: string): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(name, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }],
     pageSetup: {
@@ -144,10 +147,12 @@ function styleHeader(row: ExcelJS.Row): void {
   });
 }
 
-function tableSheet<T>(workbook: ExcelJS.Workbook, name: string, title: string, columns: ColumnSpec<T>[], rows: readonly T[]): void {
+function tableSheet<T>(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, title: string, columns: ColumnSpec<T>[], rows: readonly T[]): void {
   const sheet = printableSheet(workbook, name, title);
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   sheet.columns = columns.map((column) => ({ header: column.header, key: column.key, width: column.width }));
   styleHeader(sheet.getRow(1));
+  sheet.getRow(1).commit();
   for (const item of rows) {
     const row = sheet.addRow(columns.map((column) => (item as Record<string, unknown>)[column.key] ?? null));
     columns.forEach((column, index) => {
@@ -157,15 +162,17 @@ function tableSheet<T>(workbook: ExcelJS.Workbook, name: string, title: string, 
       if (column.kind === 'percent') cell.numFmt = '0.0%';
       if (column.kind === 'int') cell.alignment = { vertical: 'top', horizontal: 'center' };
     });
+    row.commit();
   }
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  sheet.commit();
 }
 
-function figuresSheet(workbook: ExcelJS.Workbook, ledger: Ledger): void {
+function figuresSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, ledger: Ledger): void {
   const sheet = printableSheet(workbook, LEDGER_SHEETS.figures, ledger.title);
   sheet.columns = [{ width: 24 }, { width: 12 }, { width: 10 }, { width: 10 }, { width: 10 }];
   sheet.addRow(['项目', '数值']);
   styleHeader(sheet.getRow(1));
+  sheet.getRow(1).commit();
   const { figures } = ledger;
   const lines: [string, number | null, boolean?][] = [
     [FIGURE_LABELS.total, figures.total],
@@ -183,28 +190,44 @@ function figuresSheet(workbook: ExcelJS.Workbook, ledger: Ledger): void {
     const row = sheet.addRow([label, value]);
     row.eachCell((cell) => (cell.border = BORDER));
     if (percent) row.getCell(2).numFmt = '0.0%';
+    row.commit();
   }
-  sheet.addRow([]);
-  styleHeader(sheet.addRow([...TOWNSHIP_TABLE_HEADERS]));
+  sheet.addRow([]).commit();
+  const townshipHeader = sheet.addRow([...TOWNSHIP_TABLE_HEADERS]);
+  styleHeader(townshipHeader);
+  townshipHeader.commit();
   for (const township of figures.byTownship) {
     const row = sheet.addRow([township.township, township.total, township.converted, township.overdue, township.talks]);
     row.eachCell((cell) => (cell.border = BORDER));
+    row.commit();
   }
   const note = sheet.addRow([`生成时间：${ledger.generatedAt}`]);
   note.getCell(1).font = { italic: true, size: 9 };
+  note.commit();
+  sheet.commit();
 }
 
-export async function writeLedgerWorkbook(ledger: Ledger): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+/** Streams the ledger workbook into `output` (an HTTP response, a file); resolves once it is all written. */
+export async function streamLedgerWorkbook(ledger: Ledger, output: Writable): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   workbook.creator = 'zhengdun';
-  workbook.title = ledger.title;
+  (workbook as unknown as { title: string }).title = ledger.title;
   workbook.created = new Date(ledger.generatedAt);
   tableSheet(workbook, LEDGER_SHEETS.cases, ledger.title, CASE_COLUMNS, ledger.cases);
   tableSheet(workbook, LEDGER_SHEETS.problems, ledger.title, PROBLEM_COLUMNS, ledger.problems);
   tableSheet(workbook, LEDGER_SHEETS.measures, ledger.title, MEASURE_COLUMNS, ledger.measures);
   tableSheet(workbook, LEDGER_SHEETS.supervision, ledger.title, SUPERVISION_COLUMNS, ledger.supervision);
   figuresSheet(workbook, ledger);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  await workbook.commit();
+}
+
+/** The same workbook as one buffer (tests, small exports). */
+export async function writeLedgerWorkbook(ledger: Ledger): Promise<Buffer> {
+  const output = new PassThrough();
+  const chunks: Buffer[] = [];
+  output.on('data', (chunk: Buffer) => chunks.push(chunk));
+  await streamLedgerWorkbook(ledger, output);
+  return Buffer.concat(chunks);
 }
 
 export type LedgerCell = string | number | null;

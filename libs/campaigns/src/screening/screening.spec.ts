@@ -158,3 +158,20 @@ function encodeGb18030(text: string): Buffer {
   }
   return Buffer.from(bytes);
 }
+
+describe('reading limits', () => {
+  const limits = { maxUncompressedBytes: 64 * 1024 * 1024, maxCompressionRatio: 200, maxRows: 100, maxCells: 100_000 };
+  const rows = (n: number) => Array.from({ length: n }, (_, i) => org(`R-${i}`));
+
+  it.each(['xlsx', 'csv'] as const)('reads a .%s of exactly the row limit (header included) and refuses one row more, naming the limit', async (format) => {
+    expect((await parseScreeningList(await writeScreeningList(rows(99), format), CONTEXT, { limits })).rowCount).toBe(99);
+    const refusal = await parseScreeningList(await writeScreeningList(rows(100), format), CONTEXT, { limits }).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(CampaignsException);
+    expect(refusal).toMatchObject({ code: 'file_too_large', details: { limit: 'rows', max: 100 }, messageZh: expect.stringContaining('100 行'), messageEn: expect.stringContaining('100 rows') });
+  });
+
+  it.each(['xlsx', 'csv'] as const)('refuses a .%s with more non-empty cells than the limit', async (format) => {
+    const file = await writeScreeningList(rows(20), format);
+    await expect(parseScreeningList(file, CONTEXT, { limits: { ...limits, maxCells: 150 } })).rejects.toMatchObject({ code: 'file_too_large', details: { limit: 'cells', max: 150 } });
+  });
+});

@@ -98,6 +98,8 @@ const STATUS_BY_CODE: Record<string, number> = {
 /** CampaignsException (@zhengdun/campaigns): status, and the field a 400 names when the library does not. */
 const CAMPAIGNS_CODES: Record<CampaignsExceptionCode, { status: number; field?: string }> = {
   invalid_file: { status: 400, field: 'file' },
+  file_too_large: { status: 413, field: 'file' },
+  ledger_too_large: { status: 422 },
   invalid_campaign: { status: 400 },
   import_not_found: { status: 404 },
   campaign_not_found: { status: 404 },

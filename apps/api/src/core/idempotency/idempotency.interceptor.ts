@@ -1,4 +1,5 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { Response as ExpressResponse } from 'express';
 import { from, mergeMap, Observable } from 'rxjs';
 import { canonicalJson, sha256Hex } from '@zhengdun/persistence';
@@ -10,6 +11,7 @@ import { MAX_NESTING, nestedTooDeeply, nestsDeeperThan } from '../errors/validat
 import { IdempotencyClaims } from './idempotency-claims.service';
 import { IdempotencyContext } from './idempotency-context';
 import { IdempotencyException } from './idempotency.exception';
+import { DIGEST_AFTER_UPLOAD, uploadedFileDigest, uploadRead } from './uploaded-file';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 export const REPLAYED_HEADER = 'Idempotency-Replayed';
@@ -29,6 +31,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
     private readonly claims: IdempotencyClaims,
     private readonly context: IdempotencyContext,
+    private readonly reflector: Reflector,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -36,6 +39,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<ApiRequest>();
     const header = request.headers[IDEMPOTENCY_HEADER];
     if (request.method !== 'POST' || header === undefined) return next.handle();
+    // An upload route claims its key in a second pass, once the file has been read (IdempotentUpload).
+    const afterUpload = this.reflector.get<boolean | undefined>(DIGEST_AFTER_UPLOAD, context.getHandler()) === true;
+    if (afterUpload && !uploadRead(request)) return next.handle();
     if (typeof header !== 'string' || !KEY_SHAPE.test(header)) {
       throw RequestValidationException.field('Idempotency-Key', '须为 1–200 个可见 ASCII 字符', 'must be 1–200 visible ASCII characters');
     }
@@ -43,7 +49,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = `${owner}:${header}`;
     // Hashed before the validation pipe has looked at the body: a body too deep to hash is refused here.
     if (nestsDeeperThan(request.body, MAX_NESTING)) throw nestedTooDeeply('(body)');
-    const digest = sha256Hex(canonicalJson({ method: request.method, path: instanceOf(request), body: request.body ?? null }));
+    const digest = sha256Hex(
+      canonicalJson({
+        method: request.method,
+        path: instanceOf(request),
+        body: request.body ?? null,
+        ...(afterUpload ? { file: uploadedFileDigest(request) } : {}),
+      }),
+    );
     const response = context.switchToHttp().getResponse<ExpressResponse>();
 
     return from(this.claims.claim(key, digest)).pipe(

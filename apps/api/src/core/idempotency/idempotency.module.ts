@@ -8,7 +8,8 @@ import { IdempotencyInterceptor } from './idempotency.interceptor';
 /** Idempotency-Key on every POST (the interceptor), its leases and retention, and the key for the services below. */
 @Global()
 @Module({
-  providers: [IdempotencyContext, IdempotencyClaims, IdempotencyJanitor, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
-  exports: [IdempotencyContext],
+  providers: [IdempotencyContext, IdempotencyClaims, IdempotencyJanitor, IdempotencyInterceptor, { provide: APP_INTERCEPTOR, useExisting: IdempotencyInterceptor }],
+  // The interceptor also runs per route on uploads (IdempotentUpload), after the file has been read.
+  exports: [IdempotencyContext, IdempotencyClaims, IdempotencyInterceptor],
 })
 export class IdempotencyModule {}

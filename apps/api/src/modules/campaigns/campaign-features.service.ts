@@ -1,19 +1,21 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   campaignRefOf,
   CampaignsException,
   CampaignWorkflowService,
   detectFormat,
-  exportLedger,
+  prepareLedgerStream,
   ScreeningImportService,
   sha256Hex,
-  type LedgerExport,
+  type LedgerStream,
   type UploadResult,
 } from '@zhengdun/campaigns';
+import type { AppConfig } from '@zhengdun/config';
 import type { Actor } from '@zhengdun/domain';
 import { campaignWorkflowId } from '@zhengdun/workflows';
 import { AccessException } from '../../core/auth/access.exception';
+import { API_CONFIG } from '../../core/infrastructure/injection-tokens';
 import { TemporalCalls } from '../../core/infrastructure/temporal-calls.service';
 import { AuditService } from '../audit/audit.service';
 import { CampaignException } from './campaigns.exception';
@@ -33,6 +35,7 @@ export class CampaignFeaturesService {
     private readonly campaigns: CampaignsService,
     private readonly audit: AuditService,
     private readonly temporal: TemporalCalls,
+    @Inject(API_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -87,13 +90,16 @@ export class CampaignFeaturesService {
     return view;
   }
 
-  /** Within the caller's scope: a township committee gets its own township whatever it asks. */
-  ledger(actor: Actor, query: LedgerQueryDto): Promise<LedgerExport> {
+  /**
+   * Within the caller's scope: a township committee gets its own township whatever it asks. At most
+   * LEDGER_MAX_CASES cases per export (a larger selection is 422, asking to filter); streamed.
+   */
+  ledger(actor: Actor, query: LedgerQueryDto): Promise<LedgerStream> {
     const scope = actor.scope;
     if (scope.level === 'organization') {
       throw AccessException.role(actor, ['county_department', 'township_committee', 'auditor'], '导出台账', 'export the ledger');
     }
     const township = scope.level === 'township' ? scope.township : query.township;
-    return exportLedger(this.dataSource, { county: scope.county, campaignId: query.campaignId, township, domain: query.domain });
+    return prepareLedgerStream(this.dataSource, { county: scope.county, campaignId: query.campaignId, township, domain: query.domain }, { maxCases: this.config.ledger.maxCases });
   }
 }

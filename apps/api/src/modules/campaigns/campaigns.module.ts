@@ -22,7 +22,8 @@ import { ScreeningFileInterceptor } from './screening-file.interceptor';
     {
       provide: ScreeningImportService,
       inject: [DataSource, TEMPORAL_CLIENT, API_CONFIG],
-      useFactory: (dataSource: DataSource, client: Client, config: AppConfig) => new ScreeningImportService(dataSource, client, { taskQueue: config.temporal.taskQueue }),
+      useFactory: (dataSource: DataSource, client: Client, config: AppConfig) =>
+        new ScreeningImportService(dataSource, client, { taskQueue: config.temporal.taskQueue, limits: config.uploads }),
     },
     CampaignsService,
     CampaignFeaturesService,

@@ -1,10 +1,11 @@
-import { Controller, Get, HttpCode, Param, Post, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, StreamableFile, UploadedFile } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { XLSX_CONTENT_TYPE } from '@zhengdun/campaigns';
 import type { Actor } from '@zhengdun/domain';
 import { CurrentActor, Roles } from '../../core/auth/auth.decorators';
 import { attachment } from '../../core/http/content-disposition';
 import { CampaignIdPipe, ImportIdPipe } from '../../core/http/id-param.pipe';
+import { IdempotentUpload } from '../../core/idempotency/idempotent-upload.decorator';
 import { ApiIdempotencyKey } from '../../core/openapi/api-idempotency.decorator';
 import { ApiProblems } from '../../core/openapi/api-problems.decorator';
 import { AuditService } from '../audit/audit.service';
@@ -42,13 +43,13 @@ export class ScreeningController {
   @Post('screening-imports')
   @HttpCode(202)
   @Roles('county_department')
-  @UseInterceptors(ScreeningFileInterceptor)
+  @IdempotentUpload(ScreeningFileInterceptor)
   @ApiOperation({ summary: '上传摸排名单（.xlsx 或 .csv），逐行校验并批量立案；同一文件重复上传不会重复立案 (county department only)' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: ScreeningUploadBody })
   @ApiIdempotencyKey()
   @ApiAcceptedResponse({ type: ScreeningUploadView, description: '已受理：有误的行及导入批次编号；立案进度见 GET …/screening-imports/:importId' })
-  @ApiProblems(400, 401, 403, 404, 413, 503)
+  @ApiProblems(400, 401, 403, 404, 413, 422, 503)
   upload(
     @CurrentActor() actor: Actor,
     @Param('campaignId', CampaignIdPipe) campaignId: string,
