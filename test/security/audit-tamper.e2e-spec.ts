@@ -25,6 +25,10 @@ import { enc } from '../support/api-harness';
 import { startApiProcess, type ApiProcess } from '../support/api-process';
 import { auditor, committee, county, leaderOf, measuresFor, secretaryOf, teamFor } from '../support/cases';
 import { caseClientFor, createTestDatabase, eventually, startTestWorker, uniqueTaskQueue, type RunningTestWorker, type TestDatabase } from '../support/environment';
+import { TEST_JWT_SECRET } from '../support/test-auth';
+
+/** Logins the tests create: embedded Postgres (no DATABASE_URL) asks for a password, trust auth ignores it. */
+const LOGIN_PASSWORD = `pw_${randomUUID().replace(/-/g, '')}`;
 
 const APP_ROLE = 'zhengdun_app';
 const KEY = auditKey('audit-tamper-test-key-0123456789abcdef');
@@ -226,9 +230,10 @@ describe('tampering with the audit trail in Postgres', () => {
 
   it('holds for a login that is only a member of the application role (the production setup), even after RESET ROLE', async () => {
     const login = `zd_test_login_${randomUUID().slice(0, 8)}`;
-    await owner.query(`CREATE ROLE ${login} LOGIN IN ROLE ${APP_ROLE}`);
+    await owner.query(`CREATE ROLE ${login} LOGIN PASSWORD '${LOGIN_PASSWORD}' IN ROLE ${APP_ROLE}`);
     const url = new URL(db.url);
     url.username = login;
+    url.password = LOGIN_PASSWORD;
     const app = new PgClient({ connectionString: url.toString() });
     try {
       await app.connect();
@@ -257,16 +262,17 @@ describe('the production setup of infra/README.md', () => {
     const urlOf = (user: string) => {
       const url = new URL(adminUrl);
       url.username = user;
+      url.password = LOGIN_PASSWORD;
       url.pathname = `/${database}`;
       return url.toString();
     };
     try {
       // What the DBA does once (the compose file's postgres-init does the same).
-      await admin.query(`CREATE ROLE ${migrator} LOGIN NOSUPERUSER NOCREATEROLE`);
+      await admin.query(`CREATE ROLE ${migrator} LOGIN PASSWORD '${LOGIN_PASSWORD}' NOSUPERUSER NOCREATEROLE`);
       await admin.query(`CREATE DATABASE ${database} OWNER ${migrator}`);
       await admin.query(`DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'zhengdun_audit_owner') THEN CREATE ROLE zhengdun_audit_owner NOLOGIN; END IF; END $$`);
       await admin.query(`GRANT zhengdun_audit_owner TO ${migrator}`);
-      await admin.query(`CREATE ROLE ${apps} LOGIN IN ROLE ${APP_ROLE}`);
+      await admin.query(`CREATE ROLE ${apps} LOGIN PASSWORD '${LOGIN_PASSWORD}' IN ROLE ${APP_ROLE}`);
       expect(await migrate(urlOf(migrator))).toContain('AuditRolesCheckpointsAndCaseKeys1795420000000');
       const app = new PgClient({ connectionString: urlOf(apps) });
       await app.connect();
@@ -290,8 +296,9 @@ describe('the production setup of infra/README.md', () => {
 
 describe('the audit trail of the running API', () => {
   const taskQueue = uniqueTaskQueue('audit-tamper');
-  const auth = loadConfig({}).auth;
-  const API_ENV = { AUDIT_RECONCILE_AFTER_MS: '1000', IDEMPOTENCY_LEASE_MS: '1000', AUDIT_CHECKPOINT_EVERY: '5' };
+  const auth = { ...loadConfig({}).auth, jwtSecret: TEST_JWT_SECRET };
+  // Development mode: issuing development tokens (audited here) exists only there.
+  const API_ENV = { ZHENGDUN_MODE: 'development', AUDIT_RECONCILE_AFTER_MS: '1000', IDEMPOTENCY_LEASE_MS: '1000', AUDIT_CHECKPOINT_EVERY: '5' };
   let db: TestDatabase;
   let worker: RunningTestWorker;
   let cases: CaseClient;

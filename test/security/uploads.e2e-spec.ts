@@ -25,6 +25,7 @@ import { campaignBody, newOrgCode } from '../support/api-fixtures';
 import { startApiProcess, type ApiProcess } from '../support/api-process';
 import { committee, county, TOWNSHIP } from '../support/cases';
 import { caseClientFor, createTestDatabase, eventually, startTestWorker, uniqueTaskQueue, type RunningTestWorker, type TestDatabase } from '../support/environment';
+import { TEST_JWT_SECRET } from '../support/test-auth';
 
 const MB = 1024 * 1024;
 /** Growth of the API's resident set allowed while it refuses a bomb or a huge sheet. */
@@ -39,7 +40,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const OTHER_TOWNSHIP = '河口镇';
 
 const taskQueue = uniqueTaskQueue('uploads');
-const auth = loadConfig({}).auth;
+const auth = { ...loadConfig({}).auth, jwtSecret: TEST_JWT_SECRET };
 let db: TestDatabase;
 let worker: RunningTestWorker;
 let closeClient: () => Promise<void>;
