@@ -24,6 +24,7 @@ import {
   type TestDatabase,
 } from '../support/environment';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
+import { TEST_JWT_SECRET } from '../support/test-auth';
 
 const API_WAIT_MS = 12_000;
 
@@ -49,7 +50,15 @@ beforeAll(async () => {
   }).initialize();
   worker = await startTestWorker(taskQueue, workerDataSource);
   const config = {
-    ...loadConfig({ DATABASE_URL: db.url, TEMPORAL_ADDRESS: temporalAddress(), TEMPORAL_TASK_QUEUE: taskQueue, ACTOR_SIGNING_KEY: testActorKeyHex(), LOG_LEVEL: 'silent' }),
+    ...loadConfig({
+      ZHENGDUN_MODE: 'development',
+      JWT_SECRET: TEST_JWT_SECRET,
+      DATABASE_URL: db.url,
+      TEMPORAL_ADDRESS: temporalAddress(),
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      ACTOR_SIGNING_KEY: testActorKeyHex(),
+      LOG_LEVEL: 'silent',
+    }),
     port: 0,
   };
   api = await createApiApp({ config, host: '127.0.0.1', temporalTimeoutMs: API_WAIT_MS });
