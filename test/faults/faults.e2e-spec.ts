@@ -83,19 +83,14 @@ afterAll(async () => {
 
 it('keeps every write when Postgres refuses connections for a while during activities', async () => {
   proxy.cut();
-  // The workflow accepts the actions and keeps them; it answers each one only once its change is in
-  // the read model, so nothing is reported applied while Postgres is away.
-  let answered = 0;
-  const acting = forAll(async (caseId, state) => {
+  // Actions still succeed: the workflow owns the state; only the projection waits for Postgres.
+  await forAll(async (caseId, state) => {
     for (const measure of state.measures.filter((m) => m.status === 'pending')) {
       await cases.act(caseId, secretaryOf(state.org.code), { type: 'completeMeasure', measureId: measure.id, evidence: '已整改，台账附后' });
-      answered += 1;
     }
   });
   await new Promise((resolve) => setTimeout(resolve, 5000));
-  expect(answered).toBe(0);
   proxy.restore();
-  await acting;
   await expectReadModelMatchesWorkflows(db.dataSource, cases, { caseIds, timeoutMs: 60_000 });
 });
 

@@ -337,6 +337,12 @@ export class CaseQueryRepository {
     );
   }
 
+  /** The case's seq as the read model has it (how many timeline entries are written); null when it has no row. */
+  async recordedSeq(caseId: string): Promise<number | null> {
+    const rows: { seq: number }[] = await this.dataSource.query('SELECT seq FROM case_record WHERE case_id = $1', [caseId]);
+    return rows.length > 0 ? Number(rows[0].seq) : null;
+  }
+
   /** Where a case belongs, for scope checks; null when the read model has no row yet. */
   async placeOf(caseId: string): Promise<{ county: string; township: string; orgCode: string } | null> {
     const row = await this.dataSource

@@ -75,20 +75,6 @@ const { persistCaseChanges } = proxyLocalActivities<CaseActivities>({
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });
 export const LOCAL_PERSISTENCE_PATCH = 'local-persistence-v1';
-// Since this patch an action's Update answers only once its change is in the read model, and a write
-// that keeps failing (Postgres down) moves from the local activity, whose every retry adds events to the
-// history, to a server-side activity retried with long backoff, which adds none while it waits.
-export const ANSWER_AFTER_PERSIST_PATCH = 'answer-after-persist-v1';
-const { persistCaseChanges: persistCaseChangesBriefly } = proxyLocalActivities<CaseActivities>({
-  startToCloseTimeout: '10 seconds',
-  localRetryThreshold: '10 seconds',
-  // About 20 s of tries, all inside the workflow task (each interval is below the retry threshold).
-  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '5 seconds', maximumAttempts: 8 },
-});
-const { persistCaseChanges: persistCaseChangesDurably } = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
-});
 // Since this patch the timer of the next deadline is kept while the deadline stays the same, instead
 // of being cancelled and started again on every change (two history events per action saved), and
 // what is due or overdue is judged against the last fired deadline (`deadlineClock`).
@@ -161,7 +147,6 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseResult
   // asked at the first wait instead, its place would depend on how an Update and a local activity's
   // result share a task, and a replay could find the marker where the code did not ask for it.
   const keepsDeadlineTimer = patched(STEADY_DEADLINE_PATCH);
-  const answersAfterPersist = patched(ANSWER_AFTER_PERSIST_PATCH);
   let state: CaseState;
   let revision: number;
   let projectedRevision: number;
@@ -214,12 +199,6 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseResult
           const due = await dueDates(now, state.policy);
           commit(attempt(() => decide(state, command.action, command.actor, { now, due })));
           const { timeline: _timeline, ...snapshot } = state;
-          if (answersAfterPersist) {
-            // Answer only once this change is visible: while the read model cannot be written the
-            // caller's wait runs out (the API answers 503) and its retry gets this same outcome.
-            const applied = revision;
-            await condition(() => projectedRevision >= applied);
-          }
           return snapshot satisfies CaseSnapshot;
         }),
       {
@@ -273,13 +252,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseResult
     const events = timeline.filter((entry) => entry.seq > projectedSeq);
     const notifications = outbox.splice(0);
     const projection = { state: rest, summary: summarize(state, nowIso()), events, revision: snapshotRevision };
-    if (answersAfterPersist) {
-      try {
-        await persistCaseChangesBriefly({ projection, notifications });
-      } catch {
-        await persistCaseChangesDurably({ projection, notifications });
-      }
-    } else if (patched(LOCAL_PERSISTENCE_PATCH)) {
+    if (patched(LOCAL_PERSISTENCE_PATCH)) {
       await persistCaseChanges({ projection, notifications });
     } else {
       await Promise.all([notifications.length > 0 ? enqueueNotifications(notifications) : Promise.resolve(), projectCase(projection)]);
@@ -340,8 +313,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseResult
       continue;
     }
     if (state.stage === 'archived' || needsNewRun()) {
-      // Under the patch an Update handler waits for its write: flush first, or both would wait forever.
-      await condition(answersAfterPersist ? () => allHandlersFinished() || revision !== projectedRevision : allHandlersFinished);
+      await condition(allHandlersFinished);
       if (revision !== projectedRevision) continue;
       if (state.stage === 'archived') return { caseId: state.caseId, stage: state.stage, round: state.round };
       await continueAsNew<typeof caseWorkflow>({ resume: { state, revision, projectedSeq, ...(keepsDeadlineTimer ? { deadlineClock } : {}) }, maxHistoryEvents });

@@ -11,4 +11,13 @@ export class WorkflowUnavailableException extends CodedException<'workflow_unava
       'the workflow service did not answer in time; for a command the outcome is unknown, check the case before retrying',
     );
   }
+
+  /** The workflow applied the action but its record is not written yet (Postgres unreachable for the worker). */
+  static notYetRecorded(): WorkflowUnavailableException {
+    return new WorkflowUnavailableException(
+      'workflow_unavailable',
+      '操作已受理，但尚未记入整顿台账（数据库暂不可用）。请稍后用同一 Idempotency-Key 重试，不会重复执行',
+      'the action was taken but is not recorded yet (the database is unreachable); retry later with the same Idempotency-Key, it will not be applied twice',
+    );
+  }
 }

@@ -1,8 +1,11 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
+import { CaseQueryRepository } from '@zhengdun/persistence';
 import type { Actor, CaseAction, NextCampaign } from '@zhengdun/domain';
 import { CaseClient } from '@zhengdun/temporal';
 import { IdempotencyContext } from '../../core/idempotency/idempotency-context';
 import { TemporalCalls } from '../../core/infrastructure/temporal-calls.service';
+import { WorkflowUnavailableException } from '../../core/infrastructure/workflow-unavailable.exception';
 import { AuditService } from '../audit/audit.service';
 import { CampaignsService } from '../campaigns/campaigns.service';
 import { CaseAccessService } from './case-access.service';
@@ -10,6 +13,10 @@ import { toCaseStateView } from './case-view.mapper';
 import type { CaseStateView } from './dto/case-view.dto';
 
 type FollowUpReview = Extract<CaseAction, { type: 'recordFollowUpReview' }>;
+
+/** How long an applied action may take to appear in the read model before the answer is 503. */
+const READ_MODEL_WAIT_MS = 5_000;
+const READ_MODEL_POLL_MS = 50;
 
 /**
  * Sends a supervisor's action to the case's workflow as an Update; every attempt is audited. With an
@@ -25,6 +32,7 @@ export class CaseActionsService {
     private readonly campaigns: CampaignsService,
     private readonly audit: AuditService,
     private readonly idempotency: IdempotencyContext,
+    private readonly readModel: CaseQueryRepository,
   ) {}
 
   act(actor: Actor, caseId: string, action: CaseAction): Promise<CaseStateView> {
@@ -48,12 +56,30 @@ export class CaseActionsService {
       async () => {
         await this.access.placeVisibleTo(actor, caseId);
         const action = await build();
-        return toCaseStateView(await this.temporal.run(() => this.cases.act(caseId, actor, action, { updateId })));
+        const snapshot = await this.temporal.run(() => this.cases.act(caseId, actor, action, { updateId }));
+        await this.recorded(caseId, snapshot.seq);
+        return toCaseStateView(snapshot);
       },
       // The case's seq right after the action: its one audit entry, whether this request, its retry
       // (same Update id, same answer) or the reconciler reading the timeline records it.
       { caseSeqOf: (view) => view.seq },
     );
+  }
+
+  /**
+   * An action is answered as applied only once the read model shows it. The workflow writes it in the
+   * same task that applies it, so this is one lookup; while Postgres is unreachable for the worker the
+   * answer is 503, and a retry with the same Idempotency-Key (the same Update id) gets this outcome
+   * without applying the action again.
+   */
+  private async recorded(caseId: string, seq: number): Promise<void> {
+    const deadline = Date.now() + READ_MODEL_WAIT_MS;
+    for (;;) {
+      const written = await this.readModel.recordedSeq(caseId).catch(() => null);
+      if (written !== null && written >= seq) return;
+      if (Date.now() >= deadline) throw WorkflowUnavailableException.notYetRecorded();
+      await sleep(READ_MODEL_POLL_MS);
+    }
   }
 
   private async nextCampaign(actor: Actor, campaignId: string): Promise<NextCampaign> {
