@@ -21,10 +21,16 @@ export interface ActorRef {
   role: UserRole | 'system' | 'public';
 }
 
+export type MeasureStatus = 'pending' | 'done';
+export type PlanStatus = 'none' | 'submitted' | 'returned' | 'approved';
+export type ObjectionStatus = 'open' | 'upheld' | 'dismissed';
+export type AcceptanceLevel = 'preliminary' | 'county';
+export type ReviewOutcome = 'archived' | 'rebound' | 'rolled_over';
+
 export interface Measure extends MeasureDraft {
   id: string;
   round: number;
-  status: 'pending' | 'done';
+  status: MeasureStatus;
   completedAt?: string;
   completedBy?: ActorRef;
   evidence?: string;
@@ -32,7 +38,7 @@ export interface Measure extends MeasureDraft {
 
 export interface PlanState {
   version: number;
-  status: 'none' | 'submitted' | 'returned' | 'approved';
+  status: PlanStatus;
   submittedAt?: string;
   returnReasons: string[];
   approvedAt?: string;
@@ -57,7 +63,7 @@ export interface Objection {
   id: string;
   content: string;
   receivedAt: string;
-  status: 'open' | 'upheld' | 'dismissed';
+  status: ObjectionStatus;
   reason?: string;
   resolvedAt?: string;
   resolvedBy?: ActorRef;
@@ -72,7 +78,7 @@ export interface SatisfactionTally {
 }
 
 export interface AcceptanceRecord {
-  level: 'preliminary' | 'county';
+  level: AcceptanceLevel;
   at: string;
   by: ActorRef;
   checks: AcceptanceChecks;
@@ -90,7 +96,7 @@ export interface ReviewRecord {
   reboundedProblemIds: string[];
   newProblemIds: string[];
   /** rebound: reopened in this case; rolled_over: carried into the next campaign's case (滚动整顿). */
-  outcome: 'archived' | 'rebound' | 'rolled_over';
+  outcome: ReviewOutcome;
   rolledOverToCaseId?: string;
 }
 

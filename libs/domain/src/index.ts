@@ -8,6 +8,7 @@ export * from './policy';
 export * from './actions';
 export * from './notifications';
 export * from './case-state';
+export * from './labels';
 export * from './decide';
 export * from './summary';
 export * from './canonical-json';

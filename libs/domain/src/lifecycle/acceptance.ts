@@ -1,18 +1,14 @@
 /** Stage 6 (验收): preliminary acceptance by the committee (初验), then county acceptance and 销号. */
 import type { AcceptanceChecks } from '../actions';
 import { satisfactionRate, type AcceptanceRecord } from '../case-state';
+import { ACCEPTANCE_CHECK_LABELS } from '../labels';
 import { violation } from '../rule-violation';
 import { committeeOf, countyOf, moveTo, notify, record, secretaryOf, trimmed, type Draft } from './draft';
 import { returnToRemediation } from './remediation';
 
-const CHECK_LABELS: Record<keyof AcceptanceChecks, string> = {
-  ledger: '台账（措施是否扎实具体）',
-  plan: '方案（是否严格落实）',
-  results: '成效（群众是否知晓满意）',
-};
 
 function failedChecks(checks: AcceptanceChecks): string[] {
-  return (Object.keys(CHECK_LABELS) as (keyof AcceptanceChecks)[]).filter((key) => checks[key] !== true).map((key) => CHECK_LABELS[key]);
+  return (Object.keys(ACCEPTANCE_CHECK_LABELS) as (keyof AcceptanceChecks)[]).filter((key) => checks[key] !== true).map((key) => ACCEPTANCE_CHECK_LABELS[key]);
 }
 
 function assertOpinion(opinion: string): void {

@@ -4,16 +4,10 @@ import type { CaseState, ReviewRecord } from '../case-state';
 import { isValidPolicy } from '../policy';
 import type { ProblemInput } from '../problems';
 import type { Actor, UserRole } from '../roles';
+import { REVIEW_CHECK_LABELS } from '../labels';
 import { violation } from '../rule-violation';
 import { committeeOf, countyOf, moveTo, notify, record, secretaryOf, trimmed, type Draft } from './draft';
 import { assertValidProblems, caseIdFor, type OpenCaseInput } from './identification';
-
-const REVIEW_CHECK_LABELS: Record<keyof ReviewChecks, string> = {
-  measuresCarriedOut: '整改措施落实',
-  mechanismsWorking: '长效机制运行',
-  promisesDelivered: '承诺实事兑现',
-  unqualifiedMembersHandled: '不合格党员处置',
-};
 
 /** The review delay's timer fired: the case is due for its return visit. */
 export function reviewFallsDue(draft: Draft): void {
