@@ -11,6 +11,7 @@ export * from './case-state';
 export * from './labels';
 export * from './decide';
 export * from './summary';
+export * from './figures';
 export * from './canonical-json';
 export { caseIdFor, openCase, type OpenCaseInput } from './lifecycle/identification';
 export { planIssues, MIN_MEASURE_LENGTH, type PlanIssue } from './lifecycle/planning';
