@@ -222,20 +222,7 @@ it.each([
   expect(await importCount()).toBe(before);
 }, 60_000);
 
-function row(orgCode: string, township: string): ScreeningRowValues {
-  return {
-    orgCode,
-    orgName: `${township}${orgCode}党支部`,
-    domain: '农村',
-    township,
-    isKeyVillage: '否',
-    secretaryName: `书记${orgCode}`,
-    secretaryId: `sec-${orgCode}`,
-    category: Object.values(PROBLEM_CATEGORIES)[0],
-    description: '组织生活不经常',
-    source: '拉网式排查',
-  };
-}
+const row = screeningRow;
 
 const codes = [newOrgCode(), newOrgCode(), newOrgCode()];
 
