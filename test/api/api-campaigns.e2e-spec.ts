@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { readLedgerWorkbook, SCREENING_HEADERS, SCREENING_SHEET_NAME, writeScreeningList, type ScreeningRowValues } from '@zhengdun/campaigns';
 import { PROBLEM_CATEGORIES, type Actor } from '@zhengdun/domain';
 import { campaignWorkflowId } from '@zhengdun/workflows';
-import { campaignBody, newOrgCode } from '../support/api-fixtures';
+import { campaignBody, newOrgCode, screeningRow } from '../support/api-fixtures';
 import { startApiHarness, type ApiHarness, type HttpResult } from '../support/api-harness';
 import { auditor, committee, county, secretaryOf, SECONDS_POLICY, TOWNSHIP } from '../support/cases';
 import { eventually } from '../support/environment';

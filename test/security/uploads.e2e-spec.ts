@@ -21,7 +21,7 @@ import { PROBLEM_CATEGORIES, type Actor } from '@zhengdun/domain';
 import { freePort } from '@zhengdun/persistence';
 import { mintDevToken } from '../../apps/api/src/core/auth/dev-tokens';
 import { xlsxBomb } from '../../libs/campaigns/src/screening/zip-bomb.fixture';
-import { campaignBody, newOrgCode } from '../support/api-fixtures';
+import { campaignBody, newOrgCode, screeningRow } from '../support/api-fixtures';
 import { startApiProcess, type ApiProcess } from '../support/api-process';
 import { committee, county, TOWNSHIP } from '../support/cases';
 import { caseClientFor, createTestDatabase, eventually, startTestWorker, uniqueTaskQueue, type RunningTestWorker, type TestDatabase } from '../support/environment';
