@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
-import { findTemporalCli } from '@zhengdun/temporal-cli';
+import { findTemporalCli } from './temporal-cli';
 import { CASE_SEARCH_ATTRIBUTES, SEARCH_ATTRIBUTE_FLAGS } from '@zhengdun/workflows';
 
 export interface DevServerOptions {

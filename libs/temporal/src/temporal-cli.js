@@ -5,7 +5,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const TEMPORAL_CLI_VERSION = 'v1.5.1';
-const repoRoot = path.resolve(__dirname, '..', '..');
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const cacheDir = path.join(repoRoot, '.temporal-cli');
 const cachedBinary = path.join(cacheDir, process.platform === 'win32' ? 'temporal.exe' : 'temporal');
 
