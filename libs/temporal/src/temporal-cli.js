@@ -26,9 +26,13 @@ function onPath(command) {
   return undefined;
 }
 
-/** @returns {{ path: string, source: string } | undefined} */
-function findTemporalCli() {
-  const fromEnv = process.env.TEMPORAL_CLI_PATH;
+/**
+ * @param {string | undefined} configured TEMPORAL_CLI_PATH as libs/config read it; the install script,
+ * which runs before any TypeScript can, reads the variable itself.
+ * @returns {{ path: string, source: string } | undefined}
+ */
+function findTemporalCli(configured = process.env.TEMPORAL_CLI_PATH) {
+  const fromEnv = configured;
   if (fromEnv) {
     if (!isExecutable(fromEnv)) {
       throw new Error(`TEMPORAL_CLI_PATH=${fromEnv} is not an executable file`);
