@@ -18,8 +18,8 @@ export default tseslint.config(
     },
   },
   {
-    // Deterministic code: the case workflow and the domain rules it runs.
-    files: ['workflows/src/**/*.ts', 'libs/domain/src/**/*.ts'],
+    // Deterministic code: the workflows (the product's and the bench's baseline) and the domain rules they run.
+    files: ['workflows/src/**/*.ts', 'libs/domain/src/**/*.ts', 'bench/**/*.workflow.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {
       'no-restricted-imports': [
