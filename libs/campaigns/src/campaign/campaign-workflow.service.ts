@@ -29,14 +29,14 @@ export class CampaignWorkflowService {
   constructor(private readonly client: CampaignClient) {}
 
   /** Starts the countdown, the summaries and the end-date escalation of a campaign, once. */
-  start(definition: CampaignDefinition): Promise<CampaignStartResult> {
+  async start(definition: CampaignDefinition): Promise<CampaignStartResult> {
     const endsAt = definition.endsAt instanceof Date ? definition.endsAt.getTime() : Date.parse(definition.endsAt);
     if (Number.isNaN(endsAt)) throw new CampaignsException('invalid_campaign', '整顿截止时间无效', 'endsAt is not a date', { field: 'endsAt' });
     if (!isValidPolicy(definition.policy)) {
       throw new CampaignsException('invalid_campaign', '整顿政策设置有误', 'invalid campaign policy', { field: 'policy' });
     }
     const input: CampaignWorkflowInput = { campaign: campaignRefOf(definition), policy: { ...definition.policy, summaryCadence: summaryCadenceOf(definition.policy) } };
-    return this.client.start(input);
+    return await this.client.start(input);
   }
 
   /** The campaign's state; `daysLeft` counted from the real clock now. */
