@@ -3,3 +3,6 @@ export * from './bundle';
 export * from './dev-server';
 export * from './worker';
 export * from './case-client';
+export * from './temporal-cli';
+export * from './campaign-client';
+export * from './import-client';

@@ -1,7 +1,7 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { roleMayTake, type CaseActionType, type UserRole } from '@zhengdun/domain';
-import { AuditService } from '../../modules/audit/audit.service';
+import { AuditService } from '../audit/audit.service';
 import { CASE_ID } from '../http/patterns';
 import { AccessException } from './access.exception';
 import type { ApiRequest } from './api-request';

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuditService, outcomeOf, type AuditActor } from '../../modules/audit/audit.service';
+import { AuditService, outcomeOf, type AuditActor } from '../audit/audit.service';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 import { Public } from './auth.decorators';
 import { DevTokenListView, DevTokenRequestDto, DevTokenView } from './dev-tokens.dto';

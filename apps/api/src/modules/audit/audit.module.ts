@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { AuditController } from './audit.controller';
-import { AuditService } from './audit.service';
+import { AuditService } from '../../core/audit/audit.service';
 
 /** Global: every module that takes commands records them here. */
 @Global()

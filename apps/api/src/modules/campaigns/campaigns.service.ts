@@ -8,7 +8,7 @@ import { AccessException } from '../../core/auth/access.exception';
 import { TemporalCalls } from '../../core/infrastructure/temporal-calls.service';
 import { API_CONFIG } from '../../core/infrastructure/injection-tokens';
 import { RequestValidationException } from '../../core/errors/request-validation.exception';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../../core/audit/audit.service';
 import { CampaignException } from './campaigns.exception';
 import type { CampaignView, CreateCampaignDto } from './campaign.dto';
 

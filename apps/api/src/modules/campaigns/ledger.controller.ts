@@ -6,9 +6,9 @@ import type { Actor } from '@zhengdun/domain';
 import { CurrentActor, Roles } from '../../core/auth/auth.decorators';
 import { attachment } from '../../core/http/content-disposition';
 import { ApiProblems } from '../../core/openapi/api-problems.decorator';
-import { AuditService } from '../audit/audit.service';
-import { LedgerQueryDto } from './campaign-features.dto';
-import { CampaignFeaturesService } from './campaign-features.service';
+import { AuditService } from '../../core/audit/audit.service';
+import { LedgerQueryDto } from './campaign-views.dto';
+import { LedgerExportService } from './ledger-export.service';
 
 export const LEDGER_CASES_HEADER = 'X-Ledger-Cases';
 
@@ -19,7 +19,7 @@ export class LedgerController {
   private readonly logger = new Logger(LedgerController.name);
 
   constructor(
-    private readonly features: CampaignFeaturesService,
+    private readonly ledgers: LedgerExportService,
     private readonly audit: AuditService,
   ) {}
 
@@ -35,7 +35,7 @@ export class LedgerController {
   async export(@CurrentActor() actor: Actor, @Query() query: LedgerQueryDto, @Res() response: Response): Promise<void> {
     // Refusals (scope, over LEDGER_MAX_CASES) are thrown here, before a byte of the file is sent.
     // An export is audited like a command: who took which county's (or township's) ledger, and when.
-    const ledger = await this.audit.command(actor, null, 'exportLedger', { ...query }, () => this.features.ledger(actor, query));
+    const ledger = await this.audit.command(actor, null, 'exportLedger', { ...query }, () => this.ledgers.export(actor, query));
     response.status(200);
     response.setHeader('Content-Type', ledger.contentType);
     response.setHeader('Content-Disposition', attachment(ledger.fileName));
