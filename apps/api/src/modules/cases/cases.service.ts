@@ -14,7 +14,7 @@ import { TemporalCalls } from '../../core/infrastructure/temporal-calls.service'
 import { toProblem } from '../../core/errors/problem';
 import { validateDto } from '../../core/errors/validation';
 import { RequestValidationException } from '../../core/errors/request-validation.exception';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../../core/audit/audit.service';
 import { CampaignsService } from '../campaigns/campaigns.service';
 import { CaseAccessService } from './case-access.service';
 import { toCaseStateView, toCaseSummaryView, toTimelineRowView } from './case-view.mapper';
