@@ -1,4 +1,4 @@
-import { CodedException } from './coded.exception';
+import { CodedError, type StatusTable } from '@zhengdun/domain';
 
 export interface FieldError {
   /** Path in the request: `measures[0].dueAt`, a query parameter, a path parameter or a header. */
@@ -7,8 +7,10 @@ export interface FieldError {
   detail_en: string;
 }
 
+export const REQUEST_VALIDATION_EXCEPTION_STATUS: StatusTable<'invalid_request'> = { invalid_request: 400 };
+
 /** A request whose body, query, path or headers do not have the expected shape (400). */
-export class RequestValidationException extends CodedException<'invalid_request'> {
+export class RequestValidationException extends CodedError<'invalid_request'> {
   override readonly name = 'RequestValidationException';
   constructor(readonly fields: FieldError[]) {
     const names = [...new Set(fields.map((field) => field.field))];
