@@ -1,3 +1,4 @@
+export * from './coded-error';
 export * from './rule-violation';
 export * from './organization';
 export * from './problems';

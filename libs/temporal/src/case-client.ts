@@ -1,6 +1,6 @@
 /**
  * The one way the API, the tests and the benchmark talk to case workflows. Temporal's errors are
- * turned into CaseException codes here so that callers never see SDK error classes.
+ * turned into CaseException codes (case.exception.ts) here so that callers never see SDK error classes.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -11,6 +11,7 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure, type TypedSearchAttributes } from '@temporalio/common';
 import { caseIdFor, type Actor, type CaseAction, type CaseState, type OpenCaseInput, type PublicNotice, type RuleCode } from '@zhengdun/domain';
+import { CaseException } from './case.exception';
 import {
   CASE_CAMPAIGN,
   CASE_DOMAIN,
@@ -32,20 +33,6 @@ import {
   type ObjectionSignal,
   type RatingSignal,
 } from '@zhengdun/workflows';
-
-export type CaseExceptionCode = 'not_found' | 'already_exists' | 'refused' | 'closed';
-
-export class CaseException extends Error {
-  override readonly name = 'CaseException';
-  constructor(
-    readonly code: CaseExceptionCode,
-    readonly messageZh: string,
-    readonly messageEn: string,
-    readonly rule?: { code: RuleCode; details: Record<string, unknown> },
-  ) {
-    super(`${messageZh} (${messageEn})`);
-  }
-}
 
 interface RuleDetails {
   code: RuleCode;

@@ -6,3 +6,4 @@ export * from './case-client';
 export * from './temporal-cli';
 export * from './campaign-client';
 export * from './import-client';
+export * from './case.exception';

@@ -1,7 +1,9 @@
-import { CodedException } from '../errors/coded.exception';
+import { CodedError, type StatusTable } from '@zhengdun/domain';
+
+export const WORKFLOW_UNAVAILABLE_EXCEPTION_STATUS: StatusTable<'workflow_unavailable'> = { workflow_unavailable: 503 };
 
 /** Temporal did not answer in time (no worker polling, server down): 503, outcome unknown for commands. */
-export class WorkflowUnavailableException extends CodedException<'workflow_unavailable'> {
+export class WorkflowUnavailableException extends CodedError<'workflow_unavailable'> {
   override readonly name = 'WorkflowUnavailableException';
 
   static create(): WorkflowUnavailableException {

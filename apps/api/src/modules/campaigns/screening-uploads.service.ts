@@ -3,7 +3,7 @@ import { campaignRefOf, CampaignsException, detectFormat, ScreeningImportService
 import type { Actor } from '@zhengdun/domain';
 import { AuditService } from '../../core/audit/audit.service';
 import { TemporalCalls } from '../../core/infrastructure/temporal-calls.service';
-import { CampaignException } from './campaigns.exception';
+import { CampaignRequestException } from './campaign-request.exception';
 import { CampaignsService } from './campaigns.service';
 import type { ImportProgressView } from './campaign-views.dto';
 import type { UploadedSpreadsheet } from './screening-file.interceptor';
@@ -26,13 +26,13 @@ export class ScreeningUploadsService {
 
   /** Audited like every command; the payload digest is the SHA-256 of the file. */
   upload(actor: Actor, campaignId: string, file: UploadedSpreadsheet | undefined): Promise<UploadResult> {
-    if (!file) throw CampaignException.badUpload('no file part');
+    if (!file) throw CampaignRequestException.badUpload('no file part');
     return this.audit.commandWithDigest(actor, null, 'uploadScreeningList', sha256Hex(file.buffer), async () => {
       const campaign = await this.campaigns.get(actor, campaignId);
       const fileName = file.originalname.normalize('NFC').slice(0, 200);
-      if (!SPREADSHEET_NAME.test(fileName)) throw CampaignException.notSpreadsheet(fileName);
+      if (!SPREADSHEET_NAME.test(fileName)) throw CampaignRequestException.notSpreadsheet(fileName);
       // A NUL in a cell would reach Postgres (which refuses it) only when the rows are stored: a 500.
-      if (detectFormat(file.buffer, fileName) === 'csv' && file.buffer.includes(0)) throw CampaignException.notCsvText(fileName);
+      if (detectFormat(file.buffer, fileName) === 'csv' && file.buffer.includes(0)) throw CampaignRequestException.notCsvText(fileName);
       return this.temporal.run(() =>
         this.imports.upload({ campaign: campaignRefOf(campaign), policy: campaign.policy, content: file.buffer, fileName, uploadedBy: actor }),
       );
