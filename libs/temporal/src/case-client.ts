@@ -55,7 +55,7 @@ function findRuleFailure(error: unknown): RuleDetails | undefined {
  * the two must read the same, so the message says both.
  */
 export function caseNotFound(caseId: string): CaseException {
-  return new CaseException('not_found', `案件 ${caseId} 不存在或不在您的管辖范围内`, `case ${caseId} not found (or not in your scope)`);
+  return new CaseException('not_found', `整顿对象 ${caseId} 不存在或不在您的管辖范围内`, `case ${caseId} not found (or not in your scope)`);
 }
 
 function translate(error: unknown, caseId: string): never {
@@ -66,7 +66,7 @@ function translate(error: unknown, caseId: string): never {
   // completed (an archived case) with NOT_FOUND "workflow execution already completed", which the SDK
   // throws as WorkflowNotFoundError. The case exists; it is closed.
   if (error instanceof WorkflowUpdateFailedError || /workflow execution already completed/i.test(String((error as Error)?.message))) {
-    throw new CaseException('closed', '该案件已归档，不能再操作', 'the case is closed', { code: 'case_closed', details: {} });
+    throw new CaseException('closed', '该整顿对象已归档，不能再操作', 'the case is closed', { code: 'case_closed', details: {} });
   }
   if (error instanceof WorkflowNotFoundError) throw caseNotFound(caseId);
   throw error;

@@ -39,6 +39,6 @@ export class AccessException extends CodedError<AccessExceptionCode> {
    * would tell anyone which organizations are on the list.
    */
   static caseOutOfScope(caseId: string): AccessException {
-    return new AccessException('case_out_of_scope', `案件 ${caseId} 不在您的管辖范围内`, `case ${caseId} is outside your scope`, { caseId });
+    return new AccessException('case_out_of_scope', `整顿对象 ${caseId} 不在您的管辖范围内`, `case ${caseId} is outside your scope`, { caseId });
   }
 }

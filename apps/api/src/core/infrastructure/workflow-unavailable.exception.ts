@@ -9,7 +9,7 @@ export class WorkflowUnavailableException extends CodedError<'workflow_unavailab
   static create(): WorkflowUnavailableException {
     return new WorkflowUnavailableException(
       'workflow_unavailable',
-      '工作流服务暂时没有响应。如为提交操作，结果未知：请稍后刷新案件查看，勿急于重复提交',
+      '工作流服务暂时没有响应。如为提交操作，结果未知：请稍后刷新整顿对象查看，勿急于重复提交',
       'the workflow service did not answer in time; for a command the outcome is unknown, check the case before retrying',
     );
   }

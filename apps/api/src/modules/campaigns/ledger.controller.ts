@@ -25,10 +25,10 @@ export class LedgerController {
 
   @Get()
   @Roles('county_department', 'township_committee', 'auditor')
-  @ApiOperation({ summary: '导出整顿台账（.xlsx，流式）：县级及审计为全县，乡镇党委为本乡镇；单次至多 LEDGER_MAX_CASES 个案件，超出时 422，请按批次、乡镇或领域筛选' })
+  @ApiOperation({ summary: '导出整顿台账（.xlsx，流式）：县级及审计为全县，乡镇党委为本乡镇；单次至多 LEDGER_MAX_CASES 个整顿对象，超出时 422，请按批次、乡镇或领域筛选' })
   @ApiProduces(XLSX_CONTENT_TYPE)
   @ApiOkResponse({
-    description: '台账 .xlsx；X-Ledger-Cases 为其中的案件数',
+    description: '台账 .xlsx；X-Ledger-Cases 为其中的整顿对象数',
     content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } },
   })
   @ApiProblems(400, 401, 403, 422)

@@ -44,11 +44,11 @@ export class ScreeningController {
   @HttpCode(202)
   @Roles('county_department')
   @IdempotentUpload(ScreeningFileInterceptor)
-  @ApiOperation({ summary: '上传摸排名单（.xlsx 或 .csv），逐行校验并批量立案；同一文件重复上传不会重复立案 (county department only)' })
+  @ApiOperation({ summary: '上传摸排名单（.xlsx 或 .csv），逐行校验并批量列入整顿名单；同一文件重复上传不会重复列入 (county department only)' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: ScreeningUploadBody })
   @ApiIdempotencyKey()
-  @ApiAcceptedResponse({ type: ScreeningUploadView, description: '已受理：有误的行及导入批次编号；立案进度见 GET …/screening-imports/:importId' })
+  @ApiAcceptedResponse({ type: ScreeningUploadView, description: '已受理：有误的行及导入批次编号；列入进度见 GET …/screening-imports/:importId' })
   @ApiProblems(400, 401, 403, 404, 413, 422, 503)
   upload(
     @CurrentActor() actor: Actor,
