@@ -19,10 +19,10 @@
  */
 import fc from 'fast-check';
 import { SignJWT } from 'jose';
-import { SCREENING_HEADERS, writeScreeningList, type ScreeningColumnKey, type ScreeningRowValues } from '@zhengdun/campaigns';
-import { CASE_ACTIONS, CASE_ACTION_TYPES, PROBLEM_CATEGORIES, type Actor, type CampaignPolicy, type CaseActionType, type CaseState, type Stage, type UserRole } from '@zhengdun/domain';
+import { SCREENING_HEADERS, writeScreeningList, type ScreeningColumnKey } from '@zhengdun/campaigns';
+import { CASE_ACTIONS, CASE_ACTION_TYPES, type Actor, type CampaignPolicy, type CaseActionType, type CaseState, type Stage, type UserRole } from '@zhengdun/domain';
 import { mintDevToken } from '../../apps/api/src/core/auth/dev-tokens';
-import { campaignBody, openCaseBody } from '../support/api-fixtures';
+import { campaignBody, openCaseBody, screeningRow } from '../support/api-fixtures';
 import { enc, startApiHarness, type ApiHarness, type JsonBody } from '../support/api-harness';
 import { ALL_CHECKS, auditor, committee, COUNTY, county, leaderOf, otherCommittee, REVIEW_OK, secretaryOf, teamFor, TOWNSHIP } from '../support/cases';
 import { eventually } from '../support/environment';
@@ -274,7 +274,7 @@ beforeAll(async () => {
 
   // An import with nothing valid in it: done at once, opens nothing.
   const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(await writeScreeningList([{ ...screeningRow('fixtureimp'), domain: '工厂' }], 'csv'))]), '摸排名单.csv');
+  form.append('file', new Blob([new Uint8Array(await writeScreeningList([{ ...screeningRow('fixtureimp', TOWNSHIP), domain: '工厂' }], 'csv'))]), '摸排名单.csv');
   const uploaded = await fetch(`${h.url}/campaigns/${campaignId}/screening-imports`, { method: 'POST', headers: { authorization: `Bearer ${await h.token(county)}` }, body: form });
   expect(uploaded.status).toBe(202);
   importId = ((await uploaded.json()) as { importId: string }).importId;
@@ -634,20 +634,6 @@ function mutate(body: unknown, mutation: Mutation): unknown {
 
 const SCREENING_KEYS: ScreeningColumnKey[] = ['orgCode', 'orgName', 'domain', 'township', 'isKeyVillage', 'secretaryName', 'secretaryId', 'category', 'description', 'source'];
 
-function screeningRow(code: string): ScreeningRowValues {
-  return {
-    orgCode: code,
-    orgName: `${TOWNSHIP}${code}党支部`,
-    domain: '农村',
-    township: TOWNSHIP,
-    isKeyVillage: '否',
-    secretaryName: `书记${code}`,
-    secretaryId: `sec-${code}`,
-    category: Object.values(PROBLEM_CATEGORIES)[0],
-    description: '组织生活不经常，群众意见较大',
-    source: '拉网式排查',
-  };
-}
 
 type UploadPlan =
   | { kind: 'list'; format: 'csv' | 'xlsx'; codes: string[]; cell?: { row: number; key: ScreeningColumnKey; value: string }; fileName: string }
@@ -721,7 +707,7 @@ async function uploadForm(plan: UploadPlan): Promise<FormData | undefined> {
   const file = (content: Uint8Array, name: string, type = 'text/csv', field = 'file') => form.append(field, new Blob([new Uint8Array(content)], { type }), name);
   switch (plan.kind) {
     case 'list': {
-      const rows = plan.codes.map(screeningRow);
+      const rows = plan.codes.map((code) => screeningRow(code, TOWNSHIP));
       if (plan.cell && rows[plan.cell.row]) rows[plan.cell.row] = { ...rows[plan.cell.row], [plan.cell.key]: plan.cell.value };
       file(await writeScreeningList(rows, plan.format), plan.fileName);
       return form;
