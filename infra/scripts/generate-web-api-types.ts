@@ -1,0 +1,69 @@
+/**
+ * Writes the web app's API types (apps/web/src/api/schema.gen.ts) from the API's OpenAPI document
+ * with openapi-typescript, so the UI's types follow the controllers and DTOs instead of a hand copy.
+ *   node -r @swc-node/register infra/scripts/generate-web-api-types.ts
+ * The web build runs it first; apps/web/test/web-api-types.spec.ts fails when the committed file is stale.
+ *
+ * The document is the one /docs-json serves in development mode (the only mode with /dev/tokens,
+ * which the sign-in page uses), built without a database or Temporal: Nest's preview mode resolves
+ * the modules and controllers but runs no provider factory, and the document needs nothing more.
+ */
+import 'reflect-metadata';
+import fs from 'node:fs';
+import path from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import openapiTS, { astToString } from 'openapi-typescript';
+import { loadConfig } from '@zhengdun/config';
+import { AppModule } from '../../apps/api/src/app.module';
+import { buildOpenApiDocument } from '../../apps/api/src/core/openapi/openapi';
+
+const ROOT = path.resolve(__dirname, '../..');
+export const WEB_API_TYPES_PATH = 'apps/web/src/api/schema.gen.ts';
+export const REGENERATE_WEB_API_TYPES = 'node -r @swc-node/register infra/scripts/generate-web-api-types.ts';
+
+const HEADER = `/**
+ * Generated from the API's OpenAPI document by openapi-typescript: do not edit.
+ * Regenerate with \`${REGENERATE_WEB_API_TYPES}\` (the web build does).
+ */
+
+`;
+
+/** The API's OpenAPI document as a development-mode API serves it at /docs-json. */
+export async function apiOpenApiDocument(): Promise<OpenAPIObject> {
+  // A fixed environment, not process.env: the document must not depend on who runs this.
+  const config = loadConfig({ ZHENGDUN_MODE: 'development' });
+  const app = await NestFactory.create(AppModule.register({ config }), { preview: true, logger: false, abortOnError: false });
+  try {
+    return buildOpenApiDocument(app);
+  } finally {
+    await app.close();
+  }
+}
+
+/** The text of schema.gen.ts for the current API. */
+export async function webApiTypesSource(): Promise<string> {
+  const document = await apiOpenApiDocument();
+  // openapi-typescript takes the document as an object; JSON round trip drops class prototypes.
+  const ast = await openapiTS(JSON.parse(JSON.stringify(document)) as Parameters<typeof openapiTS>[0]);
+  return HEADER + astToString(ast);
+}
+
+async function main(): Promise<void> {
+  const target = path.join(ROOT, WEB_API_TYPES_PATH);
+  const source = await webApiTypesSource();
+  const current = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : null;
+  if (current === source) {
+    process.stdout.write(`${WEB_API_TYPES_PATH} is up to date\n`);
+    return;
+  }
+  fs.writeFileSync(target, source);
+  process.stdout.write(`wrote ${WEB_API_TYPES_PATH}\n`);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`generating the web API types failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
+}
