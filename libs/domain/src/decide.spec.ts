@@ -1,6 +1,6 @@
 import {
-  ACTION_RULES,
-  actionsAvailable,
+  CASE_ACTIONS,
+  actionsFor,
   authorize,
   CASE_ACTION_TYPES,
   decide,
@@ -31,7 +31,7 @@ import {
   walkTo,
 } from './testing/fixtures';
 
-/** Who may do what, as docs/domain.md describes the users — written out, not read back from ACTION_RULES. */
+/** Who may do what, as docs/domain.md describes the users — written out, not read back from CASE_ACTIONS. */
 const EXPECTED_ROLES: Record<CaseActionType, UserRole[]> = {
   assignTeam: ['county_department', 'township_committee'],
   submitPlan: ['branch_secretary'],
@@ -88,7 +88,7 @@ const bare = (type: CaseActionType) => ({ type }) as CaseAction;
 
 function refusal(state: CaseState, type: CaseActionType, actor: Actor): string | null {
   try {
-    authorize(state, bare(type), actor);
+    authorize(state, type, actor);
     return null;
   } catch (error) {
     if (error instanceof RuleViolation) return error.code;
@@ -102,10 +102,10 @@ describe('the fixture walk reaches every stage', () => {
   });
 });
 
-describe('ACTION_RULES matches who does what in the domain', () => {
+describe('CASE_ACTIONS matches who does what in the domain', () => {
   it.each(CASE_ACTION_TYPES.map((t) => [t]))('%s', (type) => {
-    expect([...ACTION_RULES[type].roles].sort()).toEqual([...EXPECTED_ROLES[type]].sort());
-    expect([...ACTION_RULES[type].stages]).toEqual(EXPECTED_STAGES[type]);
+    expect([...CASE_ACTIONS[type].roles].sort()).toEqual([...EXPECTED_ROLES[type]].sort());
+    expect([...CASE_ACTIONS[type].stages]).toEqual(EXPECTED_STAGES[type]);
   });
 
   it('every action is in the table', () => {
@@ -113,17 +113,36 @@ describe('ACTION_RULES matches who does what in the domain', () => {
   });
 
   it('the auditor only reads', () => {
-    for (const stage of STAGES) expect(actionsAvailable('auditor', stage)).toEqual([]);
+    for (const stage of STAGES) expect(actionsFor(stateAt[stage], { ...ACTORS.county, role: 'auditor' })).toEqual([]);
     for (const type of CASE_ACTION_TYPES) expect(roleMayTake('auditor', type)).toBe(false);
   });
 
-  it('actionsAvailable offers each role the buttons of the stage', () => {
-    expect(actionsAvailable('branch_secretary', 'assigned').sort()).toEqual(['submitExplanation', 'submitPlan']);
-    expect(actionsAvailable('township_committee', 'planning').sort()).toEqual(['approvePlan', 'assignTeam', 'returnPlan']);
-    expect(actionsAvailable('township_committee', 'publicizing')).toEqual(['resolveObjection']);
-    expect(actionsAvailable('county_department', 'county_acceptance')).toEqual(['recordCountyAcceptance']);
-    expect(actionsAvailable('assigned_leader', 'remediating').sort()).toEqual(['completeMeasure', 'reportProgress']);
-    expect(actionsAvailable('branch_secretary', 'delisted')).toEqual([]);
+  it('actionsFor offers each actor the actions of the stage', () => {
+    expect(actionsFor(stateAt.assigned, ACTORS.secretary).sort()).toEqual(['submitExplanation', 'submitPlan']);
+    expect(actionsFor(stateAt.planning, ACTORS.committee).sort()).toEqual(['approvePlan', 'assignTeam', 'returnPlan']);
+    expect(actionsFor(stateAt.publicizing, ACTORS.committee)).toEqual(['resolveObjection']);
+    expect(actionsFor(stateAt.county_acceptance, ACTORS.county)).toEqual(['recordCountyAcceptance']);
+    expect(actionsFor(stateAt.remediating, ACTORS.leader).sort()).toEqual(['completeMeasure', 'reportProgress']);
+    expect(actionsFor(stateAt.delisted, ACTORS.secretary)).toEqual([]);
+  });
+
+  it('actionsFor offers nothing to a person authorize() would refuse', () => {
+    for (const stage of STAGES) {
+      expect([stage, actionsFor(stateAt[stage], OUTSIDERS.otherVillageSecretary)]).toEqual([stage, []]);
+      expect([stage, actionsFor(stateAt[stage], OUTSIDERS.anotherSecretaryInScope)]).toEqual([stage, []]);
+      expect([stage, actionsFor(stateAt[stage], OUTSIDERS.leaderNotOnTeam)]).toEqual([stage, []]);
+    }
+    expect(actionsFor(stateAt.remediating, ACTORS.leader).length).toBeGreaterThan(0);
+  });
+
+  it('actionsFor and authorize agree for every actor, action and stage', () => {
+    const actors = [...Object.values(ACTORS), ...Object.values(OUTSIDERS)] as Actor[];
+    for (const stage of STAGES) {
+      for (const actor of actors) {
+        const allowed = CASE_ACTION_TYPES.filter((type) => refusal(stateAt[stage], type, actor) === null);
+        expect([stage, actor.userId, actionsFor(stateAt[stage], actor)]).toEqual([stage, actor.userId, allowed]);
+      }
+    }
   });
 });
 
@@ -145,12 +164,12 @@ describe('authorize: every role × action × stage', () => {
   }
 
   it('role_not_permitted lists the roles that may', () => {
-    const error = expectViolation(() => authorize(stateAt.planning, bare('approvePlan'), ACTORS.secretary), 'role_not_permitted');
+    const error = expectViolation(() => authorize(stateAt.planning, 'approvePlan', ACTORS.secretary), 'role_not_permitted');
     expect(error.details).toEqual({ allowedRoles: ['township_committee'] });
   });
 
   it('wrong_stage names the stage and the allowed stages', () => {
-    const error = expectViolation(() => authorize(stateAt.planning, bare('startPublicity'), ACTORS.committee), 'wrong_stage');
+    const error = expectViolation(() => authorize(stateAt.planning, 'startPublicity', ACTORS.committee), 'wrong_stage');
     expect(error.details).toEqual({ stage: 'planning', allowedStages: ['remediating'] });
     expect(error.messageZh).toContain('制定整顿方案');
   });

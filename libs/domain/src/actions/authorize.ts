@@ -1,0 +1,50 @@
+import type { CaseState } from '../case-state';
+import { describeScope, isInScope, USER_ROLE_LABELS, type Actor } from '../roles';
+import { violation, type RuleViolation } from '../rule-violation';
+import { STAGE_LABELS } from '../stages';
+import { CASE_ACTION_TYPES, CASE_ACTIONS, type CaseActionType } from './registry';
+
+/** Why this actor may not take this action on this case now, or undefined when they may. */
+export function refusal(state: CaseState, type: CaseActionType, actor: Actor): RuleViolation | undefined {
+  const action = CASE_ACTIONS[type];
+  if (state.stage === 'archived') {
+    return violation('case_closed', '该整顿对象已归档，不能再操作', 'the case is archived');
+  }
+  if (!action.roles.includes(actor.role)) {
+    return violation('role_not_permitted', `${USER_ROLE_LABELS[actor.role]}无权“${action.label}”`, `role ${actor.role} may not ${type}`, {
+      allowedRoles: action.roles,
+    });
+  }
+  if (!isInScope(actor.scope, state.org)) {
+    return violation('out_of_scope', `${state.org.name}不在您的管辖范围（${describeScope(actor.scope)}）内`, 'the case is outside your scope');
+  }
+  if (!action.stages.includes(state.stage)) {
+    return violation('wrong_stage', `当前处于“${STAGE_LABELS[state.stage]}”阶段，不能“${action.label}”`, `${type} is not allowed in stage ${state.stage}`, {
+      stage: state.stage,
+      allowedStages: action.stages,
+    });
+  }
+  if (actor.role === 'branch_secretary' && actor.userId !== state.org.secretary.personId) {
+    return violation('wrong_person', `只有本支部书记${state.org.secretary.name}可以“${action.label}”`, 'only this branch’s own secretary may do this');
+  }
+  if (actor.role === 'assigned_leader' && !state.team.some((member) => member.personId === actor.userId)) {
+    return violation('wrong_person', '您不是该组织的包抓责任人', 'you are not on this case’s assigned team');
+  }
+  return undefined;
+}
+
+/** Refuses an actor who may not take this action on this case now, with the rule that refuses. */
+export function authorize(state: CaseState, type: CaseActionType, actor: Actor): void {
+  const refused = refusal(state, type, actor);
+  if (refused) throw refused;
+}
+
+/** The actions this actor may take on this case now: the buttons the UI shows, by the same check as authorize(). */
+export function actionsFor(state: CaseState, actor: Actor): CaseActionType[] {
+  return CASE_ACTION_TYPES.filter((type) => refusal(state, type, actor) === undefined);
+}
+
+/** Whether the role could ever take this action (the API refuses other roles before asking the workflow). */
+export function roleMayTake(role: Actor['role'], type: CaseActionType): boolean {
+  return CASE_ACTIONS[type].roles.includes(role);
+}

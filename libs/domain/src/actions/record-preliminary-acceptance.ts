@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { recordPreliminaryAcceptance } from '../lifecycle/acceptance';
+import { defineAction } from './definition';
+import { acceptanceChecks, text } from './fields';
+
+/** 初验: the township committee checks first (County speech). */
+export const recordPreliminaryAcceptanceAction = defineAction({
+  type: 'recordPreliminaryAcceptance',
+  label: '党（工）委初验',
+  description: '乡镇（街道）党（工）委对照台账、方案、成效初验',
+  stages: ['preliminary_acceptance'],
+  roles: ['township_committee'],
+  body: z.strictObject({ checks: acceptanceChecks, opinion: text('初验意见', '台账完整，措施落实') }),
+  apply: (draft, body) => {
+    recordPreliminaryAcceptance(draft, body.checks, body.opinion);
+  },
+});

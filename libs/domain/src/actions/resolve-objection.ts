@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { resolveObjection } from '../lifecycle/publicity';
+import { defineAction } from './definition';
+import { ID_PATTERNS, text } from './fields';
+
+export const resolveObjectionAction = defineAction({
+  type: 'resolveObjection',
+  label: '处理公示异议',
+  description: '核实公示期间收到的异议：属实则退回整改，不成立则写明理由',
+  stages: ['publicizing'],
+  roles: ['township_committee'],
+  body: z.strictObject({
+    objectionId: z.string().regex(ID_PATTERNS.signal).meta({ title: '异议' }),
+    decision: z.enum(['upheld', 'dismissed']).meta({ title: '核实结论', description: 'upheld 属实（退回整改）/ dismissed 不成立' }),
+    reason: text('核实情况', '经核实，换届确未完成'),
+  }),
+  apply: (draft, body) => resolveObjection(draft, body.objectionId, body.decision, body.reason),
+});
