@@ -20,7 +20,7 @@
 import fc from 'fast-check';
 import { SignJWT } from 'jose';
 import { SCREENING_HEADERS, writeScreeningList, type ScreeningColumnKey, type ScreeningRowValues } from '@zhengdun/campaigns';
-import { ACTION_RULES, CASE_ACTION_TYPES, PROBLEM_CATEGORIES, type Actor, type CampaignPolicy, type CaseActionType, type CaseState, type Stage, type UserRole } from '@zhengdun/domain';
+import { CASE_ACTIONS, CASE_ACTION_TYPES, PROBLEM_CATEGORIES, type Actor, type CampaignPolicy, type CaseActionType, type CaseState, type Stage, type UserRole } from '@zhengdun/domain';
 import { mintDevToken } from '../../apps/api/src/core/auth/dev-tokens';
 import { campaignBody, openCaseBody } from '../support/api-fixtures';
 import { enc, startApiHarness, type ApiHarness, type JsonBody } from '../support/api-harness';
@@ -957,7 +957,7 @@ const ENDPOINTS: Record<string, Endpoint> = {
   ...Object.fromEntries(
     CASE_ACTION_TYPES.map((action): [string, Endpoint] => [
       `POST /cases/{caseId}/actions/${action}`,
-      { roles: ACTION_RULES[action].roles, stages: ACTION_RULES[action].stages, runs: ACTION_RUNS, body: ({ state }) => actionBody(action, state), wrote: actionWrote },
+      { roles: CASE_ACTIONS[action].roles, stages: CASE_ACTIONS[action].stages, runs: ACTION_RUNS, body: ({ state }) => actionBody(action, state), wrote: actionWrote },
     ]),
   ),
 };

@@ -283,8 +283,8 @@ describe('OpenAPI', () => {
       expect(operation.security).toEqual([{ bearer: [] }]);
     }
     const submitPlan = body.paths['/cases/{caseId}/actions/submitPlan'].post;
-    expect(submitPlan.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/SubmitPlanDto');
-    expect(body.components.schemas.MeasureDraftDto.required).toEqual(expect.arrayContaining(['problemId', 'description', 'ownerId', 'ownerName', 'dueAt']));
+    expect(submitPlan.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/SubmitPlanRequest');
+    expect(body.components.schemas.MeasureDraft.required).toEqual(expect.arrayContaining(['problemId', 'description', 'ownerId', 'ownerName', 'dueAt']));
     expect(body.components.schemas.ProblemDto.properties).toHaveProperty('detail_en');
     for (const path of ['/campaigns', '/campaigns/{campaignId}/cases', '/campaigns/{campaignId}/cases/batch', '/cases', '/cases/{caseId}', '/dashboard/summary', '/public/cases/{caseId}', '/public/cases/{caseId}/objections', '/public/cases/{caseId}/ratings', '/audit/verify', '/health']) {
       expect({ path, documented: path in body.paths }).toEqual({ path, documented: true });

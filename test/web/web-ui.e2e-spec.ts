@@ -2,11 +2,12 @@
  * The web UI in Debian chromium against a real API, worker, Temporal and Postgres: a township
  * committee signs in and approves a plan, and the stage changes (also, live, on another
  * supervisor's open case page and dashboard); an objection sent from the public page (on a phone's
- * screen) appears on the case page; a role without the right sees no button for the action, and
- * a refusal by the workflow is shown in plain words.
+ * screen) appears on the case page; the page shows exactly the actions the API offers this person
+ * (none to a role, a secretary or a leader without the right), and a refusal by the workflow is shown
+ * in plain words.
  */
 import type { Page } from 'playwright-core';
-import { actionsAvailable, ACTION_RULES, type CaseState, type Stage } from '@zhengdun/domain';
+import { CASE_ACTIONS, type Actor, type CaseActionType, type CaseState, type Stage } from '@zhengdun/domain';
 import { DEV_ACTORS } from '../../apps/api/src/core/auth/dev-tokens';
 import { campaignBody, newOrgCode, openCaseBody } from '../support/api-fixtures';
 import { enc } from '../support/api-harness';
@@ -44,6 +45,13 @@ async function caseView(caseId: string): Promise<CaseView> {
   const response = await web.api.get(`/cases/${enc(caseId)}`, { as: county });
   expect(response.status).toBe(200);
   return response.body.case;
+}
+
+/** The actions the API offers this person on the case now (what the page must show, no more). */
+async function offeredTo(caseId: string, as: Actor): Promise<CaseActionType[]> {
+  const response = await web.api.get(`/cases/${enc(caseId)}`, { as });
+  expect(response.status).toBe(200);
+  return response.body.availableActions;
 }
 
 async function act(caseId: string, action: string, as: Parameters<WebHarness['api']['post']>[1] extends infer O ? (O extends { as?: infer A } ? A : never) : never, body: unknown = {}): Promise<CaseView> {
@@ -136,7 +144,9 @@ it('a township committee signs in, approves a plan and sees the stage change; an
   await screenshot(page, 'overview-township');
   await openCasePage(page, caseId);
   expect(await shownStage(page)).toBe('planning');
-  expect(await actionButtons(page)).toEqual(actionsAvailable('township_committee', 'planning'));
+  const offered = await offeredTo(caseId, DEV_ACTORS.township_committee);
+  expect(offered).toEqual(expect.arrayContaining(['approvePlan', 'returnPlan']));
+  expect(await actionButtons(page)).toEqual(offered);
   await page.getByTestId('plan-status').getByText('已提交，待审批').waitFor();
 
   await page.getByTestId('action-approvePlan').click();
@@ -150,7 +160,8 @@ it('a township committee signs in, approves a plan and sees the stage change; an
   await eventually(async () => (await shownStage(page)) === 'remediating', 10_000, 'the committee seeing 整顿实施');
   await page.getByTestId('plan-status').getByText('已审批通过').waitFor();
   await page.getByTestId('timeline-card').getByText('整顿方案审批通过并在本单位公开').waitFor({ timeout: 10_000 });
-  expect(await actionButtons(page)).toEqual(actionsAvailable('township_committee', 'remediating'));
+  await eventually(async () => JSON.stringify(await actionButtons(page)) === JSON.stringify(await offeredTo(caseId, DEV_ACTORS.township_committee)), 6_000, 'the buttons of 整顿实施');
+  expect(await actionButtons(page)).toContain('startPublicity');
   expect((await caseView(caseId)).stage).toBe('remediating');
 
   // The other supervisor's open pages follow within a few seconds, without reloading.
@@ -219,9 +230,10 @@ it('a role without the right sees no button for the action, and a refusal is sho
   await signInAs(countyPage, 'county_department');
   await openCasePage(countyPage, caseId);
   const shown = await actionButtons(countyPage);
-  expect(shown).toEqual(actionsAvailable('county_department', 'planning'));
+  expect(shown).toEqual(await offeredTo(caseId, DEV_ACTORS.county_department));
+  expect(shown).toContain('assignTeam');
   expect(shown).not.toContain('approvePlan');
-  expect(await countyPage.getByRole('button', { name: ACTION_RULES.approvePlan.label }).count()).toBe(0);
+  expect(await countyPage.getByRole('button', { name: CASE_ACTIONS.approvePlan.label }).count()).toBe(0);
   // What it may do opens as a form, filled in with the team already named.
   await countyPage.getByTestId('action-assignTeam').click();
   await countyPage.getByTestId('action-modal').getByText('联村县级领导', { exact: true }).waitFor();
@@ -229,20 +241,37 @@ it('a role without the right sees no button for the action, and a refusal is sho
   await countyPage.getByRole('button', { name: /取\s*消/ }).click();
   await countyPage.getByTestId('action-modal').waitFor({ state: 'detached' });
 
-  // A branch secretary of this organization who is not its registered secretary: the role may
-  // submit plans here, so the button shows; the workflow refuses, and the form says why.
+  // A branch secretary of this organization who is not its registered secretary, and an assigned
+  // leader who is not on the team: their roles could act in this stage, but not on this case, so
+  // the API offers them nothing and the page shows no button.
+  const impostorActor = { ...secretaryOf(orgCode), userId: 'sec-not-this-one', name: '冒名书记' };
   const impostor = await browser.newPage();
-  const token = await web.api.token({ ...secretaryOf(orgCode), userId: 'sec-not-this-one', name: '冒名书记' });
-  await signInWithToken(impostor, token);
+  await signInWithToken(impostor, await web.api.token(impostorActor));
   await openCasePage(impostor, caseId);
-  expect(await actionButtons(impostor)).toEqual(actionsAvailable('branch_secretary', 'planning'));
-  await impostor.getByTestId('action-submitPlan').click();
-  await impostor.getByTestId('measure-row').first().waitFor();
-  await impostor.getByTestId('action-submit').click();
-  const detail = impostor.getByTestId('action-modal').getByTestId('problem-detail');
+  expect(await offeredTo(caseId, impostorActor)).toEqual([]);
+  expect(await actionButtons(impostor)).toEqual([]);
+  await impostor.getByTestId('no-actions').waitFor();
+  const outsiderLeader = { ...DEV_ACTORS.assigned_leader, userId: 'lead-not-on-this-team', name: '别组包抓领导' };
+  const leaderPage = await browser.newPage();
+  await signInWithToken(leaderPage, await web.api.token(outsiderLeader));
+  await openCasePage(leaderPage, caseId);
+  expect(await offeredTo(caseId, outsiderLeader)).toEqual([]);
+  expect(await actionButtons(leaderPage)).toEqual([]);
+
+  // The registered secretary has the button; a refusal by the workflow reaches the form in plain
+  // words: here the form was opened before the committee approved the plan elsewhere.
+  const secretaryPage = await browser.newPage();
+  await signInWithToken(secretaryPage, await web.api.token(secretaryOf(orgCode)));
+  await openCasePage(secretaryPage, caseId);
+  expect(await actionButtons(secretaryPage)).toContain('submitPlan');
+  await secretaryPage.getByTestId('action-submitPlan').click();
+  await secretaryPage.getByTestId('measure-row').first().waitFor();
+  await act(caseId, 'approvePlan', committee, { comment: '同意按此方案实施' });
+  await secretaryPage.getByTestId('action-submit').click();
+  const detail = secretaryPage.getByTestId('action-modal').getByTestId('problem-detail');
   await detail.waitFor({ timeout: 10_000 });
-  expect(await detail.textContent()).toMatch(/^只有本支部书记书记.+可以“提交整顿方案”$/);
-  await screenshot(impostor, 'refusal-in-form', false);
+  expect(await detail.textContent()).toMatch(/^当前处于“整顿实施”阶段，不能“提交整顿方案”$/);
+  await screenshot(secretaryPage, 'refusal-in-form', false);
   expect((await caseView(caseId)).plan.version).toBe(1);
-  await Promise.all([auditor.close(), countyPage.close(), impostor.close()]);
+  await Promise.all([auditor.close(), countyPage.close(), impostor.close(), leaderPage.close(), secretaryPage.close()]);
 });

@@ -4,7 +4,7 @@
  * whitelisted and passed as parameters.
  */
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import { STAGE_ORDER, STAGES, type EscalationLevel, type OrgDomain, type Scope, type Stage } from '@zhengdun/domain';
+import { STAGE_ORDER, STAGES, type CaseState, type EscalationLevel, type OrgDomain, type Scope, type Stage } from '@zhengdun/domain';
 import { CaseRecordEntity } from './entities/case-record.entity';
 
 export interface CaseFilter {
@@ -341,6 +341,12 @@ export class CaseQueryRepository {
   async recordedSeq(caseId: string): Promise<number | null> {
     const rows: { seq: number }[] = await this.dataSource.query('SELECT seq FROM case_record WHERE case_id = $1', [caseId]);
     return rows.length > 0 ? Number(rows[0].seq) : null;
+  }
+
+  /** The case as the workflow last wrote it (without its timeline, which is in case_event); null when it has no row yet. */
+  async stateOf(caseId: string): Promise<Omit<CaseState, 'timeline'> | null> {
+    const row = await this.dataSource.getRepository(CaseRecordEntity).findOne({ where: { caseId }, select: { caseId: true, state: true } });
+    return row ? row.state : null;
   }
 
   /** Where a case belongs, for scope checks; null when the read model has no row yet. */

@@ -4,8 +4,11 @@ import { violation, type RuleViolation } from '../rule-violation';
 import { STAGE_LABELS } from '../stages';
 import { CASE_ACTION_TYPES, CASE_ACTIONS, type CaseActionType } from './registry';
 
+/** What authorization looks at: where the case is, whose it is, who is on its team. */
+export type CaseStanding = Pick<CaseState, 'stage' | 'org' | 'team'>;
+
 /** Why this actor may not take this action on this case now, or undefined when they may. */
-export function refusal(state: CaseState, type: CaseActionType, actor: Actor): RuleViolation | undefined {
+export function refusal(state: CaseStanding, type: CaseActionType, actor: Actor): RuleViolation | undefined {
   const action = CASE_ACTIONS[type];
   if (state.stage === 'archived') {
     return violation('case_closed', '该整顿对象已归档，不能再操作', 'the case is archived');
@@ -34,13 +37,13 @@ export function refusal(state: CaseState, type: CaseActionType, actor: Actor): R
 }
 
 /** Refuses an actor who may not take this action on this case now, with the rule that refuses. */
-export function authorize(state: CaseState, type: CaseActionType, actor: Actor): void {
+export function authorize(state: CaseStanding, type: CaseActionType, actor: Actor): void {
   const refused = refusal(state, type, actor);
   if (refused) throw refused;
 }
 
 /** The actions this actor may take on this case now: the buttons the UI shows, by the same check as authorize(). */
-export function actionsFor(state: CaseState, actor: Actor): CaseActionType[] {
+export function actionsFor(state: CaseStanding, actor: Actor): CaseActionType[] {
   return CASE_ACTION_TYPES.filter((type) => refusal(state, type, actor) === undefined);
 }
 

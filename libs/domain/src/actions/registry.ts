@@ -55,3 +55,9 @@ export function isCaseActionType(value: unknown): value is CaseActionType {
 export function actionDefinition(type: CaseActionType): ActionDefinition<CaseActionType> {
   return CASE_ACTIONS[type] as unknown as ActionDefinition<CaseActionType>;
 }
+
+/** What a person sends for an action: its request when the API resolves part of it, else its body. */
+export function requestSchema(type: CaseActionType): z.ZodObject {
+  const definition = actionDefinition(type);
+  return definition.request ?? definition.body;
+}

@@ -1,4 +1,4 @@
-import { ACTION_RULES, describeScope, USER_ROLE_LABELS, type Actor, type CaseActionType, type UserRole } from '@zhengdun/domain';
+import { CASE_ACTIONS, describeScope, USER_ROLE_LABELS, type Actor, type CaseActionType, type UserRole } from '@zhengdun/domain';
 import { CodedException } from '../errors/coded.exception';
 
 export type AccessExceptionCode = 'role_not_permitted' | 'out_of_scope' | 'case_out_of_scope';
@@ -8,7 +8,7 @@ export class AccessException extends CodedException<AccessExceptionCode> {
   override readonly name = 'AccessException';
 
   static roleForAction(actor: Actor, action: CaseActionType): AccessException {
-    const rule = ACTION_RULES[action];
+    const rule = CASE_ACTIONS[action];
     return new AccessException(
       'role_not_permitted',
       `${USER_ROLE_LABELS[actor.role]}无权“${rule.label}”`,

@@ -1,9 +1,25 @@
 import { ValidationPipe } from '@nestjs/common';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
-import { ReportProgressDto, SubmitPlanDto } from '../../modules/cases/dto/case-action.dto';
+import { plainToInstance, Type } from 'class-transformer';
+import { IsArray, IsISO8601, IsString, MaxLength, ValidateNested, validate } from 'class-validator';
 import { fieldErrors, MAX_NESTING, nestsDeeperThan, RequestValidationPipe, validateDto, VALIDATION_PIPE_OPTIONS, VALIDATOR_OPTIONS } from './validation';
 import { RequestValidationException } from './request-validation.exception';
+
+// DTOs of the shape the API's class-validator bodies have (campaigns, cases to open).
+class MeasureDto {
+  @IsString() problemId!: string;
+  @IsString() @MaxLength(2000) description!: string;
+  @IsString() ownerId!: string;
+  @IsString() ownerName!: string;
+  @IsString() @IsISO8601({ strict: true, strictSeparator: true }) dueAt!: string;
+}
+
+class SubmitPlanDto {
+  @IsArray() @ValidateNested({ each: true }) @Type(() => MeasureDto) measures!: MeasureDto[];
+}
+
+class ReportProgressDto {
+  @IsString() @MaxLength(2000) summary!: string;
+}
 
 describe('field errors', () => {
   it('names nested fields by their path in the request, in Chinese and English', async () => {

@@ -116,6 +116,11 @@ function assertStorable(value: unknown, root: string): void {
   }
 }
 
+/** For bodies validated outside the ValidationPipe (case actions): what assertStorable and the pipe refuse. */
+export function assertStorableBody(value: unknown): void {
+  assertStorable(value, '(body)');
+}
+
 /** class-transformer for the ValidationPipe, refusing what assertStorable refuses before it recurses into it. */
 const STORABLE_TRANSFORMER: NonNullable<ValidationPipeOptions['transformerPackage']> = {
   plainToInstance: (cls, plain, options) => {

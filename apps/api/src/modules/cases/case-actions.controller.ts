@@ -1,146 +1,63 @@
+/**
+ * POST /cases/:caseId/actions/<action>, one endpoint per definition in CASE_ACTIONS (libs/domain):
+ * path, allowed roles, body validation and the OpenAPI description all come from the definition, so a
+ * new action needs no code here.
+ */
 import { applyDecorators, Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { ACTION_RULES, STAGE_LABELS, USER_ROLE_LABELS, type Actor, type CaseActionType } from '@zhengdun/domain';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { actionDefinition, CASE_ACTION_TYPES, requestSchema, STAGE_LABELS, USER_ROLE_LABELS, type Actor, type CaseActionType } from '@zhengdun/domain';
 import { CurrentActor, TakesCaseAction } from '../../core/auth/auth.decorators';
 import { CaseIdPipe } from '../../core/http/id-param.pipe';
 import { ApiIdempotencyKey } from '../../core/openapi/api-idempotency.decorator';
+import { actionRequestName } from '../../core/openapi/action-schemas';
 import { ApiProblems } from '../../core/openapi/api-problems.decorator';
+import { ActionBodyPipe } from './action-body.pipe';
 import { CaseActionsService } from './case-actions.service';
-import {
-  AddMeasuresDto,
-  ApprovePlanDto,
-  AssignTeamDto,
-  CompleteMeasureDto,
-  RecordCountyAcceptanceDto,
-  RecordFollowUpReviewDto,
-  RecordPreliminaryAcceptanceDto,
-  ReportProgressDto,
-  ResolveObjectionDto,
-  ReturnPlanDto,
-  StartPublicityDto,
-  SubmitExplanationDto,
-  SubmitPlanDto,
-} from './dto/case-action.dto';
 import { CaseStateView } from './dto/case-view.dto';
 
-/** POST /cases/:caseId/actions/<action>: roles from ACTION_RULES, documented from the same table. */
-function ActionEndpoint(action: CaseActionType) {
-  const rule = ACTION_RULES[action];
+function ActionEndpoint(type: CaseActionType) {
+  const definition = actionDefinition(type);
+  const roles = definition.roles.map((role) => `${USER_ROLE_LABELS[role]} (${role})`).join('、');
+  const stages = definition.stages.map((stage) => `${STAGE_LABELS[stage]} (${stage})`).join('、');
   return applyDecorators(
-    Post(`actions/${action}`),
+    Post(`actions/${type}`),
     HttpCode(200),
-    TakesCaseAction(action),
+    TakesCaseAction(type),
     ApiOperation({
-      operationId: action,
-      summary: `${rule.label} (${action})`,
-      description: `可操作角色 roles: ${rule.roles.map((role) => `${USER_ROLE_LABELS[role]} (${role})`).join('、')}。适用阶段 stages: ${rule.stages
-        .map((stage) => `${STAGE_LABELS[stage]} (${stage})`)
-        .join('、')}。Returns the case's new state, or the refusal as a problem.`,
+      operationId: type,
+      summary: `${definition.label} (${type})`,
+      description: `${definition.description}。可操作角色 roles: ${roles}。适用阶段 stages: ${stages}。Returns the case's new state, or the refusal as a problem.`,
     }),
     ApiParam({ name: 'caseId', example: 'case:c1a2b3c4d5e6:410323-001' }),
+    ApiBody({ schema: { $ref: `#/components/schemas/${actionRequestName(type)}` } }),
     ApiIdempotencyKey(),
     ApiOkResponse({ type: CaseStateView, description: 'The case after the action' }),
     ApiProblems(400, 401, 403, 404, 409, 413, 422),
   );
 }
 
-@ApiTags('case actions 案件操作')
+@ApiTags('case actions 整顿对象操作')
 @ApiBearerAuth()
 @Controller('cases/:caseId')
 export class CaseActionsController {
-  constructor(private readonly actions: CaseActionsService) {}
-
-  @ActionEndpoint('assignTeam')
-  assignTeam(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string, @Body() body: AssignTeamDto): Promise<CaseStateView> {
-    return this.actions.act(actor, caseId, { type: 'assignTeam', members: body.members });
-  }
-
-  @ActionEndpoint('submitPlan')
-  submitPlan(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string, @Body() body: SubmitPlanDto): Promise<CaseStateView> {
-    return this.actions.act(actor, caseId, { type: 'submitPlan', measures: body.measures });
-  }
-
-  @ActionEndpoint('returnPlan')
-  returnPlan(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string, @Body() body: ReturnPlanDto): Promise<CaseStateView> {
-    return this.actions.act(actor, caseId, { type: 'returnPlan', reasons: body.reasons });
-  }
-
-  @ActionEndpoint('approvePlan')
-  approvePlan(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string, @Body() body: ApprovePlanDto): Promise<CaseStateView> {
-    return this.actions.act(actor, caseId, { type: 'approvePlan', ...(body.comment !== undefined ? { comment: body.comment } : {}) });
-  }
-
-  @ActionEndpoint('addMeasures')
-  addMeasures(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string, @Body() body: AddMeasuresDto): Promise<CaseStateView> {
-    return this.actions.act(actor, caseId, { type: 'addMeasures', measures: body.measures });
-  }
-
-  @ActionEndpoint('completeMeasure')
-  completeMeasure(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string, @Body() body: CompleteMeasureDto): Promise<CaseStateView> {
-    return this.actions.act(actor, caseId, { type: 'completeMeasure', measureId: body.measureId, evidence: body.evidence });
-  }
-
-  @ActionEndpoint('reportProgress')
-  reportProgress(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string, @Body() body: ReportProgressDto): Promise<CaseStateView> {
-    return this.actions.act(actor, caseId, { type: 'reportProgress', summary: body.summary });
-  }
-
-  @ActionEndpoint('submitExplanation')
-  submitExplanation(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string, @Body() body: SubmitExplanationDto): Promise<CaseStateView> {
-    return this.actions.act(actor, caseId, { type: 'submitExplanation', dueItemKey: body.dueItemKey, explanation: body.explanation });
-  }
-
-  @ActionEndpoint('startPublicity')
-  startPublicity(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string, @Body() _body: StartPublicityDto): Promise<CaseStateView> {
-    return this.actions.act(actor, caseId, { type: 'startPublicity' });
-  }
-
-  @ActionEndpoint('resolveObjection')
-  resolveObjection(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string, @Body() body: ResolveObjectionDto): Promise<CaseStateView> {
-    return this.actions.act(actor, caseId, { type: 'resolveObjection', objectionId: body.objectionId, decision: body.decision, reason: body.reason });
-  }
-
-  @ActionEndpoint('recordPreliminaryAcceptance')
-  recordPreliminaryAcceptance(
-    @CurrentActor() actor: Actor,
-    @Param('caseId', CaseIdPipe) caseId: string,
-    @Body() body: RecordPreliminaryAcceptanceDto,
-  ): Promise<CaseStateView> {
-    return this.actions.act(actor, caseId, { type: 'recordPreliminaryAcceptance', checks: { ...body.checks }, opinion: body.opinion });
-  }
-
-  @ActionEndpoint('recordCountyAcceptance')
-  recordCountyAcceptance(
-    @CurrentActor() actor: Actor,
-    @Param('caseId', CaseIdPipe) caseId: string,
-    @Body() body: RecordCountyAcceptanceDto,
-  ): Promise<CaseStateView> {
-    return this.actions.act(actor, caseId, {
-      type: 'recordCountyAcceptance',
-      checks: { ...body.checks },
-      opinion: body.opinion,
-      ...(body.survey ? { survey: { respondents: body.survey.respondents, satisfied: body.survey.satisfied } } : {}),
-    });
-  }
-
-  @ActionEndpoint('recordFollowUpReview')
-  recordFollowUpReview(
-    @CurrentActor() actor: Actor,
-    @Param('caseId', CaseIdPipe) caseId: string,
-    @Body() body: RecordFollowUpReviewDto,
-  ): Promise<CaseStateView> {
-    return this.actions.recordFollowUpReview(
-      actor,
-      caseId,
-      {
-        type: 'recordFollowUpReview',
-        checks: { ...body.checks },
-        opinion: body.opinion,
-        reboundedProblemIds: body.reboundedProblemIds,
-        newProblems: body.newProblems.map((problem) => ({ category: problem.category, description: problem.description })),
-      },
-      // IsOptional lets null through: null says "no next campaign", as leaving it out does.
-      body.nextCampaignId ?? undefined,
-    );
-  }
+  constructor(readonly actions: CaseActionsService) {}
 }
+
+/** Adds the endpoint of one action to the controller, as if written out with decorators. */
+function addActionEndpoint(type: CaseActionType): void {
+  const prototype = CaseActionsController.prototype as unknown as Record<string, unknown>;
+  const handler = {
+    [type](this: CaseActionsController, actor: Actor, caseId: string, body: Record<string, unknown>) {
+      return this.actions.take(actor, caseId, type, body);
+    },
+  }[type];
+  Object.defineProperty(prototype, type, { value: handler, writable: true, configurable: true });
+  CurrentActor()(prototype, type, 0);
+  Param('caseId', CaseIdPipe)(prototype, type, 1);
+  Body(new ActionBodyPipe(requestSchema(type)))(prototype, type, 2);
+  const descriptor = Object.getOwnPropertyDescriptor(prototype, type)!;
+  ActionEndpoint(type)(prototype, type, descriptor);
+  Object.defineProperty(prototype, type, descriptor);
+}
+
+for (const type of CASE_ACTION_TYPES) addActionEndpoint(type);

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import { CaseQueryRepository } from '@zhengdun/persistence';
-import type { Actor, CaseAction, NextCampaign } from '@zhengdun/domain';
+import type { Actor, CaseAction, CaseActionType, NextCampaign } from '@zhengdun/domain';
 import { CaseClient } from '@zhengdun/temporal';
 import { IdempotencyContext } from '../../core/idempotency/idempotency-context';
 import { TemporalCalls } from '../../core/infrastructure/temporal-calls.service';
@@ -35,12 +35,21 @@ export class CaseActionsService {
     private readonly readModel: CaseQueryRepository,
   ) {}
 
+  /** An action's request, validated against its definition, as the workflow is to receive it. */
+  take(actor: Actor, caseId: string, type: CaseActionType, body: Record<string, unknown>): Promise<CaseStateView> {
+    if (type === 'recordFollowUpReview') {
+      const { nextCampaignId, ...review } = body as Omit<FollowUpReview, 'type' | 'nextCampaign'> & { nextCampaignId?: string | null };
+      return this.recordFollowUpReview(actor, caseId, { type, ...review }, nextCampaignId ?? undefined);
+    }
+    return this.act(actor, caseId, { type, ...body } as CaseAction);
+  }
+
   act(actor: Actor, caseId: string, action: CaseAction): Promise<CaseStateView> {
     return this.run(actor, caseId, action, async () => action);
   }
 
   /** 回头看, optionally rolling what it found into a case of the next campaign (by its id). */
-  recordFollowUpReview(actor: Actor, caseId: string, review: FollowUpReview, nextCampaignId?: string): Promise<CaseStateView> {
+  private recordFollowUpReview(actor: Actor, caseId: string, review: FollowUpReview, nextCampaignId?: string): Promise<CaseStateView> {
     if (nextCampaignId === undefined) return this.act(actor, caseId, review);
     const payload = { ...review, nextCampaignId };
     return this.run(actor, caseId, payload, async () => ({ ...review, nextCampaign: await this.nextCampaign(actor, nextCampaignId) }));

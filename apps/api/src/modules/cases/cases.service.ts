@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
-  actionsAvailable,
+  actionsFor,
   actorRef,
   caseIdFor,
   openCase,
@@ -138,16 +138,19 @@ export class CasesService {
     return { items: items.map(toCaseSummaryView), total, page, pageSize };
   }
 
-  /** The live state from the workflow, the timeline from the read model. */
+  /**
+   * The case and its timeline from the read model, with the actions this person may take now. Only a
+   * case the workflow has not yet written (just opened) is asked of the workflow itself.
+   */
   async get(actor: Actor, caseId: string): Promise<CaseDetailView> {
     // Scope first: the workflow is asked only about a case the actor may see.
     await this.access.placeVisibleTo(actor, caseId);
-    const state = await this.temporal.run(() => this.cases.state(caseId));
+    const state = (await this.query.stateOf(caseId)) ?? (await this.temporal.run(() => this.cases.state(caseId)));
     const timeline = await this.readModel.timelineOf(caseId);
     return {
       case: toCaseStateView(state),
       timeline: timeline.map(toTimelineRowView),
-      availableActions: actionsAvailable(actor.role, state.stage),
+      availableActions: actionsFor(state, actor),
     };
   }
 }
