@@ -253,7 +253,7 @@ export interface paths {
         put?: never;
         /**
          * 落实包抓责任人 (assignTeam)
-         * @description 可操作角色 roles: 县委组织部 (county_department)、乡镇（街道）党（工）委 (township_committee)。适用阶段 stages: 摸排确定 (identified)、已落实包抓 (assigned)、制定整顿方案 (planning)、整顿实施 (remediating)。Returns the case's new state, or the refusal as a problem.
+         * @description 落实“四个一”等包抓责任人；配齐后整顿对象进入“已落实包抓”。可操作角色 roles: 县委组织部 (county_department)、乡镇（街道）党（工）委 (township_committee)。适用阶段 stages: 摸排确定 (identified)、已落实包抓 (assigned)、制定整顿方案 (planning)、整顿实施 (remediating)。Returns the case's new state, or the refusal as a problem.
          */
         post: operations["assignTeam"];
         delete?: never;
@@ -273,7 +273,7 @@ export interface paths {
         put?: never;
         /**
          * 提交整顿方案 (submitPlan)
-         * @description 可操作角色 roles: 支部书记 (branch_secretary)。适用阶段 stages: 已落实包抓 (assigned)、制定整顿方案 (planning)。Returns the case's new state, or the refusal as a problem.
+         * @description 支部书记提交整顿方案：每个问题至少一条措施，明确责任人和时限。可操作角色 roles: 支部书记 (branch_secretary)。适用阶段 stages: 已落实包抓 (assigned)、制定整顿方案 (planning)。Returns the case's new state, or the refusal as a problem.
          */
         post: operations["submitPlan"];
         delete?: never;
@@ -293,7 +293,7 @@ export interface paths {
         put?: never;
         /**
          * 退回整顿方案 (returnPlan)
-         * @description 可操作角色 roles: 乡镇（街道）党（工）委 (township_committee)。适用阶段 stages: 制定整顿方案 (planning)。Returns the case's new state, or the refusal as a problem.
+         * @description 乡镇（街道）党（工）委退回方案，写明需修改之处。可操作角色 roles: 乡镇（街道）党（工）委 (township_committee)。适用阶段 stages: 制定整顿方案 (planning)。Returns the case's new state, or the refusal as a problem.
          */
         post: operations["returnPlan"];
         delete?: never;
@@ -313,7 +313,7 @@ export interface paths {
         put?: never;
         /**
          * 审批通过整顿方案 (approvePlan)
-         * @description 可操作角色 roles: 乡镇（街道）党（工）委 (township_committee)。适用阶段 stages: 制定整顿方案 (planning)。Returns the case's new state, or the refusal as a problem.
+         * @description 乡镇（街道）党（工）委审批通过方案，整顿对象进入整顿实施。可操作角色 roles: 乡镇（街道）党（工）委 (township_committee)。适用阶段 stages: 制定整顿方案 (planning)。Returns the case's new state, or the refusal as a problem.
          */
         post: operations["approvePlan"];
         delete?: never;
@@ -333,7 +333,7 @@ export interface paths {
         put?: never;
         /**
          * 增补整改措施 (addMeasures)
-         * @description 可操作角色 roles: 支部书记 (branch_secretary)、乡镇（街道）党（工）委 (township_committee)。适用阶段 stages: 整顿实施 (remediating)。Returns the case's new state, or the refusal as a problem.
+         * @description 整顿实施中增补措施，同样明确责任人和时限。可操作角色 roles: 支部书记 (branch_secretary)、乡镇（街道）党（工）委 (township_committee)。适用阶段 stages: 整顿实施 (remediating)。Returns the case's new state, or the refusal as a problem.
          */
         post: operations["addMeasures"];
         delete?: never;
@@ -353,7 +353,7 @@ export interface paths {
         put?: never;
         /**
          * 整改措施销项 (completeMeasure)
-         * @description 可操作角色 roles: 支部书记 (branch_secretary)、包抓责任人 (assigned_leader)。适用阶段 stages: 整顿实施 (remediating)。Returns the case's new state, or the refusal as a problem.
+         * @description 一项措施完成，写明整改成效。可操作角色 roles: 支部书记 (branch_secretary)、包抓责任人 (assigned_leader)。适用阶段 stages: 整顿实施 (remediating)。Returns the case's new state, or the refusal as a problem.
          */
         post: operations["completeMeasure"];
         delete?: never;
@@ -373,7 +373,7 @@ export interface paths {
         put?: never;
         /**
          * 汇报整顿进展 (reportProgress)
-         * @description 可操作角色 roles: 支部书记 (branch_secretary)、包抓责任人 (assigned_leader)。适用阶段 stages: 整顿实施 (remediating)、结果公示 (publicizing)。Returns the case's new state, or the refusal as a problem.
+         * @description 按期汇报整顿进展。可操作角色 roles: 支部书记 (branch_secretary)、包抓责任人 (assigned_leader)。适用阶段 stages: 整顿实施 (remediating)、结果公示 (publicizing)。Returns the case's new state, or the refusal as a problem.
          */
         post: operations["reportProgress"];
         delete?: never;
@@ -393,7 +393,7 @@ export interface paths {
         put?: never;
         /**
          * 逾期说明原因 (submitExplanation)
-         * @description 可操作角色 roles: 支部书记 (branch_secretary)。适用阶段 stages: 已落实包抓 (assigned)、制定整顿方案 (planning)、整顿实施 (remediating)。Returns the case's new state, or the refusal as a problem.
+         * @description 对被要求说明原因的逾期事项作出说明。可操作角色 roles: 支部书记 (branch_secretary)。适用阶段 stages: 已落实包抓 (assigned)、制定整顿方案 (planning)、整顿实施 (remediating)。Returns the case's new state, or the refusal as a problem.
          */
         post: operations["submitExplanation"];
         delete?: never;
@@ -413,7 +413,7 @@ export interface paths {
         put?: never;
         /**
          * 启动结果公示 (startPublicity)
-         * @description 可操作角色 roles: 乡镇（街道）党（工）委 (township_committee)。适用阶段 stages: 整顿实施 (remediating)。Returns the case's new state, or the refusal as a problem.
+         * @description 全部措施销项后，公示整顿结果，接受党员群众评议。可操作角色 roles: 乡镇（街道）党（工）委 (township_committee)。适用阶段 stages: 整顿实施 (remediating)。Returns the case's new state, or the refusal as a problem.
          */
         post: operations["startPublicity"];
         delete?: never;
@@ -433,7 +433,7 @@ export interface paths {
         put?: never;
         /**
          * 处理公示异议 (resolveObjection)
-         * @description 可操作角色 roles: 乡镇（街道）党（工）委 (township_committee)。适用阶段 stages: 结果公示 (publicizing)。Returns the case's new state, or the refusal as a problem.
+         * @description 核实公示期间收到的异议：属实则退回整改，不成立则写明理由。可操作角色 roles: 乡镇（街道）党（工）委 (township_committee)。适用阶段 stages: 结果公示 (publicizing)。Returns the case's new state, or the refusal as a problem.
          */
         post: operations["resolveObjection"];
         delete?: never;
@@ -453,7 +453,7 @@ export interface paths {
         put?: never;
         /**
          * 党（工）委初验 (recordPreliminaryAcceptance)
-         * @description 可操作角色 roles: 乡镇（街道）党（工）委 (township_committee)。适用阶段 stages: 党（工）委初验 (preliminary_acceptance)。Returns the case's new state, or the refusal as a problem.
+         * @description 乡镇（街道）党（工）委对照台账、方案、成效初验。可操作角色 roles: 乡镇（街道）党（工）委 (township_committee)。适用阶段 stages: 党（工）委初验 (preliminary_acceptance)。Returns the case's new state, or the refusal as a problem.
          */
         post: operations["recordPreliminaryAcceptance"];
         delete?: never;
@@ -473,7 +473,7 @@ export interface paths {
         put?: never;
         /**
          * 县级验收 (recordCountyAcceptance)
-         * @description 可操作角色 roles: 县委组织部 (county_department)。适用阶段 stages: 县级验收 (county_acceptance)。Returns the case's new state, or the refusal as a problem.
+         * @description 县委组织部验收：通过则销号，未通过则限期整改。可操作角色 roles: 县委组织部 (county_department)。适用阶段 stages: 县级验收 (county_acceptance)。Returns the case's new state, or the refusal as a problem.
          */
         post: operations["recordCountyAcceptance"];
         delete?: never;
@@ -493,7 +493,7 @@ export interface paths {
         put?: never;
         /**
          * 回头看 (recordFollowUpReview)
-         * @description 可操作角色 roles: 乡镇（街道）党（工）委 (township_committee)、县委组织部 (county_department)。适用阶段 stages: 回头看 (follow_up_review)。Returns the case's new state, or the refusal as a problem.
+         * @description 销号后回头看：未反弹则归档；发现问题则重新整顿，或转入下一轮整顿批次。可操作角色 roles: 乡镇（街道）党（工）委 (township_committee)、县委组织部 (county_department)。适用阶段 stages: 回头看 (follow_up_review)。Returns the case's new state, or the refusal as a problem.
          */
         post: operations["recordFollowUpReview"];
         delete?: never;
@@ -1130,139 +1130,6 @@ export interface components {
             /** @description Actions your role may take in the current stage */
             availableActions: ("assignTeam" | "submitPlan" | "returnPlan" | "approvePlan" | "addMeasures" | "completeMeasure" | "reportProgress" | "submitExplanation" | "startPublicity" | "resolveObjection" | "recordPreliminaryAcceptance" | "recordCountyAcceptance" | "recordFollowUpReview")[];
         };
-        AssignTeamDto: {
-            members: components["schemas"]["TeamMemberDto"][];
-        };
-        MeasureDraftDto: {
-            /**
-             * @description 对应的问题编号
-             * @example p1
-             */
-            problemId: string;
-            /** @example 每月召开党员大会，落实“三会一课”并建立台账 */
-            description: string;
-            /**
-             * @description 责任人编号
-             * @example sec-410323-001
-             */
-            ownerId: string;
-            /**
-             * @description 责任人姓名
-             * @example 王建国
-             */
-            ownerName: string;
-            /**
-             * @description 完成时限（ISO 8601）
-             * @example 2026-09-30T00:00:00+08:00
-             */
-            dueAt: string;
-        };
-        SubmitPlanDto: {
-            /** @description 每个问题至少一条措施，明确责任人和时限 */
-            measures: components["schemas"]["MeasureDraftDto"][];
-        };
-        ReturnPlanDto: {
-            /**
-             * @example [
-             *       "措施不够具体，缺少时间节点"
-             *     ]
-             */
-            reasons: string[];
-        };
-        ApprovePlanDto: {
-            /** @example 同意按此方案实施 */
-            comment?: string;
-        };
-        AddMeasuresDto: {
-            measures: components["schemas"]["MeasureDraftDto"][];
-        };
-        CompleteMeasureDto: {
-            /** @example m1 */
-            measureId: string;
-            /**
-             * @description 整改成效说明
-             * @example 已召开党员大会通报整改情况，台账附后
-             */
-            evidence: string;
-        };
-        ReportProgressDto: {
-            /** @example 本月召开党员大会1次，化解矛盾2件 */
-            summary: string;
-        };
-        SubmitExplanationDto: {
-            /**
-             * @description 被要求说明原因的事项（见案件的 escalation.records）
-             * @example plan:r1
-             */
-            dueItemKey: string;
-            /** @example 书记住院两周，已安排副书记代为推进 */
-            explanation: string;
-        };
-        StartPublicityDto: Record<string, never>;
-        ResolveObjectionDto: {
-            /** @example obj-6f1c… */
-            objectionId: string;
-            /**
-             * @description upheld 属实（退回整改）/ dismissed 不成立
-             * @enum {string}
-             */
-            decision: "upheld" | "dismissed";
-            /** @example 经核实，换届确未完成 */
-            reason: string;
-        };
-        AcceptanceChecksDto: {
-            /** @description 看台账：措施是否扎实具体 */
-            ledger: boolean;
-            /** @description 看方案：是否严格落实 */
-            plan: boolean;
-            /** @description 看成效：群众是否知晓满意 */
-            results: boolean;
-        };
-        RecordPreliminaryAcceptanceDto: {
-            checks: components["schemas"]["AcceptanceChecksDto"];
-            /** @example 台账完整，措施落实 */
-            opinion: string;
-        };
-        SurveyDto: {
-            /** @example 20 */
-            respondents: number;
-            /** @example 19 */
-            satisfied: number;
-        };
-        RecordCountyAcceptanceDto: {
-            checks: components["schemas"]["AcceptanceChecksDto"];
-            /** @example 同意销号 */
-            opinion: string;
-            /** @description 验收时组织的满意度测评，与群众在线评价合并计算 */
-            survey?: components["schemas"]["SurveyDto"];
-        };
-        ReviewChecksDto: {
-            /** @description 整改措施是否落实 */
-            measuresCarriedOut: boolean;
-            /** @description 长效机制是否发挥作用 */
-            mechanismsWorking: boolean;
-            /** @description 承诺实事是否兑现 */
-            promisesDelivered: boolean;
-            /** @description 不合格党员是否处置 */
-            unqualifiedMembersHandled: boolean;
-        };
-        RecordFollowUpReviewDto: {
-            checks: components["schemas"]["ReviewChecksDto"];
-            /** @example 未发现反弹 */
-            opinion: string;
-            /**
-             * @description 反弹的问题编号（旧问题反弹）
-             * @example []
-             */
-            reboundedProblemIds: string[];
-            /** @description 回头看新发现的问题 */
-            newProblems: components["schemas"]["ProblemInputDto"][];
-            /**
-             * @description 滚动整顿：发现问题时转入的下一轮整顿批次（本县）。给出时，问题转入该批次的新案件，本案件归档并与之关联 (the API resolves it to the CaseAction’s nextCampaign).
-             * @example c1a2b3c4d5e6
-             */
-            nextCampaignId?: string;
-        };
         DashboardSatisfactionView: {
             /** @description 满意 票数 */
             satisfied: number;
@@ -1448,6 +1315,224 @@ export interface components {
         SaveContactsView: {
             /** @description 保存（新增或更新）的联系方式条数 */
             saved: number;
+        };
+        /** 整改措施 */
+        MeasureDraft: {
+            /**
+             * 对应问题
+             * @example p1
+             */
+            problemId: string;
+            /**
+             * 整改措施
+             * @example 每月召开党员大会，落实“三会一课”并建立台账
+             */
+            description: string;
+            /**
+             * 责任人编号
+             * @example sec-410323-001
+             */
+            ownerId: string;
+            /**
+             * 责任人
+             * @example 王建国
+             */
+            ownerName: string;
+            /**
+             * 完成时限
+             * Format: date-time
+             * @description ISO 8601，如 2026-09-30T00:00:00+08:00
+             */
+            dueAt: string;
+        };
+        /** 包抓责任人 */
+        TeamMember: {
+            /**
+             * 包抓角色
+             * @description 四个一等，须适用于该组织的领域
+             * @enum {string}
+             */
+            teamRole: "county_leader" | "township_leader" | "first_secretary" | "paired_agency" | "designated_cadre" | "supervising_committee" | "party_building_instructor" | "linked_leader" | "responsible_leader";
+            /**
+             * 人员编号
+             * @example lead-county
+             */
+            personId: string;
+            /** 姓名 */
+            name: string;
+            /**
+             * 职务或单位
+             * @example 县委常委、组织部部长
+             */
+            title?: string;
+            /**
+             * 是否乡镇党委书记
+             * @description 重点村、难点村的包村乡镇领导须为乡镇党委书记
+             */
+            isTownshipPartySecretary?: boolean;
+        };
+        /** 问题 */
+        ProblemInput: {
+            /**
+             * 问题类别
+             * @enum {string}
+             */
+            category: "responsibility_not_carried_out" | "not_a_bastion" | "study_on_paper_only" | "reelection_overdue" | "lax_inner_party_life" | "lax_member_management" | "irregular_dues" | "poor_new_member_quality" | "weak_inner_party_supervision" | "anti_corruption_duty_lapsed" | "work_style_unchanged" | "members_not_exemplary" | "party_work_not_integrated" | "cadre_criminal_record" | "village_bully_or_crime_links" | "criminal_or_religious_interference" | "petitions_and_conflicts" | "secretary_incompetent" | "leadership_incomplete" | "irregular_organizational_life" | "two_skins" | "joint_branch_nominal" | "activities_infrequent" | "weak_coverage" | "other";
+            /**
+             * 问题描述
+             * @example “三会一课”不经常，组织生活流于形式
+             */
+            description: string;
+        };
+        /** 验收检查 */
+        AcceptanceChecks: {
+            /** 台账（措施是否扎实具体） */
+            ledger: boolean;
+            /** 方案（是否严格落实） */
+            plan: boolean;
+            /** 成效（群众是否知晓满意） */
+            results: boolean;
+        };
+        /** 回头看检查 */
+        ReviewChecks: {
+            /** 整改措施落实 */
+            measuresCarriedOut: boolean;
+            /** 长效机制运行 */
+            mechanismsWorking: boolean;
+            /** 承诺实事兑现 */
+            promisesDelivered: boolean;
+            /** 不合格党员处置 */
+            unqualifiedMembersHandled: boolean;
+        };
+        /**
+         * 满意度测评
+         * @description 验收时组织的满意度测评，与群众在线评价合并计算
+         */
+        Survey: {
+            /** 参加测评人数 */
+            respondents: number;
+            /** 满意（含基本满意）人数 */
+            satisfied: number;
+        };
+        AssignTeamRequest: {
+            /** 包抓责任人 */
+            members: components["schemas"]["TeamMember"][];
+        };
+        SubmitPlanRequest: {
+            /**
+             * 整改措施
+             * @description 每个问题至少一条措施，明确责任人和时限
+             */
+            measures: components["schemas"]["MeasureDraft"][];
+        };
+        ReturnPlanRequest: {
+            /**
+             * 退回理由
+             * @example [
+             *       "措施不够具体，缺少时间节点"
+             *     ]
+             */
+            reasons: string[];
+        };
+        ApprovePlanRequest: {
+            /**
+             * 审批意见
+             * @example 同意按此方案实施
+             */
+            comment?: string;
+        };
+        AddMeasuresRequest: {
+            /**
+             * 整改措施
+             * @description 每个问题至少一条措施，明确责任人和时限
+             */
+            measures: components["schemas"]["MeasureDraft"][];
+        };
+        CompleteMeasureRequest: {
+            /**
+             * 整改措施
+             * @example m1
+             */
+            measureId: string;
+            /**
+             * 整改成效说明
+             * @example 已召开党员大会通报整改情况，台账附后
+             */
+            evidence: string;
+        };
+        ReportProgressRequest: {
+            /**
+             * 进展情况
+             * @example 本月召开党员大会1次，化解矛盾2件
+             */
+            summary: string;
+        };
+        SubmitExplanationRequest: {
+            /**
+             * 逾期事项
+             * @description 被要求说明原因的事项（见 escalation.records）
+             * @example plan:r1
+             */
+            dueItemKey: string;
+            /**
+             * 情况说明
+             * @example 书记住院两周，已安排副书记代为推进
+             */
+            explanation: string;
+        };
+        StartPublicityRequest: Record<string, never>;
+        ResolveObjectionRequest: {
+            /** 异议 */
+            objectionId: string;
+            /**
+             * 核实结论
+             * @description upheld 属实（退回整改）/ dismissed 不成立
+             * @enum {string}
+             */
+            decision: "upheld" | "dismissed";
+            /**
+             * 核实情况
+             * @example 经核实，换届确未完成
+             */
+            reason: string;
+        };
+        RecordPreliminaryAcceptanceRequest: {
+            checks: components["schemas"]["AcceptanceChecks"];
+            /**
+             * 初验意见
+             * @example 台账完整，措施落实
+             */
+            opinion: string;
+        };
+        RecordCountyAcceptanceRequest: {
+            checks: components["schemas"]["AcceptanceChecks"];
+            /**
+             * 验收意见
+             * @example 同意销号
+             */
+            opinion: string;
+            survey?: components["schemas"]["Survey"];
+        };
+        RecordFollowUpReviewRequest: {
+            checks: components["schemas"]["ReviewChecks"];
+            /**
+             * 回头看意见
+             * @example 未发现反弹
+             */
+            opinion: string;
+            /**
+             * 反弹的问题
+             * @description 旧问题反弹
+             */
+            reboundedProblemIds: string[];
+            /** 新发现的问题 */
+            newProblems: components["schemas"]["ProblemInput"][];
+            /**
+             * 转入的下一轮整顿批次
+             * @description 滚动整顿：发现问题时转入的下一轮整顿批次（本县）
+             * @example c1a2b3c4d5e6
+             */
+            nextCampaignId?: string | null;
         };
     };
     responses: never;
@@ -2336,13 +2421,13 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                caseId: string;
+                caseId: unknown;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AssignTeamDto"];
+                "application/json": components["schemas"]["AssignTeamRequest"];
             };
         };
         responses: {
@@ -2428,13 +2513,13 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                caseId: string;
+                caseId: unknown;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SubmitPlanDto"];
+                "application/json": components["schemas"]["SubmitPlanRequest"];
             };
         };
         responses: {
@@ -2520,13 +2605,13 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                caseId: string;
+                caseId: unknown;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReturnPlanDto"];
+                "application/json": components["schemas"]["ReturnPlanRequest"];
             };
         };
         responses: {
@@ -2612,13 +2697,13 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                caseId: string;
+                caseId: unknown;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ApprovePlanDto"];
+                "application/json": components["schemas"]["ApprovePlanRequest"];
             };
         };
         responses: {
@@ -2704,13 +2789,13 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                caseId: string;
+                caseId: unknown;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AddMeasuresDto"];
+                "application/json": components["schemas"]["AddMeasuresRequest"];
             };
         };
         responses: {
@@ -2796,13 +2881,13 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                caseId: string;
+                caseId: unknown;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CompleteMeasureDto"];
+                "application/json": components["schemas"]["CompleteMeasureRequest"];
             };
         };
         responses: {
@@ -2888,13 +2973,13 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                caseId: string;
+                caseId: unknown;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReportProgressDto"];
+                "application/json": components["schemas"]["ReportProgressRequest"];
             };
         };
         responses: {
@@ -2980,13 +3065,13 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                caseId: string;
+                caseId: unknown;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SubmitExplanationDto"];
+                "application/json": components["schemas"]["SubmitExplanationRequest"];
             };
         };
         responses: {
@@ -3072,13 +3157,13 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                caseId: string;
+                caseId: unknown;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["StartPublicityDto"];
+                "application/json": components["schemas"]["StartPublicityRequest"];
             };
         };
         responses: {
@@ -3164,13 +3249,13 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                caseId: string;
+                caseId: unknown;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ResolveObjectionDto"];
+                "application/json": components["schemas"]["ResolveObjectionRequest"];
             };
         };
         responses: {
@@ -3256,13 +3341,13 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                caseId: string;
+                caseId: unknown;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RecordPreliminaryAcceptanceDto"];
+                "application/json": components["schemas"]["RecordPreliminaryAcceptanceRequest"];
             };
         };
         responses: {
@@ -3348,13 +3433,13 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                caseId: string;
+                caseId: unknown;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RecordCountyAcceptanceDto"];
+                "application/json": components["schemas"]["RecordCountyAcceptanceRequest"];
             };
         };
         responses: {
@@ -3440,13 +3525,13 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                caseId: string;
+                caseId: unknown;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RecordFollowUpReviewDto"];
+                "application/json": components["schemas"]["RecordFollowUpReviewRequest"];
             };
         };
         responses: {
