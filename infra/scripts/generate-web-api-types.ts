@@ -1,8 +1,9 @@
 /**
  * Writes the web app's API types (apps/web/src/api/schema.gen.ts) from the API's OpenAPI document
  * with openapi-typescript, so the UI's types follow the controllers and DTOs instead of a hand copy.
- *   node -r @swc-node/register infra/scripts/generate-web-api-types.ts
- * The web build runs it first; apps/web/test/web-api-types.spec.ts fails when the committed file is stale.
+ *   node -r @swc-node/register infra/scripts/generate-web-api-types.ts [--print]
+ * The web build runs it first; apps/web/test/web-api-types.spec.ts fails when the committed file is
+ * stale (it runs this with --print, which writes the fresh text to stdout instead of the file).
  *
  * The document is the one /docs-json serves in development mode (the only mode with /dev/tokens,
  * which the sign-in page uses), built without a database or Temporal: Nest's preview mode resolves
@@ -17,10 +18,9 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { loadConfig } from '@zhengdun/config';
 import { AppModule } from '../../apps/api/src/app.module';
 import { buildOpenApiDocument } from '../../apps/api/src/core/openapi/openapi';
+import { REGENERATE_WEB_API_TYPES, WEB_API_TYPES_PATH } from './web-api-types-location';
 
 const ROOT = path.resolve(__dirname, '../..');
-export const WEB_API_TYPES_PATH = 'apps/web/src/api/schema.gen.ts';
-export const REGENERATE_WEB_API_TYPES = 'node -r @swc-node/register infra/scripts/generate-web-api-types.ts';
 
 const HEADER = `/**
  * Generated from the API's OpenAPI document by openapi-typescript: do not edit.
@@ -52,6 +52,11 @@ export async function webApiTypesSource(): Promise<string> {
 async function main(): Promise<void> {
   const target = path.join(ROOT, WEB_API_TYPES_PATH);
   const source = await webApiTypesSource();
+  // For the staleness test: the fresh text, without touching the file.
+  if (process.argv.includes('--print')) {
+    process.stdout.write(source);
+    return;
+  }
   const current = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : null;
   if (current === source) {
     process.stdout.write(`${WEB_API_TYPES_PATH} is up to date\n`);
