@@ -16,7 +16,18 @@ import { randomId } from '../lib/ids';
 import type { ActionForm } from './action-form';
 import { ACTION_FORMS } from './forms';
 
-export function ActionModal({ type, state, onClose, onDone }: { type: CaseActionType; state: CaseStateView; onClose: () => void; onDone: () => void }) {
+export function ActionModal({
+  type,
+  state,
+  onApplied,
+  onClose,
+}: {
+  type: CaseActionType;
+  state: CaseStateView;
+  /** The API has applied the action (before the case is fetched again). */
+  onApplied: () => void;
+  onClose: () => void;
+}) {
   const definition = CASE_ACTIONS[type];
   const actionForm: ActionForm<CaseActionType> = ACTION_FORMS[type];
   const [form] = Form.useForm();
@@ -30,9 +41,10 @@ export function ActionModal({ type, state, onClose, onDone }: { type: CaseAction
     mutationFn: (body: unknown) => apiPost<CaseStateView>(`${casePath(state.caseId)}/actions/${type}`, body, { idempotencyKey: idempotencyKey.current }),
     onSuccess: async () => {
       idempotencyKey.current = randomId('web-');
+      onApplied();
       // Closes once the page has the case as it now is (stage, available actions).
       await queryClient.invalidateQueries({ queryKey: queryKeys.case(state.caseId) });
-      onDone();
+      onClose();
     },
     onError: (caught) => {
       if (!(caught instanceof ApiProblem && caught.status === 0)) idempotencyKey.current = randomId('web-');

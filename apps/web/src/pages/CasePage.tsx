@@ -174,12 +174,12 @@ export default function CasePage() {
           key={acting}
           type={acting}
           state={state}
-          onClose={() => setActing(null)}
-          onDone={() => {
+          onApplied={() => {
+            // The stage change this causes is the user's own: no "someone else moved it" notice.
             ownChange.current = Date.now();
-            setActing(null);
             void message.success(`已${CASE_ACTIONS[acting].label}`);
           }}
+          onClose={() => setActing(null)}
         />
       )}
     </Space>
