@@ -5,19 +5,12 @@
  * The web build runs it first; apps/web/test/web-api-types.spec.ts fails when the committed file is
  * stale (it runs this with --print, which writes the fresh text to stdout instead of the file).
  *
- * The document is the one /docs-json serves in development mode (the only mode with /dev/tokens,
- * which the sign-in page uses), built without a database or Temporal: Nest's preview mode resolves
- * the modules and controllers but runs no provider factory, and the document needs nothing more.
+ * The document is the one /docs-json serves in development mode (api-openapi-document.ts).
  */
-import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
-import { NestFactory } from '@nestjs/core';
-import type { OpenAPIObject } from '@nestjs/swagger';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { loadConfig } from '@zhengdun/config';
-import { AppModule } from '../../apps/api/src/app.module';
-import { buildOpenApiDocument } from '../../apps/api/src/core/openapi/openapi';
+import { apiOpenApiDocument } from './api-openapi-document';
 import { REGENERATE_WEB_API_TYPES, WEB_API_TYPES_PATH } from './web-api-types-location';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -28,18 +21,6 @@ const HEADER = `/**
  */
 
 `;
-
-/** The API's OpenAPI document as a development-mode API serves it at /docs-json. */
-export async function apiOpenApiDocument(): Promise<OpenAPIObject> {
-  // A fixed environment, not process.env: the document must not depend on who runs this.
-  const config = loadConfig({ ZHENGDUN_MODE: 'development' });
-  const app = await NestFactory.create(AppModule.register({ config }), { preview: true, logger: false, abortOnError: false });
-  try {
-    return buildOpenApiDocument(app);
-  } finally {
-    await app.close();
-  }
-}
 
 /** The text of schema.gen.ts for the current API. */
 export async function webApiTypesSource(): Promise<string> {
