@@ -7,7 +7,8 @@
  *     paginated list.
  *  3. The worker's resident memory per 1,000 open cases.
  * Writes bench/RESULTS.md. Everything runs on this machine: embedded Postgres (or DATABASE_URL), a
- * Temporal dev server, the worker app as a child process, the API in this process.
+ * Temporal dev server, the worker app as a child process, the API in this process; the bare
+ * workflows run in a worker process of their own (bench/baseline), from a bundle of their own.
  *
  * BENCH_ONLY=readmodel runs section 2 alone (sections 1 and 3 are skipped) and prints its figures
  * without writing bench/RESULTS.md; section 2 then also times read-model upserts with and without the
@@ -24,7 +25,7 @@ import { loadConfig, type AppConfig } from '@zhengdun/config';
 import { DEFAULT_POLICY, STAGES, type Actor, type CampaignPolicy, type CaseState, type MeasureDraft, type OrgDomain } from '@zhengdun/domain';
 import { CaseReadModelRepository, createDataSource, freePort, migrate, startEmbeddedPostgres, type ProjectionWrite } from '@zhengdun/persistence';
 import { bundleCaseWorkflows, startTemporalDevServer } from '@zhengdun/temporal';
-import { baselineStepUpdate } from '@zhengdun/workflows';
+import { baselineStepUpdate } from './baseline/baseline.workflow';
 import { createApiApp } from '../apps/api/src/create-app';
 import { mintDevToken } from '../apps/api/src/core/auth/dev-tokens';
 import { teamFor } from '../test/support/cases';
@@ -81,7 +82,8 @@ function rssKiB(pid: number): number {
 
 /** The processes the benchmark runs, by the part of the system they are. */
 interface Parts {
-  worker: number;
+  /** The worker app and the baseline worker. */
+  workers: number[];
   temporal?: number;
   /** Embedded Postgres' postmaster; its backends are its children. */
   postmaster?: number;
@@ -108,7 +110,7 @@ function cpuSeconds(parts: Parts): Record<PartName, number> {
     const ticks = Number(fields[11]) + Number(fields[12]) + (pid === parts.postmaster ? Number(fields[13]) + Number(fields[14]) : 0);
     const seconds = ticks / CLOCK_TICKS_PER_SECOND;
     if (pid === process.pid) used['API + load generator'] += seconds;
-    else if (pid === parts.worker) used.worker += seconds;
+    else if (parts.workers.includes(pid)) used.worker += seconds;
     else if (pid === parts.temporal) used['Temporal dev server'] += seconds;
     else if (parts.postmaster !== undefined && (pid === parts.postmaster || ppid === parts.postmaster)) used.Postgres += seconds;
   }
@@ -149,10 +151,14 @@ async function main(): Promise<void> {
     fs.writeFileSync(bundlePath, (await bundleCaseWorkflows()).code);
     const taskQueue = 'bench';
     const actorKeyHex = randomBytes(32).toString('hex');
-    const worker = await startWorker({ ACTOR_SIGNING_KEY: actorKeyHex, DATABASE_URL: dbUrl, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: taskQueue, WORKFLOW_BUNDLE_PATH: bundlePath, LOG_LEVEL: 'info' });
-    const postmaster = pgDataDir ? Number(fs.readFileSync(path.join(pgDataDir, 'postmaster.pid'), 'utf8').split('\n')[0]) : undefined;
-    const parts: Parts = { worker: worker.pid!, temporal: temporal.pid, postmaster };
+    const worker = await startWorker('apps/worker/src/main.ts', { ACTOR_SIGNING_KEY: actorKeyHex, DATABASE_URL: dbUrl, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: taskQueue, WORKFLOW_BUNDLE_PATH: bundlePath, LOG_LEVEL: 'info' });
     cleanups.unshift(() => stopChild(worker));
+    const baselineTaskQueue = 'bench-baseline';
+    const baselineWorker = await startWorker('bench/baseline/baseline-worker.ts', { TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: baselineTaskQueue });
+    cleanups.unshift(() => stopChild(baselineWorker));
+    const postmaster = pgDataDir ? Number(fs.readFileSync(path.join(pgDataDir, 'postmaster.pid'), 'utf8').split('\n')[0]) : undefined;
+    // Both worker processes count as the worker: each idles (polling) while the other's section runs.
+    const parts: Parts = { workers: [worker.pid!, baselineWorker.pid!], temporal: temporal.pid, postmaster };
 
     // A fresh HS256 secret for this run; production mode, as deployed.
     const jwtSecret = randomBytes(48).toString('base64');
@@ -279,7 +285,7 @@ async function main(): Promise<void> {
     const cpuAfterLifecycle = cpuSeconds(parts);
     const baselineStart = performance.now();
     await pool(Array.from({ length: N }, (_, i) => i), CONCURRENCY, async (i) => {
-      const handle = await client.workflow.start('baselineWorkflow', { workflowId: `baseline-${i}-${Date.now()}`, taskQueue, args: [STEPS_PER_CASE] });
+      const handle = await client.workflow.start('baselineWorkflow', { workflowId: `baseline-${i}-${Date.now()}`, taskQueue: baselineTaskQueue, args: [STEPS_PER_CASE] });
       for (let step = 0; step < STEPS_PER_CASE; step++) {
         const started = performance.now();
         await handle.executeUpdate(baselineStepUpdate, { args: [`step ${step}`] });
@@ -397,11 +403,11 @@ async function timeUpserts(dataSource: import('typeorm').DataSource, campaignId:
   }
 }
 
-function startWorker(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+function startWorker(entry: string, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   // BENCH_PROFILE_DIR: the worker writes a V8 CPU profile there when it stops (run the benchmark itself
   // with `node --cpu-prof` to profile the API side).
   const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-  const child = spawn(process.execPath, [...profile, '-r', '@swc-node/register', 'apps/worker/src/main.ts'], { cwd: path.resolve(__dirname, '..'), env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...profile, '-r', '@swc-node/register', entry], { cwd: path.resolve(__dirname, '..'), env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     // Ready once it polls; its later log lines are read and dropped so the pipe never fills.
     child.stdout?.on('data', (chunk: Buffer) => {

@@ -15,7 +15,7 @@ import { bundleCaseWorkflows } from '@zhengdun/temporal';
 const root = path.resolve(__dirname, '../..');
 const out = path.join(root, 'dist');
 /** What the running processes import; tests, specs and the development scripts stay out. */
-const SOURCES = ['apps/api/src', 'apps/worker/src', 'libs', 'workflows/src', 'infra/scripts/register-search-attributes.ts', 'infra/scripts/temporal-cli.js'];
+const SOURCES = ['apps/api/src', 'apps/worker/src', 'libs', 'workflows/src', 'infra/scripts/register-search-attributes.ts', 'libs/temporal/src/temporal-cli.js'];
 const SKIP = /\.(spec|e2e-spec)\.ts$|\.d\.ts$|\/node_modules\/|\/test\//;
 
 const { compilerOptions } = JSON.parse(fs.readFileSync(path.join(root, 'tsconfig.base.json'), 'utf8')) as { compilerOptions: { paths: Record<string, string[]> } };

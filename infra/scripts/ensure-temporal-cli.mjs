@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { findTemporalCli, buildTemporalCliWithGo } = require('./temporal-cli.js');
+const { findTemporalCli, buildTemporalCliWithGo } = require('../../libs/temporal/src/temporal-cli.js');
 
 const INSTALL_HINT =
   'No Temporal CLI found. Install one of: Go >= 1.22 (then run `npm ci` again to build it), ' +

@@ -8,7 +8,8 @@
  * second run changes nothing and says so. An attribute that exists with another type is an error
  * (Temporal cannot change the type of a search attribute).
  *
- * Connection settings are the apps' environment variables: TEMPORAL_ADDRESS (default
+ * Connection settings are the apps' environment variables, read and validated by libs/config and
+ * used by the same connection code as the apps (libs/temporal): TEMPORAL_ADDRESS (default
  * localhost:7233), TEMPORAL_NAMESPACE (default `default`), TEMPORAL_TLS, TEMPORAL_TLS_CERT_PATH +
  * TEMPORAL_TLS_KEY_PATH (mTLS), TEMPORAL_API_KEY. `--wait` keeps retrying while the server is not
  * reachable yet or the namespace does not exist yet (a cluster that is still starting).
@@ -19,11 +20,15 @@
  * Exit codes: 0 registered / nothing to do / refused with PERMISSION_DENIED (instructions printed);
  * 1 failure or a type conflict; 2 usage or configuration error.
  */
-import { readFileSync } from 'node:fs';
 import { Connection, isGrpcServiceError } from '@temporalio/client';
 import type { ConnectionOptions } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
+import { ConfigError, loadConfig, type AppConfig } from '@zhengdun/config';
+import { describeTemporalAuth, temporalConnectionOptions } from '@zhengdun/temporal';
 import { SEARCH_ATTRIBUTE_FLAGS } from '@zhengdun/workflows';
+
+/** Where a local dev server listens; the apps themselves require TEMPORAL_ADDRESS. */
+const DEFAULT_TEMPORAL_ADDRESS = 'localhost:7233';
 
 type IndexedValueType = temporal.api.enums.v1.IndexedValueType;
 const { IndexedValueType } = temporal.api.enums.v1;
@@ -59,13 +64,6 @@ interface Settings {
   describeAuth: string;
 }
 
-function parseBool(name: string, value: string | undefined): boolean | undefined {
-  if (value === undefined || value === '') return undefined;
-  if (value === 'true' || value === '1') return true;
-  if (value === 'false' || value === '0') return false;
-  throw new UsageError(`${name} must be true or false, got ${JSON.stringify(value)}`);
-}
-
 function parseWaitSeconds(argv: string[]): number {
   let wait = 0;
   for (let i = 0; i < argv.length; i += 1) {
@@ -84,50 +82,25 @@ function parseWaitSeconds(argv: string[]): number {
   return wait * 1000;
 }
 
-/** The same rules as libs/config: explicit TEMPORAL_TLS wins, else an API key or a client cert means TLS. */
+/** The apps' own configuration (libs/config) and connection code (libs/temporal): one reading of TEMPORAL_*. */
 function readSettings(env: NodeJS.ProcessEnv, argv: string[]): Settings {
-  const address = env.TEMPORAL_ADDRESS || 'localhost:7233';
-  const namespace = env.TEMPORAL_NAMESPACE || 'default';
-  const apiKey = env.TEMPORAL_API_KEY || undefined;
-  const certPath = env.TEMPORAL_TLS_CERT_PATH || undefined;
-  const keyPath = env.TEMPORAL_TLS_KEY_PATH || undefined;
-  if (!!certPath !== !!keyPath) {
-    throw new UsageError('TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH must be set together');
+  const waitMs = parseWaitSeconds(argv);
+  let temporalConfig: AppConfig['temporal'];
+  try {
+    const { temporal: configured } = loadConfig(env);
+    temporalConfig = { ...configured, address: configured.address ?? DEFAULT_TEMPORAL_ADDRESS };
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
   }
-  const tlsFlag = parseBool('TEMPORAL_TLS', env.TEMPORAL_TLS);
-  const useTls = tlsFlag ?? (!!apiKey || !!certPath);
-  if (!useTls && certPath) throw new UsageError('TEMPORAL_TLS=false contradicts TEMPORAL_TLS_CERT_PATH (mTLS needs TLS)');
-
-  let tls: ConnectionOptions['tls'];
-  if (useTls && certPath && keyPath) {
-    const read = (name: string, path: string) => {
-      try {
-        return readFileSync(path);
-      } catch (error) {
-        throw new UsageError(`${name}=${path} cannot be read: ${(error as Error).message}`);
-      }
-    };
-    tls = { clientCertPair: { crt: read('TEMPORAL_TLS_CERT_PATH', certPath), key: read('TEMPORAL_TLS_KEY_PATH', keyPath) } };
-  } else {
-    // `false`, not undefined: the SDK would otherwise turn TLS on by itself when an API key is set.
-    tls = useTls;
+  let connection: ConnectionOptions;
+  try {
+    connection = { ...temporalConnectionOptions(temporalConfig), connectTimeout: '10s' };
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
   }
-
-  const auth = [useTls ? 'TLS' : 'plaintext', certPath ? 'mTLS client certificate' : '', apiKey ? 'API key' : ''].filter(Boolean).join(', ');
-  return {
-    address,
-    namespace,
-    waitMs: parseWaitSeconds(argv),
-    describeAuth: auth,
-    connection: {
-      address,
-      tls,
-      apiKey,
-      // Temporal Cloud routes API-key requests by this header; a self-hosted frontend ignores it.
-      metadata: { 'temporal-namespace': namespace },
-      connectTimeout: '10s',
-    },
-  };
+  return { address: temporalConfig.address!, namespace: temporalConfig.namespace, waitMs, describeAuth: describeTemporalAuth(temporalConfig), connection };
 }
 
 function grpcCode(error: unknown): number | undefined {

@@ -16,7 +16,8 @@ import { migrate, startEmbeddedPostgres } from '@zhengdun/persistence';
 import { startTemporalDevServer } from '@zhengdun/temporal';
 
 const repoRoot = path.resolve(__dirname, '../..');
-const dataDir = dataDirectory(repoRoot);
+/** Set once the environment is validated (ZHENGDUN_DATA_DIR is one of its variables). */
+let dataDir: string;
 const say = (line: string) => console.log(`[start] ${line}`);
 
 async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
@@ -100,14 +101,17 @@ async function stopAll(exitCode: number): Promise<void> {
 
 async function main(): Promise<void> {
   const devEnv: NodeJS.ProcessEnv = { ...process.env, ZHENGDUN_MODE: 'development' };
-  if (!devEnv.JWT_SECRET && !devEnv.JWKS_URL) devEnv.JWT_SECRET = readOrCreateDevJwtSecret(dataDir);
+  // Every variable is validated (libs/config) before anything is created or started.
+  const given = loadConfig(devEnv);
+  dataDir = dataDirectory(repoRoot, given);
+  if (!given.auth.jwtSecret && !given.auth.jwksUrl) devEnv.JWT_SECRET = readOrCreateDevJwtSecret(dataDir);
   const config = loadConfig(devEnv);
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
 
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
-    const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+    const port = config.development.embeddedPostgresPort;
     say(`starting embedded Postgres on 127.0.0.1:${port} (data in ${path.join(dataDir, 'postgres')})`);
     const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port });
     stops.push(pg.stop);
@@ -118,10 +122,9 @@ async function main(): Promise<void> {
   let temporalAddress = config.temporal.address;
   let temporalUi: string | undefined;
   if (!temporalAddress) {
-    const port = Number(process.env.TEMPORAL_DEV_PORT ?? 7233);
-    const uiPort = Number(process.env.TEMPORAL_UI_PORT ?? 8233);
+    const { temporalDevPort: port, temporalUiPort: uiPort, temporalCliPath: cliPath } = config.development;
     say(`starting the Temporal dev server on 127.0.0.1:${port} (history in ${path.join(dataDir, 'temporal.sqlite')})`);
-    const temporal = await startTemporalDevServer({ port, uiPort, dbFilename: path.join(dataDir, 'temporal.sqlite') });
+    const temporal = await startTemporalDevServer({ port, uiPort, cliPath, dbFilename: path.join(dataDir, 'temporal.sqlite') });
     stops.push(temporal.stop);
     temporalAddress = temporal.address;
     temporalUi = temporal.uiUrl;
@@ -137,15 +140,16 @@ async function main(): Promise<void> {
     ...devEnv,
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporalAddress,
-    ACTOR_SIGNING_KEY: process.env.ACTOR_SIGNING_KEY || dataDirSecret('actor-signing-key'),
-    AUDIT_HMAC_KEY: process.env.AUDIT_HMAC_KEY || dataDirSecret('audit-hmac-key'),
+    // Validated by loadConfig above when given.
+    ACTOR_SIGNING_KEY: devEnv.ACTOR_SIGNING_KEY || dataDirSecret('actor-signing-key'),
+    AUDIT_HMAC_KEY: devEnv.AUDIT_HMAC_KEY || dataDirSecret('audit-hmac-key'),
   };
   children.push(runApp('worker', 'apps/worker/src/main.ts', env));
   children.push(runApp('api', 'apps/api/src/main.ts', env));
 
   // 127.0.0.1, not localhost: the API listens on IPv4 loopback only, and localhost may resolve to ::1.
   const api = `http://127.0.0.1:${config.port}`;
-  const signer = config.auth.jwksUrl ? 'JWKS_URL (no dev sign-in)' : process.env.JWT_SECRET ? 'JWT_SECRET' : path.join(dataDir, 'dev-jwt-secret');
+  const signer = config.auth.jwksUrl ? 'JWKS_URL (no dev sign-in)' : given.auth.jwtSecret ? 'JWT_SECRET' : path.join(dataDir, 'dev-jwt-secret');
   say(`development mode: tokens from ${signer}; the API listens on loopback only`);
   say(`API        ${api}  (health: ${api}/health, OpenAPI: ${api}/docs)`);
   say(`Dashboard  ${api}/`);

@@ -190,7 +190,7 @@ beforeAll(async () => {
   bad('open: secretary missing', 'POST', open, { as: county, body: { ...valid, org: { ...valid.org, secretary: undefined } } }, 400, { field: 'org.secretary' });
   bad('open: key village flag a string', 'POST', open, { as: county, body: { ...valid, org: { ...valid.org, isKeyVillage: 'yes' } } }, 400, { field: 'org.isKeyVillage' });
   bad('open: the same organization again', 'POST', open, { as: county, body: { ...openCaseBody('rural', { orgCode: remediatingCode }) } }, 409, { code: 'case_already_exists' });
-  bad('open: team role of another domain', 'POST', open, { as: county, body: { ...valid, team: [{ teamRole: 'linked_leader', personId: 'p-1', name: '某' }] } }, 409, { code: 'team_invalid' });
+  bad('open: team role of another domain', 'POST', open, { as: county, body: { ...valid, team: [{ teamRole: 'linked_leader', personId: 'p-1', name: '某' }] } }, 422, { code: 'team_invalid' });
   bad('open: malformed JSON', 'POST', open, json('{"org": {"code": '), 400, { code: 'malformed_json' });
   bad('open: oversized', 'POST', open, { as: county, body: { ...valid, problems: [{ category: 'other', description: HUGE }] } }, 413);
   bad('open: unknown campaign', 'POST', '/campaigns/c000000000000/cases', { as: county, body: valid }, 404, { code: 'campaign_not_found' });
@@ -242,10 +242,10 @@ beforeAll(async () => {
   // Free text is free text: these reach the rules, which refuse them in this stage.
   bad('free text injection in the wrong stage', 'POST', `/cases/${c}/actions/reportProgress`, { as: secretaryOf(assigned.org.code), body: { summary: SQL } }, 409, { code: 'wrong_stage' });
   bad('free text script in the wrong stage', 'POST', `/cases/${c}/actions/resolveObjection`, { as: committee, body: { objectionId: 'obj-1', decision: 'upheld', reason: XSS } }, 409, { code: 'wrong_stage' });
-  bad('an unknown measure', 'POST', `/cases/${enc(remediatingCase)}/actions/completeMeasure`, { as: secretaryOf(remediatingCode), body: { measureId: 'm99', evidence: XSS } }, 409, { code: 'unknown_measure' });
-  bad('an explanation nobody asked for', 'POST', `/cases/${enc(remediatingCase)}/actions/submitExplanation`, { as: secretaryOf(remediatingCode), body: { dueItemKey: 'plan:r1', explanation: SQL } }, 409, { code: 'invalid_input' });
+  bad('an unknown measure', 'POST', `/cases/${enc(remediatingCase)}/actions/completeMeasure`, { as: secretaryOf(remediatingCode), body: { measureId: 'm99', evidence: XSS } }, 422, { code: 'unknown_measure' });
+  bad('an explanation nobody asked for', 'POST', `/cases/${enc(remediatingCase)}/actions/submitExplanation`, { as: secretaryOf(remediatingCode), body: { dueItemKey: 'plan:r1', explanation: SQL } }, 422, { code: 'invalid_input' });
   bad('a review rolling into an unknown campaign', 'POST', `/cases/${c}/actions/recordFollowUpReview`, { as: committee, body: { checks: REVIEW_OK, opinion: '好', reboundedProblemIds: ['p1'], newProblems: [], nextCampaignId: 'c000000000000' } }, 404, { code: 'campaign_not_found' });
-  bad('a plan with measures due after the campaign', 'POST', `/cases/${enc(remediatingCase)}/actions/addMeasures`, { as: secretaryOf(remediatingCode), body: { measures: [{ ...measuresFor(assigned)[0], dueAt: '2099-01-01T00:00:00Z' }] } }, 409, { code: 'invalid_plan' });
+  bad('a plan with measures due after the campaign', 'POST', `/cases/${enc(remediatingCase)}/actions/addMeasures`, { as: secretaryOf(remediatingCode), body: { measures: [{ ...measuresFor(assigned)[0], dueAt: '2099-01-01T00:00:00Z' }] } }, 422, { code: 'invalid_plan' });
 
   // The public.
   const pub = (id: string) => `/public/cases/${enc(id)}`;

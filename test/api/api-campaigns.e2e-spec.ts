@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { readLedgerWorkbook, SCREENING_HEADERS, SCREENING_SHEET_NAME, writeScreeningList, type ScreeningRowValues } from '@zhengdun/campaigns';
 import { PROBLEM_CATEGORIES, type Actor } from '@zhengdun/domain';
 import { campaignWorkflowId } from '@zhengdun/workflows';
-import { campaignBody, newOrgCode } from '../support/api-fixtures';
+import { campaignBody, newOrgCode, screeningRow } from '../support/api-fixtures';
 import { startApiHarness, type ApiHarness, type HttpResult } from '../support/api-harness';
 import { auditor, committee, county, secretaryOf, SECONDS_POLICY, TOWNSHIP } from '../support/cases';
 import { eventually } from '../support/environment';
@@ -42,21 +42,7 @@ async function upload(content: Buffer, fileName: string, as: Actor = county, typ
   return { status: response.status, headers: response.headers, text, body: /json/.test(response.headers.get('content-type') ?? '') ? JSON.parse(text) : undefined };
 }
 
-function row(orgCode: string, township: string, overrides: ScreeningRowValues = {}): ScreeningRowValues {
-  return {
-    orgCode,
-    orgName: `${township}${orgCode}党支部`,
-    domain: '农村',
-    township,
-    isKeyVillage: '否',
-    secretaryName: `书记${orgCode}`,
-    secretaryId: `sec-${orgCode}`,
-    category: CATEGORIES[0],
-    description: '组织生活不经常，群众意见较大',
-    source: '拉网式排查',
-    ...overrides,
-  };
-}
+const row = screeningRow;
 
 const codes = Array.from({ length: 5 }, () => newOrgCode());
 const rows: ScreeningRowValues[] = [

@@ -8,8 +8,8 @@
  * TRUNCATE.
  */
 import type { DataSource } from 'typeorm';
-import { STAGES, stageDurations, type CaseState, type EscalationLevel, type OrgDomain, type Scope, type Stage } from '@zhengdun/domain';
-import { CaseQueryRepository, CaseReadModelRepository, CONVERTED_STAGES, type CaseDashboard, type CaseFilter, type ProjectionWrite } from '@zhengdun/persistence';
+import { conversionRate, isBelowThreshold, isConverted, isStage, satisfactionRate, STAGES, stageDurations, type CaseState, type EscalationLevel, type OrgDomain, type Scope, type Stage } from '@zhengdun/domain';
+import { CaseQueryRepository, CaseReadModelRepository, type CaseDashboard, type CaseFilter, type ProjectionWrite } from '@zhengdun/persistence';
 import { CaseDashboardCounters1795369300000 } from '../../libs/persistence/src/migrations/1795369300000-CaseDashboardCounters';
 import { createTestDatabase, type TestDatabase } from '../support/environment';
 
@@ -218,7 +218,8 @@ function expected(rows: CaseRow[], filter: CaseFilter): CaseDashboard {
   const byStage = tally((row) => row.stage);
   const byLevel = tally((row) => String(row.escalation_level));
   const total = matching.length;
-  const converted = matching.filter((row) => (CONVERTED_STAGES as readonly string[]).includes(row.stage)).length;
+  // The domain's definitions, so the SQL of both dashboard paths and of the counters' trigger is pinned to them.
+  const converted = matching.filter((row) => isStage(row.stage) && isConverted(row.stage)).length;
   const sum = (value: (row: CaseRow) => number | null) => matching.reduce((acc, row) => acc + (value(row) ?? 0), 0);
   const satisfied = sum((row) => row.satisfied_count);
   const basicallySatisfied = sum((row) => row.basically_satisfied_count);
@@ -229,7 +230,9 @@ function expected(rows: CaseRow[], filter: CaseFilter): CaseDashboard {
       : row.satisfied_count + row.basically_satisfied_count + row.dissatisfied_count;
   const rated = matching.filter((row) => (ratingsOf(row) ?? 0) > 0);
   const belowThreshold = rated.filter(
-    (row) => row.satisfaction_threshold !== null && (row.satisfied_count! + row.basically_satisfied_count!) / ratingsOf(row)! < row.satisfaction_threshold,
+    (row) =>
+      row.satisfaction_threshold !== null &&
+      isBelowThreshold({ satisfied: row.satisfied_count!, basicallySatisfied: row.basically_satisfied_count!, dissatisfied: row.dissatisfied_count! }, row.satisfaction_threshold),
   ).length;
   const durations: Record<string, { ms: number; n: number }> = {};
   for (const row of matching) {
@@ -239,7 +242,6 @@ function expected(rows: CaseRow[], filter: CaseFilter): CaseDashboard {
       durations[stage] = { ms: (durations[stage]?.ms ?? 0) + ms, n: (durations[stage]?.n ?? 0) + 1 };
     }
   }
-  const ratings = satisfied + basicallySatisfied + dissatisfied;
   return {
     total,
     byStage: Object.fromEntries(STAGES.map((stage) => [stage, byStage[stage] ?? 0])) as Record<Stage, number>,
@@ -248,7 +250,7 @@ function expected(rows: CaseRow[], filter: CaseFilter): CaseDashboard {
     overdue: matching.filter((row) => row.overdue).length,
     escalationsByLevel: { '0': byLevel['0'] ?? 0, '1': byLevel['1'] ?? 0, '2': byLevel['2'] ?? 0, '3': byLevel['3'] ?? 0 },
     converted,
-    conversionRate: total === 0 ? null : converted / total,
+    conversionRate: conversionRate(converted, total),
     averageDaysPerStage: Object.fromEntries(
       Object.entries(durations)
         .filter(([stage]) => (STAGES as readonly string[]).includes(stage))
@@ -258,7 +260,7 @@ function expected(rows: CaseRow[], filter: CaseFilter): CaseDashboard {
       satisfied,
       basicallySatisfied,
       dissatisfied,
-      rate: ratings === 0 ? null : (satisfied + basicallySatisfied) / ratings,
+      rate: satisfactionRate({ satisfied, basicallySatisfied, dissatisfied }) ?? null,
       ratedCases: rated.length,
       belowThreshold,
     },

@@ -173,7 +173,7 @@ it('opens many cases in one request, reporting each item, then filters, pages an
     },
   });
   expect(batch.status).toBe(200);
-  expect(batch.body.results.map((r: { status: number }) => r.status)).toEqual([201, 201, 409, 400, 201, 201, 409]);
+  expect(batch.body.results.map((r: { status: number }) => r.status)).toEqual([201, 201, 409, 400, 201, 201, 422]);
   expect(batch.body).toMatchObject({ created: 4, failed: 3 });
   expect(batch.body.results[2].problem.code).toBe('case_already_exists');
   expect(batch.body.results[3].problem.errors[0].field).toBe('cases[3].source');

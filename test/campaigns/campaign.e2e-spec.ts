@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import { CampaignWorkflowService } from '@zhengdun/campaigns';
+import { CampaignClient } from '@zhengdun/temporal';
 import { campaignEndDueItemKey, caseIdFor, type CampaignPolicy } from '@zhengdun/domain';
 import type { CaseSnapshot } from '@zhengdun/workflows';
 import { NotificationOutboxRepository } from '@zhengdun/persistence';
@@ -64,7 +65,7 @@ it('sends the county a summary on its cadence and, at the end date, escalates ea
     return Number(rows[0].count) === 3;
   }, 20_000, 'the read model');
 
-  const service = new CampaignWorkflowService(env.client, env.taskQueue);
+  const service = new CampaignWorkflowService(new CampaignClient(env.client, env.taskQueue));
   const definition = { ...campaign, endsAt, policy: POLICY };
   expect(await service.start(definition)).toEqual({ workflowId: campaignWorkflowId(campaign.id), started: true });
   expect(await service.start(definition)).toEqual({ workflowId: campaignWorkflowId(campaign.id), started: false });
@@ -152,7 +153,7 @@ it('sends the county a summary on its cadence and, at the end date, escalates ea
 });
 
 it('a campaign whose end date has already passed ends at once; with every case delisted there is no one to escalate', async () => {
-  const service = new CampaignWorkflowService(env.client, env.taskQueue);
+  const service = new CampaignWorkflowService(new CampaignClient(env.client, env.taskQueue));
   const campaign = { id: `c${randomUUID().slice(0, 8)}`, name: '已结束批次', county: COUNTY, endsAt: new Date(Date.now() - 1000), policy: POLICY };
   await service.start(campaign);
   const result = await resultOf<CampaignResult>(env.client, campaignWorkflowId(campaign.id), 20_000);
@@ -162,7 +163,7 @@ it('a campaign whose end date has already passed ends at once; with every case d
 });
 
 it('refuses to start a campaign with an invalid policy or end date', async () => {
-  const service = new CampaignWorkflowService(env.client, env.taskQueue);
+  const service = new CampaignWorkflowService(new CampaignClient(env.client, env.taskQueue));
   await expect(service.start({ id: 'cx', name: 'x', county: COUNTY, endsAt: 'soon', policy: POLICY })).rejects.toMatchObject({ code: 'invalid_campaign' });
   await expect(service.start({ id: 'cx', name: 'x', county: COUNTY, endsAt: new Date(), policy: { ...POLICY, summaryCadence: { amount: 0, unit: 'days' } } })).rejects.toMatchObject({
     code: 'invalid_campaign',

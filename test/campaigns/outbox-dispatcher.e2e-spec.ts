@@ -6,7 +6,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
-import { NotificationDispatcher, WebhookChannel, type NotificationChannel } from '@zhengdun/campaigns';
+import { NotificationDispatcher, WebhookChannel, type NotificationChannel } from '@zhengdun/notifications';
 import type { CaseNotification } from '@zhengdun/domain';
 import { createDataSource, NotificationEntity, NotificationOutboxRepository } from '@zhengdun/persistence';
 import { createTestDatabase, eventually, type TestDatabase } from '../support/environment';

@@ -4,6 +4,7 @@
  * every organization ends with exactly one case.
  */
 import { ScreeningImportService, writeScreeningList, type ScreeningRowValues } from '@zhengdun/campaigns';
+import { ImportClient } from '@zhengdun/temporal';
 import { importWorkflowId } from '@zhengdun/workflows';
 import { county, SECONDS_POLICY, testCampaign } from '../support/cases';
 import { eventually } from '../support/environment';
@@ -37,7 +38,7 @@ function rows(count: number): ScreeningRowValues[] {
 
 it('resumes a terminated import when the same file is uploaded again, starting each case once', async () => {
   const file = await writeScreeningList(rows(240), 'csv');
-  const service = new ScreeningImportService(env.db.dataSource, env.client, { taskQueue: env.taskQueue, batchSize: 20, concurrency: 2 });
+  const service = new ScreeningImportService(env.db.dataSource, new ImportClient(env.client, env.taskQueue), { batchSize: 20, concurrency: 2 });
   const first = await service.upload({ campaign, policy: SECONDS_POLICY, content: file, fileName: 'list.csv', uploadedBy: county });
   expect(first).toMatchObject({ created: true, total: 240, issues: [] });
 

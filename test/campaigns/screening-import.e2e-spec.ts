@@ -5,6 +5,7 @@
  * nothing. Prints how long the import took.
  */
 import { ScreeningImportService, writeScreeningList, type ScreeningRowValues } from '@zhengdun/campaigns';
+import { ImportClient } from '@zhengdun/temporal';
 import { DEFAULT_POLICY, ORG_DOMAIN_LABELS, PROBLEM_CATEGORIES, type CampaignPolicy } from '@zhengdun/domain';
 import { importWorkflowId } from '@zhengdun/workflows';
 import { county, testCampaign } from '../support/cases';
@@ -70,7 +71,7 @@ it('imports 5,000 rows: 20 bad rows reported, 4,980 cases started, and the same 
   const bad = rows.map((_, i) => i).filter(isBad);
   expect(bad).toHaveLength(20);
   const file = await writeScreeningList(rows, 'xlsx');
-  const service = new ScreeningImportService(env.db.dataSource, env.client, { taskQueue: env.taskQueue, batchSize: 200, concurrency: 8 });
+  const service = new ScreeningImportService(env.db.dataSource, new ImportClient(env.client, env.taskQueue), { batchSize: 200, concurrency: 8 });
 
   const samples: string[] = [];
   let t0 = Date.now();

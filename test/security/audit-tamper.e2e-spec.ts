@@ -17,7 +17,7 @@ import { randomUUID } from 'node:crypto';
 import { Client as PgClient } from 'pg';
 import { loadConfig } from '@zhengdun/config';
 import type { Actor, CaseState } from '@zhengdun/domain';
-import { AUDIT_CHAIN_LOCK, AuditLogRepository, auditHash, auditKey, checkpointMac, freePort, migrate, type AuditAppend, type AuditChainReport } from '@zhengdun/persistence';
+import { AUDIT_CHAIN_LOCK, AuditLogRepository, auditHash, auditRowFromColumns, auditKey, checkpointMac, freePort, migrate, type AuditAppend, type AuditChainReport } from '@zhengdun/persistence';
 import type { CaseClient } from '@zhengdun/temporal';
 import { mintDevToken } from '../../apps/api/src/core/auth/dev-tokens';
 import { campaignBody, newOrgCode, openCaseBody } from '../support/api-fixtures';
@@ -144,18 +144,7 @@ describe('tampering with the audit trail in Postgres', () => {
       const rows = (await pg.query(`SELECT ${COLUMNS} FROM audit_entry WHERE id >= $1 ORDER BY id`, [ids[victim]])).rows;
       let prev = String(original.entries[victim - 1].hash);
       for (const [index, raw] of rows.entries()) {
-        const row = {
-          id: String(raw.id),
-          at: new Date(raw.at).toISOString(),
-          userId: raw.user_id,
-          userName: raw.user_name,
-          role: raw.role,
-          caseId: raw.case_id,
-          caseSeq: raw.case_seq,
-          action: raw.action,
-          payloadDigest: raw.payload_digest,
-          outcome: index === 0 ? 'refused:wrong_stage' : raw.outcome,
-        };
+        const row = { ...auditRowFromColumns(raw), outcome: index === 0 ? 'refused:wrong_stage' : raw.outcome };
         const hash = auditHash(prev, row);
         await pg.query('UPDATE audit_entry SET outcome = $2, prev_hash = $3, hash = $4 WHERE id = $1', [row.id, row.outcome, prev, hash]);
         prev = hash;
@@ -175,7 +164,7 @@ describe('tampering with the audit trail in Postgres', () => {
       const rows = (await pg.query(`SELECT ${COLUMNS} FROM audit_entry WHERE id > $1 ORDER BY id`, [ids[30]])).rows;
       let prev = String(original.entries[29].hash);
       for (const raw of rows) {
-        const hash = auditHash(prev, { id: String(raw.id), at: new Date(raw.at).toISOString(), userId: raw.user_id, userName: raw.user_name, role: raw.role, caseId: raw.case_id, caseSeq: raw.case_seq, action: raw.action, payloadDigest: raw.payload_digest, outcome: raw.outcome });
+        const hash = auditHash(prev, auditRowFromColumns(raw));
         await pg.query('UPDATE audit_entry SET prev_hash = $2, hash = $3 WHERE id = $1', [raw.id, prev, hash]);
         prev = hash;
       }

@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import type { CaseClient } from '@zhengdun/temporal';
 import { signActor, type ActionCommand } from '@zhengdun/workflows';
-import { findTemporalCli } from '../../infra/scripts/temporal-cli';
+import { findTemporalCli } from '@zhengdun/temporal';
 import { caseClientFor, createTestDatabase, startTestWorker, temporalAddress, testActorKey, uniqueTaskQueue, type RunningTestWorker, type TestDatabase } from '../support/environment';
 import { caseInput, committee, county, measuresFor, secretaryOf } from '../support/cases';
 

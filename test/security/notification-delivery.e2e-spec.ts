@@ -13,7 +13,7 @@ import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import pino from 'pino';
 import { loadConfig } from '@zhengdun/config';
-import { emailMessageId, EmailChannel, NotificationDispatcher, PostgresRecipientDirectory, WebhookChannel, CompositeChannel } from '@zhengdun/campaigns';
+import { emailMessageId, EmailChannel, NotificationDispatcher, PostgresRecipientDirectory, WebhookChannel, CompositeChannel } from '@zhengdun/notifications';
 import type { Actor, CaseNotification } from '@zhengdun/domain';
 import { NotificationEntity, NotificationOutboxRepository, RecipientContactRepository } from '@zhengdun/persistence';
 import { enc, startApiHarness, type ApiHarness } from '../support/api-harness';

@@ -15,13 +15,13 @@ import { PassThrough } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
 import { createWorkerActivities } from '@zhengdun/activities';
-import { readLedgerWorkbook, writeScreeningList, type ScreeningRowValues } from '@zhengdun/campaigns';
+import { readLedgerWorkbook, writeScreeningList } from '@zhengdun/campaigns';
 import { loadConfig } from '@zhengdun/config';
-import { PROBLEM_CATEGORIES, type Actor } from '@zhengdun/domain';
+import { type Actor } from '@zhengdun/domain';
 import { freePort } from '@zhengdun/persistence';
 import { mintDevToken } from '../../apps/api/src/core/auth/dev-tokens';
 import { xlsxBomb } from '../../libs/campaigns/src/screening/zip-bomb.fixture';
-import { campaignBody, newOrgCode } from '../support/api-fixtures';
+import { campaignBody, newOrgCode, screeningRow } from '../support/api-fixtures';
 import { startApiProcess, type ApiProcess } from '../support/api-process';
 import { committee, county, TOWNSHIP } from '../support/cases';
 import { caseClientFor, createTestDatabase, eventually, startTestWorker, uniqueTaskQueue, type RunningTestWorker, type TestDatabase } from '../support/environment';
@@ -222,20 +222,7 @@ it.each([
   expect(await importCount()).toBe(before);
 }, 60_000);
 
-function row(orgCode: string, township: string): ScreeningRowValues {
-  return {
-    orgCode,
-    orgName: `${township}${orgCode}党支部`,
-    domain: '农村',
-    township,
-    isKeyVillage: '否',
-    secretaryName: `书记${orgCode}`,
-    secretaryId: `sec-${orgCode}`,
-    category: Object.values(PROBLEM_CATEGORIES)[0],
-    description: '组织生活不经常',
-    source: '拉网式排查',
-  };
-}
+const row = screeningRow;
 
 const codes = [newOrgCode(), newOrgCode(), newOrgCode()];
 

@@ -1,6 +1,7 @@
 /** Request bodies for the Supervisor API, built on the same people and policy as cases.ts. */
 import { randomUUID } from 'node:crypto';
-import type { CampaignPolicy, OrgDomain } from '@zhengdun/domain';
+import { PROBLEM_CATEGORIES, type CampaignPolicy, type OrgDomain } from '@zhengdun/domain';
+import type { ScreeningRowValues } from '@zhengdun/campaigns';
 import { COUNTY, SECONDS_POLICY, TOWNSHIP, teamFor } from './cases';
 
 export function campaignBody(policy: CampaignPolicy = SECONDS_POLICY, overrides: Record<string, unknown> = {}) {
@@ -41,5 +42,22 @@ export function openCaseBody(domain: OrgDomain, options: OpenCaseBodyOptions = {
       { category: domain === 'rural' ? 'petitions_and_conflicts' : 'leadership_incomplete', description: '历史遗留问题多，群众意见大' },
     ],
     ...(options.withTeam === false ? {} : { team: teamFor(domain) }),
+  };
+}
+
+/** One row of a 摸排名单 (screening list) as a county clerk fills it in: a rural branch of `township`. */
+export function screeningRow(orgCode: string, township: string, overrides: ScreeningRowValues = {}): ScreeningRowValues {
+  return {
+    orgCode,
+    orgName: `${township}${orgCode}党支部`,
+    domain: '农村',
+    township,
+    isKeyVillage: '否',
+    secretaryName: `书记${orgCode}`,
+    secretaryId: `sec-${orgCode}`,
+    category: Object.values(PROBLEM_CATEGORIES)[0],
+    description: '组织生活不经常，群众意见较大',
+    source: '拉网式排查',
+    ...overrides,
   };
 }

@@ -7,7 +7,6 @@ export * from './campaign/campaign.messages';
 export * from './campaign/campaign-schedule';
 export type { CampaignActivities, CampaignSummaryRequest, UnfinishedPageRequest, UnfinishedPageResult } from './campaign/campaign.activities';
 export * from './import/import.messages';
-export { baselineStepUpdate } from './bench/baseline.workflow';
 export type { ImportActivities, ImportBatchRequest, ImportBatchResult } from './import/import.activities';
 /** Absolute path of the bundle entry, for `bundleWorkflowCode` and `Worker.create`. */
 export const WORKFLOWS_PATH = require.resolve('./workflows');

@@ -2,4 +2,3 @@
 export { caseWorkflow } from './case/case.workflow';
 export { campaignWorkflow } from './campaign/campaign.workflow';
 export { importWorkflow } from './import/import.workflow';
-export { baselineWorkflow } from './bench/baseline.workflow';

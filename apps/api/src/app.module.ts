@@ -8,6 +8,7 @@ import { AuthGuard } from './core/auth/auth.guard';
 import { DevTokensModule } from './core/auth/dev-tokens.module';
 import { TokenVerifier } from './core/auth/token-verifier.service';
 import { ProblemFilter } from './core/errors/problem.filter';
+import { ProblemMapperModule } from './core/errors/problem-mapper';
 import { RequestValidationPipe } from './core/errors/validation';
 import { IdempotencyModule } from './core/idempotency/idempotency.module';
 import { JsonBodyGuard } from './core/http/json-body.guard';
@@ -23,6 +24,7 @@ import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { HealthModule } from './modules/health/health.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PublicModule } from './modules/public/public.module';
+import { API_PROBLEM_CODES } from './problem-codes';
 
 export interface PublicRateLimits {
   /** Requests per minute and client address to the public notice (GET). */
@@ -54,6 +56,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         LoggerModule.forRoot(loggerParams(options.config)),
+        ProblemMapperModule.forRoot(API_PROBLEM_CODES),
         InfrastructureModule.forRoot(options),
         ThrottlerModule.forRootAsync({
           imports: [RateLimitModule],

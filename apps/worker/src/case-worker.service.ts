@@ -27,7 +27,7 @@ export class CaseWorkerService implements OnApplicationBootstrap, OnApplicationS
 
   async onApplicationBootstrap(): Promise<void> {
     this.connection = await connectWorker(this.config.temporal);
-    const bundlePath = process.env.WORKFLOW_BUNDLE_PATH;
+    const bundlePath = this.config.workflowBundlePath;
     this.worker = await createCaseWorker({
       connection: this.connection,
       namespace: this.config.temporal.namespace,

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type pino from 'pino';
 import type { DataSource } from 'typeorm';
-import { channelFromConfig, NotificationDispatcher, PostgresRecipientDirectory } from '@zhengdun/campaigns';
+import { channelFromConfig, NotificationDispatcher, PostgresRecipientDirectory } from '@zhengdun/notifications';
 import type { AppConfig } from '@zhengdun/config';
 import { APP_CONFIG, DATA_SOURCE, LOGGER } from './tokens';
 

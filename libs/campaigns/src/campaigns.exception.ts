@@ -1,19 +1,24 @@
+import { CodedError, type StatusTable } from '@zhengdun/domain';
+
 /**
- * Errors of the campaigns module, with stable codes for the API to map (e.g. invalid_file → 422,
- * *_not_found → 404); messages in Chinese for the user and in English beside them.
+ * Errors of the campaigns library, with stable codes and their HTTP status (CAMPAIGNS_EXCEPTION_STATUS);
+ * messages in Chinese for the user and in English beside them.
  */
 export type CampaignsExceptionCode = 'invalid_file' | 'file_too_large' | 'ledger_too_large' | 'invalid_campaign' | 'import_not_found' | 'campaign_not_found';
 
-export class CampaignsException extends Error {
+/** A file's refusals name the upload's `file` field when the error itself names none. */
+export const CAMPAIGNS_EXCEPTION_STATUS: StatusTable<CampaignsExceptionCode> = {
+  invalid_file: { status: 400, field: 'file' },
+  file_too_large: { status: 413, field: 'file' },
+  // The caller narrows the selection down and asks again.
+  ledger_too_large: 422,
+  invalid_campaign: 400,
+  import_not_found: 404,
+  campaign_not_found: 404,
+};
+
+export class CampaignsException extends CodedError<CampaignsExceptionCode> {
   override readonly name = 'CampaignsException';
-  constructor(
-    readonly code: CampaignsExceptionCode,
-    readonly messageZh: string,
-    readonly messageEn: string,
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(`${messageZh} (${messageEn})`);
-  }
 
   static invalidFile(reasonZh: string, reasonEn: string): CampaignsException {
     return new CampaignsException('invalid_file', reasonZh, reasonEn);

@@ -82,6 +82,11 @@ describe('loadConfig', () => {
   it('needs a key with a client certificate', () => {
     expect(() => loadConfig({ TEMPORAL_TLS_CERT_PATH: '/tmp/c.pem' })).toThrow(/TEMPORAL_TLS_KEY_PATH/);
   });
+
+  it('needs a client certificate with its key, and TLS with either', () => {
+    expect(() => loadConfig({ TEMPORAL_TLS_KEY_PATH: '/tmp/k.pem' })).toThrow(/TEMPORAL_TLS_CERT_PATH: required/);
+    expect(() => loadConfig({ TEMPORAL_TLS: 'false', TEMPORAL_TLS_CERT_PATH: '/tmp/c.pem', TEMPORAL_TLS_KEY_PATH: '/tmp/k.pem' })).toThrow(/TEMPORAL_TLS: false contradicts/);
+  });
 });
 
 describe('HTTP surface settings', () => {
@@ -187,5 +192,28 @@ describe('upload and export limits', () => {
   ])('refuses %s=%s naming the variable', (name, value, named) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(named);
+  });
+});
+
+describe('variables of the worker and of npm start', () => {
+  it('reads the prebuilt workflow bundle, refusing a path that is no .js bundle', () => {
+    expect(loadConfig({}).workflowBundlePath).toBeUndefined();
+    expect(loadConfig({ WORKFLOW_BUNDLE_PATH: '/app/dist/workflow-bundle.js' }).workflowBundlePath).toBe('/app/dist/workflow-bundle.js');
+    expect(() => loadConfig({ WORKFLOW_BUNDLE_PATH: '/app/dist' })).toThrow(/WORKFLOW_BUNDLE_PATH must be the path of a \.js bundle/);
+  });
+
+  it("reads npm start's ports, CLI and data directory, with defaults", () => {
+    expect(loadConfig({}).development).toEqual({ embeddedPostgresPort: 54329, temporalDevPort: 7233, temporalUiPort: 8233, temporalCliPath: undefined, dataDir: undefined });
+    expect(
+      loadConfig({ EMBEDDED_PG_PORT: '55432', TEMPORAL_DEV_PORT: '17233', TEMPORAL_UI_PORT: '18233', TEMPORAL_CLI_PATH: '/opt/temporal', ZHENGDUN_DATA_DIR: '/var/zd' }).development,
+    ).toEqual({ embeddedPostgresPort: 55432, temporalDevPort: 17233, temporalUiPort: 18233, temporalCliPath: '/opt/temporal', dataDir: '/var/zd' });
+  });
+
+  it.each([
+    ['EMBEDDED_PG_PORT', 'fifty'],
+    ['TEMPORAL_DEV_PORT', '70000'],
+    ['TEMPORAL_UI_PORT', '0'],
+  ])('refuses %s=%s naming the variable', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  ${name}:`));
   });
 });

@@ -123,6 +123,29 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt({ message: 'PORT must be an integer' }) @Min(1) @Max(65535)
   PORT?: number;
 
+  /** The worker's prebuilt workflow bundle (dist/workflow-bundle.js); unset, the worker bundles the workflows at start. */
+  @IsOptional() @Transform(emptyToUndefined) @Matches(/\.js$/, { message: 'WORKFLOW_BUNDLE_PATH must be the path of a .js bundle (dist/workflow-bundle.js)' })
+  WORKFLOW_BUNDLE_PATH?: string;
+
+  // --- `npm start` only (infra/scripts/start.ts): what it starts itself when DATABASE_URL or TEMPORAL_ADDRESS is unset ---
+
+  /** Where `npm start` keeps its data (embedded Postgres, Temporal's SQLite file, generated secrets); default `<repository>/.data`. */
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(1)
+  ZHENGDUN_DATA_DIR?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'EMBEDDED_PG_PORT must be an integer' }) @Min(1) @Max(65535)
+  EMBEDDED_PG_PORT?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'TEMPORAL_DEV_PORT must be an integer' }) @Min(1) @Max(65535)
+  TEMPORAL_DEV_PORT?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'TEMPORAL_UI_PORT must be an integer' }) @Min(1) @Max(65535)
+  TEMPORAL_UI_PORT?: number;
+
+  /** The Temporal CLI that runs the dev server; default: `temporal` on PATH, then the .temporal-cli cache. */
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(1)
+  TEMPORAL_CLI_PATH?: string;
+
   @IsOptional() @Transform(emptyToUndefined) @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 
@@ -326,6 +349,10 @@ export interface AppConfig {
     apiKey?: string;
   };
   port: number;
+  /** WORKFLOW_BUNDLE_PATH: the worker loads this prebuilt bundle instead of bundling at start. */
+  workflowBundlePath?: string;
+  /** What `npm start` runs itself (EMBEDDED_PG_PORT, TEMPORAL_DEV_PORT, TEMPORAL_UI_PORT, TEMPORAL_CLI_PATH, ZHENGDUN_DATA_DIR). */
+  development: { embeddedPostgresPort: number; temporalDevPort: number; temporalUiPort: number; temporalCliPath?: string; dataDir?: string };
   logLevel: string;
   /** development only under `npm start`; production otherwise. */
   mode: RunMode;
@@ -376,6 +403,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (vars.TEMPORAL_TLS_CERT_PATH && !vars.TEMPORAL_TLS_KEY_PATH) {
     throw new ConfigError('Invalid configuration:\n  TEMPORAL_TLS_KEY_PATH: required when TEMPORAL_TLS_CERT_PATH is set');
   }
+  if (vars.TEMPORAL_TLS_KEY_PATH && !vars.TEMPORAL_TLS_CERT_PATH) {
+    throw new ConfigError('Invalid configuration:\n  TEMPORAL_TLS_CERT_PATH: required when TEMPORAL_TLS_KEY_PATH is set');
+  }
+  if (vars.TEMPORAL_TLS === false && vars.TEMPORAL_TLS_CERT_PATH) {
+    throw new ConfigError('Invalid configuration:\n  TEMPORAL_TLS: false contradicts TEMPORAL_TLS_CERT_PATH (a client certificate needs TLS)');
+  }
   if (vars.SMTP_URL && !vars.SMTP_FROM) {
     throw new ConfigError('Invalid configuration:\n  SMTP_FROM: required when SMTP_URL is set (the sender address of notification e-mail, e.g. "整顿工作提醒 <noreply@your-county.gov.cn>")');
   }
@@ -393,6 +426,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       apiKey: vars.TEMPORAL_API_KEY,
     },
     port: vars.PORT ?? 3000,
+    workflowBundlePath: vars.WORKFLOW_BUNDLE_PATH,
+    development: {
+      embeddedPostgresPort: vars.EMBEDDED_PG_PORT ?? 54329,
+      temporalDevPort: vars.TEMPORAL_DEV_PORT ?? 7233,
+      temporalUiPort: vars.TEMPORAL_UI_PORT ?? 8233,
+      temporalCliPath: vars.TEMPORAL_CLI_PATH,
+      dataDir: vars.ZHENGDUN_DATA_DIR,
+    },
     logLevel: vars.LOG_LEVEL ?? 'info',
     auth: {
       jwtSecret: vars.JWT_SECRET,

@@ -7,13 +7,13 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, jwtSecretProblem } from './config';
+import { ConfigError, jwtSecretProblem, type AppConfig } from './config';
 
 export const DEV_JWT_SECRET_FILE = 'dev-jwt-secret';
 
 /** `ZHENGDUN_DATA_DIR`, else `<repository>/.data`, as `npm start` uses it. */
-export function dataDirectory(repoRoot: string, env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(env.ZHENGDUN_DATA_DIR || path.join(repoRoot, '.data'));
+export function dataDirectory(repoRoot: string, config: Pick<AppConfig, 'development'>): string {
+  return path.resolve(config.development.dataDir ?? path.join(repoRoot, '.data'));
 }
 
 /** The data directory's development secret, or undefined if `npm start` has not made one yet. */

@@ -217,13 +217,16 @@ export function currentMeasures(state: CaseState): Measure[] {
   return state.measures.filter((measure) => measure.round === state.round);
 }
 
-export function satisfactionCounts(tally: SatisfactionTally): { total: number; content: number } {
+/** The three counts of a tally (what the read model keeps per case). */
+export type RatingCounts = Pick<SatisfactionTally, 'satisfied' | 'basicallySatisfied' | 'dissatisfied'>;
+
+export function satisfactionCounts(tally: RatingCounts): { total: number; content: number } {
   const content = tally.satisfied + tally.basicallySatisfied;
   return { total: content + tally.dissatisfied, content };
 }
 
 /** 满意 + 基本满意 over all ratings, or undefined when nobody has rated. */
-export function satisfactionRate(tally: SatisfactionTally, survey?: { respondents: number; satisfied: number }): number | undefined {
+export function satisfactionRate(tally: RatingCounts, survey?: { respondents: number; satisfied: number }): number | undefined {
   const { total, content } = satisfactionCounts(tally);
   const respondents = total + (survey?.respondents ?? 0);
   if (respondents === 0) return undefined;

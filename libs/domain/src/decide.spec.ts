@@ -83,9 +83,6 @@ const OUT_OF_SCOPE: Record<Exclude<UserRole, 'auditor'>, Actor> = {
 
 const stateAt = Object.fromEntries(STAGES.map((stage) => [stage, walkTo(stage).state])) as Record<Stage, CaseState>;
 
-/** authorize looks at the action's type only. */
-const bare = (type: CaseActionType) => ({ type }) as CaseAction;
-
 function refusal(state: CaseState, type: CaseActionType, actor: Actor): string | null {
   try {
     authorize(state, type, actor);

@@ -1,3 +1,4 @@
+export * from './coded-error';
 export * from './rule-violation';
 export * from './organization';
 export * from './problems';
@@ -11,6 +12,7 @@ export * from './case-state';
 export * from './labels';
 export * from './decide';
 export * from './summary';
+export * from './figures';
 export * from './canonical-json';
 export { caseIdFor, openCase, type OpenCaseInput } from './lifecycle/identification';
 export { planIssues, MIN_MEASURE_LENGTH, type PlanIssue } from './lifecycle/planning';

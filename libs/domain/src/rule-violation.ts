@@ -1,17 +1,11 @@
+import { CodedError, type StatusTable } from './coded-error';
+
 /**
- * A refusal by a domain rule. Carries a stable code (for the API's 409 and for tests), a message a
+ * A refusal by a domain rule. Carries a stable code (for the API's status and for tests), a message a
  * county clerk can read (Chinese) and the English beside it. Pure: usable inside workflow code.
  */
-export class RuleViolation extends Error {
+export class RuleViolation extends CodedError<RuleCode> {
   override readonly name = 'RuleViolation';
-  constructor(
-    readonly code: RuleCode,
-    readonly messageZh: string,
-    readonly messageEn: string,
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(`${messageZh} (${messageEn})`);
-  }
 }
 
 export type RuleCode =
@@ -32,6 +26,33 @@ export type RuleCode =
   | 'invalid_input'
   | 'case_closed'
   | 'actor_unverified';
+
+/**
+ * What each refusal tells a client to do. 422: change what you send (the case itself does not stand
+ * in the way); 409: the case is not in a state for this now, sending the same again will not help
+ * until it is; 403: not you.
+ */
+export const RULE_CODE_STATUS: StatusTable<RuleCode> = {
+  invalid_plan: 422,
+  reason_required: 422,
+  invalid_input: 422,
+  team_invalid: 422,
+  // An id the request names that the case does not hold: the client picked from stale or wrong data.
+  unknown_measure: 422,
+  unknown_problem: 422,
+  unknown_objection: 422,
+  wrong_stage: 409,
+  case_closed: 409,
+  measure_already_done: 409,
+  measures_incomplete: 409,
+  team_incomplete: 409,
+  objection_already_resolved: 409,
+  role_not_permitted: 403,
+  out_of_scope: 403,
+  wrong_person: 403,
+  // The workflow did not recognise the API's signature: the API and the worker hold different keys.
+  actor_unverified: 500,
+};
 
 export function violation(
   code: RuleCode,

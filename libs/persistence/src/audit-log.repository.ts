@@ -98,7 +98,7 @@ export function checkpointMac(key: AuditKey, checkpoint: Omit<AuditCheckpoint, '
   return createHmac('sha256', key.secret).update(signed, 'utf8').digest('hex');
 }
 
-interface RawAuditRow {
+export interface RawAuditRow {
   id: string;
   at: Date;
   user_id: string;
@@ -147,7 +147,8 @@ export function auditHash(prevHash: string, row: Omit<AuditRow, 'prevHash' | 'ha
   return sha256Hex(prevHash + contentOf(row));
 }
 
-function fromRaw(raw: RawAuditRow): AuditRow {
+/** An audit_entry row as Postgres returns it (snake_case columns), as the chain hashes it. */
+export function auditRowFromColumns(raw: RawAuditRow): AuditRow {
   return {
     id: String(raw.id),
     at: new Date(raw.at).toISOString(),
@@ -262,44 +263,34 @@ export class AuditLogRepository {
               `the chain was altered between id ${from} and id ${checkpoint.headId}: it no longer matches checkpoint ${checkpoint.id} signed ${checkpoint.at} (head hash or entry count)`,
       };
     };
-    for (;;) {
-      // Ordered by the bigint column, not by the text alias of the same name.
-      const batch: RawAuditRow[] = await this.dataSource.query(
-        `SELECT id::text AS id, at, user_id, user_name, role, case_id, case_seq, action, payload_digest, outcome, prev_hash, hash
-           FROM audit_entry WHERE audit_entry.id > $1 ORDER BY audit_entry.id ASC LIMIT $2`,
-        [afterId, batchSize],
-      );
-      for (const raw of batch) {
-        const row = fromRaw(raw);
-        checked += 1;
-        firstAfterGood ??= row.id;
-        if (row.prevHash !== expectedPrev || row.hash !== auditHash(row.prevHash, row)) {
-          return {
-            ok: false,
-            checked,
-            checkpoints: checkpoints.length,
-            problem: row.prevHash !== expectedPrev ? 'link_broken' : 'hash_mismatch',
-            firstBrokenId: row.id,
-            lastGoodCheckpointId: lastGood?.id,
-            message:
-              row.prevHash !== expectedPrev
-                ? `第 ${row.id} 条与前一条断链（其前的记录被删除或改写） / entry ${row.id} does not link to the entry before it (an entry before it was removed or rewritten)`
-                : `第 ${row.id} 条的内容与其哈希不符（被改写） / entry ${row.id} does not match its hash (rewritten)`,
-          };
-        }
-        // A checkpoint's head row that is gone, though the chain links over the gap (re-hashed).
-        if (next < checkpoints.length && BigInt(checkpoints[next].headId) < BigInt(row.id)) return failAtCheckpoint(checkpoints[next], 'entries_missing', afterId);
-        expectedPrev = row.hash;
-        afterId = row.id;
-        while (next < checkpoints.length && checkpoints[next].headId === row.id) {
-          const checkpoint = checkpoints[next];
-          if (checkpoint.headHash !== row.hash || checkpoint.entryCount !== checked) return failAtCheckpoint(checkpoint, 'checkpoint_mismatch', row.id);
-          lastGood = checkpoint;
-          firstAfterGood = undefined;
-          next += 1;
-        }
+    for await (const row of this.entriesAfter(afterId, batchSize)) {
+      checked += 1;
+      firstAfterGood ??= row.id;
+      if (row.prevHash !== expectedPrev || row.hash !== auditHash(row.prevHash, row)) {
+        return {
+          ok: false,
+          checked,
+          checkpoints: checkpoints.length,
+          problem: row.prevHash !== expectedPrev ? 'link_broken' : 'hash_mismatch',
+          firstBrokenId: row.id,
+          lastGoodCheckpointId: lastGood?.id,
+          message:
+            row.prevHash !== expectedPrev
+              ? `第 ${row.id} 条与前一条断链（其前的记录被删除或改写） / entry ${row.id} does not link to the entry before it (an entry before it was removed or rewritten)`
+              : `第 ${row.id} 条的内容与其哈希不符（被改写） / entry ${row.id} does not match its hash (rewritten)`,
+        };
       }
-      if (batch.length < batchSize) break;
+      // A checkpoint's head row that is gone, though the chain links over the gap (re-hashed).
+      if (next < checkpoints.length && BigInt(checkpoints[next].headId) < BigInt(row.id)) return failAtCheckpoint(checkpoints[next], 'entries_missing', afterId);
+      expectedPrev = row.hash;
+      afterId = row.id;
+      while (next < checkpoints.length && checkpoints[next].headId === row.id) {
+        const checkpoint = checkpoints[next];
+        if (checkpoint.headHash !== row.hash || checkpoint.entryCount !== checked) return failAtCheckpoint(checkpoint, 'checkpoint_mismatch', row.id);
+        lastGood = checkpoint;
+        firstAfterGood = undefined;
+        next += 1;
+      }
     }
     if (next < checkpoints.length) return failAtCheckpoint(checkpoints[checkpoints.length - 1], 'entries_missing', afterId);
     return { ok: true, checked, checkpoints: checkpoints.length, head: afterId === '0' ? undefined : { id: afterId, hash: expectedPrev } };
@@ -329,26 +320,32 @@ export class AuditLogRepository {
       }
     }
     let checked = 0;
-    for (;;) {
-      const batch: RawAuditRow[] = await this.dataSource.query(
-        `SELECT id::text AS id, at, user_id, user_name, role, case_id, case_seq, action, payload_digest, outcome, prev_hash, hash
-           FROM audit_entry WHERE audit_entry.id > $1 ORDER BY audit_entry.id ASC LIMIT $2`,
-        [afterId, batchSize],
-      );
-      for (const raw of batch) {
-        const row = fromRaw(raw);
-        checked += 1;
-        if (row.prevHash !== expectedPrev || row.hash !== auditHash(row.prevHash, row)) {
-          return { report: { ok: false, checked, checkpoints: 1, problem: row.prevHash !== expectedPrev ? 'link_broken' : 'hash_mismatch', firstBrokenId: row.id } };
-        }
-        expectedPrev = row.hash;
-        afterId = row.id;
-        count += 1;
+    for await (const row of this.entriesAfter(afterId, batchSize)) {
+      checked += 1;
+      if (row.prevHash !== expectedPrev || row.hash !== auditHash(row.prevHash, row)) {
+        return { report: { ok: false, checked, checkpoints: 1, problem: row.prevHash !== expectedPrev ? 'link_broken' : 'hash_mismatch', firstBrokenId: row.id } };
       }
-      if (batch.length < batchSize) break;
+      expectedPrev = row.hash;
+      afterId = row.id;
+      count += 1;
     }
     if (checked === 0) return {};
     return { checkpoint: await this.addCheckpoint(key, { headId: afterId, headHash: expectedPrev, entryCount: count }) };
+  }
+
+  /** The chain's entries after `afterId`, in order, read a batch at a time. */
+  private async *entriesAfter(afterId: string, batchSize: number): AsyncGenerator<AuditRow> {
+    for (let cursor = afterId; ; ) {
+      // Ordered by the bigint column, not by the text alias of the same name.
+      const batch: RawAuditRow[] = await this.dataSource.query(
+        `SELECT id::text AS id, at, user_id, user_name, role, case_id, case_seq, action, payload_digest, outcome, prev_hash, hash
+           FROM audit_entry WHERE audit_entry.id > $1 ORDER BY audit_entry.id ASC LIMIT $2`,
+        [cursor, batchSize],
+      );
+      for (const raw of batch) yield auditRowFromColumns(raw);
+      if (batch.length < batchSize) return;
+      cursor = batch[batch.length - 1].id;
+    }
   }
 
   /** Signs and stores a head that has been checked (by `verify` or `checkpoint`). */
@@ -368,7 +365,7 @@ export class AuditLogRepository {
          FROM audit_entry WHERE case_id = $1 ORDER BY audit_entry.id ASC`,
       [caseId],
     );
-    return rows.map(fromRaw);
+    return rows.map(auditRowFromColumns);
   }
 
   /**

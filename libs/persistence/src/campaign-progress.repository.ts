@@ -1,6 +1,6 @@
 /** Figures of one campaign from the read model (case_record): for its summaries and its end-date list. */
 import type { DataSource } from 'typeorm';
-import { STAGES, isUnderRectification, type Stage } from '@zhengdun/domain';
+import { conversionRate, CONVERTED_STAGES, STAGES, isUnderRectification, type Stage } from '@zhengdun/domain';
 
 /** Stages before 已销号: the organization still counts as weak. */
 export const UNFINISHED_STAGES: readonly Stage[] = STAGES.filter((stage) => isUnderRectification(stage));
@@ -34,13 +34,14 @@ export class CampaignProgressRepository {
     const [totals] = await this.dataSource.query(
       `SELECT count(*) AS total,
               count(*) FILTER (WHERE stage = ANY($2::text[])) AS unfinished,
+              count(*) FILTER (WHERE stage = ANY($3::text[])) AS converted,
               count(*) FILTER (WHERE overdue) AS overdue,
               count(*) FILTER (WHERE escalation_level = 1) AS level1,
               count(*) FILTER (WHERE escalation_level = 2) AS level2,
               count(*) FILTER (WHERE escalation_level = 3) AS level3,
               COALESCE(sum(talks), 0) AS talks
          FROM case_record WHERE campaign_id = $1`,
-      [campaignId, UNFINISHED_STAGES],
+      [campaignId, UNFINISHED_STAGES, CONVERTED_STAGES],
     );
     const stages: { stage: Stage; count: string }[] = await this.dataSource.query(
       `SELECT stage, count(*) AS count FROM case_record WHERE campaign_id = $1 GROUP BY stage`,
@@ -50,7 +51,7 @@ export class CampaignProgressRepository {
     for (const row of stages) byStage[row.stage] = Number(row.count);
     const total = Number(totals.total);
     const unfinished = Number(totals.unfinished);
-    const converted = total - unfinished;
+    const converted = Number(totals.converted);
     return {
       total,
       byStage,
@@ -59,7 +60,7 @@ export class CampaignProgressRepository {
       escalations: { explanationRequested: Number(totals.level1), talk: Number(totals.level2), organizationalHandling: Number(totals.level3) },
       talks: Number(totals.talks),
       converted,
-      conversionRate: total === 0 ? null : converted / total,
+      conversionRate: conversionRate(converted, total),
     };
   }
 

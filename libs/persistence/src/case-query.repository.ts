@@ -4,7 +4,7 @@
  * whitelisted and passed as parameters.
  */
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import { STAGE_ORDER, STAGES, type CaseState, type EscalationLevel, type OrgDomain, type Scope, type Stage } from '@zhengdun/domain';
+import { conversionRate, CONVERTED_STAGES, satisfactionRate, STAGES, type CaseState, type EscalationLevel, type OrgDomain, type Scope, type Stage } from '@zhengdun/domain';
 import { CaseRecordEntity } from './entities/case-record.entity';
 
 export interface CaseFilter {
@@ -75,8 +75,6 @@ export interface CaseDashboard {
 
 const MS_PER_DAY = 86_400_000;
 
-/** Stages that count as converted (转化): delisted and after. */
-export const CONVERTED_STAGES: readonly Stage[] = STAGES.filter((stage) => STAGE_ORDER[stage] >= STAGE_ORDER.delisted);
 
 /** A case's ratings, from the columns Postgres derives from state->'satisfaction' (NULL without a tally). */
 const RATINGS = '(r.satisfied_count + r.basically_satisfied_count + r.dissatisfied_count)';
@@ -132,7 +130,6 @@ interface DashboardFigures {
 
 function assemble(figures: DashboardFigures): CaseDashboard {
   const { total, converted, satisfied, basicallySatisfied, dissatisfied, byLevel } = figures;
-  const ratings = satisfied + basicallySatisfied + dissatisfied;
   return {
     total,
     byStage: Object.fromEntries(STAGES.map((stage) => [stage, figures.byStage[stage] ?? 0])) as Record<Stage, number>,
@@ -141,7 +138,7 @@ function assemble(figures: DashboardFigures): CaseDashboard {
     overdue: figures.overdue,
     escalationsByLevel: { '0': byLevel['0'] ?? 0, '1': byLevel['1'] ?? 0, '2': byLevel['2'] ?? 0, '3': byLevel['3'] ?? 0 },
     converted,
-    conversionRate: total === 0 ? null : converted / total,
+    conversionRate: conversionRate(converted, total),
     averageDaysPerStage: Object.fromEntries(
       figures.averageMs
         .filter((row) => (STAGES as readonly string[]).includes(row.stage))
@@ -151,7 +148,7 @@ function assemble(figures: DashboardFigures): CaseDashboard {
       satisfied,
       basicallySatisfied,
       dissatisfied,
-      rate: ratings === 0 ? null : (satisfied + basicallySatisfied) / ratings,
+      rate: satisfactionRate({ satisfied, basicallySatisfied, dissatisfied }) ?? null,
       ratedCases: figures.ratedCases,
       belowThreshold: figures.belowThreshold,
     },

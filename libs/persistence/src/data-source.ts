@@ -71,6 +71,3 @@ export async function migrate(url: string): Promise<string[]> {
     await dataSource.destroy();
   }
 }
-
-// For the TypeORM CLI only.
-export default createDataSource(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test');

@@ -1,6 +1,6 @@
 /**
  * The one way the API, the tests and the benchmark talk to case workflows. Temporal's errors are
- * turned into CaseException codes here so that callers never see SDK error classes.
+ * turned into CaseException codes (case.exception.ts) here so that callers never see SDK error classes.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -11,6 +11,7 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure, type TypedSearchAttributes } from '@temporalio/common';
 import { caseIdFor, type Actor, type CaseAction, type CaseState, type OpenCaseInput, type PublicNotice, type RuleCode } from '@zhengdun/domain';
+import { CaseException } from './case.exception';
 import {
   CASE_CAMPAIGN,
   CASE_DOMAIN,
@@ -33,20 +34,6 @@ import {
   type RatingSignal,
 } from '@zhengdun/workflows';
 
-export type CaseExceptionCode = 'not_found' | 'already_exists' | 'refused' | 'closed';
-
-export class CaseException extends Error {
-  override readonly name = 'CaseException';
-  constructor(
-    readonly code: CaseExceptionCode,
-    readonly messageZh: string,
-    readonly messageEn: string,
-    readonly rule?: { code: RuleCode; details: Record<string, unknown> },
-  ) {
-    super(`${messageZh} (${messageEn})`);
-  }
-}
-
 interface RuleDetails {
   code: RuleCode;
   messageZh: string;
@@ -68,7 +55,7 @@ function findRuleFailure(error: unknown): RuleDetails | undefined {
  * the two must read the same, so the message says both.
  */
 export function caseNotFound(caseId: string): CaseException {
-  return new CaseException('not_found', `案件 ${caseId} 不存在或不在您的管辖范围内`, `case ${caseId} not found (or not in your scope)`);
+  return new CaseException('not_found', `整顿对象 ${caseId} 不存在或不在您的管辖范围内`, `case ${caseId} not found (or not in your scope)`);
 }
 
 function translate(error: unknown, caseId: string): never {
@@ -79,7 +66,7 @@ function translate(error: unknown, caseId: string): never {
   // completed (an archived case) with NOT_FOUND "workflow execution already completed", which the SDK
   // throws as WorkflowNotFoundError. The case exists; it is closed.
   if (error instanceof WorkflowUpdateFailedError || /workflow execution already completed/i.test(String((error as Error)?.message))) {
-    throw new CaseException('closed', '该案件已归档，不能再操作', 'the case is closed', { code: 'case_closed', details: {} });
+    throw new CaseException('closed', '该整顿对象已归档，不能再操作', 'the case is closed', { code: 'case_closed', details: {} });
   }
   if (error instanceof WorkflowNotFoundError) throw caseNotFound(caseId);
   throw error;

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
-import { findTemporalCli } from '@zhengdun/temporal-cli';
+import { findTemporalCli } from './temporal-cli';
 import { CASE_SEARCH_ATTRIBUTES, SEARCH_ATTRIBUTE_FLAGS } from '@zhengdun/workflows';
 
 export interface DevServerOptions {
@@ -16,6 +16,8 @@ export interface DevServerOptions {
   /** SQLite file that keeps every workflow across restarts; omit for in-memory. */
   dbFilename?: string;
   namespace?: string;
+  /** The Temporal CLI binary (TEMPORAL_CLI_PATH); default: findTemporalCli's search. */
+  cliPath?: string;
   log?: (line: string) => void;
   readyTimeoutMs?: number;
 }
@@ -62,7 +64,7 @@ function stopChild(child: ChildProcess): Promise<void> {
 export async function startTemporalDevServer(options: DevServerOptions): Promise<RunningDevServer> {
   const address = `127.0.0.1:${options.port}`;
   const namespace = options.namespace ?? 'default';
-  const cli = findTemporalCli();
+  const cli = findTemporalCli(options.cliPath);
   if (!cli) return startWithSdkDownload(options, address, namespace);
 
   if (options.dbFilename) fs.mkdirSync(path.dirname(options.dbFilename), { recursive: true });

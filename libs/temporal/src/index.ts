@@ -3,3 +3,7 @@ export * from './bundle';
 export * from './dev-server';
 export * from './worker';
 export * from './case-client';
+export * from './temporal-cli';
+export * from './campaign-client';
+export * from './import-client';
+export * from './case.exception';

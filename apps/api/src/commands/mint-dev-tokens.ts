@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     process.stderr.write('JWKS_URL is set: tokens come from the identity provider, not from this command.\n');
     process.exit(1);
   }
-  const dataDir = dataDirectory(path.resolve(__dirname, '../../../..'));
+  const dataDir = dataDirectory(path.resolve(__dirname, '../../../..'), config);
   const jwtSecret = config.auth.jwtSecret ?? readDevJwtSecret(dataDir);
   if (!jwtSecret) {
     process.stderr.write(`No secret to sign with: set JWT_SECRET, or run npm start once (it creates ${path.join(dataDir, DEV_JWT_SECRET_FILE)}).\n`);

@@ -4,11 +4,11 @@
  * opens the cases in batches. The same file uploaded again finds the earlier import and starts nothing.
  */
 import { createHash } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import type { Actor, CampaignPolicy, CampaignRef } from '@zhengdun/domain';
 import { ImportRepository, type ImportJobEntity } from '@zhengdun/persistence';
-import { importIdFor, importProgressQuery, importWorkflowId, type ImportProgress, type ImportWorkflowInput } from '@zhengdun/workflows';
+import type { ImportClient } from '@zhengdun/temporal';
+import { importIdFor, importWorkflowId, type ImportProgress, type ImportWorkflowInput } from '@zhengdun/workflows';
 import { CampaignsException } from '../campaigns.exception';
 import { parseScreeningList } from '../screening/screening';
 import type { ScreeningFileFormat, ScreeningReadLimits } from '../screening/screening-parser';
@@ -51,8 +51,6 @@ export interface UploadResult extends ImportView {
 }
 
 export interface ScreeningImportOptions {
-  /** Task queue of the workers (cases and the import workflow run there). */
-  taskQueue: string;
   batchSize?: number;
   concurrency?: number;
   /** What reading one file may cost (uncompressed size, rows, cells); DEFAULT_SCREENING_LIMITS when unset. */
@@ -87,8 +85,8 @@ export class ScreeningImportService {
 
   constructor(
     dataSource: DataSource,
-    private readonly client: Client,
-    private readonly options: ScreeningImportOptions,
+    private readonly client: ImportClient,
+    private readonly options: ScreeningImportOptions = {},
   ) {
     this.imports = new ImportRepository(dataSource);
   }
@@ -154,17 +152,7 @@ export class ScreeningImportService {
       ...(this.options.batchSize ? { batchSize: this.options.batchSize } : {}),
       ...(this.options.concurrency ? { concurrency: this.options.concurrency } : {}),
     };
-    try {
-      await this.client.workflow.start('importWorkflow', {
-        workflowId: job.workflowId,
-        taskQueue: this.options.taskQueue,
-        args: [input],
-        workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
-        workflowIdConflictPolicy: 'FAIL',
-      });
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-    }
+    await this.client.start(input);
   }
 
   /** Progress as stored in Postgres (kept current batch by batch; readable after the workflow has finished). */
@@ -176,13 +164,10 @@ export class ScreeningImportService {
 
   /** Progress straight from the running workflow (query), falling back to the table once it is gone. */
   async liveProgress(importId: string): Promise<ImportProgress> {
-    try {
-      return await this.client.workflow.getHandle(importWorkflowId(importId)).query(importProgressQuery);
-    } catch (error) {
-      if (!(error instanceof WorkflowNotFoundError)) throw error;
-      const job = await this.progress(importId);
-      return { total: job.total, started: job.started, alreadyExisting: job.alreadyExisting, failed: job.failed, done: job.done };
-    }
+    const live = await this.client.progress(importId);
+    if (live) return live;
+    const job = await this.progress(importId);
+    return { total: job.total, started: job.started, alreadyExisting: job.alreadyExisting, failed: job.failed, done: job.done };
   }
 
   /** The row problems of an import, as reported at upload. */

@@ -4,14 +4,17 @@
  * function, so the workbook and the checks on it share one source.
  */
 import {
+  conversionRate,
+  ESCALATION_LEVEL_LABELS,
   IDENTIFICATION_SOURCE_LABELS,
+  isConverted,
   ORG_DOMAIN_LABELS,
   PROBLEM_CATEGORIES,
+  PROBLEM_STATUS_LABELS,
   problemStatus,
   STAGE_LABELS,
   STAGES,
   TEAM_ROLE_LABELS,
-  isUnderRectification,
   type CaseState,
   type EscalationLevel,
   type Stage,
@@ -154,8 +157,6 @@ export const SUPERVISION_EVENT_LABELS: Record<string, string> = {
 };
 export const SUPERVISION_EVENT_TYPES = Object.keys(SUPERVISION_EVENT_LABELS);
 
-export const ESCALATION_LEVEL_LABELS: Record<EscalationLevel, string> = { 0: '无', 1: '说明原因', 2: '约谈', 3: '组织处理' };
-const PROBLEM_STATUS_LABELS: Record<string, string> = { open: '未解决', resolved: '已解决', rebounded: '反弹' };
 
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 
@@ -210,7 +211,7 @@ export function buildLedgerModel(records: readonly LedgerCaseRecord[], events: r
       delistedAt: chinaDay(record.delistedAt),
       overdue: yesNo(record.overdue),
       nextDueAt: chinaDay(record.nextDueAt),
-      escalation: ESCALATION_LEVEL_LABELS[record.escalationLevel] ?? String(record.escalationLevel),
+      escalation: ESCALATION_LEVEL_LABELS[record.escalationLevel as EscalationLevel] ?? String(record.escalationLevel),
       talks: record.talks,
       organizationalHandling: yesNo(record.organizationalHandling),
       satisfaction: record.satisfactionRate,
@@ -230,7 +231,7 @@ export function buildLedgerModel(records: readonly LedgerCaseRecord[], events: r
         category: PROBLEM_CATEGORIES[problem.category] ?? problem.category,
         description: problem.description,
         round: problem.round,
-        status: PROBLEM_STATUS_LABELS[problemStatus(full, problem)] ?? '',
+        status: PROBLEM_STATUS_LABELS[problemStatus(full, problem)],
         carriedFrom: problem.carriedFrom ?? '',
       });
     }
@@ -276,7 +277,7 @@ export function figuresOf(records: readonly LedgerCaseRecord[]): LedgerFigures {
   let unfinished = 0;
   for (const record of records) {
     byStage[record.stage] += 1;
-    const done = !isUnderRectification(record.stage);
+    const done = isConverted(record.stage);
     if (!done) unfinished += 1;
     const township = townships.get(record.township) ?? { township: record.township, total: 0, converted: 0, overdue: 0, talks: 0 };
     township.total += 1;
@@ -296,7 +297,7 @@ export function figuresOf(records: readonly LedgerCaseRecord[]): LedgerFigures {
     organizationalHandling: records.filter((r) => r.escalationLevel === 3).length,
     talks: records.reduce((sum, r) => sum + r.talks, 0),
     converted: total - unfinished,
-    conversionRate: total === 0 ? null : (total - unfinished) / total,
+    conversionRate: conversionRate(total - unfinished, total),
     byTownship: [...townships.values()].sort((a, b) => a.township.localeCompare(b.township, 'zh-CN')),
   };
 }

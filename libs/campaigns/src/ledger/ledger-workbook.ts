@@ -54,7 +54,7 @@ export const CASE_COLUMNS: ColumnSpec<LedgerCaseRow>[] = [
   { header: '组织处理', key: 'organizationalHandling', width: 8 },
   { header: '群众满意率', key: 'satisfaction', width: 10, kind: 'percent' },
   { header: '滚动关联', key: 'link', width: 30, wrap: true },
-  { header: '案件编号', key: 'caseId', width: 30 },
+  { header: '整顿对象编号', key: 'caseId', width: 30 },
 ];
 
 export const PROBLEM_COLUMNS: ColumnSpec<LedgerProblemRow>[] = [

@@ -93,9 +93,9 @@ describe('the ledger (台账)', () => {
     expect(ledger.cases[0]).toMatchObject({ team: '责任领导：冯主任', listedAt: '2026-03-01', planApprovedAt: '2026-03-01', secretary: '书记S-01', source: '拉网式排查' });
     expect(ledger.problems.map((p) => [p.orgCode, p.problemId, p.status])).toEqual([
       ['S-01', 'p1', '已解决'],
-      ['S-01', 'p2', '未解决'],
-      ['V-01', 'p1', '未解决'],
-      ['V-01', 'p2', '未解决'],
+      ['S-01', 'p2', '整改中'],
+      ['V-01', 'p1', '整改中'],
+      ['V-01', 'p2', '整改中'],
     ]);
     expect(ledger.measures.map((m) => [m.problemId, m.status, m.evidence])).toEqual([
       ['p1', '已完成', '已建立“三会一课”台账'],

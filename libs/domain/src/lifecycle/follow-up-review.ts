@@ -142,7 +142,7 @@ function rollOver(draft: Draft, review: ReviewRecord, next: NextCampaign, newPro
     'case_rolled_over',
     [secretaryOf(state), committeeOf(state), countyOf(state)],
     '回头看发现问题，滚动转入下一轮整顿',
-    `${problems.length}个问题转入${next.campaign.name}继续整顿（案件 ${toCaseId}），本轮案件归档。`,
+    `${problems.length}个问题转入${next.campaign.name}继续整顿（整顿对象编号 ${toCaseId}），本轮整顿归档。`,
   );
 }
 
@@ -183,8 +183,8 @@ export function rolloverSettled(draft: Draft, result: { caseId: string; created:
     draft,
     'rolled_over',
     result.created
-      ? `已转入${rollover.campaign.name}，新案件 ${result.caseId}，问题${rollover.problems.length}个`
-      : `该组织已列入${rollover.campaign.name}（案件 ${result.caseId}），已关联`,
+      ? `已转入${rollover.campaign.name}，新整顿对象编号 ${result.caseId}，问题${rollover.problems.length}个`
+      : `该组织已列入${rollover.campaign.name}（整顿对象编号 ${result.caseId}），已关联`,
   );
   return true;
 }

@@ -1,10 +1,16 @@
-import { CASE_ACTIONS, describeScope, USER_ROLE_LABELS, type Actor, type CaseActionType, type UserRole } from '@zhengdun/domain';
-import { CodedException } from '../errors/coded.exception';
+import { CASE_ACTIONS, CodedError, describeScope, USER_ROLE_LABELS, type Actor, type CaseActionType, type StatusTable, type UserRole } from '@zhengdun/domain';
 
 export type AccessExceptionCode = 'role_not_permitted' | 'out_of_scope' | 'case_out_of_scope';
 
+export const ACCESS_EXCEPTION_STATUS: StatusTable<AccessExceptionCode> = {
+  role_not_permitted: 403,
+  out_of_scope: 403,
+  // Answered exactly as a case that does not exist (see caseOutOfScope).
+  case_out_of_scope: 404,
+};
+
 /** A signed-in user asking for something their role or scope does not cover (403). */
-export class AccessException extends CodedException<AccessExceptionCode> {
+export class AccessException extends CodedError<AccessExceptionCode> {
   override readonly name = 'AccessException';
 
   static roleForAction(actor: Actor, action: CaseActionType): AccessException {
@@ -33,6 +39,6 @@ export class AccessException extends CodedException<AccessExceptionCode> {
    * would tell anyone which organizations are on the list.
    */
   static caseOutOfScope(caseId: string): AccessException {
-    return new AccessException('case_out_of_scope', `案件 ${caseId} 不在您的管辖范围内`, `case ${caseId} is outside your scope`, { caseId });
+    return new AccessException('case_out_of_scope', `整顿对象 ${caseId} 不在您的管辖范围内`, `case ${caseId} is outside your scope`, { caseId });
   }
 }

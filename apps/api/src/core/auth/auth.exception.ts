@@ -1,9 +1,16 @@
-import { CodedException } from '../errors/coded.exception';
+import { CodedError, type StatusTable } from '@zhengdun/domain';
 
 export type AuthExceptionCode = 'missing_token' | 'invalid_token' | 'token_expired' | 'invalid_claims';
 
+export const AUTH_EXCEPTION_STATUS: StatusTable<AuthExceptionCode> = {
+  missing_token: 401,
+  invalid_token: 401,
+  token_expired: 401,
+  invalid_claims: 401,
+};
+
 /** No token, or one that cannot be trusted (401). */
-export class AuthException extends CodedException<AuthExceptionCode> {
+export class AuthException extends CodedError<AuthExceptionCode> {
   override readonly name = 'AuthException';
 
   static missing(): AuthException {

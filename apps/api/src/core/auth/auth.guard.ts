@@ -1,7 +1,7 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { roleMayTake, type CaseActionType, type UserRole } from '@zhengdun/domain';
-import { AuditService } from '../../modules/audit/audit.service';
+import { AuditRecorder } from '../audit/audit-recorder';
 import { CASE_ID } from '../http/patterns';
 import { AccessException } from './access.exception';
 import type { ApiRequest } from './api-request';
@@ -19,7 +19,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
-    private readonly audit: AuditService,
+    private readonly audit: AuditRecorder,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuditService, outcomeOf, type AuditActor } from '../../modules/audit/audit.service';
+import { AuditRecorder, outcomeOf, type AuditActor } from '../audit/audit-recorder';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 import { Public } from './auth.decorators';
 import { DevTokenListView, DevTokenRequestDto, DevTokenView } from './dev-tokens.dto';
@@ -16,7 +16,7 @@ const ANONYMOUS_AUDIT_ACTOR: AuditActor = { userId: 'anonymous', name: '未认�
 export class DevTokensController {
   constructor(
     private readonly tokens: DevTokensService,
-    private readonly audit: AuditService,
+    private readonly audit: AuditRecorder,
   ) {}
 
   @Get()

@@ -11,37 +11,37 @@ import { USER_ROLES, type UserRole } from '@zhengdun/domain';
 const SCOPE_LEVELS = ['county', 'township', 'organization'];
 
 export class DevScopeDto {
-  @ApiProperty({ enum: SCOPE_LEVELS, description: 'county 县 / township 乡镇（街道）/ organization 党组织' })
+  @ApiProperty({ title: '管辖层级', enum: SCOPE_LEVELS, description: 'county 县 / township 乡镇（街道）/ organization 党组织' })
   @IsString()
   level!: string;
 
-  @ApiProperty({ example: '示范县' })
+  @ApiProperty({ title: '县', example: '示范县' })
   @IsString()
   county!: string;
 
-  @ApiPropertyOptional({ example: '青山镇', description: 'level = township 时必填' })
+  @ApiPropertyOptional({ title: '乡镇', example: '青山镇', description: 'level = township 时必填' })
   @IsOptional() @IsString()
   township?: string;
 
-  @ApiPropertyOptional({ example: 'demo-org', description: 'level = organization 时必填' })
+  @ApiPropertyOptional({ title: '党组织代码', example: 'demo-org', description: 'level = organization 时必填' })
   @IsOptional() @IsString()
   orgCode?: string;
 }
 
 export class DevTokenRequestDto {
-  @ApiProperty({ example: 'dev-township-2', maxLength: 128, description: '用户编号（令牌的 sub）' })
+  @ApiProperty({ title: '用户编号', example: 'dev-township-2', maxLength: 128, description: '令牌的 sub' })
   @IsString()
   userId!: string;
 
-  @ApiProperty({ example: '青山镇党委（开发）', maxLength: 128 })
+  @ApiProperty({ title: '名称', example: '青山镇党委（开发）', maxLength: 128 })
   @IsString()
   name!: string;
 
-  @ApiProperty({ enum: USER_ROLES, example: 'township_committee' })
+  @ApiProperty({ title: '角色', enum: USER_ROLES, example: 'township_committee' })
   @IsString()
   role!: string;
 
-  @ApiProperty({ type: DevScopeDto })
+  @ApiProperty({ title: '管辖范围', type: DevScopeDto })
   @IsDefined() @IsObject() @ValidateNested() @Type(() => DevScopeDto)
   scope!: DevScopeDto;
 }

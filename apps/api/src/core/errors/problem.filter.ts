@@ -1,7 +1,8 @@
-import { Catch, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { Catch, Injectable, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Logger as PinoLogger } from 'pino';
-import { PROBLEM_CONTENT_TYPE, toProblem } from './problem';
+import { PROBLEM_CONTENT_TYPE } from './problem';
+import { ProblemMapper } from './problem-mapper';
 
 type LoggedRequest = Request & { id?: string | number; log?: PinoLogger };
 
@@ -22,13 +23,18 @@ function retryAfterFromThrottler(response: Response): void {
 
 /** The only place error responses are written: everything thrown becomes application/problem+json. */
 @Catch()
+@Injectable()
 export class ProblemFilter implements ExceptionFilter {
+  constructor(private readonly problems: ProblemMapper) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
     const request = host.switchToHttp().getRequest<LoggedRequest>();
     const response = host.switchToHttp().getResponse<Response>();
-    const problem = toProblem(exception, instanceOf(request));
-    if (problem.unexpected) {
+    const problem = this.problems.toProblem(exception, instanceOf(request));
+    if (problem.unmappedCode) {
+      request.log?.error({ err: exception, code: problem.unmappedCode }, 'error code without an HTTP status: add it to its module\'s status table');
+    } else if (problem.unexpected) {
       request.log?.error({ err: exception }, 'unexpected error');
     } else {
       request.log?.debug({ code: problem.body.code, status: problem.status }, 'request refused');

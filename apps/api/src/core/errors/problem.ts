@@ -1,21 +1,16 @@
 /**
  * The one mapping from anything thrown to an RFC 9457 problem: status, a Chinese title and detail a
  * county clerk can read, the English beside them, a stable `code`, and the field(s) for a 400.
- * Used by ProblemFilter (every error response) and by the idempotency interceptor and the batch
- * endpoint (which store or report the same answer).
+ * A coded error's status comes from the merged status tables of the modules (ProblemCodes, composed
+ * in apps/api/src/problem-codes.ts, so that this file needs no module); a code none of them holds is
+ * a bug, answered 500. Used by ProblemFilter (every error response) and by the idempotency
+ * interceptor and the batch endpoint (which store or report the same answer), through ProblemMapper.
  */
 import { HttpException } from '@nestjs/common';
-import { RuleViolation, type RuleCode } from '@zhengdun/domain';
-import { CampaignsException, type CampaignsExceptionCode } from '@zhengdun/campaigns';
+import { CodedError, RuleViolation, type CodeStatus, type RuleCode, type StatusTable } from '@zhengdun/domain';
 import { CaseException, caseNotFound } from '@zhengdun/temporal';
 import { AccessException } from '../auth/access.exception';
 import { AuthException } from '../auth/auth.exception';
-import { IdempotencyException } from '../idempotency/idempotency.exception';
-import { WorkflowUnavailableException } from '../infrastructure/workflow-unavailable.exception';
-import { MediaTypeException } from '../http/media-type.exception';
-import { CampaignException } from '../../modules/campaigns/campaigns.exception';
-import { NotificationsException } from '../../modules/notifications/notifications.exception';
-import { PublicCaseException } from '../../modules/public/public-cases.exception';
 import { RequestValidationException, type FieldError } from './request-validation.exception';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
@@ -40,6 +35,8 @@ export interface ProblemResponse {
   headers: Record<string, string>;
   /** Unexpected errors are logged with their stack; client errors only as a line. */
   unexpected: boolean;
+  /** A coded error whose code no status table holds: a bug to fix in its module's table. */
+  unmappedCode?: string;
 }
 
 const TITLES: Record<number, [string, string]> = {
@@ -58,58 +55,28 @@ const TITLES: Record<number, [string, string]> = {
   503: ['服务暂不可用', 'Service unavailable'],
 };
 
-/** Rule codes that say "not you" rather than "not now". */
-const FORBIDDEN_RULES: readonly RuleCode[] = ['role_not_permitted', 'out_of_scope', 'wrong_person'];
+/** Every code the API may answer with and how (status, default field): the modules' tables merged. */
+export type ProblemCodes = ReadonlyMap<string, CodeStatus>;
 
-const STATUS_BY_CODE: Record<string, number> = {
-  // AuthException
-  missing_token: 401,
-  invalid_token: 401,
-  token_expired: 401,
-  invalid_claims: 401,
-  // AccessException
-  role_not_permitted: 403,
-  out_of_scope: 403,
-  // IdempotencyException
-  key_reused: 422,
-  in_progress: 409,
-  invalid_key: 400,
-  // CampaignException
-  campaign_not_found: 404,
-  invalid_policy: 400,
-  ends_in_past: 400,
-  file_too_large: 413,
-  invalid_upload: 400,
-  // PublicCaseException
-  not_public: 404,
-  not_accepting_objections: 409,
-  not_accepting_ratings: 409,
-  // NotificationsException
-  dead_letter_not_found: 404,
-  no_contacts: 400,
-  // RequestValidationException
-  invalid_request: 400,
-  // WorkflowUnavailableException
-  workflow_unavailable: 503,
-  // MediaTypeException
-  unsupported_media_type: 415,
-};
-
-/** CampaignsException (@zhengdun/campaigns): status, and the field a 400 names when the library does not. */
-const CAMPAIGNS_CODES: Record<CampaignsExceptionCode, { status: number; field?: string }> = {
-  invalid_file: { status: 400, field: 'file' },
-  file_too_large: { status: 413, field: 'file' },
-  ledger_too_large: { status: 422 },
-  invalid_campaign: { status: 400 },
-  import_not_found: { status: 404 },
-  campaign_not_found: { status: 404 },
-};
-
-function fromCampaignsException(error: CampaignsException, instance?: string): ProblemResponse {
-  const mapping = CAMPAIGNS_CODES[error.code] ?? { status: 400 };
-  const details = typeof error.details.field === 'string' || !mapping.field ? error.details : { ...error.details, field: mapping.field };
-  const extra = fieldOf(details, error.messageZh, error.messageEn);
-  return { status: mapping.status, body: build(mapping.status, error.code, error.messageZh, error.messageEn, extra, instance), headers: {}, unexpected: false };
+/**
+ * Merges the modules' status tables, named for the message. Two modules may share a code (e.g.
+ * out_of_scope) only if they answer it alike: otherwise a client could not tell what a code means.
+ */
+export function mergeStatusTables(tables: Record<string, StatusTable<string>>): ProblemCodes {
+  const merged = new Map<string, CodeStatus>();
+  const owners = new Map<string, string>();
+  for (const [table, entries] of Object.entries(tables)) {
+    for (const [code, entry] of Object.entries(entries)) {
+      const answer: CodeStatus = typeof entry === 'number' ? { status: entry } : entry;
+      const earlier = merged.get(code);
+      if (earlier && (earlier.status !== answer.status || earlier.field !== answer.field)) {
+        throw new Error(`error code ${code}: ${owners.get(code)} answers ${JSON.stringify(earlier)}, ${table} ${JSON.stringify(answer)}`);
+      }
+      merged.set(code, answer);
+      owners.set(code, table);
+    }
+  }
+  return merged;
 }
 
 function problemType(code: string): string {
@@ -131,43 +98,60 @@ function build(status: number, code: string, detail: string, detailEn: string, e
   };
 }
 
-function ruleStatus(code: RuleCode): number {
-  return FORBIDDEN_RULES.includes(code) ? 403 : 409;
-}
-
-/** A rule that names the field it refuses (details.field) reports it like a 400 does. */
-function fieldOf(details: Record<string, unknown> | undefined, detail: string, detailEn: string): Partial<ProblemBody> {
-  const field = details?.field;
+/** A field an error names (details.field, or its table's default) is reported like a 400's. */
+function fieldOf(field: unknown, detail: string, detailEn: string): Partial<ProblemBody> {
   return typeof field === 'string' ? { errors: [{ field, detail, detail_en: detailEn }] } : {};
 }
 
-function fromCaseException(error: CaseException, instance?: string): ProblemResponse {
-  let status: number;
-  let code: string;
-  switch (error.code) {
-    case 'not_found':
-      status = 404;
-      code = 'case_not_found';
-      break;
-    case 'already_exists':
-      status = 409;
-      code = 'case_already_exists';
-      break;
-    case 'closed':
-      status = 409;
-      code = 'case_closed';
-      break;
-    case 'refused':
-    default:
-      code = error.rule?.code ?? 'refused';
-      status = error.rule ? ruleStatus(error.rule.code) : 409;
+function internalError(instance?: string, unmappedCode?: string): ProblemResponse {
+  return {
+    status: 500,
+    body: build(500, 'internal_error', '系统内部错误，请稍后重试；如持续出现请联系管理员', 'internal server error', {}, instance),
+    headers: {},
+    unexpected: true,
+    ...(unmappedCode ? { unmappedCode } : {}),
+  };
+}
+
+/** Codes whose own message would not help the user: what to tell them instead. */
+const SERVER_FAULTS: Partial<Record<string, [string, string]>> = {
+  actor_unverified: ['系统配置错误，操作未执行', 'the API and the worker disagree on the actor key; nothing was applied'],
+};
+
+function ruleOf(error: CodedError): ProblemBody['rule'] {
+  if (error instanceof RuleViolation) return { code: error.code, details: error.details };
+  if (error instanceof CaseException) return error.rule;
+  return undefined;
+}
+
+function fromCodedError(error: CodedError, codes: ProblemCodes, instance?: string): ProblemResponse {
+  if (error instanceof AccessException && error.code === 'case_out_of_scope') {
+    // Byte for byte the answer for a case that does not exist.
+    return fromCodedError(caseNotFound(String(error.details.caseId)), codes, instance);
   }
-  // The workflow did not recognise this API's signature: the API and the worker hold different keys.
-  if (code === 'actor_unverified') {
-    return { status: 500, body: build(500, code, '系统配置错误，操作未执行', 'the API and the worker disagree on the actor key; nothing was applied', {}, instance), headers: {}, unexpected: true };
+  const code = error instanceof CaseException ? error.answerCode : error.code;
+  const answer = codes.get(code);
+  if (!answer) return internalError(instance, code);
+  const { status } = answer;
+  const unexpected = status >= 500 && status !== 503;
+  if (unexpected) {
+    const [zh, en] = SERVER_FAULTS[code] ?? ['系统内部错误，请稍后重试；如持续出现请联系管理员', 'internal server error'];
+    return { status, body: build(status, code, zh, en, {}, instance), headers: {}, unexpected };
   }
-  const extra: Partial<ProblemBody> = error.rule ? { rule: error.rule, ...fieldOf(error.rule.details, error.messageZh, error.messageEn) } : {};
-  return { status, body: build(status, code, error.messageZh, error.messageEn, extra, instance), headers: {}, unexpected: false };
+  const rule = ruleOf(error);
+  const extra: Partial<ProblemBody> = {
+    ...(rule ? { rule } : {}),
+    ...(error instanceof RequestValidationException
+      ? { errors: error.fields }
+      : fieldOf(error.details.field ?? answer.field, error.messageZh, error.messageEn)),
+  };
+  if (Array.isArray(error.details.allowedRoles)) extra.allowedRoles = error.details.allowedRoles;
+  if (Array.isArray(error.details.accepted)) extra.accepted = error.details.accepted;
+  const headers: Record<string, string> = {};
+  if (error instanceof AuthException) {
+    headers['WWW-Authenticate'] = error.code === 'missing_token' ? 'Bearer realm="zhengdun"' : `Bearer realm="zhengdun", error="invalid_token"`;
+  }
+  return { status, body: build(status, code, error.messageZh, error.messageEn, extra, instance), headers, unexpected: false };
 }
 
 interface HttpErrorCause {
@@ -178,7 +162,8 @@ interface HttpErrorCause {
   length?: number;
 }
 
-function fromHttpException(error: HttpException, instance?: string): ProblemResponse {
+/** An HTTP exception (from Nest, the body parser, Node's HTTP parser): needs no status table. */
+export function httpProblem(error: HttpException, instance?: string): ProblemResponse {
   const status = error.getStatus();
   const cause = (error.cause ?? {}) as HttpErrorCause;
   const headers: Record<string, string> = {};
@@ -242,49 +227,8 @@ function fromHttpException(error: HttpException, instance?: string): ProblemResp
   };
 }
 
-export function toProblem(error: unknown, instance?: string): ProblemResponse {
-  if (error instanceof CaseException) return fromCaseException(error, instance);
-  if (error instanceof RuleViolation) {
-    const status = ruleStatus(error.code);
-    return {
-      status,
-      body: build(status, error.code, error.messageZh, error.messageEn, { rule: { code: error.code, details: error.details }, ...fieldOf(error.details, error.messageZh, error.messageEn) }, instance),
-      headers: {},
-      unexpected: false,
-    };
-  }
-  if (error instanceof CampaignsException) return fromCampaignsException(error, instance);
-  if (error instanceof RequestValidationException) {
-    return { status: 400, body: build(400, error.code, error.messageZh, error.messageEn, { errors: error.fields }, instance), headers: {}, unexpected: false };
-  }
-  if (error instanceof AuthException) {
-    const challenge = error.code === 'missing_token' ? 'Bearer realm="zhengdun"' : `Bearer realm="zhengdun", error="invalid_token"`;
-    return { status: 401, body: build(401, error.code, error.messageZh, error.messageEn, {}, instance), headers: { 'WWW-Authenticate': challenge }, unexpected: false };
-  }
-  if (error instanceof AccessException && error.code === 'case_out_of_scope') {
-    // Byte for byte the answer for a case that does not exist.
-    return fromCaseException(caseNotFound(String(error.details.caseId)), instance);
-  }
-  if (
-    error instanceof AccessException ||
-    error instanceof IdempotencyException ||
-    error instanceof CampaignException ||
-    error instanceof PublicCaseException ||
-    error instanceof NotificationsException ||
-    error instanceof WorkflowUnavailableException ||
-    error instanceof MediaTypeException
-  ) {
-    const status = STATUS_BY_CODE[error.code] ?? 400;
-    const extra: Partial<ProblemBody> = { ...fieldOf(error.details, error.messageZh, error.messageEn) };
-    if (Array.isArray(error.details.allowedRoles)) extra.allowedRoles = error.details.allowedRoles;
-    if (Array.isArray(error.details.accepted)) extra.accepted = error.details.accepted;
-    return { status, body: build(status, error.code, error.messageZh, error.messageEn, extra, instance), headers: {}, unexpected: false };
-  }
-  if (error instanceof HttpException) return fromHttpException(error, instance);
-  return {
-    status: 500,
-    body: build(500, 'internal_error', '系统内部错误，请稍后重试；如持续出现请联系管理员', 'internal server error', {}, instance),
-    headers: {},
-    unexpected: true,
-  };
+export function toProblem(error: unknown, codes: ProblemCodes, instance?: string): ProblemResponse {
+  if (error instanceof CodedError) return fromCodedError(error, codes, instance);
+  if (error instanceof HttpException) return httpProblem(error, instance);
+  return internalError(instance);
 }

@@ -1,25 +1,79 @@
 import { ValidationPipe } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { plainToInstance, Type } from 'class-transformer';
-import { IsArray, IsISO8601, IsString, MaxLength, ValidateNested, validate } from 'class-validator';
+import { IsArray, IsDefined, IsISO8601, IsObject, IsString, Matches, MaxLength, ValidateNested, validate } from 'class-validator';
 import { fieldErrors, MAX_NESTING, nestsDeeperThan, RequestValidationPipe, validateDto, VALIDATION_PIPE_OPTIONS, VALIDATOR_OPTIONS } from './validation';
 import { RequestValidationException } from './request-validation.exception';
 
-// DTOs of the shape the API's class-validator bodies have (campaigns, cases to open).
+// Shaped like the API's own DTOs (a plan of measures, a progress report), without importing a module.
 class MeasureDto {
-  @IsString() problemId!: string;
-  @IsString() @MaxLength(2000) description!: string;
-  @IsString() ownerId!: string;
-  @IsString() ownerName!: string;
-  @IsString() @IsISO8601({ strict: true, strictSeparator: true }) dueAt!: string;
+  @ApiProperty({ title: '问题编号' }) @IsString() problemId!: string;
+  @ApiProperty({ title: '整改措施' }) @IsString() @Matches(/\S/) @MaxLength(2000) description!: string;
+  @ApiProperty({ title: '责任人编号' }) @IsString() ownerId!: string;
+  @ApiProperty({ title: '责任人姓名' }) @IsString() @Matches(/\S/) ownerName!: string;
+  @ApiProperty({ title: '完成时限' }) @IsISO8601({ strict: true }) dueAt!: string;
 }
 
 class SubmitPlanDto {
-  @IsArray() @ValidateNested({ each: true }) @Type(() => MeasureDto) measures!: MeasureDto[];
+  @ApiProperty({ title: '整改措施', type: [MeasureDto] })
+  @IsArray() @ValidateNested({ each: true }) @Type(() => MeasureDto)
+  measures!: MeasureDto[];
 }
 
 class ReportProgressDto {
-  @IsString() @MaxLength(2000) summary!: string;
+  @ApiProperty({ title: '汇报内容' }) @IsString() @Matches(/\S/) @MaxLength(2000) summary!: string;
 }
+
+class PeriodDto {
+  @ApiProperty({ title: '时长' }) @IsDefined() amount!: number;
+}
+
+class PolicyDto {
+  @ApiProperty({ title: '结果公示期', type: PeriodDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => PeriodDto) publicityPeriod!: PeriodDto;
+  @IsDefined() unlabelled!: string;
+}
+
+class CampaignDto {
+  @ApiProperty({ title: '整顿批次名称' }) @IsString() @Matches(/\S/, { message: 'name must not be blank' }) @MaxLength(200) name!: string;
+  @ApiProperty({ title: '整顿政策', type: PolicyDto }) @IsObject() @ValidateNested() @Type(() => PolicyDto) policy!: PolicyDto;
+}
+
+describe('field names in the user’s words', () => {
+  const refusal = (body: unknown) =>
+    new ValidationPipe(VALIDATION_PIPE_OPTIONS).transform(body, { type: 'body', metatype: CampaignDto }).then(
+      () => undefined,
+      (error: unknown) => error as RequestValidationException,
+    );
+
+  it('names a nested field by its Chinese title, with its path beside it, one entry per field', async () => {
+    const error = (await refusal({ name: '整顿', policy: { publicityPeriod: {} } }))!;
+    expect(error.fields).toEqual([
+      { field: 'policy.publicityPeriod.amount', label: '整顿政策·结果公示期·时长', detail: '为必填项', detail_en: 'amount is required' },
+      { field: 'policy.unlabelled', detail: '为必填项', detail_en: 'unlabelled is required' },
+    ]);
+    expect(error.messageZh).toContain('整顿政策·结果公示期·时长为必填项');
+    expect(error.messageZh).toContain('整顿政策·结果公示期·时长（policy.publicityPeriod.amount）');
+    expect(error.messageZh).not.toContain('policy.publicityPeriod.amount为必填项');
+  });
+
+  it('says a blank name is blank, once, and a missing one is missing, once', async () => {
+    expect((await refusal({ name: '   ', policy: { publicityPeriod: { amount: 1 }, unlabelled: 'x' } }))!.fields).toEqual([
+      { field: 'name', label: '整顿批次名称', detail: '不能为空', detail_en: 'name must not be blank' },
+    ]);
+    expect((await refusal({ policy: { publicityPeriod: { amount: 1 }, unlabelled: 'x' } }))!.fields).toEqual([
+      { field: 'name', label: '整顿批次名称', detail: '为必填项', detail_en: 'name is required' },
+    ]);
+    expect((await refusal({ name: 'x'.repeat(201), policy: { publicityPeriod: { amount: 1 }, unlabelled: 'x' } }))!.fields).toEqual([
+      { field: 'name', label: '整顿批次名称', detail: '过长', detail_en: expect.stringContaining('shorter than or equal to 200') },
+    ]);
+  });
+
+  it('numbers an array’s items from 1 in the label and from 0 in the path', async () => {
+    const measure = { problemId: 'p1', description: '措施', ownerId: 'sec-1', ownerName: '王', dueAt: '2030-01-01T00:00:00Z' };
+    const fields = fieldErrors(await validate(plainToInstance(SubmitPlanDto, { measures: [measure, { ...measure, ownerName: '' }] }), VALIDATOR_OPTIONS));
+    expect(fields).toEqual([{ field: 'measures[1].ownerName', label: '整改措施第2项·责任人姓名', detail: '不能为空', detail_en: 'ownerName must not be blank' }]);
+  });
+});
 
 describe('field errors', () => {
   it('names nested fields by their path in the request, in Chinese and English', async () => {

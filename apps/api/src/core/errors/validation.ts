@@ -5,6 +5,7 @@
 import { classToPlain, plainToInstance } from 'class-transformer';
 import { validate, type ValidationError, type ValidatorOptions } from 'class-validator';
 import { ValidationPipe, type ValidationPipeOptions } from '@nestjs/common';
+import { DECORATORS } from '@nestjs/swagger';
 import { RequestValidationException, type FieldError } from './request-validation.exception';
 
 const ZH: Record<string, string> = {
@@ -40,13 +41,52 @@ function joinPath(parent: string, property: string): string {
   return parent ? `${parent}.${property}` : property;
 }
 
-export function fieldErrors(errors: ValidationError[], parent = '', into: FieldError[] = []): FieldError[] {
+/**
+ * A property's Chinese name: the `title` of its @ApiProperty, so that the OpenAPI document and the
+ * messages name a field alike; an array item is 第 n 项 of its array.
+ */
+function ownLabel(error: ValidationError): string | undefined {
+  const { target, property } = error;
+  if (Array.isArray(target)) return /^\d+$/.test(property) ? `第${Number(property) + 1}项` : undefined;
+  if (target === null || typeof target !== 'object') return undefined;
+  const metadata = Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES, Object.getPrototypeOf(target), property) as { title?: unknown } | undefined;
+  return typeof metadata?.title === 'string' ? metadata.title : undefined;
+}
+
+/** 整顿政策 + 结果公示期 → 整顿政策·结果公示期; 整改措施 + 第1项 → 整改措施第1项. */
+function joinLabel(parent: string | undefined, own: string | undefined, isItem: boolean): string | undefined {
+  if (own === undefined || (isItem && parent === undefined)) return undefined;
+  if (parent === undefined) return own;
+  return isItem ? `${parent}${own}` : `${parent}·${own}`;
+}
+
+const isBlank = (value: unknown) => typeof value === 'string' && value.trim() === '';
+/** Constraints a blank text fails: for those, "blank" is what the user needs to hear. */
+const BLANK_CONSTRAINTS = new Set(['matches', 'isNotEmpty', 'minLength']);
+/** Constraints that say the field should not be there at all, not that it is missing. */
+const NOT_A_FIELD = new Set(['whitelistValidation', 'unknownValue']);
+
+export function fieldErrors(errors: ValidationError[], parent = '', into: FieldError[] = [], parentLabel?: string): FieldError[] {
   for (const error of errors) {
     const path = error.property === undefined || error.property === '' ? parent || '(body)' : joinPath(parent, error.property);
-    for (const [constraint, message] of Object.entries(error.constraints ?? {})) {
-      into.push({ field: path, detail: ZH[constraint] ?? '不符合要求', detail_en: message });
+    const label = joinLabel(parentLabel, ownLabel(error), Array.isArray(error.target));
+    const named = { field: path, ...(label ? { label } : {}) };
+    const constraints = Object.entries(error.constraints ?? {});
+    if ((error.value === undefined || error.value === null) && constraints.length > 0 && !constraints.some(([name]) => NOT_A_FIELD.has(name))) {
+      // A missing field fails each of its checks; one entry says what is wrong.
+      into.push({ ...named, detail: ZH.isDefined, detail_en: `${error.property} is required` });
+    } else {
+      let saidBlank = false;
+      for (const [constraint, message] of constraints) {
+        if (isBlank(error.value) && BLANK_CONSTRAINTS.has(constraint)) {
+          if (!saidBlank) into.push({ ...named, detail: ZH.isNotEmpty, detail_en: `${error.property} must not be blank` });
+          saidBlank = true;
+        } else {
+          into.push({ ...named, detail: ZH[constraint] ?? '不符合要求', detail_en: message });
+        }
+      }
     }
-    if (error.children?.length) fieldErrors(error.children, path, into);
+    if (error.children?.length) fieldErrors(error.children, path, into, label);
   }
   return into;
 }
@@ -138,6 +178,9 @@ export const VALIDATOR_OPTIONS: ValidatorOptions = {
   // @ValidateNested (nested values) and by validateDto (batch items).
   forbidUnknownValues: false,
   stopAtFirstError: false,
+  // fieldErrors reads the field's label from the object it was found in and tells a blank or missing
+  // value by the value; neither is ever sent (the exception factory keeps only paths and messages).
+  validationError: { target: true, value: true },
 };
 
 export const VALIDATION_PIPE_OPTIONS: ValidationPipeOptions = {

@@ -1,6 +1,7 @@
 /**
  * Zod issues turned into field errors a clerk can read: the field's path in the request, its Chinese
- * name from the schema (`meta.title`) with the problem in Chinese, and zod's English beside it.
+ * name from the schema (`meta.title`, e.g. 整改措施第1条的完成时限), the problem in Chinese, and zod's
+ * English beside it.
  */
 import { fieldLabel } from '@zhengdun/domain';
 import type { z } from 'zod';
@@ -48,11 +49,11 @@ export function zodFieldErrors(error: z.ZodError, schema: z.ZodType, parent: rea
   for (const issue of error.issues) {
     const path = [...parent, ...issue.path];
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) fields.push({ field: pathText([...path, key]) || '(body)', detail: `“${key}”是不允许的字段`, detail_en: `property ${key} should not exist` });
+      for (const key of issue.keys) fields.push({ field: pathText([...path, key]) || '(body)', detail: '是不允许的字段', detail_en: `property ${key} should not exist` });
       continue;
     }
     const label = issue.path.length > 0 ? fieldLabel(schema, issue.path) : '请求内容';
-    fields.push({ field: pathText(path) || '(body)', detail: `${label}${problemZh(issue)}`, detail_en: issue.message });
+    fields.push({ field: pathText(path) || '(body)', label, detail: problemZh(issue), detail_en: issue.message });
   }
   return fields;
 }

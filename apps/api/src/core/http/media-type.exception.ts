@@ -1,7 +1,9 @@
-import { CodedException } from '../errors/coded.exception';
+import { CodedError, type StatusTable } from '@zhengdun/domain';
+
+export const MEDIA_TYPE_EXCEPTION_STATUS: StatusTable<'unsupported_media_type'> = { unsupported_media_type: 415 };
 
 /** A request body in a format the endpoint does not take (415): it would be read as empty otherwise. */
-export class MediaTypeException extends CodedException<'unsupported_media_type'> {
+export class MediaTypeException extends CodedError<'unsupported_media_type'> {
   override readonly name = 'MediaTypeException';
 
   constructor(accepted: readonly string[], received: string) {

@@ -1,35 +1,18 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { IdempotencyRepository } from '@zhengdun/persistence';
+import { PeriodicPurge } from '../infrastructure/periodic-purge';
 
 /** How long an Idempotency-Key's answer is kept for replay. */
 export const IDEMPOTENCY_RETENTION_MS = 24 * 3_600_000;
-const PURGE_EVERY_MS = 3_600_000;
 
-/** Removes idempotency records past their retention, hourly. Safe on every replica (a plain DELETE). */
+/** Removes idempotency records past their retention, hourly. */
 @Injectable()
-export class IdempotencyJanitor implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(IdempotencyJanitor.name);
-  private timer?: NodeJS.Timeout;
-
-  constructor(private readonly records: IdempotencyRepository) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.purge(), PURGE_EVERY_MS);
-    this.timer.unref();
+export class IdempotencyJanitor extends PeriodicPurge {
+  constructor(private readonly records: IdempotencyRepository) {
+    super(3_600_000, 'idempotency records');
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
-  }
-
-  async purge(): Promise<number> {
-    try {
-      const purged = await this.records.purgeOlderThan(new Date(Date.now() - IDEMPOTENCY_RETENTION_MS));
-      if (purged > 0) this.logger.log({ purged }, 'old idempotency records removed');
-      return purged;
-    } catch (error) {
-      this.logger.warn({ err: error }, 'idempotency purge failed; will try again');
-      return 0;
-    }
+  protected removeExpired(): Promise<number> {
+    return this.records.purgeOlderThan(new Date(Date.now() - IDEMPOTENCY_RETENTION_MS));
   }
 }

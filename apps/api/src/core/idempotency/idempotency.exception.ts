@@ -1,8 +1,14 @@
-import { CodedException } from '../errors/coded.exception';
+import { CodedError, type StatusTable } from '@zhengdun/domain';
 
 export type IdempotencyExceptionCode = 'key_reused' | 'in_progress' | 'invalid_key';
 
-export class IdempotencyException extends CodedException<IdempotencyExceptionCode> {
+export const IDEMPOTENCY_EXCEPTION_STATUS: StatusTable<IdempotencyExceptionCode> = {
+  key_reused: 422,
+  in_progress: 409,
+  invalid_key: 400,
+};
+
+export class IdempotencyException extends CodedError<IdempotencyExceptionCode> {
   override readonly name = 'IdempotencyException';
 
   static reused(): IdempotencyException {

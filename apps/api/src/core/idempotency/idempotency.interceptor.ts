@@ -4,7 +4,8 @@ import type { Response as ExpressResponse } from 'express';
 import { from, mergeMap, Observable } from 'rxjs';
 import { canonicalJson, sha256Hex } from '@zhengdun/persistence';
 import type { ApiRequest } from '../auth/api-request';
-import { PROBLEM_CONTENT_TYPE, toProblem } from '../errors/problem';
+import { PROBLEM_CONTENT_TYPE } from '../errors/problem';
+import { ProblemMapper } from '../errors/problem-mapper';
 import { instanceOf } from '../errors/problem.filter';
 import { RequestValidationException } from '../errors/request-validation.exception';
 import { MAX_NESTING, nestedTooDeeply, nestsDeeperThan } from '../errors/validation';
@@ -32,6 +33,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     private readonly claims: IdempotencyClaims,
     private readonly context: IdempotencyContext,
     private readonly reflector: Reflector,
+    private readonly problems: ProblemMapper,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -87,7 +89,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         },
         error: (error: unknown) => {
           settled = true;
-          const problem = toProblem(error, instanceOf(request));
+          const problem = this.problems.toProblem(error, instanceOf(request));
           const body = request.id !== undefined ? { ...problem.body, traceId: String(request.id) } : problem.body;
           const settle = problem.status >= 500 ? this.claims.release(key) : this.claims.complete(key, problem.status, body);
           settle.then(

@@ -4,7 +4,7 @@ import type { Actor } from '@zhengdun/domain';
 import { CurrentActor, Roles } from '../../core/auth/auth.decorators';
 import { ApiProblems } from '../../core/openapi/api-problems.decorator';
 import { AuditVerifyView } from './audit.dto';
-import { AuditService } from './audit.service';
+import { AuditService } from '../../core/audit/audit.service';
 
 @ApiTags('audit 审计')
 @ApiBearerAuth()

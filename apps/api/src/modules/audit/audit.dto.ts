@@ -15,5 +15,5 @@ export class AuditVerifyView {
   problem?: string;
   @ApiPropertyOptional({ description: '仍与审计链相符的最新检查点编号' }) lastGoodCheckpointId?: string;
   @ApiPropertyOptional({ description: '问题说明（中文 / English）' }) message?: string;
-  @ApiProperty({ description: '核验前从案件时间线补记的审计记录数（请求在操作生效后、记审计前中断）' }) reconciled!: number;
+  @ApiProperty({ description: '核验前从整顿对象时间线补记的审计记录数（请求在操作生效后、记审计前中断）' }) reconciled!: number;
 }

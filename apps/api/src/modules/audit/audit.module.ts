@@ -1,8 +1,13 @@
 import { Global, Module } from '@nestjs/common';
+import { AuditRecorder } from '../../core/audit/audit-recorder';
 import { AuditController } from './audit.controller';
-import { AuditService } from './audit.service';
+import { AuditService } from '../../core/audit/audit.service';
 
 /** Global: every module that takes commands records them here. */
 @Global()
-@Module({ controllers: [AuditController], providers: [AuditService], exports: [AuditService] })
+@Module({
+  controllers: [AuditController],
+  providers: [AuditService, { provide: AuditRecorder, useExisting: AuditService }],
+  exports: [AuditService, AuditRecorder],
+})
 export class AuditModule {}

@@ -7,68 +7,68 @@ import { PLACE_NAME } from '../../core/http/patterns';
 const PERIOD_UNITS: readonly PeriodUnit[] = ['seconds', 'days', 'workingDays'];
 
 export class PeriodDto implements Period {
-  @ApiProperty({ example: 15, minimum: 0, maximum: 100000 })
+  @ApiProperty({ title: '时长', example: 15, minimum: 0, maximum: 100000 })
   @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(100_000)
   amount!: number;
 
-  @ApiProperty({ enum: PERIOD_UNITS, example: 'workingDays', description: 'seconds (tests only), days, or workingDays (法定工作日)' })
+  @ApiProperty({ title: '计时单位', enum: PERIOD_UNITS, example: 'workingDays', description: 'seconds (tests only), days, or workingDays (法定工作日)' })
   @IsIn(PERIOD_UNITS)
   unit!: PeriodUnit;
 }
 
 /** The periods the lifecycle waits on; reminderLead and escalationInterval cannot be in working days. */
 export class CampaignPolicyDto implements CampaignPolicy {
-  @ApiProperty({ type: PeriodDto, description: '落实包抓后提交并审批整顿方案的期限' })
+  @ApiProperty({ title: '整顿方案期限', type: PeriodDto, description: '落实包抓后提交并审批整顿方案的期限' })
   @IsDefined() @IsObject() @ValidateNested() @Type(() => PeriodDto)
   planPeriod!: PeriodDto;
 
-  @ApiProperty({ type: PeriodDto, description: '结果公示期' })
+  @ApiProperty({ title: '结果公示期', type: PeriodDto })
   @IsDefined() @IsObject() @ValidateNested() @Type(() => PeriodDto)
   publicityPeriod!: PeriodDto;
 
-  @ApiProperty({ type: PeriodDto, description: '验收未通过或异议属实后的限期整改期' })
+  @ApiProperty({ title: '限期整改期', type: PeriodDto, description: '验收未通过或异议属实后的限期整改期' })
   @IsDefined() @IsObject() @ValidateNested() @Type(() => PeriodDto)
   rectificationPeriod!: PeriodDto;
 
-  @ApiProperty({ type: PeriodDto, description: '定期汇报周期' })
+  @ApiProperty({ title: '定期汇报周期', type: PeriodDto })
   @IsDefined() @IsObject() @ValidateNested() @Type(() => PeriodDto)
   reportCadence!: PeriodDto;
 
-  @ApiProperty({ type: PeriodDto, description: '到期前提醒提前量（seconds 或 days）' })
+  @ApiProperty({ title: '到期提醒提前量', type: PeriodDto, description: '到期前提醒提前量（seconds 或 days）' })
   @IsDefined() @IsObject() @ValidateNested() @Type(() => PeriodDto)
   reminderLead!: PeriodDto;
 
-  @ApiProperty({ type: PeriodDto, description: '说明原因→约谈→再次约谈的间隔（seconds 或 days）' })
+  @ApiProperty({ title: '督办间隔', type: PeriodDto, description: '说明原因→约谈→再次约谈的间隔（seconds 或 days）' })
   @IsDefined() @IsObject() @ValidateNested() @Type(() => PeriodDto)
   escalationInterval!: PeriodDto;
 
-  @ApiProperty({ type: PeriodDto, description: '销号后到回头看的时间' })
+  @ApiProperty({ title: '回头看间隔', type: PeriodDto, description: '销号后到回头看的时间' })
   @IsDefined() @IsObject() @ValidateNested() @Type(() => PeriodDto)
   reviewDelay!: PeriodDto;
 
-  @ApiProperty({ example: 0.8, minimum: 0, maximum: 1, description: '县级验收要求的群众满意率（满意+基本满意）' })
+  @ApiProperty({ title: '满意率要求', example: 0.8, minimum: 0, maximum: 1, description: '县级验收要求的群众满意率（满意+基本满意）' })
   @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1)
   satisfactionThreshold!: number;
 
-  @ApiPropertyOptional({ type: PeriodDto, description: '向县委组织部发送整顿进度汇总的周期（默认每 30 天）' })
+  @ApiPropertyOptional({ title: '进度汇总周期', type: PeriodDto, description: '向县委组织部发送整顿进度汇总的周期（默认每 30 天）' })
   @IsOptional() @IsObject() @ValidateNested() @Type(() => PeriodDto)
   summaryCadence?: PeriodDto;
 }
 
 export class CreateCampaignDto {
-  @ApiProperty({ example: '2026年软弱涣散基层党组织整顿', maxLength: 200 })
+  @ApiProperty({ title: '整顿批次名称', example: '2026年软弱涣散基层党组织整顿', maxLength: 200 })
   @IsString() @Matches(/\S/, { message: 'name must not be blank' }) @MaxLength(200)
   name!: string;
 
-  @ApiProperty({ example: '示范县', description: 'Must be the caller’s own county' })
+  @ApiProperty({ title: '县', example: '示范县', description: 'Must be the caller’s own county' })
   @IsString() @Matches(PLACE_NAME)
   county!: string;
 
-  @ApiProperty({ example: '2026-10-31T23:59:59+08:00', description: '硬性截止时间（10月底前全面完成）' })
+  @ApiProperty({ title: '截止时间', example: '2026-10-31T23:59:59+08:00', description: '硬性截止时间（10月底前全面完成）' })
   @IsString() @IsISO8601({ strict: true, strictSeparator: true })
   endsAt!: string;
 
-  @ApiPropertyOptional({ type: CampaignPolicyDto, description: 'Defaults to DEFAULT_POLICY' })
+  @ApiPropertyOptional({ title: '整顿政策', type: CampaignPolicyDto, description: 'Defaults to DEFAULT_POLICY' })
   @IsOptional() @IsObject() @ValidateNested() @Type(() => CampaignPolicyDto)
   policy?: CampaignPolicyDto;
 }

@@ -5,8 +5,8 @@ import { CurrentActor, Roles } from '../../core/auth/auth.decorators';
 import { CampaignIdPipe } from '../../core/http/id-param.pipe';
 import { ApiProblems } from '../../core/openapi/api-problems.decorator';
 import { CampaignListView, CampaignView, CreateCampaignDto } from './campaign.dto';
-import { CampaignStatusView } from './campaign-features.dto';
-import { CampaignFeaturesService } from './campaign-features.service';
+import { CampaignStatusView } from './campaign-views.dto';
+import { CampaignStatusService } from './campaign-status.service';
 import { CampaignsService, toCampaignView } from './campaigns.service';
 
 @ApiTags('campaigns 整顿批次')
@@ -15,7 +15,7 @@ import { CampaignsService, toCampaignView } from './campaigns.service';
 export class CampaignsController {
   constructor(
     private readonly campaigns: CampaignsService,
-    private readonly features: CampaignFeaturesService,
+    private readonly campaignStatus: CampaignStatusService,
   ) {}
 
   @Post()
@@ -48,6 +48,6 @@ export class CampaignsController {
   @ApiOkResponse({ type: CampaignStatusView })
   @ApiProblems(400, 401, 403, 404, 503)
   status(@CurrentActor() actor: Actor, @Param('campaignId', CampaignIdPipe) campaignId: string): Promise<CampaignStatusView> {
-    return this.features.status(actor, campaignId);
+    return this.campaignStatus.status(actor, campaignId);
   }
 }

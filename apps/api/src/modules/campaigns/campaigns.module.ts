@@ -3,13 +3,16 @@ import type { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { CampaignWorkflowService, ScreeningImportService } from '@zhengdun/campaigns';
 import type { AppConfig } from '@zhengdun/config';
+import { CampaignClient, ImportClient } from '@zhengdun/temporal';
 import { API_CONFIG, TEMPORAL_CLIENT } from '../../core/infrastructure/injection-tokens';
-import { CampaignFeaturesService } from './campaign-features.service';
+import { CampaignStatusService } from './campaign-status.service';
 import { CampaignsController } from './campaigns.controller';
 import { CampaignsService } from './campaigns.service';
 import { LedgerController } from './ledger.controller';
+import { LedgerExportService } from './ledger-export.service';
 import { ScreeningController } from './screening.controller';
 import { ScreeningFileInterceptor } from './screening-file.interceptor';
+import { ScreeningUploadsService } from './screening-uploads.service';
 
 @Module({
   controllers: [CampaignsController, ScreeningController, LedgerController],
@@ -17,16 +20,18 @@ import { ScreeningFileInterceptor } from './screening-file.interceptor';
     {
       provide: CampaignWorkflowService,
       inject: [TEMPORAL_CLIENT, API_CONFIG],
-      useFactory: (client: Client, config: AppConfig) => new CampaignWorkflowService(client, config.temporal.taskQueue),
+      useFactory: (client: Client, config: AppConfig) => new CampaignWorkflowService(new CampaignClient(client, config.temporal.taskQueue)),
     },
     {
       provide: ScreeningImportService,
       inject: [DataSource, TEMPORAL_CLIENT, API_CONFIG],
       useFactory: (dataSource: DataSource, client: Client, config: AppConfig) =>
-        new ScreeningImportService(dataSource, client, { taskQueue: config.temporal.taskQueue, limits: config.uploads }),
+        new ScreeningImportService(dataSource, new ImportClient(client, config.temporal.taskQueue), { limits: config.uploads }),
     },
     CampaignsService,
-    CampaignFeaturesService,
+    CampaignStatusService,
+    ScreeningUploadsService,
+    LedgerExportService,
     ScreeningFileInterceptor,
   ],
   exports: [CampaignsService],

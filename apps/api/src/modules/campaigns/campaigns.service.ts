@@ -8,8 +8,8 @@ import { AccessException } from '../../core/auth/access.exception';
 import { TemporalCalls } from '../../core/infrastructure/temporal-calls.service';
 import { API_CONFIG } from '../../core/infrastructure/injection-tokens';
 import { RequestValidationException } from '../../core/errors/request-validation.exception';
-import { AuditService } from '../audit/audit.service';
-import { CampaignException } from './campaigns.exception';
+import { AuditService } from '../../core/audit/audit.service';
+import { CampaignRequestException } from './campaign-request.exception';
 import type { CampaignView, CreateCampaignDto } from './campaign.dto';
 
 export function toCampaignView(entity: CampaignEntity): CampaignView {
@@ -33,7 +33,7 @@ function policyOf(dto: CreateCampaignDto, allowSeconds: boolean): CampaignPolicy
     ...(dto.policy.summaryCadence ? { summaryCadence: { amount: dto.policy.summaryCadence.amount, unit: dto.policy.summaryCadence.unit } } : {}),
   } as CampaignPolicy;
   if (!isValidPolicy(policy)) {
-    throw new CampaignException(
+    throw new CampaignRequestException(
       'invalid_policy',
       '整顿政策设置有误：提醒提前量和督办间隔只能按自然日或秒计，不能按工作日；进度汇总周期须大于零',
       'invalid policy: reminderLead and escalationInterval cannot be in working days; summaryCadence must be more than zero',
@@ -64,7 +64,7 @@ export class CampaignsService {
       const policy = policyOf(dto, this.config.allowSecondsPeriods);
       const endsAt = new Date(dto.endsAt);
       if (endsAt.getTime() <= Date.now()) {
-        throw new CampaignException('ends_in_past', '截止时间必须晚于当前时间', 'endsAt must be in the future', { field: 'endsAt' });
+        throw new CampaignRequestException('ends_in_past', '截止时间必须晚于当前时间', 'endsAt must be in the future', { field: 'endsAt' });
       }
       const entity = await this.campaigns.create({ id, name: dto.name.trim(), county: dto.county, endsAt, policy, createdBy: actor.userId });
       // The countdown, monthly summaries and end-date escalation: started once, after the row exists.
@@ -80,7 +80,7 @@ export class CampaignsService {
   /** A campaign of the caller's county; another county's is answered as a missing one (its name included). */
   async get(actor: Actor, id: string): Promise<CampaignEntity> {
     const campaign = await this.campaigns.findById(id);
-    if (!campaign || campaign.county !== actor.scope.county) throw CampaignException.notFound(id);
+    if (!campaign || campaign.county !== actor.scope.county) throw CampaignRequestException.notFound(id);
     return campaign;
   }
 }

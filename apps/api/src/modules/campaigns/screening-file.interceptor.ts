@@ -4,7 +4,7 @@ import type { Observable } from 'rxjs';
 import type { AppConfig } from '@zhengdun/config';
 import { markUploadRead } from '../../core/idempotency/uploaded-file';
 import { API_CONFIG } from '../../core/infrastructure/injection-tokens';
-import { CampaignException } from './campaigns.exception';
+import { CampaignRequestException } from './campaign-request.exception';
 
 export const SCREENING_FILE_FIELD = 'file';
 
@@ -47,8 +47,8 @@ export class ScreeningFileInterceptor implements NestInterceptor {
     } catch (error) {
       if (error instanceof HttpException) {
         const code = (error.cause as MulterCause | undefined)?.code;
-        if (code === 'LIMIT_FILE_SIZE') throw CampaignException.fileTooLarge(this.maxFileBytes);
-        throw CampaignException.badUpload(error.message);
+        if (code === 'LIMIT_FILE_SIZE') throw CampaignRequestException.fileTooLarge(this.maxFileBytes);
+        throw CampaignRequestException.badUpload(error.message);
       }
       throw error;
     }

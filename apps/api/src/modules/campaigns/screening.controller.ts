@@ -8,9 +8,9 @@ import { CampaignIdPipe, ImportIdPipe } from '../../core/http/id-param.pipe';
 import { IdempotentUpload } from '../../core/idempotency/idempotent-upload.decorator';
 import { ApiIdempotencyKey } from '../../core/openapi/api-idempotency.decorator';
 import { ApiProblems } from '../../core/openapi/api-problems.decorator';
-import { AuditService } from '../audit/audit.service';
-import { ImportProgressView, ScreeningUploadBody, ScreeningUploadView } from './campaign-features.dto';
-import { CampaignFeaturesService } from './campaign-features.service';
+import { AuditService } from '../../core/audit/audit.service';
+import { ImportProgressView, ScreeningUploadBody, ScreeningUploadView } from './campaign-views.dto';
+import { ScreeningUploadsService } from './screening-uploads.service';
 import { CampaignsService } from './campaigns.service';
 import { ScreeningFileInterceptor, type UploadedSpreadsheet } from './screening-file.interceptor';
 
@@ -21,7 +21,7 @@ export const SCREENING_TEMPLATE_FILE_NAME = '摸排名单模板.xlsx';
 @Controller('campaigns/:campaignId')
 export class ScreeningController {
   constructor(
-    private readonly features: CampaignFeaturesService,
+    private readonly screeningUploads: ScreeningUploadsService,
     private readonly campaigns: CampaignsService,
     private readonly audit: AuditService,
   ) {}
@@ -35,7 +35,7 @@ export class ScreeningController {
     // Audited like any export: who took the campaign's template, and when.
     const content = await this.audit.command(actor, null, 'downloadScreeningTemplate', { campaignId }, async () => {
       await this.campaigns.get(actor, campaignId);
-      return this.features.template();
+      return this.screeningUploads.template();
     });
     return new StreamableFile(content, { type: XLSX_CONTENT_TYPE, disposition: attachment(SCREENING_TEMPLATE_FILE_NAME), length: content.length });
   }
@@ -44,18 +44,18 @@ export class ScreeningController {
   @HttpCode(202)
   @Roles('county_department')
   @IdempotentUpload(ScreeningFileInterceptor)
-  @ApiOperation({ summary: '上传摸排名单（.xlsx 或 .csv），逐行校验并批量立案；同一文件重复上传不会重复立案 (county department only)' })
+  @ApiOperation({ summary: '上传摸排名单（.xlsx 或 .csv），逐行校验并批量列入整顿名单；同一文件重复上传不会重复列入 (county department only)' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: ScreeningUploadBody })
   @ApiIdempotencyKey()
-  @ApiAcceptedResponse({ type: ScreeningUploadView, description: '已受理：有误的行及导入批次编号；立案进度见 GET …/screening-imports/:importId' })
+  @ApiAcceptedResponse({ type: ScreeningUploadView, description: '已受理：有误的行及导入批次编号；列入进度见 GET …/screening-imports/:importId' })
   @ApiProblems(400, 401, 403, 404, 413, 422, 503)
   upload(
     @CurrentActor() actor: Actor,
     @Param('campaignId', CampaignIdPipe) campaignId: string,
     @UploadedFile() file: UploadedSpreadsheet | undefined,
   ): Promise<ScreeningUploadView> {
-    return this.features.upload(actor, campaignId, file);
+    return this.screeningUploads.upload(actor, campaignId, file);
   }
 
   @Get('screening-imports/:importId')
@@ -67,6 +67,6 @@ export class ScreeningController {
     @Param('campaignId', CampaignIdPipe) campaignId: string,
     @Param('importId', ImportIdPipe) importId: string,
   ): Promise<ImportProgressView> {
-    return this.features.progress(actor, campaignId, importId);
+    return this.screeningUploads.progress(actor, campaignId, importId);
   }
 }

@@ -65,7 +65,7 @@ export class CaseAccessService {
     this.places.set(caseId, place);
   }
 
-  assertInScope(actor: Actor, place: CasePlace, what = '该案件'): void {
+  assertInScope(actor: Actor, place: CasePlace, what = '该整顿对象'): void {
     if (!isInScope(actor.scope, { county: place.county, township: place.township, code: place.orgCode })) {
       throw AccessException.scope(actor, what);
     }

@@ -6,7 +6,7 @@ import { CaseClient } from '@zhengdun/temporal';
 import { IdempotencyContext } from '../../core/idempotency/idempotency-context';
 import { TemporalCalls } from '../../core/infrastructure/temporal-calls.service';
 import { WorkflowUnavailableException } from '../../core/infrastructure/workflow-unavailable.exception';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../../core/audit/audit.service';
 import { CampaignsService } from '../campaigns/campaigns.service';
 import { CaseAccessService } from './case-access.service';
 import { toCaseStateView } from './case-view.mapper';

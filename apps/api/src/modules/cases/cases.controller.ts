@@ -12,7 +12,7 @@ import { BatchResultView, CaseDetailView, CaseListView, OpenedCaseView } from '.
 import { ListCasesQueryDto } from './dto/list-cases.dto';
 import { OpenCaseDto, OpenCasesBatchDto } from './dto/open-case.dto';
 
-@ApiTags('cases 案件')
+@ApiTags('cases 整顿对象')
 @ApiBearerAuth()
 @Controller()
 export class CasesController {
@@ -20,7 +20,7 @@ export class CasesController {
 
   @Post('campaigns/:campaignId/cases')
   @Roles('county_department')
-  @ApiOperation({ summary: '列入整顿名单（摸排确定）：为一个党组织立案', description: 'County department only; the organization must be in its county.' })
+  @ApiOperation({ summary: '列入整顿名单（摸排确定）：将一个党组织列为整顿对象', description: 'County department only; the organization must be in its county.' })
   @ApiParam({ name: 'campaignId' })
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: OpenedCaseView })
@@ -50,7 +50,7 @@ export class CasesController {
   }
 
   @Get('cases')
-  @ApiOperation({ summary: '案件台账：按批次、阶段、领域、乡镇、逾期、督办等级、责任人筛选，分页排序', description: 'Only cases in your scope.' })
+  @ApiOperation({ summary: '整顿对象清单：按批次、阶段、领域、乡镇、逾期、督办等级、责任人筛选，分页排序', description: 'Only cases in your scope.' })
   @ApiOkResponse({ type: CaseListView })
   @ApiProblems(400, 401)
   list(@CurrentActor() actor: Actor, @Query() query: ListCasesQueryDto): Promise<CaseListView> {
@@ -58,7 +58,7 @@ export class CasesController {
   }
 
   @Get('cases/:caseId')
-  @ApiOperation({ summary: '一个案件：实时状态与时间线' })
+  @ApiOperation({ summary: '一个整顿对象：状态、时间线与您可进行的操作' })
   @ApiParam({ name: 'caseId', example: 'case:c1a2b3c4d5e6:410323-001' })
   @ApiOkResponse({ type: CaseDetailView })
   @ApiProblems(400, 401, 403, 404)

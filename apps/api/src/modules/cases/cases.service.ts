@@ -11,10 +11,10 @@ import {
 import { CaseQueryRepository, CaseReadModelRepository, type CampaignEntity } from '@zhengdun/persistence';
 import { CaseClient } from '@zhengdun/temporal';
 import { TemporalCalls } from '../../core/infrastructure/temporal-calls.service';
-import { toProblem } from '../../core/errors/problem';
+import { ProblemMapper } from '../../core/errors/problem-mapper';
 import { validateDto } from '../../core/errors/validation';
 import { RequestValidationException } from '../../core/errors/request-validation.exception';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../../core/audit/audit.service';
 import { CampaignsService } from '../campaigns/campaigns.service';
 import { CaseAccessService } from './case-access.service';
 import { toCaseStateView, toCaseSummaryView, toTimelineRowView } from './case-view.mapper';
@@ -66,6 +66,7 @@ export class CasesService {
     private readonly campaigns: CampaignsService,
     private readonly access: CaseAccessService,
     private readonly audit: AuditService,
+    private readonly problems: ProblemMapper,
   ) {}
 
   /** Puts one organization on the campaign's list (摸排确定) and starts its workflow. */
@@ -102,7 +103,7 @@ export class CasesService {
         const { caseId } = await this.openIn(actor, campaign, dto);
         results.push({ index, orgCode, status: 201, caseId });
       } catch (error) {
-        const problem = toProblem(error, instance);
+        const problem = this.problems.toProblem(error, instance);
         if (problem.unexpected) this.logger.error({ err: error, index }, 'batch item failed');
         results.push({ index, orgCode, status: problem.status, problem: problem.body });
       }

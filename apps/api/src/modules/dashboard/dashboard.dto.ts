@@ -16,18 +16,18 @@ export class DashboardSatisfactionView {
   @ApiProperty({ description: '基本满意 票数' }) basicallySatisfied!: number;
   @ApiProperty({ description: '不满意 票数' }) dissatisfied!: number;
   @ApiProperty({ type: Number, nullable: true, description: '满意率 =（满意 + 基本满意）/ 全部评价；无评价时为 null' }) rate!: number | null;
-  @ApiProperty({ description: '至少收到一条评价的案件数' }) ratedCases!: number;
-  @ApiProperty({ description: '满意率低于本批次验收要求（policy.satisfactionThreshold）的已评价案件数' }) belowThreshold!: number;
+  @ApiProperty({ description: '至少收到一条评价的整顿对象数' }) ratedCases!: number;
+  @ApiProperty({ description: '满意率低于本批次验收要求（policy.satisfactionThreshold）的已评价整顿对象数' }) belowThreshold!: number;
 }
 
 export class DashboardSummaryView {
-  @ApiProperty({ description: '统计范围内的案件总数' }) total!: number;
-  @ApiProperty({ ...COUNTS, description: '各阶段案件数' }) byStage!: Record<string, number>;
-  @ApiProperty({ ...COUNTS, description: '各领域案件数' }) byDomain!: Record<string, number>;
-  @ApiProperty({ ...COUNTS, description: '各乡镇（党工委）案件数' }) byTownship!: Record<string, number>;
-  @ApiProperty({ description: '有逾期事项的案件数' }) overdue!: number;
+  @ApiProperty({ description: '统计范围内的整顿对象总数' }) total!: number;
+  @ApiProperty({ ...COUNTS, description: '各阶段整顿对象数' }) byStage!: Record<string, number>;
+  @ApiProperty({ ...COUNTS, description: '各领域整顿对象数' }) byDomain!: Record<string, number>;
+  @ApiProperty({ ...COUNTS, description: '各乡镇（党工委）整顿对象数' }) byTownship!: Record<string, number>;
+  @ApiProperty({ description: '有逾期事项的整顿对象数' }) overdue!: number;
   @ApiProperty({ ...COUNTS, description: '督办等级分布：0 无，1 说明原因，2 约谈，3 组织处理' }) escalationsByLevel!: Record<string, number>;
-  @ApiProperty({ description: '已销号及以后（已销号、回头看、已归档）的案件数' }) converted!: number;
+  @ApiProperty({ description: '已销号及以后（已销号、回头看、已归档）的整顿对象数' }) converted!: number;
   @ApiProperty({ type: Number, nullable: true, description: '转化率 = converted / total' }) conversionRate!: number | null;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, description: '各阶段平均停留天数' }) averageDaysPerStage!: Record<string, number>;
   @ApiProperty({ type: DashboardSatisfactionView, description: '群众满意度测评' }) satisfaction!: DashboardSatisfactionView;

@@ -43,7 +43,7 @@ export class NotificationsController {
   @Put('contacts')
   @Roles('county_department')
   @ApiOperation({
-    summary: '维护本县通知收件人名录：人员（按案件中的人员编号）与角色邮箱',
+    summary: '维护本县通知收件人名录：人员（按整顿对象中的人员编号）与角色邮箱',
     description: 'Adds or replaces entries of your county’s recipient directory; e-mail notifications go to these addresses.',
   })
   @ApiOkResponse({ type: SaveContactsView })

@@ -11,7 +11,7 @@ export const MAX_CONTACTS_PER_REQUEST = 1000;
 
 /** A person the cases name (branch secretary, team member) by personId, and how to reach them. */
 export class PersonContactDto {
-  @ApiProperty({ example: 'sec-410323-001', description: '案件中的人员编号（支部书记、包抓责任人）' })
+  @ApiProperty({ example: 'sec-410323-001', description: '整顿对象中的人员编号（支部书记、包抓责任人）' })
   @IsString() @Matches(PERSON_ID)
   personId!: string;
 

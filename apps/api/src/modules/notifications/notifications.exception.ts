@@ -1,8 +1,13 @@
-import { CodedException } from '../../core/errors/coded.exception';
+import { CodedError, type StatusTable } from '@zhengdun/domain';
 
 export type NotificationsExceptionCode = 'dead_letter_not_found' | 'no_contacts';
 
-export class NotificationsException extends CodedException<NotificationsExceptionCode> {
+export const NOTIFICATIONS_EXCEPTION_STATUS: StatusTable<NotificationsExceptionCode> = {
+  dead_letter_not_found: 404,
+  no_contacts: 400,
+};
+
+export class NotificationsException extends CodedError<NotificationsExceptionCode> {
   override readonly name = 'NotificationsException';
 
   /** Unknown key, not dead, or another county's: one answer for all three. */

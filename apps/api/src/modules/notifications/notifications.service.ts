@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@zhengdun/domain';
 import { OutboxDispatchRepository, RecipientContactRepository, recipientContactKey, type ContactEntry } from '@zhengdun/persistence';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../../core/audit/audit.service';
 import type { DeadLetterView, RetryDeadLetterView, SaveContactsDto, SaveContactsView } from './notifications.dto';
 import { NotificationsException } from './notifications.exception';
 

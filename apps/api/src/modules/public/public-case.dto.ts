@@ -4,21 +4,21 @@ import { MAX_OBJECTION_LENGTH, SATISFACTION_LEVELS, STAGES, type SatisfactionLev
 import { SIGNAL_ID } from '../../core/http/patterns';
 
 export class RaiseObjectionDto {
-  @ApiProperty({ example: '支部换届仍未完成，公示内容与实际不符', maxLength: MAX_OBJECTION_LENGTH })
+  @ApiProperty({ title: '异议内容', example: '支部换届仍未完成，公示内容与实际不符', maxLength: MAX_OBJECTION_LENGTH })
   @IsString() @Matches(/\S/, { message: 'content must not be blank' }) @MaxLength(MAX_OBJECTION_LENGTH)
   content!: string;
 
-  @ApiPropertyOptional({ example: '5b0c2f0e-8d0e-4c7a-9d3e-0e2b3c4d5e6f', description: '客户端生成的编号：重复提交只计一次；不填则由服务端生成' })
+  @ApiPropertyOptional({ title: '异议编号', example: '5b0c2f0e-8d0e-4c7a-9d3e-0e2b3c4d5e6f', description: '客户端生成的编号：重复提交只计一次；不填则由服务端生成' })
   @IsOptional() @IsString() @Matches(SIGNAL_ID)
   objectionId?: string;
 }
 
 export class RateSatisfactionDto {
-  @ApiProperty({ enum: SATISFACTION_LEVELS, description: '满意 / 基本满意 / 不满意' })
+  @ApiProperty({ title: '满意度', enum: SATISFACTION_LEVELS, description: '满意 / 基本满意 / 不满意' })
   @IsIn(SATISFACTION_LEVELS)
   level!: SatisfactionLevel;
 
-  @ApiPropertyOptional({ description: '客户端生成的编号：重复提交只计一次；不填则由服务端生成' })
+  @ApiPropertyOptional({ title: '测评编号', description: '客户端生成的编号：重复提交只计一次；不填则由服务端生成' })
   @IsOptional() @IsString() @Matches(SIGNAL_ID)
   ratingId?: string;
 }

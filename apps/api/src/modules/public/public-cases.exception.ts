@@ -1,9 +1,15 @@
-import { CodedException } from '../../core/errors/coded.exception';
+import { CodedError, type StatusTable } from '@zhengdun/domain';
 
 export type PublicCaseExceptionCode = 'not_public' | 'not_accepting_objections' | 'not_accepting_ratings';
 
+export const PUBLIC_CASE_EXCEPTION_STATUS: StatusTable<PublicCaseExceptionCode> = {
+  not_public: 404,
+  not_accepting_objections: 409,
+  not_accepting_ratings: 409,
+};
+
 /** What the public may not do (yet) with a case. */
-export class PublicCaseException extends CodedException<PublicCaseExceptionCode> {
+export class PublicCaseException extends CodedError<PublicCaseExceptionCode> {
   override readonly name = 'PublicCaseException';
 
   /**

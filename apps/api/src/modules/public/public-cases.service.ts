@@ -4,7 +4,7 @@ import type { PublicNotice } from '@zhengdun/domain';
 import { CaseQueryRepository } from '@zhengdun/persistence';
 import { CaseClient, CaseException } from '@zhengdun/temporal';
 import { TemporalCalls } from '../../core/infrastructure/temporal-calls.service';
-import { AuditService, PUBLIC_AUDIT_ACTOR } from '../audit/audit.service';
+import { AuditService, PUBLIC_AUDIT_ACTOR } from '../../core/audit/audit.service';
 import type { RaiseObjectionDto, RateSatisfactionDto, SignalReceivedView } from './public-case.dto';
 import { PublicCaseException } from './public-cases.exception';
 

@@ -35,7 +35,7 @@ export class ListCasesQueryDto {
   @IsOptional() @Transform(toInt) @IsInt() @IsIn([0, 1, 2, 3])
   escalationLevel?: EscalationLevel;
 
-  @ApiPropertyOptional({ description: '涉及此人的案件（支部书记、包抓责任人、措施责任人）' })
+  @ApiPropertyOptional({ description: '涉及此人的整顿对象（支部书记、包抓责任人、措施责任人）' })
   @IsOptional() @IsString() @Matches(PERSON_ID)
   personId?: string;
 

@@ -34,95 +34,95 @@ export const PROBLEM_CATEGORY_KEYS = Object.keys(PROBLEM_CATEGORIES) as ProblemC
 export const MAX_BATCH = 200;
 
 export class PersonDto implements Person {
-  @ApiProperty({ example: 'sec-410323-001' })
+  @ApiProperty({ title: '人员编号', example: 'sec-410323-001' })
   @IsString() @Matches(PERSON_ID)
   personId!: string;
 
-  @ApiProperty({ example: '王建国' })
+  @ApiProperty({ title: '姓名', example: '王建国' })
   @IsString() @Matches(NOT_BLANK) @MaxLength(100)
   name!: string;
 }
 
 export class TeamMemberDto implements TeamMember {
-  @ApiProperty({ enum: TEAM_ROLES, example: 'county_leader', description: '包抓角色（四个一等），须适用于该组织的领域' })
+  @ApiProperty({ title: '包抓角色', enum: TEAM_ROLES, example: 'county_leader', description: '包抓角色（四个一等），须适用于该组织的领域' })
   @IsIn(TEAM_ROLES)
   teamRole!: TeamRole;
 
-  @ApiProperty({ example: 'lead-county' })
+  @ApiProperty({ title: '人员编号', example: 'lead-county' })
   @IsString() @Matches(PERSON_ID)
   personId!: string;
 
-  @ApiProperty({ example: '陈副县长' })
+  @ApiProperty({ title: '姓名', example: '陈副县长' })
   @IsString() @Matches(NOT_BLANK) @MaxLength(100)
   name!: string;
 
-  @ApiPropertyOptional({ example: '县委常委、组织部部长' })
+  @ApiPropertyOptional({ title: '职务', example: '县委常委、组织部部长' })
   @IsOptional() @IsString() @MaxLength(200)
   title?: string;
 
-  @ApiPropertyOptional({ description: '重点村、难点村的包村乡镇领导须为乡镇党委书记' })
+  @ApiPropertyOptional({ title: '是否乡镇党委书记', description: '重点村、难点村的包村乡镇领导须为乡镇党委书记' })
   @IsOptional() @IsBoolean()
   isTownshipPartySecretary?: boolean;
 }
 
 export class ProblemInputDto implements ProblemInput {
-  @ApiProperty({ enum: PROBLEM_CATEGORY_KEYS, example: 'lax_inner_party_life' })
+  @ApiProperty({ title: '问题类别', enum: PROBLEM_CATEGORY_KEYS, example: 'lax_inner_party_life' })
   @IsIn(PROBLEM_CATEGORY_KEYS)
   category!: ProblemCategory;
 
-  @ApiProperty({ example: '“三会一课”不经常，组织生活流于形式', maxLength: 2000 })
+  @ApiProperty({ title: '问题描述', example: '“三会一课”不经常，组织生活流于形式', maxLength: 2000 })
   @IsString() @Matches(NOT_BLANK) @MaxLength(2000)
   description!: string;
 }
 
 export class OrganizationDto {
-  @ApiProperty({ example: '410323-001', description: '党组织统一代码（字母、数字、. - _）' })
+  @ApiProperty({ title: '党组织代码', example: '410323-001', description: '党组织统一代码（字母、数字、. - _）' })
   @IsString() @Matches(ORG_CODE)
   code!: string;
 
-  @ApiProperty({ example: '青山村党支部' })
+  @ApiProperty({ title: '党组织名称', example: '青山村党支部' })
   @IsString() @Matches(NOT_BLANK) @MaxLength(100)
   name!: string;
 
-  @ApiProperty({ enum: ORG_DOMAINS, example: 'rural' })
+  @ApiProperty({ title: '领域', enum: ORG_DOMAINS, example: 'rural' })
   @IsIn(ORG_DOMAINS)
   domain!: OrgDomain;
 
-  @ApiProperty({ example: '青山镇', description: '乡镇，或企业、机关所属的党（工）委' })
+  @ApiProperty({ title: '乡镇', example: '青山镇', description: '乡镇，或企业、机关所属的党（工）委' })
   @IsString() @Matches(PLACE_NAME)
   township!: string;
 
-  @ApiPropertyOptional({ description: '重点村、难点村', default: false })
+  @ApiPropertyOptional({ title: '是否重点村、难点村', default: false })
   @IsOptional() @IsBoolean()
   isKeyVillage?: boolean;
 
-  @ApiProperty({ type: PersonDto, description: '支部书记' })
+  @ApiProperty({ title: '支部书记', type: PersonDto })
   @IsDefined() @IsObject() @ValidateNested() @Type(() => PersonDto)
   secretary!: PersonDto;
 }
 
 /** One organization put on the list (摸排确定), in the county of the campaign. */
 export class OpenCaseDto {
-  @ApiProperty({ type: OrganizationDto })
+  @ApiProperty({ title: '党组织', type: OrganizationDto })
   @IsDefined() @IsObject() @ValidateNested() @Type(() => OrganizationDto)
   org!: OrganizationDto;
 
-  @ApiProperty({ enum: IDENTIFICATION_SOURCES, example: 'screening' })
+  @ApiProperty({ title: '确定方式', enum: IDENTIFICATION_SOURCES, example: 'screening' })
   @IsIn(IDENTIFICATION_SOURCES)
   source!: IdentificationSource;
 
-  @ApiProperty({ type: [ProblemInputDto], minItems: 1, maxItems: 100 })
+  @ApiProperty({ title: '查摆问题', type: [ProblemInputDto], minItems: 1, maxItems: 100 })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => ProblemInputDto)
   problems!: ProblemInputDto[];
 
-  @ApiPropertyOptional({ type: [TeamMemberDto], maxItems: 20, description: '包抓责任人；配齐后案件进入“已落实包抓”' })
+  @ApiPropertyOptional({ title: '包抓责任人', type: [TeamMemberDto], maxItems: 20, description: '配齐后进入“已落实包抓”' })
   @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => TeamMemberDto)
   team?: TeamMemberDto[];
 }
 
 /** Many organizations at once; each is validated and opened on its own and reported per item. */
 export class OpenCasesBatchDto {
-  @ApiProperty({ type: [OpenCaseDto], minItems: 1, maxItems: MAX_BATCH })
+  @ApiProperty({ title: '整顿对象', type: [OpenCaseDto], minItems: 1, maxItems: MAX_BATCH })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_BATCH) @IsObject({ each: true })
   cases!: Record<string, unknown>[];
 }

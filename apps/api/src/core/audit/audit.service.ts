@@ -1,20 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { CampaignsException } from '@zhengdun/campaigns';
 import { requireSetting, type AppConfig } from '@zhengdun/config';
-import { RuleViolation } from '@zhengdun/domain';
 import { auditKey, AuditLogRepository, canonicalJson, sha256Hex, type AuditAppend, type AuditChainReport, type AuditCheckpoint, type AuditKey } from '@zhengdun/persistence';
-import { CaseException } from '@zhengdun/temporal';
-import { CodedException } from '../../core/errors/coded.exception';
-import { MAX_NESTING, nestsDeeperThan } from '../../core/errors/validation';
-import { API_CONFIG } from '../../core/infrastructure/injection-tokens';
-import { WorkflowUnavailableException } from '../../core/infrastructure/workflow-unavailable.exception';
+import { MAX_NESTING, nestsDeeperThan } from '../errors/validation';
+import { API_CONFIG } from '../infrastructure/injection-tokens';
+import { AuditRecorder, outcomeOf, type AuditActor } from './audit-recorder';
 
-/** Who did it, as the audit trail records it: a user, or the anonymous public. */
-export interface AuditActor {
-  userId: string;
-  name: string;
-  role: string;
-}
+export { outcomeOf, type AuditActor } from './audit-recorder';
 
 export const PUBLIC_AUDIT_ACTOR: AuditActor = { userId: 'public', name: '群众', role: 'public' };
 
@@ -56,18 +47,6 @@ export function payloadDigest(payload: unknown): string {
   return sha256Hex(nestsDeeperThan(value, MAX_NESTING) ? deepCanonicalJson(value) : canonicalJson(value));
 }
 
-/** accepted | refused:<code> | error (error:workflow_unavailable when the outcome is unknown) */
-export function outcomeOf(error: unknown): string {
-  if (error instanceof WorkflowUnavailableException) return `error:${error.code}`;
-  if (error instanceof CaseException) {
-    if (error.code === 'refused') return `refused:${error.rule?.code ?? 'refused'}`;
-    if (error.code === 'closed') return 'refused:case_closed';
-    return `refused:${error.code}`;
-  }
-  if (error instanceof RuleViolation || error instanceof CodedException || error instanceof CampaignsException) return `refused:${error.code}`;
-  return 'error';
-}
-
 const APPEND_ATTEMPTS = 3;
 
 /** On its first run after a start, the reconciler looks this far back for unaudited actions. */
@@ -97,7 +76,7 @@ export interface AuditVerification extends AuditChainReport {
  * audit-log.repository.ts).
  */
 @Injectable()
-export class AuditService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class AuditService implements AuditRecorder, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(AuditService.name);
   private readonly key: AuditKey;
   /** The newest checkpoint this process signed or checked: verification fails if the table has lost it. */

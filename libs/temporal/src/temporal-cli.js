@@ -5,7 +5,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const TEMPORAL_CLI_VERSION = 'v1.5.1';
-const repoRoot = path.resolve(__dirname, '..', '..');
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const cacheDir = path.join(repoRoot, '.temporal-cli');
 const cachedBinary = path.join(cacheDir, process.platform === 'win32' ? 'temporal.exe' : 'temporal');
 
@@ -26,9 +26,13 @@ function onPath(command) {
   return undefined;
 }
 
-/** @returns {{ path: string, source: string } | undefined} */
-function findTemporalCli() {
-  const fromEnv = process.env.TEMPORAL_CLI_PATH;
+/**
+ * @param {string | undefined} configured TEMPORAL_CLI_PATH as libs/config read it; the install script,
+ * which runs before any TypeScript can, reads the variable itself.
+ * @returns {{ path: string, source: string } | undefined}
+ */
+function findTemporalCli(configured = process.env.TEMPORAL_CLI_PATH) {
+  const fromEnv = configured;
   if (fromEnv) {
     if (!isExecutable(fromEnv)) {
       throw new Error(`TEMPORAL_CLI_PATH=${fromEnv} is not an executable file`);

@@ -31,8 +31,8 @@ export class ImportProgressView {
   @ApiProperty() fileSha256!: string;
   @ApiProperty({ description: '文件中的数据行数' }) rowCount!: number;
   @ApiProperty({ description: '待导入（校验通过）的党组织数' }) total!: number;
-  @ApiProperty({ description: '已立案' }) started!: number;
-  @ApiProperty({ description: '此前已在本批次立案' }) alreadyExisting!: number;
+  @ApiProperty({ description: '已列入整顿名单' }) started!: number;
+  @ApiProperty({ description: '此前已在本批次列入整顿名单' }) alreadyExisting!: number;
   @ApiProperty() failed!: number;
   @ApiProperty() done!: boolean;
   @ApiProperty() issueCount!: number;

@@ -1,6 +1,7 @@
 /**
  * The benchmark's yardstick: a bare workflow that takes the same number of updates as a case's
- * lifecycle, with no rules, no timers and no read model. Not used by the product.
+ * lifecycle, with no rules, no timers and no read model. Bundled and run by the benchmark alone
+ * (bench/baseline/baseline-worker.ts), never part of the product's workflow bundle.
  */
 import { condition, defineUpdate, setHandler } from '@temporalio/workflow';
 

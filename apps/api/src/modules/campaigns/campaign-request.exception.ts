@@ -1,0 +1,51 @@
+import { CodedError, type StatusTable } from '@zhengdun/domain';
+
+export type CampaignRequestExceptionCode = 'campaign_not_found' | 'invalid_policy' | 'ends_in_past' | 'file_too_large' | 'invalid_upload';
+
+export const CAMPAIGN_REQUEST_EXCEPTION_STATUS: StatusTable<CampaignRequestExceptionCode> = {
+  campaign_not_found: 404,
+  invalid_policy: 400,
+  ends_in_past: 400,
+  // The campaigns library answers its own file_too_large the same way (merged tables must agree).
+  file_too_large: { status: 413, field: 'file' },
+  invalid_upload: 400,
+};
+
+/** A request to the campaigns API refused before the campaigns library sees it. */
+export class CampaignRequestException extends CodedError<CampaignRequestExceptionCode> {
+  override readonly name = 'CampaignRequestException';
+
+  static notFound(id: string): CampaignRequestException {
+    return new CampaignRequestException('campaign_not_found', `整顿批次 ${id} 不存在`, `campaign ${id} not found`);
+  }
+
+  static fileTooLarge(limitBytes: number): CampaignRequestException {
+    const mb = Math.round(limitBytes / 1024 / 1024);
+    return new CampaignRequestException('file_too_large', `上传的文件过大（上限 ${mb} MB），请拆分后分批上传`, `the file is larger than the ${mb} MB limit`, {
+      field: 'file',
+    });
+  }
+
+  /** A multipart request that is malformed, lacks the `file` part or carries other parts. */
+  static badUpload(reasonEn: string): CampaignRequestException {
+    return new CampaignRequestException('invalid_upload', '请以 multipart/form-data 上传一个文件，字段名为 file', `upload one file in the multipart field "file" (${reasonEn})`, {
+      field: 'file',
+    });
+  }
+
+  /** A .csv with NUL bytes: not UTF-8 or GBK text (UTF-16, or binary), and Postgres cannot store NUL in a cell's text. */
+  static notCsvText(fileName: string): CampaignRequestException {
+    return new CampaignRequestException(
+      'invalid_upload',
+      `“${fileName}”含有空字符，不是 UTF-8 或 GBK 编码的 CSV 文本；请在 Excel 中另存为 .xlsx 或“CSV UTF-8”后上传`,
+      `${fileName} contains NUL bytes: not a UTF-8 or GBK CSV text (save it as .xlsx or CSV UTF-8)`,
+      { field: 'file' },
+    );
+  }
+
+  static notSpreadsheet(fileName: string): CampaignRequestException {
+    return new CampaignRequestException('invalid_upload', `“${fileName}”不是 .xlsx 或 .csv 表格文件，请使用摸排名单模板`, `${fileName} is not an .xlsx or .csv spreadsheet`, {
+      field: 'file',
+    });
+  }
+}
