@@ -5,39 +5,48 @@
  * The web build runs it first; apps/web/test/web-api-types.spec.ts fails when the committed file is
  * stale (it runs this with --print, which writes the fresh text to stdout instead of the file).
  *
- * The document is the one /docs-json serves in development mode (api-openapi-document.ts).
+ * The document comes from the API's own command (apps/api/src/commands/openapi-document.ts), run as
+ * a process: infra code does not import the apps.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { apiOpenApiDocument } from './api-openapi-document';
-import { REGENERATE_WEB_API_TYPES, WEB_API_TYPES_PATH } from './web-api-types-location';
 
 const ROOT = path.resolve(__dirname, '../..');
+const WEB_API_TYPES_PATH = 'apps/web/src/api/schema.gen.ts';
+const REGENERATE = 'node -r @swc-node/register infra/scripts/generate-web-api-types.ts';
 
 const HEADER = `/**
  * Generated from the API's OpenAPI document by openapi-typescript: do not edit.
- * Regenerate with \`${REGENERATE_WEB_API_TYPES}\` (the web build does).
+ * Regenerate with \`${REGENERATE}\` (the web build does).
  */
 
 `;
 
+function apiOpenApiDocument(): Parameters<typeof openapiTS>[0] {
+  const json = execFileSync(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/commands/openapi-document.ts'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return JSON.parse(json) as Parameters<typeof openapiTS>[0];
+}
+
 /** The text of schema.gen.ts for the current API. */
-export async function webApiTypesSource(): Promise<string> {
-  const document = await apiOpenApiDocument();
-  // openapi-typescript takes the document as an object; JSON round trip drops class prototypes.
-  const ast = await openapiTS(JSON.parse(JSON.stringify(document)) as Parameters<typeof openapiTS>[0]);
-  return HEADER + astToString(ast);
+async function webApiTypesSource(): Promise<string> {
+  return HEADER + astToString(await openapiTS(apiOpenApiDocument()));
 }
 
 async function main(): Promise<void> {
-  const target = path.join(ROOT, WEB_API_TYPES_PATH);
   const source = await webApiTypesSource();
   // For the staleness test: the fresh text, without touching the file.
   if (process.argv.includes('--print')) {
     process.stdout.write(source);
     return;
   }
+  const target = path.join(ROOT, WEB_API_TYPES_PATH);
   const current = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : null;
   if (current === source) {
     process.stdout.write(`${WEB_API_TYPES_PATH} is up to date\n`);
@@ -47,9 +56,7 @@ async function main(): Promise<void> {
   process.stdout.write(`wrote ${WEB_API_TYPES_PATH}\n`);
 }
 
-if (require.main === module) {
-  main().catch((error: unknown) => {
-    process.stderr.write(`generating the web API types failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  });
-}
+main().catch((error: unknown) => {
+  process.stderr.write(`generating the web API types failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

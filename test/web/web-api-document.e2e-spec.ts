@@ -1,9 +1,9 @@
 /**
  * The web app's API types (apps/web/src/api/schema.gen.ts) are generated from an OpenAPI document
- * built without a database or Temporal (infra/scripts/api-openapi-document.ts). It must be the very
+ * built without a database or Temporal (apps/api/src/commands/openapi-document.ts). It must be the very
  * document a running development-mode API serves at /docs-json, or the types describe another API.
  */
-import { apiOpenApiDocument } from '../../infra/scripts/api-openapi-document';
+import { apiOpenApiDocument } from '../../apps/api/src/commands/openapi-document';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 
 let h: ApiHarness;

@@ -6,9 +6,11 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { REGENERATE_WEB_API_TYPES, WEB_API_TYPES_PATH } from '../../../infra/scripts/web-api-types-location';
 
 const ROOT = path.resolve(__dirname, '../../..');
+const WEB_API_TYPES_PATH = 'apps/web/src/api/schema.gen.ts';
+const GENERATOR = 'infra/scripts/generate-web-api-types.ts';
+const REGENERATE_WEB_API_TYPES = `node -r @swc-node/register ${GENERATOR}`;
 const UP_TO_DATE = 'up to date';
 
 /**
@@ -16,7 +18,7 @@ const UP_TO_DATE = 'up to date';
  * which Node loads and Jest's module system does not.
  */
 function freshTypes(): string {
-  return execFileSync(process.execPath, ['-r', '@swc-node/register', 'infra/scripts/generate-web-api-types.ts', '--print'], {
+  return execFileSync(process.execPath, ['-r', '@swc-node/register', GENERATOR, '--print'], {
     cwd: ROOT,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,

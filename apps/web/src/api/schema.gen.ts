@@ -123,7 +123,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 上传摸排名单（.xlsx 或 .csv），逐行校验并批量立案；同一文件重复上传不会重复立案 (county department only) */
+        /** 上传摸排名单（.xlsx 或 .csv），逐行校验并批量列入整顿名单；同一文件重复上传不会重复列入 (county department only) */
         post: operations["ScreeningController_upload"];
         delete?: never;
         options?: never;
@@ -155,7 +155,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 导出整顿台账（.xlsx，流式）：县级及审计为全县，乡镇党委为本乡镇；单次至多 LEDGER_MAX_CASES 个案件，超出时 422，请按批次、乡镇或领域筛选 */
+        /** 导出整顿台账（.xlsx，流式）：县级及审计为全县，乡镇党委为本乡镇；单次至多 LEDGER_MAX_CASES 个整顿对象，超出时 422，请按批次、乡镇或领域筛选 */
         get: operations["LedgerController_export"];
         put?: never;
         post?: never;
@@ -175,7 +175,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 列入整顿名单（摸排确定）：为一个党组织立案
+         * 列入整顿名单（摸排确定）：将一个党组织列为整顿对象
          * @description County department only; the organization must be in its county.
          */
         post: operations["CasesController_open"];
@@ -213,7 +213,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 案件台账：按批次、阶段、领域、乡镇、逾期、督办等级、责任人筛选，分页排序
+         * 整顿对象清单：按批次、阶段、领域、乡镇、逾期、督办等级、责任人筛选，分页排序
          * @description Only cases in your scope.
          */
         get: operations["CasesController_list"];
@@ -232,7 +232,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 一个案件：实时状态与时间线 */
+        /** 一个整顿对象：状态、时间线与您可进行的操作 */
         get: operations["CasesController_get"];
         put?: never;
         post?: never;
@@ -639,7 +639,7 @@ export interface paths {
         };
         get?: never;
         /**
-         * 维护本县通知收件人名录：人员（按案件中的人员编号）与角色邮箱
+         * 维护本县通知收件人名录：人员（按整顿对象中的人员编号）与角色邮箱
          * @description Adds or replaces entries of your county’s recipient directory; e-mail notifications go to these addresses.
          */
         put: operations["NotificationsController_save"];
@@ -656,18 +656,24 @@ export interface components {
     schemas: {
         DevScopeDto: {
             /**
+             * 管辖层级
              * @description county 县 / township 乡镇（街道）/ organization 党组织
              * @enum {string}
              */
             level: "county" | "township" | "organization";
-            /** @example 示范县 */
+            /**
+             * 县
+             * @example 示范县
+             */
             county: string;
             /**
+             * 乡镇
              * @description level = township 时必填
              * @example 青山镇
              */
             township?: string;
             /**
+             * 党组织代码
              * @description level = organization 时必填
              * @example demo-org
              */
@@ -693,17 +699,23 @@ export interface components {
         };
         DevTokenRequestDto: {
             /**
-             * @description 用户编号（令牌的 sub）
+             * 用户编号
+             * @description 令牌的 sub
              * @example dev-township-2
              */
             userId: string;
-            /** @example 青山镇党委（开发） */
+            /**
+             * 名称
+             * @example 青山镇党委（开发）
+             */
             name: string;
             /**
+             * 角色
              * @example township_committee
              * @enum {string}
              */
             role: "county_department" | "township_committee" | "assigned_leader" | "branch_secretary" | "auditor";
+            /** 管辖范围 */
             scope: components["schemas"]["DevScopeDto"];
         };
         AuditVerifyView: {
@@ -724,13 +736,17 @@ export interface components {
             lastGoodCheckpointId?: string;
             /** @description 问题说明（中文 / English） */
             message?: string;
-            /** @description 核验前从案件时间线补记的审计记录数（请求在操作生效后、记审计前中断） */
+            /** @description 核验前从整顿对象时间线补记的审计记录数（请求在操作生效后、记审计前中断） */
             reconciled: number;
         };
         PeriodDto: {
-            /** @example 15 */
+            /**
+             * 时长
+             * @example 15
+             */
             amount: number;
             /**
+             * 计时单位
              * @description seconds (tests only), days, or workingDays (法定工作日)
              * @example workingDays
              * @enum {string}
@@ -738,42 +754,69 @@ export interface components {
             unit: "seconds" | "days" | "workingDays";
         };
         CampaignPolicyDto: {
-            /** @description 落实包抓后提交并审批整顿方案的期限 */
+            /**
+             * 整顿方案期限
+             * @description 落实包抓后提交并审批整顿方案的期限
+             */
             planPeriod: components["schemas"]["PeriodDto"];
-            /** @description 结果公示期 */
+            /** 结果公示期 */
             publicityPeriod: components["schemas"]["PeriodDto"];
-            /** @description 验收未通过或异议属实后的限期整改期 */
+            /**
+             * 限期整改期
+             * @description 验收未通过或异议属实后的限期整改期
+             */
             rectificationPeriod: components["schemas"]["PeriodDto"];
-            /** @description 定期汇报周期 */
+            /** 定期汇报周期 */
             reportCadence: components["schemas"]["PeriodDto"];
-            /** @description 到期前提醒提前量（seconds 或 days） */
+            /**
+             * 到期提醒提前量
+             * @description 到期前提醒提前量（seconds 或 days）
+             */
             reminderLead: components["schemas"]["PeriodDto"];
-            /** @description 说明原因→约谈→再次约谈的间隔（seconds 或 days） */
+            /**
+             * 督办间隔
+             * @description 说明原因→约谈→再次约谈的间隔（seconds 或 days）
+             */
             escalationInterval: components["schemas"]["PeriodDto"];
-            /** @description 销号后到回头看的时间 */
+            /**
+             * 回头看间隔
+             * @description 销号后到回头看的时间
+             */
             reviewDelay: components["schemas"]["PeriodDto"];
             /**
+             * 满意率要求
              * @description 县级验收要求的群众满意率（满意+基本满意）
              * @example 0.8
              */
             satisfactionThreshold: number;
-            /** @description 向县委组织部发送整顿进度汇总的周期（默认每 30 天） */
+            /**
+             * 进度汇总周期
+             * @description 向县委组织部发送整顿进度汇总的周期（默认每 30 天）
+             */
             summaryCadence?: components["schemas"]["PeriodDto"];
         };
         CreateCampaignDto: {
-            /** @example 2026年软弱涣散基层党组织整顿 */
+            /**
+             * 整顿批次名称
+             * @example 2026年软弱涣散基层党组织整顿
+             */
             name: string;
             /**
+             * 县
              * @description Must be the caller’s own county
              * @example 示范县
              */
             county: string;
             /**
+             * 截止时间
              * @description 硬性截止时间（10月底前全面完成）
              * @example 2026-10-31T23:59:59+08:00
              */
             endsAt: string;
-            /** @description Defaults to DEFAULT_POLICY */
+            /**
+             * 整顿政策
+             * @description Defaults to DEFAULT_POLICY
+             */
             policy?: components["schemas"]["CampaignPolicyDto"];
         };
         CampaignView: {
@@ -847,9 +890,9 @@ export interface components {
             rowCount: number;
             /** @description 待导入（校验通过）的党组织数 */
             total: number;
-            /** @description 已立案 */
+            /** @description 已列入整顿名单 */
             started: number;
-            /** @description 此前已在本批次立案 */
+            /** @description 此前已在本批次列入整顿名单 */
             alreadyExisting: number;
             failed: number;
             done: boolean;
@@ -872,9 +915,9 @@ export interface components {
             rowCount: number;
             /** @description 待导入（校验通过）的党组织数 */
             total: number;
-            /** @description 已立案 */
+            /** @description 已列入整顿名单 */
             started: number;
-            /** @description 此前已在本批次立案 */
+            /** @description 此前已在本批次列入整顿名单 */
             alreadyExisting: number;
             failed: number;
             done: boolean;
@@ -883,71 +926,106 @@ export interface components {
             finishedAt: string | null;
         };
         PersonDto: {
-            /** @example sec-410323-001 */
+            /**
+             * 人员编号
+             * @example sec-410323-001
+             */
             personId: string;
-            /** @example 王建国 */
+            /**
+             * 姓名
+             * @example 王建国
+             */
             name: string;
         };
         OrganizationDto: {
             /**
+             * 党组织代码
              * @description 党组织统一代码（字母、数字、. - _）
              * @example 410323-001
              */
             code: string;
-            /** @example 青山村党支部 */
+            /**
+             * 党组织名称
+             * @example 青山村党支部
+             */
             name: string;
             /**
+             * 领域
              * @example rural
              * @enum {string}
              */
             domain: "rural" | "state_owned_enterprise" | "non_public_enterprise" | "community" | "agency" | "school" | "hospital" | "social_organization";
             /**
+             * 乡镇
              * @description 乡镇，或企业、机关所属的党（工）委
              * @example 青山镇
              */
             township: string;
             /**
-             * @description 重点村、难点村
+             * 是否重点村、难点村
              * @default false
              */
             isKeyVillage: boolean;
-            /** @description 支部书记 */
+            /** 支部书记 */
             secretary: components["schemas"]["PersonDto"];
         };
         ProblemInputDto: {
             /**
+             * 问题类别
              * @example lax_inner_party_life
              * @enum {string}
              */
             category: "responsibility_not_carried_out" | "not_a_bastion" | "study_on_paper_only" | "reelection_overdue" | "lax_inner_party_life" | "lax_member_management" | "irregular_dues" | "poor_new_member_quality" | "weak_inner_party_supervision" | "anti_corruption_duty_lapsed" | "work_style_unchanged" | "members_not_exemplary" | "party_work_not_integrated" | "cadre_criminal_record" | "village_bully_or_crime_links" | "criminal_or_religious_interference" | "petitions_and_conflicts" | "secretary_incompetent" | "leadership_incomplete" | "irregular_organizational_life" | "two_skins" | "joint_branch_nominal" | "activities_infrequent" | "weak_coverage" | "other";
-            /** @example “三会一课”不经常，组织生活流于形式 */
+            /**
+             * 问题描述
+             * @example “三会一课”不经常，组织生活流于形式
+             */
             description: string;
         };
         TeamMemberDto: {
             /**
+             * 包抓角色
              * @description 包抓角色（四个一等），须适用于该组织的领域
              * @example county_leader
              * @enum {string}
              */
             teamRole: "county_leader" | "township_leader" | "first_secretary" | "paired_agency" | "designated_cadre" | "supervising_committee" | "party_building_instructor" | "linked_leader" | "responsible_leader";
-            /** @example lead-county */
+            /**
+             * 人员编号
+             * @example lead-county
+             */
             personId: string;
-            /** @example 陈副县长 */
+            /**
+             * 姓名
+             * @example 陈副县长
+             */
             name: string;
-            /** @example 县委常委、组织部部长 */
+            /**
+             * 职务
+             * @example 县委常委、组织部部长
+             */
             title?: string;
-            /** @description 重点村、难点村的包村乡镇领导须为乡镇党委书记 */
+            /**
+             * 是否乡镇党委书记
+             * @description 重点村、难点村的包村乡镇领导须为乡镇党委书记
+             */
             isTownshipPartySecretary?: boolean;
         };
         OpenCaseDto: {
+            /** 党组织 */
             org: components["schemas"]["OrganizationDto"];
             /**
+             * 确定方式
              * @example screening
              * @enum {string}
              */
             source: "screening" | "inspection" | "petition" | "rollover";
+            /** 查摆问题 */
             problems: components["schemas"]["ProblemInputDto"][];
-            /** @description 包抓责任人；配齐后案件进入“已落实包抓” */
+            /**
+             * 包抓责任人
+             * @description 配齐后进入“已落实包抓”
+             */
             team?: components["schemas"]["TeamMemberDto"][];
         };
         OpenedCaseView: {
@@ -955,6 +1033,7 @@ export interface components {
             caseId: string;
         };
         OpenCasesBatchDto: {
+            /** 整顿对象 */
             cases: components["schemas"]["OpenCaseDto"][];
         };
         FieldErrorDto: {
@@ -1139,33 +1218,33 @@ export interface components {
             dissatisfied: number;
             /** @description 满意率 =（满意 + 基本满意）/ 全部评价；无评价时为 null */
             rate: number | null;
-            /** @description 至少收到一条评价的案件数 */
+            /** @description 至少收到一条评价的整顿对象数 */
             ratedCases: number;
-            /** @description 满意率低于本批次验收要求（policy.satisfactionThreshold）的已评价案件数 */
+            /** @description 满意率低于本批次验收要求（policy.satisfactionThreshold）的已评价整顿对象数 */
             belowThreshold: number;
         };
         DashboardSummaryView: {
-            /** @description 统计范围内的案件总数 */
+            /** @description 统计范围内的整顿对象总数 */
             total: number;
-            /** @description 各阶段案件数 */
+            /** @description 各阶段整顿对象数 */
             byStage: {
                 [key: string]: number;
             };
-            /** @description 各领域案件数 */
+            /** @description 各领域整顿对象数 */
             byDomain: {
                 [key: string]: number;
             };
-            /** @description 各乡镇（党工委）案件数 */
+            /** @description 各乡镇（党工委）整顿对象数 */
             byTownship: {
                 [key: string]: number;
             };
-            /** @description 有逾期事项的案件数 */
+            /** @description 有逾期事项的整顿对象数 */
             overdue: number;
             /** @description 督办等级分布：0 无，1 说明原因，2 约谈，3 组织处理 */
             escalationsByLevel: {
                 [key: string]: number;
             };
-            /** @description 已销号及以后（已销号、回头看、已归档）的案件数 */
+            /** @description 已销号及以后（已销号、回头看、已归档）的整顿对象数 */
             converted: number;
             /** @description 转化率 = converted / total */
             conversionRate: number | null;
@@ -1221,9 +1300,13 @@ export interface components {
             results: components["schemas"]["PublicResultView"][];
         };
         RaiseObjectionDto: {
-            /** @example 支部换届仍未完成，公示内容与实际不符 */
+            /**
+             * 异议内容
+             * @example 支部换届仍未完成，公示内容与实际不符
+             */
             content: string;
             /**
+             * 异议编号
              * @description 客户端生成的编号：重复提交只计一次；不填则由服务端生成
              * @example 5b0c2f0e-8d0e-4c7a-9d3e-0e2b3c4d5e6f
              */
@@ -1237,11 +1320,15 @@ export interface components {
         };
         RateSatisfactionDto: {
             /**
+             * 满意度
              * @description 满意 / 基本满意 / 不满意
              * @enum {string}
              */
             level: "satisfied" | "basically_satisfied" | "dissatisfied";
-            /** @description 客户端生成的编号：重复提交只计一次；不填则由服务端生成 */
+            /**
+             * 测评编号
+             * @description 客户端生成的编号：重复提交只计一次；不填则由服务端生成
+             */
             ratingId?: string;
         };
         ChannelDeliveryView: {
@@ -1280,7 +1367,7 @@ export interface components {
         };
         PersonContactDto: {
             /**
-             * @description 案件中的人员编号（支部书记、包抓责任人）
+             * @description 整顿对象中的人员编号（支部书记、包抓责任人）
              * @example sec-410323-001
              */
             personId: string;
@@ -1725,7 +1812,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Idempotency-Key reused with a different request */
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1935,7 +2022,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description 已受理：有误的行及导入批次编号；立案进度见 GET …/screening-imports/:importId */
+            /** @description 已受理：有误的行及导入批次编号；列入进度见 GET …/screening-imports/:importId */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -1989,7 +2076,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Idempotency-Key reused with a different request */
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2082,7 +2169,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description 台账 .xlsx；X-Ledger-Cases 为其中的案件数 */
+            /** @description 台账 .xlsx；X-Ledger-Cases 为其中的整顿对象数 */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2118,7 +2205,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Idempotency-Key reused with a different request */
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2191,7 +2278,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description 操作被拒绝 (a rule refused it: wrong stage, closed case, duplicate …) */
+            /** @description 操作被拒绝 (not now: wrong stage, closed case, duplicate, a key still in progress …) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2209,7 +2296,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Idempotency-Key reused with a different request */
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2291,7 +2378,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Idempotency-Key reused with a different request */
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2314,7 +2401,7 @@ export interface operations {
                 overdue?: boolean;
                 /** @description 0 无，1 说明原因，2 约谈，3 组织处理 */
                 escalationLevel?: 0 | 1 | 2 | 3;
-                /** @description 涉及此人的案件（支部书记、包抓责任人、措施责任人） */
+                /** @description 涉及此人的整顿对象（支部书记、包抓责任人、措施责任人） */
                 personId?: string;
                 /** @description 页码；(page - 1) × pageSize 须小于 10000（更深请用筛选条件） */
                 page?: number;
@@ -2476,7 +2563,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description 操作被拒绝 (a rule refused it: wrong stage, closed case, duplicate …) */
+            /** @description 操作被拒绝 (not now: wrong stage, closed case, duplicate, a key still in progress …) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2494,7 +2581,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Idempotency-Key reused with a different request */
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2568,7 +2655,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description 操作被拒绝 (a rule refused it: wrong stage, closed case, duplicate …) */
+            /** @description 操作被拒绝 (not now: wrong stage, closed case, duplicate, a key still in progress …) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2586,7 +2673,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Idempotency-Key reused with a different request */
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2660,7 +2747,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description 操作被拒绝 (a rule refused it: wrong stage, closed case, duplicate …) */
+            /** @description 操作被拒绝 (not now: wrong stage, closed case, duplicate, a key still in progress …) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2678,7 +2765,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Idempotency-Key reused with a different request */
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2752,7 +2839,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description 操作被拒绝 (a rule refused it: wrong stage, closed case, duplicate …) */
+            /** @description 操作被拒绝 (not now: wrong stage, closed case, duplicate, a key still in progress …) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2770,7 +2857,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Idempotency-Key reused with a different request */
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2844,7 +2931,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description 操作被拒绝 (a rule refused it: wrong stage, closed case, duplicate …) */
+            /** @description 操作被拒绝 (not now: wrong stage, closed case, duplicate, a key still in progress …) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2862,7 +2949,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Idempotency-Key reused with a different request */
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2936,7 +3023,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description 操作被拒绝 (a rule refused it: wrong stage, closed case, duplicate …) */
+            /** @description 操作被拒绝 (not now: wrong stage, closed case, duplicate, a key still in progress …) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2954,7 +3041,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Idempotency-Key reused with a different request */
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3028,7 +3115,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description 操作被拒绝 (a rule refused it: wrong stage, closed case, duplicate …) */
+            /** @description 操作被拒绝 (not now: wrong stage, closed case, duplicate, a key still in progress …) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3046,7 +3133,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Idempotency-Key reused with a different request */
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3120,7 +3207,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description 操作被拒绝 (a rule refused it: wrong stage, closed case, duplicate …) */
+            /** @description 操作被拒绝 (not now: wrong stage, closed case, duplicate, a key still in progress …) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3138,7 +3225,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Idempotency-Key reused with a different request */
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3212,7 +3299,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description 操作被拒绝 (a rule refused it: wrong stage, closed case, duplicate …) */
+            /** @description 操作被拒绝 (not now: wrong stage, closed case, duplicate, a key still in progress …) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3230,7 +3317,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Idempotency-Key reused with a different request */
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3304,7 +3391,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description 操作被拒绝 (a rule refused it: wrong stage, closed case, duplicate …) */
+            /** @description 操作被拒绝 (not now: wrong stage, closed case, duplicate, a key still in progress …) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3322,7 +3409,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Idempotency-Key reused with a different request */
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3396,7 +3483,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description 操作被拒绝 (a rule refused it: wrong stage, closed case, duplicate …) */
+            /** @description 操作被拒绝 (not now: wrong stage, closed case, duplicate, a key still in progress …) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3414,7 +3501,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Idempotency-Key reused with a different request */
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3488,7 +3575,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description 操作被拒绝 (a rule refused it: wrong stage, closed case, duplicate …) */
+            /** @description 操作被拒绝 (not now: wrong stage, closed case, duplicate, a key still in progress …) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3506,7 +3593,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Idempotency-Key reused with a different request */
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3580,7 +3667,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description 操作被拒绝 (a rule refused it: wrong stage, closed case, duplicate …) */
+            /** @description 操作被拒绝 (not now: wrong stage, closed case, duplicate, a key still in progress …) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3598,7 +3685,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Idempotency-Key reused with a different request */
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3741,7 +3828,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description 操作被拒绝 (a rule refused it: wrong stage, closed case, duplicate …) */
+            /** @description 操作被拒绝 (not now: wrong stage, closed case, duplicate, a key still in progress …) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3759,7 +3846,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Idempotency-Key reused with a different request */
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3823,7 +3910,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description 操作被拒绝 (a rule refused it: wrong stage, closed case, duplicate …) */
+            /** @description 操作被拒绝 (not now: wrong stage, closed case, duplicate, a key still in progress …) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3841,7 +3928,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Idempotency-Key reused with a different request */
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
             422: {
                 headers: {
                     [name: string]: unknown;
