@@ -1,13 +1,17 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { App } from './App';
+import { createQueryClient } from './api/queries';
 import { SessionProvider } from './auth/session';
 
 dayjs.locale('zh-cn');
+
+const queryClient = createQueryClient();
 
 const theme = {
   token: {
@@ -25,12 +29,14 @@ const theme = {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={theme}>
-      <AntApp>
-        <SessionProvider>
-          <App />
-        </SessionProvider>
-      </AntApp>
-    </ConfigProvider>
+    <QueryClientProvider client={queryClient}>
+      <ConfigProvider locale={zhCN} theme={theme}>
+        <AntApp>
+          <SessionProvider>
+            <App />
+          </SessionProvider>
+        </AntApp>
+      </ConfigProvider>
+    </QueryClientProvider>
   </StrictMode>,
 );

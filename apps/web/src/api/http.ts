@@ -5,21 +5,15 @@
  */
 import { storedToken } from '../auth/session';
 import { randomId } from '../lib/ids';
+import type { components } from './schema.gen';
 
-export interface FieldError {
-  field: string;
-  detail: string;
-}
+export type FieldError = components['schemas']['FieldErrorDto'];
 
-export interface ProblemBody {
-  type?: string;
-  title?: string;
-  status?: number;
-  detail?: string;
-  code?: string;
-  errors?: FieldError[];
-  [extension: string]: unknown;
-}
+/** A problem+json body as the API documents it; any field may be missing (a proxy's answer, a local refusal). */
+export type ProblemBody = Partial<components['schemas']['ProblemDto']>;
+
+/** For an answer without a problem body (a proxy's error page): the API's own refusals carry their title. */
+const UNEXPLAINED_TITLE = '请求未成功';
 
 export class ApiProblem extends Error {
   readonly status: number;
@@ -33,22 +27,11 @@ export class ApiProblem extends Error {
     super(detail);
     this.name = 'ApiProblem';
     this.status = status;
-    this.title = body.title ?? titleFor(status);
+    this.title = body.title ?? UNEXPLAINED_TITLE;
     this.detail = detail;
     this.code = body.code ?? `http_${status}`;
     this.errors = Array.isArray(body.errors) ? body.errors.filter((e) => typeof e?.detail === 'string') : [];
   }
-}
-
-function titleFor(status: number): string {
-  if (status === 0) return '网络连接失败';
-  if (status === 401) return '未登录或登录已失效';
-  if (status === 403) return '无权进行此操作';
-  if (status === 404) return '未找到';
-  if (status === 409) return '操作被拒绝';
-  if (status === 429) return '请求过于频繁';
-  if (status >= 500) return '系统暂时无法处理';
-  return '请求未成功';
 }
 
 /** Plain words for an error of any kind. */
@@ -106,7 +89,7 @@ export async function request<T>(method: 'GET' | 'POST', path: string, options: 
   if (!response.ok) {
     const problem = new ApiProblem(
       response.status,
-      parsed && typeof parsed === 'object' ? (parsed as ProblemBody) : { detail: `${titleFor(response.status)}（HTTP ${response.status}）` },
+      parsed && typeof parsed === 'object' ? (parsed as ProblemBody) : { detail: `${UNEXPLAINED_TITLE}（HTTP ${response.status}）` },
     );
     if (response.status === 401 && token && !options.token) onUnauthorized(problem);
     throw problem;

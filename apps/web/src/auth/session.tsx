@@ -4,6 +4,7 @@
  * The claims are only displayed and used to pick which buttons to show; the API verifies the token.
  */
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { describeScope, isUserRole, type Scope, type UserRole } from '@zhengdun/domain';
 
 export const TOKEN_KEY = 'zhengdun.token';
@@ -24,7 +25,8 @@ function base64UrlDecode(segment: string): string {
   return new TextDecoder().decode(bytes);
 }
 
-function scopeOf(value: unknown): Scope | null {
+/** A scope as the domain types it, from a token's claim or an API answer's flat scope object. */
+export function readScope(value: unknown): Scope | null {
   if (!value || typeof value !== 'object') return null;
   const scope = value as Record<string, unknown>;
   if (typeof scope.county !== 'string') return null;
@@ -44,7 +46,7 @@ export function readToken(token: string): { user: SessionUser } | { error: strin
   } catch {
     return { error: '访问令牌无法解析，请检查是否复制完整' };
   }
-  const scope = scopeOf(claims.scope);
+  const scope = readScope(claims.scope);
   if (typeof claims.sub !== 'string' || typeof claims.name !== 'string' || !isUserRole(claims.role) || !scope) {
     return { error: '访问令牌缺少身份信息（用户、姓名、角色或管辖范围）' };
   }
@@ -78,14 +80,21 @@ function userOf(token: string | null): SessionUser | null {
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [token, setToken] = useState<string | null>(() => (userOf(storedToken()) ? storedToken() : null));
-  const signIn = useCallback((next: string) => {
-    sessionStorage.setItem(TOKEN_KEY, next.trim());
-    setToken(next.trim());
-  }, []);
+  const queryClient = useQueryClient();
+  // What one user was shown (their cases, their available actions) must not flash up for the next.
+  const signIn = useCallback(
+    (next: string) => {
+      queryClient.clear();
+      sessionStorage.setItem(TOKEN_KEY, next.trim());
+      setToken(next.trim());
+    },
+    [queryClient],
+  );
   const signOut = useCallback(() => {
+    queryClient.clear();
     sessionStorage.removeItem(TOKEN_KEY);
     setToken(null);
-  }, []);
+  }, [queryClient]);
   const value = useMemo(() => ({ token, user: userOf(token), signIn, signOut }), [token, signIn, signOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

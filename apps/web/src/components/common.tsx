@@ -1,13 +1,13 @@
 /** Small shared pieces: stage and escalation tags, the live indicator, and an API refusal shown in plain words. */
 import { Alert, Badge, Tag, Tooltip } from 'antd';
-import { STAGE_LABELS, type EscalationLevel, type Stage } from '@zhengdun/domain';
+import { ESCALATION_LEVEL_LABELS, STAGE_LABELS, type EscalationLevel, type Stage } from '@zhengdun/domain';
 import { ApiProblem, describeError } from '../api/http';
 import { formatTime } from '../lib/format';
-import { ESCALATION_LEVEL_COLORS, ESCALATION_LEVEL_LABELS, stageColor } from '../lib/labels';
+import { ESCALATION_LEVEL_COLORS, STAGE_COLORS } from '../lib/labels';
 
 export function StageTag({ stage }: { stage: Stage }) {
   return (
-    <Tag color={stageColor(stage)} data-testid="stage-tag" data-stage={stage}>
+    <Tag color={STAGE_COLORS[stage]} data-testid="stage-tag" data-stage={stage}>
       {STAGE_LABELS[stage]}
     </Tag>
   );
@@ -28,8 +28,10 @@ export function OverdueTag({ overdue }: { overdue: boolean }) {
   return overdue ? <Tag color="error">逾期</Tag> : null;
 }
 
-/** "实时更新 · 15:02:11", or a warning when the last poll failed. */
-export function LiveIndicator({ lastUpdated, error }: { lastUpdated: Date | null; error: unknown }) {
+/** "实时更新 · 15:02:11", or a warning when the last poll failed. Takes a polled query as is. */
+export function LiveIndicator({ query }: { query: { dataUpdatedAt: number; error: unknown } }) {
+  const lastUpdated = query.dataUpdatedAt ? new Date(query.dataUpdatedAt) : null;
+  const error = query.error;
   if (error) {
     return (
       <Tooltip title={describeError(error)}>

@@ -1,27 +1,15 @@
 /** The campaigns of the user's county, and which one a page shows (`?campaignId=`, default the newest). */
-import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import dayjs from 'dayjs';
-import { apiGet } from '../api/http';
-import type { CampaignListView, CampaignView } from '../api/types';
+import { useCampaignList } from '../api/queries';
+import type { CampaignView } from '../api/views';
 
 export const ALL_CAMPAIGNS = 'all';
 
+/** The campaigns, or [] once loading them failed (the page then shows all campaigns and the error). */
 export function useCampaigns(): { campaigns: CampaignView[] | undefined; error: unknown } {
-  const [campaigns, setCampaigns] = useState<CampaignView[] | undefined>(undefined);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    const controller = new AbortController();
-    apiGet<CampaignListView>('/campaigns', { signal: controller.signal })
-      .then((list) => setCampaigns(list.items))
-      .catch((caught: unknown) => {
-        if (caught instanceof DOMException && caught.name === 'AbortError') return;
-        setError(caught);
-        setCampaigns([]);
-      });
-    return () => controller.abort();
-  }, []);
-  return { campaigns, error };
+  const list = useCampaignList();
+  return { campaigns: list.isError ? (list.data ?? []) : list.data, error: list.error };
 }
 
 /** The chosen campaign id from the URL: undefined for all campaigns. */

@@ -8,17 +8,14 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { Button, Card, Col, Input, Progress, Row, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
-import { ORG_DOMAIN_LABELS, ORG_DOMAINS, STAGE_LABELS, STAGES, type EscalationLevel } from '@zhengdun/domain';
-import { apiGet, queryString } from '../api/http';
-import type { CaseListQuery, CaseListView, CaseSortKey, CaseSummaryView, DashboardSummaryView } from '../api/types';
+import { ESCALATION_LEVEL_LABELS, ORG_DOMAIN_LABELS, ORG_DOMAINS, STAGE_LABELS, STAGES, isOrgDomain, isStage, type EscalationLevel } from '@zhengdun/domain';
+import { POLL_MS, useCaseList, useDashboardSummary } from '../api/queries';
+import type { CaseListQuery, CaseSortKey, CaseSummaryView } from '../api/views';
 import { useUser } from '../auth/session';
 import { EscalationTag, LiveIndicator, OverdueTag, ProblemAlert, StageTag } from '../components/common';
 import { ALL_CAMPAIGNS, campaignOptions, useCampaigns, useChosenCampaign } from '../lib/campaigns';
 import { daysUntil, dueText, formatDateTime, percent } from '../lib/format';
-import { ESCALATION_LEVEL_LABELS } from '../lib/labels';
-import { usePolling } from '../lib/use-polling';
 
-const POLL_MS = 5000;
 const SORTABLE: Record<string, CaseSortKey> = {
   orgName: 'orgName',
   stage: 'stage',
@@ -27,6 +24,7 @@ const SORTABLE: Record<string, CaseSortKey> = {
   stageEnteredAt: 'stageEnteredAt',
   updatedAt: 'updatedAt',
 };
+const isEscalationLevel = (value: number | undefined): value is EscalationLevel => value !== undefined && value >= 0 && value <= 3;
 const FILTER_KEYS = ['stage', 'domain', 'township', 'overdue', 'escalationLevel', 'personId'] as const;
 
 function queryFrom(params: URLSearchParams, campaignId: string | undefined): CaseListQuery {
@@ -35,13 +33,16 @@ function queryFrom(params: URLSearchParams, campaignId: string | undefined): Cas
     return value !== null && /^\d+$/.test(value) ? Number(value) : undefined;
   };
   const sort = params.get('sort');
+  const stage = params.get('stage');
+  const domain = params.get('domain');
+  const escalationLevel = number('escalationLevel');
   return {
     campaignId,
-    stage: params.get('stage') ?? undefined,
-    domain: params.get('domain') ?? undefined,
+    stage: isStage(stage) ? stage : undefined,
+    domain: isOrgDomain(domain) ? domain : undefined,
     township: params.get('township') ?? undefined,
     overdue: params.get('overdue') === 'true' ? true : params.get('overdue') === 'false' ? false : undefined,
-    escalationLevel: number('escalationLevel'),
+    escalationLevel: isEscalationLevel(escalationLevel) ? escalationLevel : undefined,
     personId: params.get('personId') ?? undefined,
     page: number('page') ?? 1,
     pageSize: number('pageSize') ?? 20,
@@ -58,21 +59,10 @@ export default function CaseListPage() {
   const ready = campaigns !== undefined || explicitCampaign;
   const query = queryFrom(params, campaignId);
   const key = JSON.stringify(query);
-  const list = usePolling<CaseListView | null>(
-    (signal) => (ready ? apiGet<CaseListView>(`/cases${queryString({ ...query })}`, { signal }) : Promise.resolve(null)),
-    POLL_MS,
-    `${ready}:${key}`,
-  );
+  const list = useCaseList(query, ready);
   // Townships to filter by: those with cases in the user's scope.
-  const townships = usePolling<string[]>(
-    async (signal) => {
-      if (!ready) return [];
-      const summary = await apiGet<DashboardSummaryView>(`/dashboard/summary${queryString({ campaignId })}`, { signal });
-      return Object.keys(summary.byTownship).sort((a, b) => a.localeCompare(b, 'zh-CN'));
-    },
-    60_000,
-    `${ready}:${campaignId ?? ''}`,
-  );
+  const summary = useDashboardSummary(campaignId, ready, POLL_MS.townships);
+  const townships = useMemo(() => Object.keys(summary.data?.byTownship ?? {}).sort((a, b) => a.localeCompare(b, 'zh-CN')), [summary.data]);
 
   const setFilter = (name: string, value: string | number | boolean | undefined | null) => {
     const next = new URLSearchParams(params);
@@ -131,7 +121,7 @@ export default function CaseListPage() {
               {row.round > 1 && <Tag>第{row.round}轮</Tag>}
             </Space>
             <div style={{ fontSize: 12, color: '#8c8c8c' }}>
-              {ORG_DOMAIN_LABELS[row.domain] ?? row.domain} · {row.township}
+              {ORG_DOMAIN_LABELS[row.domain]} · {row.township}
             </div>
           </div>
         ),
@@ -204,7 +194,7 @@ export default function CaseListPage() {
     [key],
   );
 
-  const data = list.data ?? undefined;
+  const data = list.data;
   const anyFilter = FILTER_KEYS.some((name) => params.has(name));
 
   return (
@@ -216,7 +206,7 @@ export default function CaseListPage() {
           </Typography.Title>
         </Col>
         <Col flex="auto" style={{ textAlign: 'right' }}>
-          <LiveIndicator lastUpdated={list.lastUpdated} error={list.error} />
+          <LiveIndicator query={list} />
         </Col>
       </Row>
       <ProblemAlert error={campaignsError} />
@@ -254,7 +244,7 @@ export default function CaseListPage() {
               placeholder="乡镇（党工委）"
               value={query.township}
               onChange={(value?: string) => setFilter('township', value)}
-              options={(townships.data ?? []).map((name) => ({ value: name, label: name }))}
+              options={townships.map((name) => ({ value: name, label: name }))}
             />
           </Col>
           <Col xs={12} md={6} xl={4}>
@@ -295,7 +285,7 @@ export default function CaseListPage() {
               <Button onClick={clearFilters} disabled={!anyFilter}>
                 清除筛选
               </Button>
-              <Button icon={<ReloadOutlined />} onClick={() => void list.refresh()}>
+              <Button icon={<ReloadOutlined />} onClick={() => void list.refetch()}>
                 刷新
               </Button>
             </Space>
@@ -307,7 +297,7 @@ export default function CaseListPage() {
         <Table<CaseSummaryView>
           rowKey="caseId"
           size="middle"
-          loading={list.loading && !data}
+          loading={list.isPending && list.fetchStatus !== 'idle'}
           columns={columns}
           dataSource={data?.items ?? []}
           onChange={onTableChange}

@@ -1,16 +1,24 @@
 /**
- * 案件详情: the live state from the workflow (GET /cases/:caseId, polled every 2 s) — timeline,
- * the assigned team (四个一), problems, plan and measures, publicity and objections, talks and
- * escalations, acceptances — and only the actions the signed-in role may take in the case's stage
- * (actionsAvailable of @zhengdun/domain), each as a form.
+ * 整顿对象详情 (GET /cases/:caseId, polled every 2 s): timeline, the assigned team (四个一),
+ * problems, plan and measures, publicity and objections, talks and escalations, acceptances — and
+ * exactly the actions the API lists as available to the signed-in user (availableActions), each as
+ * a form. The page never works out itself who may do what: after an action it fetches the case again.
  */
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { App as AntApp, Alert, Breadcrumb, Button, Card, Col, Descriptions, Empty, Result, Row, Skeleton, Space, Steps, Table, Tag, Timeline, Tooltip, Typography } from 'antd';
 import { FileTextOutlined, GlobalOutlined } from '@ant-design/icons';
 import {
-  ACTION_RULES,
+  ACCEPTANCE_LEVEL_LABELS,
+  CASE_ACTIONS,
+  ESCALATION_LEVEL_LABELS,
+  ESCALATION_STEP_LABELS,
   IDENTIFICATION_SOURCE_LABELS,
+  MEASURE_STATUS_LABELS,
+  OBJECTION_STATUS_LABELS,
+  PLAN_STATUS_LABELS,
+  PROBLEM_STATUS_LABELS,
+  REVIEW_OUTCOME_LABELS,
   ORG_DOMAIN_LABELS,
   PROBLEM_CATEGORIES,
   SATISFACTION_LABELS,
@@ -18,50 +26,35 @@ import {
   STAGES,
   TEAM_ROLE_LABELS,
   USER_ROLE_LABELS,
-  actionsAvailable,
   currentMeasures,
   isOverdue,
   problemStatus,
   requiredTeamRoles,
   satisfactionRate,
+  type AcceptanceLevel,
   type CaseActionType,
-  type CaseState,
+  type EscalationStep,
   type Measure,
+  type MeasureStatus,
+  type ReviewOutcome,
   type Problem,
   type TeamMember,
   type TeamRole,
 } from '@zhengdun/domain';
 import { ActionModal } from '../actions/ActionModal';
-import { ApiProblem, apiGet, casePath } from '../api/http';
-import type { CaseDetailView, CaseStateView, TimelineRowView } from '../api/types';
+import { ApiProblem } from '../api/http';
+import { useCaseDetail } from '../api/queries';
+import { asCaseState, type CaseStateView, type TimelineRowView } from '../api/views';
 import { useUser } from '../auth/session';
 import { EscalationTag, LiveIndicator, StageTag } from '../components/common';
 import { dueText, formatDate, formatDateTime, percent } from '../lib/format';
-import {
-  ACCEPTANCE_LEVEL_LABELS,
-  ESCALATION_STEP_LABELS,
-  MEASURE_STATUS_LABELS,
-  OBJECTION_STATUS_COLORS,
-  OBJECTION_STATUS_LABELS,
-  PLAN_STATUS_COLORS,
-  PLAN_STATUS_LABELS,
-  PROBLEM_STATUS_COLORS,
-  PROBLEM_STATUS_LABELS,
-  REVIEW_OUTCOME_LABELS,
-  STAGE_INDEX,
-  actorRoleLabel,
-} from '../lib/labels';
-import { usePolling } from '../lib/use-polling';
-
-const POLL_MS = 2000;
-
-const asState = (view: CaseStateView) => ({ ...view, timeline: [] }) as CaseState;
+import { MEASURE_STATUS_COLORS, OBJECTION_STATUS_COLORS, PLAN_STATUS_COLORS, PROBLEM_STATUS_COLORS, STAGE_INDEX, actorRoleLabel } from '../lib/labels';
 
 export default function CasePage() {
   const { caseId = '' } = useParams();
   const user = useUser();
   const { message } = AntApp.useApp();
-  const detail = usePolling<CaseDetailView>((signal) => apiGet<CaseDetailView>(casePath(caseId), { signal }), POLL_MS, caseId);
+  const detail = useCaseDetail(caseId);
   const [acting, setActing] = useState<CaseActionType | null>(null);
   const lastStage = useRef<string | null>(null);
   const ownChange = useRef<number>(0);
@@ -73,7 +66,7 @@ export default function CasePage() {
   useEffect(() => {
     if (!state) return;
     if (lastStage.current && lastStage.current !== state.stage && Date.now() - ownChange.current > 5000) {
-      void message.info(`案件阶段已更新为“${STAGE_LABELS[state.stage]}”`);
+      void message.info(`整顿阶段已更新为“${STAGE_LABELS[state.stage]}”`);
     }
     lastStage.current = state.stage;
   }, [state, message]);
@@ -84,7 +77,7 @@ export default function CasePage() {
       return (
         <Result
           status={problem?.status === 403 ? '403' : problem?.status === 404 ? '404' : 'error'}
-          title={problem?.status === 404 ? '案件不存在' : problem?.status === 403 ? '无权查看该案件' : '案件加载失败'}
+          title={problem?.status === 404 ? '整顿对象不存在' : problem?.status === 403 ? '无权查看该整顿对象' : '整顿对象加载失败'}
           subTitle={problem?.detail ?? String(detail.error)}
           extra={<Link to="/cases">返回案件台账</Link>}
         />
@@ -93,8 +86,8 @@ export default function CasePage() {
     return <Skeleton active paragraph={{ rows: 12 }} />;
   }
 
-  const available = actionsAvailable(user.role, state.stage);
-  const overdue = isOverdue(asState(state), new Date().toISOString());
+  const available = view.availableActions;
+  const overdue = isOverdue(asCaseState(state), new Date().toISOString());
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="case-page">
@@ -116,7 +109,7 @@ export default function CasePage() {
             </Space>
           </Col>
           <Col flex="none">
-            <LiveIndicator lastUpdated={detail.lastUpdated} error={detail.error} />
+            <LiveIndicator query={detail} />
           </Col>
         </Row>
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} style={{ marginTop: 12 }}>
@@ -147,13 +140,13 @@ export default function CasePage() {
       <Card title="可办理事项" size="small" data-testid="action-bar">
         {available.length === 0 ? (
           <Typography.Text type="secondary" data-testid="no-actions">
-            您的角色（{USER_ROLE_LABELS[user.role]}）在“{STAGE_LABELS[state.stage]}”阶段没有可办理的事项。
+            您（{USER_ROLE_LABELS[user.role]}）在“{STAGE_LABELS[state.stage]}”阶段没有可办理的事项。
           </Typography.Text>
         ) : (
           <Space wrap>
             {available.map((type, index) => (
               <Button key={type} type={index === 0 ? 'primary' : 'default'} onClick={() => setActing(type)} data-testid={`action-${type}`}>
-                {ACTION_RULES[type].label}
+                {CASE_ACTIONS[type].label}
               </Button>
             ))}
           </Space>
@@ -181,15 +174,12 @@ export default function CasePage() {
           key={acting}
           type={acting}
           state={state}
-          onClose={() => setActing(null)}
-          onDone={(next) => {
-            const label = ACTION_RULES[acting].label;
+          onApplied={() => {
+            // The stage change this causes is the user's own: no "someone else moved it" notice.
             ownChange.current = Date.now();
-            setActing(null);
-            detail.setData({ ...view, case: next, availableActions: actionsAvailable(user.role, next.stage) });
-            void message.success(`已${label}`);
-            void detail.refresh();
+            void message.success(`已${CASE_ACTIONS[acting].label}`);
           }}
+          onClose={() => setActing(null)}
         />
       )}
     </Space>
@@ -197,7 +187,7 @@ export default function CasePage() {
 }
 
 function ProblemsCard({ state }: { state: CaseStateView }) {
-  const full = asState(state);
+  const full = asCaseState(state);
   const measures = currentMeasures(full);
   const problemText = (id: string) => state.problems.find((p) => p.id === id)?.description ?? id;
   return (
@@ -209,7 +199,7 @@ function ProblemsCard({ state }: { state: CaseStateView }) {
         dataSource={state.problems}
         columns={[
           { title: '编号', dataIndex: 'id', width: 64 },
-          { title: '类别', dataIndex: 'category', width: 200, render: (value: keyof typeof PROBLEM_CATEGORIES) => PROBLEM_CATEGORIES[value] ?? value },
+          { title: '类别', dataIndex: 'category', width: 200, render: (value: keyof typeof PROBLEM_CATEGORIES) => PROBLEM_CATEGORIES[value] },
           { title: '问题描述', dataIndex: 'description' },
           {
             title: '状态',
@@ -252,9 +242,9 @@ function ProblemsCard({ state }: { state: CaseStateView }) {
               title: '状态',
               dataIndex: 'status',
               width: 90,
-              render: (value: string, measure) => (
+              render: (value: MeasureStatus, measure) => (
                 <Tooltip title={measure.evidence ? `销项说明：${measure.evidence}` : undefined}>
-                  <Tag color={value === 'done' ? 'success' : 'processing'}>{MEASURE_STATUS_LABELS[value] ?? value}</Tag>
+                  <Tag color={MEASURE_STATUS_COLORS[value]}>{MEASURE_STATUS_LABELS[value]}</Tag>
                 </Tooltip>
               ),
             },
@@ -285,7 +275,7 @@ function TeamCard({ state }: { state: CaseStateView }) {
         pagination={false}
         dataSource={rows}
         columns={[
-          { title: '包抓角色', dataIndex: 'teamRole', width: 220, render: (role: TeamRole) => TEAM_ROLE_LABELS[role] ?? role },
+          { title: '包抓角色', dataIndex: 'teamRole', width: 220, render: (role: TeamRole) => TEAM_ROLE_LABELS[role] },
           {
             title: '姓名 / 单位',
             render: (_value, row) =>
@@ -313,7 +303,7 @@ function PlanCard({ state }: { state: CaseStateView }) {
       <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} bordered>
         <Descriptions.Item label="方案状态">
           <Tag color={PLAN_STATUS_COLORS[plan.status]} data-testid="plan-status">
-            {PLAN_STATUS_LABELS[plan.status] ?? plan.status}
+            {PLAN_STATUS_LABELS[plan.status]}
           </Tag>
           {plan.version > 0 && <Typography.Text type="secondary">第{plan.version}版</Typography.Text>}
         </Descriptions.Item>
@@ -417,10 +407,10 @@ function EscalationCard({ state }: { state: CaseStateView }) {
           dataSource={[...records].reverse()}
           columns={[
             { title: '时间', dataIndex: 'at', width: 150, render: formatDateTime },
-            { title: '环节', dataIndex: 'step', width: 120, render: (step: string) => ESCALATION_STEP_LABELS[step] ?? step },
+            { title: '环节', dataIndex: 'step', width: 120, render: (step: EscalationStep) => ESCALATION_STEP_LABELS[step] },
             { title: '逾期事项', dataIndex: 'dueItemLabel' },
             {
-              title: '说明原因',
+              title: ESCALATION_LEVEL_LABELS[1],
               width: 220,
               render: (_v, record) => {
                 if (record.step !== 'explanation_requested') return null;
@@ -452,7 +442,7 @@ function AcceptanceCard({ state }: { state: CaseStateView }) {
           pagination={false}
           dataSource={state.acceptances}
           columns={[
-            { title: '环节', dataIndex: 'level', width: 130, render: (level: string) => ACCEPTANCE_LEVEL_LABELS[level] ?? level },
+            { title: '环节', dataIndex: 'level', width: 130, render: (level: AcceptanceLevel) => ACCEPTANCE_LEVEL_LABELS[level] },
             { title: '时间', dataIndex: 'at', width: 150, render: formatDateTime },
             { title: '结论', dataIndex: 'passed', width: 90, render: (passed: boolean) => (passed ? <Tag color="success">通过</Tag> : <Tag color="error">未通过</Tag>) },
             { title: '意见', dataIndex: 'opinion' },
@@ -469,7 +459,7 @@ function AcceptanceCard({ state }: { state: CaseStateView }) {
           dataSource={state.reviews}
           columns={[
             { title: '回头看', dataIndex: 'at', width: 150, render: formatDateTime },
-            { title: '结论', dataIndex: 'outcome', width: 170, render: (outcome: string) => REVIEW_OUTCOME_LABELS[outcome] ?? outcome },
+            { title: '结论', dataIndex: 'outcome', width: 170, render: (outcome: ReviewOutcome) => REVIEW_OUTCOME_LABELS[outcome] },
             { title: '意见', dataIndex: 'opinion' },
           ]}
         />

@@ -5,14 +5,15 @@
  * a production API has no such route (404), and then the page offers nothing but "paste a token".
  * The token is checked against the API once, then kept in sessionStorage.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { Alert, Button, Card, Col, Collapse, Form, Input, Radio, Row, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { KeyOutlined, LoginOutlined, TeamOutlined } from '@ant-design/icons';
 import { describeScope, USER_ROLE_LABELS, USER_ROLES, type Scope, type UserRole } from '@zhengdun/domain';
 import { ApiProblem, apiGet, apiPost } from '../api/http';
-import type { CampaignListView, DevTokenListView, DevTokenRequest, DevTokenView } from '../api/types';
-import { readToken, useSession } from '../auth/session';
+import { useDevTokens } from '../api/queries';
+import type { CampaignListView, DevTokenRequest, DevTokenView } from '../api/views';
+import { readScope, readToken, useSession } from '../auth/session';
 import { ProblemAlert } from '../components/common';
 
 interface CustomIdentity {
@@ -43,6 +44,11 @@ const LEVEL_FOR_ROLE: Record<UserRole, Scope['level']> = {
   auditor: 'county',
 };
 
+function describeScopeOf(flat: DevTokenView['actor']['scope']): string {
+  const scope = readScope(flat);
+  return scope ? describeScope(scope) : flat.county;
+}
+
 function scopeOf(values: CustomIdentity): Scope {
   if (values.level === 'township') return { level: 'township', county: values.county.trim(), township: (values.township ?? '').trim() };
   if (values.level === 'organization') return { level: 'organization', county: values.county.trim(), orgCode: (values.orgCode ?? '').trim() };
@@ -54,27 +60,17 @@ export default function LoginPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const from = (location.state as { from?: string } | null)?.from ?? '/';
-  const [devTokens, setDevTokens] = useState<DevTokenView[] | null>(null);
-  const [selected, setSelected] = useState<string | undefined>(undefined);
+  const devTokens = useDevTokens();
+  // 404 in production (or no answer): the development sign-in does not exist, nothing to show.
+  const samples = useMemo(() => devTokens.data?.items ?? [], [devTokens.data]);
+  const [pickedIdentity, setSelected] = useState<string | undefined>(undefined);
+  const selected = pickedIdentity ?? samples.find((item) => item.actor.role === 'township_committee')?.actor.userId ?? samples[0]?.actor.userId;
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [tab, setTab] = useState('paste');
+  const [pickedTab, setTab] = useState<string | undefined>(undefined);
+  const tab = pickedTab ?? (samples.length > 0 ? 'dev' : 'paste');
   const [pasted, setPasted] = useState('');
   const [customForm] = Form.useForm<CustomIdentity>();
-
-  useEffect(() => {
-    const controller = new AbortController();
-    apiGet<DevTokenListView>('/dev/tokens', { anonymous: true, signal: controller.signal })
-      .then((list) => {
-        if (list.items.length === 0) return;
-        setDevTokens(list.items);
-        setSelected(list.items.find((item) => item.actor.role === 'township_committee')?.actor.userId ?? list.items[0]?.actor.userId);
-        setTab('dev');
-      })
-      // 404 in production (or no answer): the development sign-in does not exist, nothing to show.
-      .catch(() => undefined);
-    return () => controller.abort();
-  }, []);
 
   /** Checks the token with the API (any signed-in call), then keeps it. */
   async function finish(token: string) {
@@ -110,7 +106,6 @@ export default function LoginPage() {
     }
   }
 
-  const samples = useMemo(() => devTokens ?? [], [devTokens]);
   const level = Form.useWatch('level', customForm) ?? DEFAULT_CUSTOM.level;
 
   return (
@@ -158,7 +153,7 @@ export default function LoginPage() {
                             <Space size={8} wrap>
                               <Tag color="red">{USER_ROLE_LABELS[actor.role]}</Tag>
                               <span>{actor.name}</span>
-                              <Typography.Text type="secondary">{describeScope(actor.scope)}</Typography.Text>
+                              <Typography.Text type="secondary">{describeScopeOf(actor.scope)}</Typography.Text>
                             </Space>
                           </Radio>
                         ))}
@@ -284,7 +279,7 @@ export default function LoginPage() {
                   </Space>
                 ),
               },
-            ].filter((item) => item.key !== 'dev' || devTokens !== null)}
+            ].filter((item) => item.key !== 'dev' || samples.length > 0)}
           />
         </Card>
       </div>

@@ -7,17 +7,14 @@ import { useMemo } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Card, Col, Empty, Row, Select, Skeleton, Space, Typography } from 'antd';
 import { AlertOutlined, CalendarOutlined, CheckCircleOutlined, ClusterOutlined, SmileOutlined, WarningOutlined } from '@ant-design/icons';
-import { ORG_DOMAIN_LABELS, SATISFACTION_LABELS, STAGE_LABELS, STAGES, isOrgDomain, type Stage } from '@zhengdun/domain';
-import { apiGet, queryString } from '../api/http';
-import type { CampaignView, DashboardSummaryView } from '../api/types';
+import { ESCALATION_LEVEL_LABELS, ORG_DOMAIN_LABELS, SATISFACTION_LABELS, STAGE_LABELS, STAGES, isOrgDomain, type Stage } from '@zhengdun/domain';
+import { queryString } from '../api/http';
+import { POLL_MS, useDashboardSummary } from '../api/queries';
+import type { CampaignView, DashboardSummaryView } from '../api/views';
 import { Chart, PALETTE } from '../charts/Chart';
 import { LiveIndicator, ProblemAlert } from '../components/common';
 import { ALL_CAMPAIGNS, campaignOptions, useCampaigns, useChosenCampaign } from '../lib/campaigns';
 import { daysUntil, formatDate, percent } from '../lib/format';
-import { ESCALATION_LEVEL_LABELS } from '../lib/labels';
-import { usePolling } from '../lib/use-polling';
-
-const POLL_MS = 2000;
 
 function endOf(campaigns: CampaignView[], chosen: string | undefined): CampaignView | undefined {
   if (chosen) return campaigns.find((campaign) => campaign.id === chosen);
@@ -65,12 +62,8 @@ export default function OverviewPage() {
   const { campaigns, error: campaignsError } = useCampaigns();
   const [campaignId, chooseCampaign, explicitCampaign] = useChosenCampaign(campaigns);
   const ready = campaigns !== undefined || explicitCampaign;
-  const summary = usePolling<DashboardSummaryView | null>(
-    (signal) => (ready ? apiGet<DashboardSummaryView>(`/dashboard/summary${queryString({ campaignId })}`, { signal }) : Promise.resolve(null)),
-    POLL_MS,
-    `${ready}:${campaignId ?? ALL_CAMPAIGNS}`,
-  );
-  const data = summary.data ?? undefined;
+  const summary = useDashboardSummary(campaignId, ready, POLL_MS.overview);
+  const data = summary.data;
   const campaign = campaigns ? endOf(campaigns, campaignId) : undefined;
 
   const openList = (filter: Record<string, string | number | boolean>) => void navigate(`/cases${queryString({ campaignId: campaignId ?? ALL_CAMPAIGNS, ...filter })}`);
@@ -98,7 +91,7 @@ export default function OverviewPage() {
           />
         </Col>
         <Col flex="auto" style={{ textAlign: 'right' }}>
-          <LiveIndicator lastUpdated={summary.lastUpdated} error={summary.error} />
+          <LiveIndicator query={summary} />
         </Col>
       </Row>
       <ProblemAlert error={campaignsError} />
@@ -129,7 +122,7 @@ export default function OverviewPage() {
                 title="督办中的党组织"
                 icon={<AlertOutlined />}
                 value={<>{(data.escalationsByLevel['1'] ?? 0) + (data.escalationsByLevel['2'] ?? 0) + (data.escalationsByLevel['3'] ?? 0)}{unit('个')}</>}
-                foot={`说明原因 ${data.escalationsByLevel['1'] ?? 0} · 约谈 ${data.escalationsByLevel['2'] ?? 0} · 组织处理 ${data.escalationsByLevel['3'] ?? 0}`}
+                foot={([1, 2, 3] as const).map((level) => `${ESCALATION_LEVEL_LABELS[level]} ${data.escalationsByLevel[level] ?? 0}`).join(' · ')}
                 danger={(data.escalationsByLevel['3'] ?? 0) > 0}
                 testId="stat-escalation"
               />

@@ -5,19 +5,27 @@
  * Objection and rating ids are made here, so a resent form counts once (the workflow dedupes by id).
  */
 import { useEffect, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import { Alert, Button, Card, Divider, Form, Input, Progress, Radio, Result, Skeleton, Space, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, ClockCircleOutlined, FlagOutlined } from '@ant-design/icons';
-import { MAX_OBJECTION_LENGTH, SATISFACTION_LABELS, SATISFACTION_LEVELS, STAGE_LABELS, type SatisfactionLevel } from '@zhengdun/domain';
-import { ApiProblem, apiGet, apiPost, publicCasePath } from '../api/http';
-import type { PublicNoticeView, SignalReceivedView } from '../api/types';
+import {
+  ACCEPTANCE_LEVEL_LABELS,
+  MAX_OBJECTION_LENGTH,
+  MEASURE_STATUS_LABELS,
+  PROBLEM_STATUS_LABELS,
+  SATISFACTION_LABELS,
+  SATISFACTION_LEVELS,
+  STAGE_LABELS,
+  type SatisfactionLevel,
+} from '@zhengdun/domain';
+import { ApiProblem, apiPost, publicCasePath } from '../api/http';
+import { queryKeys, usePublicNotice } from '../api/queries';
+import type { PublicNoticeView, SignalReceivedView } from '../api/views';
 import { ProblemAlert } from '../components/common';
 import { randomId } from '../lib/ids';
 import { formatDate, formatDateTime } from '../lib/format';
-import { ACCEPTANCE_LEVEL_LABELS, PROBLEM_STATUS_COLORS, PROBLEM_STATUS_LABELS } from '../lib/labels';
-import { usePolling } from '../lib/use-polling';
-
-const POLL_MS = 30_000;
+import { PROBLEM_STATUS_COLORS } from '../lib/labels';
 
 function remembered(key: string): string | null {
   try {
@@ -37,7 +45,8 @@ function remember(key: string, value: string): void {
 
 export default function PublicCasePage() {
   const { caseId = '' } = useParams();
-  const notice = usePolling<PublicNoticeView>((signal) => apiGet<PublicNoticeView>(publicCasePath(caseId), { anonymous: true, signal }), POLL_MS, caseId);
+  const notice = usePublicNotice(caseId);
+  const queryClient = useQueryClient();
 
   useEffect(() => {
     document.title = notice.data ? `${notice.data.orgName}整顿情况公示` : '整顿情况公示';
@@ -65,7 +74,7 @@ export default function PublicCasePage() {
             notice={notice.data}
             onSent={() => {
               // The count changes once the workflow has taken the signal in: look again shortly.
-              window.setTimeout(() => void notice.refresh(), 1500);
+              window.setTimeout(() => void queryClient.invalidateQueries({ queryKey: queryKeys.publicNotice(caseId) }), 1500);
             }}
           />
         ) : notice.error ? (
@@ -121,8 +130,8 @@ function NoticeBody({ notice, onSent }: { notice: PublicNoticeView; onSent: () =
                 <Typography.Text strong>
                   问题{index + 1}：{problem.description}
                 </Typography.Text>
-                <Tag color={PROBLEM_STATUS_COLORS[problem.status] ?? 'default'} style={{ marginInlineEnd: 0 }}>
-                  {PROBLEM_STATUS_LABELS[problem.status] ?? problem.status}
+                <Tag color={PROBLEM_STATUS_COLORS[problem.status]} style={{ marginInlineEnd: 0 }}>
+                  {PROBLEM_STATUS_LABELS[problem.status]}
                 </Tag>
               </Space>
               {measures.length === 0 ? (
@@ -135,11 +144,11 @@ function NoticeBody({ notice, onSent }: { notice: PublicNoticeView; onSent: () =
                       责任人：{measure.ownerName} · 时限：{formatDate(measure.dueAt)} ·{' '}
                       {measure.status === 'done' ? (
                         <span style={{ color: '#2f9e6e' }}>
-                          <CheckCircleOutlined /> {formatDate(measure.completedAt)} 已完成
+                          <CheckCircleOutlined /> {formatDate(measure.completedAt)} {MEASURE_STATUS_LABELS.done}
                         </span>
                       ) : (
                         <span style={{ color: '#1f5fbf' }}>
-                          <ClockCircleOutlined /> 整改中
+                          <ClockCircleOutlined /> {MEASURE_STATUS_LABELS.pending}
                         </span>
                       )}
                     </div>
@@ -155,7 +164,7 @@ function NoticeBody({ notice, onSent }: { notice: PublicNoticeView; onSent: () =
         <Card size="small" title="验收结果">
           {notice.results.map((result) => (
             <div key={`${result.level}:${result.at}`} style={{ padding: '4px 0' }}>
-              <FlagOutlined /> {ACCEPTANCE_LEVEL_LABELS[result.level] ?? result.level}（{formatDate(result.at)}）：
+              <FlagOutlined /> {ACCEPTANCE_LEVEL_LABELS[result.level]}（{formatDate(result.at)}）：
               {result.passed ? <Tag color="success">通过</Tag> : <Tag color="error">未通过，限期整改</Tag>}
             </div>
           ))}
@@ -172,12 +181,28 @@ function NoticeBody({ notice, onSent }: { notice: PublicNoticeView; onSent: () =
   );
 }
 
+const isSatisfactionLevel = (value: string | null): value is SatisfactionLevel => (SATISFACTION_LEVELS as readonly string[]).includes(value ?? '');
+
 function RatingCard({ notice, onSent }: { notice: PublicNoticeView; onSent: () => void }) {
   const storageKey = `zhengdun.rating.${notice.caseId}`;
   const [level, setLevel] = useState<SatisfactionLevel | undefined>(undefined);
-  const [sent, setSent] = useState<string | null>(() => remembered(`${storageKey}.level`));
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const [sent, setSent] = useState<SatisfactionLevel | null>(() => {
+    const stored = remembered(`${storageKey}.level`);
+    return isSatisfactionLevel(stored) ? stored : null;
+  });
+  const rate = useMutation({
+    mutationFn: (chosen: SatisfactionLevel) => {
+      // One rating per browser: the same id again replaces nothing and counts once.
+      const ratingId = remembered(`${storageKey}.id`) ?? randomId('rating-');
+      remember(`${storageKey}.id`, ratingId);
+      return apiPost<SignalReceivedView>(`${publicCasePath(notice.caseId)}/ratings`, { level: chosen, ratingId }, { anonymous: true });
+    },
+    onSuccess: (_received, chosen) => {
+      remember(`${storageKey}.level`, chosen);
+      setSent(chosen);
+      onSent();
+    },
+  });
 
   if (!notice.acceptingRatings) {
     return (
@@ -187,29 +212,10 @@ function RatingCard({ notice, onSent }: { notice: PublicNoticeView; onSent: () =
     );
   }
 
-  async function send() {
-    if (!level) return;
-    setError(null);
-    setBusy(true);
-    // One rating per browser: the same id again replaces nothing and counts once.
-    const ratingId = remembered(`${storageKey}.id`) ?? randomId('rating-');
-    remember(`${storageKey}.id`, ratingId);
-    try {
-      await apiPost<SignalReceivedView>(`${publicCasePath(notice.caseId)}/ratings`, { level, ratingId }, { anonymous: true });
-      remember(`${storageKey}.level`, level);
-      setSent(level);
-      onSent();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
     <Card size="small" title="群众满意度测评" data-testid="rating-card">
       {sent ? (
-        <Alert type="success" showIcon title="感谢参与测评" description={`您的评价：${SATISFACTION_LABELS[sent as SatisfactionLevel] ?? sent}`} data-testid="rating-sent" />
+        <Alert type="success" showIcon title="感谢参与测评" description={`您的评价：${SATISFACTION_LABELS[sent]}`} data-testid="rating-sent" />
       ) : (
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
           <Typography.Text>您对该党组织的整顿成效是否满意？</Typography.Text>
@@ -222,8 +228,8 @@ function RatingCard({ notice, onSent }: { notice: PublicNoticeView; onSent: () =
             style={{ display: 'flex' }}
             options={SATISFACTION_LEVELS.map((value) => ({ value, label: SATISFACTION_LABELS[value], style: { flex: 1, textAlign: 'center' } }))}
           />
-          <ProblemAlert error={error} />
-          <Button type="primary" size="large" block disabled={!level} loading={busy} onClick={() => void send()} data-testid="rating-submit">
+          <ProblemAlert error={rate.error} />
+          <Button type="primary" size="large" block disabled={!level} loading={rate.isPending} onClick={() => level && rate.mutate(level)} data-testid="rating-submit">
             提交评价
           </Button>
         </Space>
@@ -236,8 +242,19 @@ function ObjectionCard({ notice, onSent }: { notice: PublicNoticeView; onSent: (
   const [form] = Form.useForm<{ content: string }>();
   const [objectionId, setObjectionId] = useState(() => randomId('obj-'));
   const [sent, setSent] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const raise = useMutation({
+    mutationFn: (content: string) => apiPost<SignalReceivedView>(`${publicCasePath(notice.caseId)}/objections`, { content, objectionId }, { anonymous: true }),
+    onSuccess: () => {
+      setSent(true);
+      form.resetFields();
+      setObjectionId(randomId('obj-'));
+      onSent();
+    },
+    onError: (caught) => {
+      // A network failure keeps the id, so sending again counts once.
+      if (!(caught instanceof ApiProblem && caught.status === 0)) setObjectionId(randomId('obj-'));
+    },
+  });
 
   if (!notice.acceptingObjections) {
     return (
@@ -245,24 +262,6 @@ function ObjectionCard({ notice, onSent }: { notice: PublicNoticeView; onSent: (
         <Typography.Text type="secondary">当前不在结果公示期，暂不受理异议。公示期内可在此提出。</Typography.Text>
       </Card>
     );
-  }
-
-  async function send(values: { content: string }) {
-    setError(null);
-    setBusy(true);
-    try {
-      await apiPost<SignalReceivedView>(`${publicCasePath(notice.caseId)}/objections`, { content: values.content.trim(), objectionId }, { anonymous: true });
-      setSent(true);
-      form.resetFields();
-      setObjectionId(randomId('obj-'));
-      onSent();
-    } catch (caught) {
-      // A network failure keeps the id, so sending again counts once.
-      if (!(caught instanceof ApiProblem && caught.status === 0)) setObjectionId(randomId('obj-'));
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
   }
 
   return (
@@ -278,12 +277,12 @@ function ObjectionCard({ notice, onSent }: { notice: PublicNoticeView; onSent: (
           data-testid="objection-sent"
         />
       )}
-      <Form form={form} layout="vertical" onFinish={(values) => void send(values)} disabled={busy}>
+      <Form form={form} layout="vertical" onFinish={(values) => raise.mutate(values.content.trim())} disabled={raise.isPending}>
         <Form.Item name="content" label="异议内容（请写明具体事实）" rules={[{ required: true, whitespace: true, message: '请填写异议内容' }]}>
           <Input.TextArea rows={4} maxLength={MAX_OBJECTION_LENGTH} showCount placeholder="如：公示内容与实际情况不符之处" data-testid="objection-input" />
         </Form.Item>
-        <ProblemAlert error={error} style={{ marginBottom: 12 }} />
-        <Button type="primary" htmlType="submit" size="large" block loading={busy} data-testid="objection-submit">
+        <ProblemAlert error={raise.error} style={{ marginBottom: 12 }} />
+        <Button type="primary" htmlType="submit" size="large" block loading={raise.isPending} data-testid="objection-submit">
           提交异议
         </Button>
       </Form>

@@ -1,0 +1,32 @@
+/** 审批通过整顿方案: an optional comment; the plan is then made public in the organization. */
+import { Form, Input, Typography } from 'antd';
+import { CASE_ACTIONS, TEXT_MAX, currentMeasures } from '@zhengdun/domain';
+import { asCaseState } from '../../api/views';
+import type { ActionForm, ActionFormProps } from '../action-form';
+import { describeField } from '../schema-fields';
+
+interface Values {
+  comment?: string;
+}
+
+const COMMENT = describeField(CASE_ACTIONS.approvePlan.body, 'comment');
+
+function Fields({ state }: ActionFormProps) {
+  return (
+    <>
+      <Typography.Paragraph>审批通过后，整顿方案将在本单位公开。共 {currentMeasures(asCaseState(state)).length} 条措施。</Typography.Paragraph>
+      <Form.Item name="comment" label={`${COMMENT.label}（可选）`}>
+        <Input.TextArea rows={3} maxLength={TEXT_MAX} placeholder={COMMENT.placeholder} />
+      </Form.Item>
+    </>
+  );
+}
+
+export const approvePlanForm: ActionForm<'approvePlan', Values> = {
+  initialValues: () => ({}),
+  Fields,
+  body: (values) => {
+    const comment = (values.comment ?? '').trim();
+    return comment ? { comment } : {};
+  },
+};

@@ -1,0 +1,31 @@
+/** Every action's form by action type: an action of the domain without a form here does not compile. */
+import type { ActionForms } from '../action-form';
+import { addMeasuresForm } from './addMeasures';
+import { approvePlanForm } from './approvePlan';
+import { assignTeamForm } from './assignTeam';
+import { completeMeasureForm } from './completeMeasure';
+import { recordCountyAcceptanceForm } from './recordCountyAcceptance';
+import { recordFollowUpReviewForm } from './recordFollowUpReview';
+import { recordPreliminaryAcceptanceForm } from './recordPreliminaryAcceptance';
+import { reportProgressForm } from './reportProgress';
+import { resolveObjectionForm } from './resolveObjection';
+import { returnPlanForm } from './returnPlan';
+import { startPublicityForm } from './startPublicity';
+import { submitExplanationForm } from './submitExplanation';
+import { submitPlanForm } from './submitPlan';
+
+export const ACTION_FORMS: ActionForms = {
+  assignTeam: assignTeamForm,
+  submitPlan: submitPlanForm,
+  returnPlan: returnPlanForm,
+  approvePlan: approvePlanForm,
+  addMeasures: addMeasuresForm,
+  completeMeasure: completeMeasureForm,
+  reportProgress: reportProgressForm,
+  submitExplanation: submitExplanationForm,
+  startPublicity: startPublicityForm,
+  resolveObjection: resolveObjectionForm,
+  recordPreliminaryAcceptance: recordPreliminaryAcceptanceForm,
+  recordCountyAcceptance: recordCountyAcceptanceForm,
+  recordFollowUpReview: recordFollowUpReviewForm,
+};

@@ -1,0 +1,76 @@
+/** 回头看: the four checks, problems that came back, problems newly found, and the opinion. */
+import { Button, Col, Form, Input, Row, Select } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { CASE_ACTIONS, PROBLEM_CATEGORIES, TEXT_MAX, problemInput, reviewChecks, type ProblemCategory } from '@zhengdun/domain';
+import type { ActionRequestBody } from '../../api/views';
+import type { ActionForm, ActionFormProps } from '../action-form';
+import { describeField, requiredRule } from '../schema-fields';
+import { ChecksFields, allPassed, problemLabel } from '../shared-fields';
+
+/** As validated: every check is answered and the opinion is there (each has a required rule). */
+interface Values {
+  checks: ActionRequestBody<'recordFollowUpReview'>['checks'];
+  opinion: string;
+  reboundedProblemIds?: string[];
+  newProblems?: { category?: ProblemCategory; description?: string }[];
+}
+
+const body = CASE_ACTIONS.recordFollowUpReview.body;
+const OPINION = describeField(body, 'opinion');
+const REBOUNDED = describeField(body, 'reboundedProblemIds');
+const NEW_PROBLEMS = describeField(body, 'newProblems');
+const CATEGORY = describeField(problemInput, 'category');
+const DESCRIPTION = describeField(problemInput, 'description');
+const categoryOptions = (Object.keys(PROBLEM_CATEGORIES) as ProblemCategory[]).map((key) => ({ value: key, label: PROBLEM_CATEGORIES[key] }));
+
+function Fields({ state }: ActionFormProps) {
+  return (
+    <>
+      <ChecksFields schema={reviewChecks} />
+      <Form.Item name="reboundedProblemIds" label={REBOUNDED.label}>
+        <Select mode="multiple" allowClear options={state.problems.map((p) => ({ value: p.id, label: problemLabel(state, p.id) }))} placeholder="无反弹则不选" />
+      </Form.Item>
+      <Form.List name="newProblems">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((field) => (
+              <Row key={field.key} gutter={8}>
+                <Col xs={24} sm={9}>
+                  <Form.Item name={[field.name, 'category']} label={`${NEW_PROBLEMS.label}：${CATEGORY.label}`} rules={requiredRule(CATEGORY, '选择')}>
+                    <Select options={categoryOptions} showSearch optionFilterProp="label" />
+                  </Form.Item>
+                </Col>
+                <Col xs={22} sm={13}>
+                  <Form.Item name={[field.name, 'description']} label={DESCRIPTION.label} rules={requiredRule(DESCRIPTION)}>
+                    <Input placeholder={DESCRIPTION.placeholder} />
+                  </Form.Item>
+                </Col>
+                <Col span={2} style={{ paddingTop: 30 }}>
+                  <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label="删除" />
+                </Col>
+              </Row>
+            ))}
+            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})} style={{ marginBottom: 16 }}>
+              增加{NEW_PROBLEMS.label}
+            </Button>
+          </>
+        )}
+      </Form.List>
+      <Form.Item name="opinion" label={OPINION.label} rules={requiredRule(OPINION)}>
+        <Input.TextArea rows={3} maxLength={TEXT_MAX} placeholder={OPINION.placeholder} />
+      </Form.Item>
+    </>
+  );
+}
+
+export const recordFollowUpReviewForm: ActionForm<'recordFollowUpReview', Values> = {
+  wide: true,
+  initialValues: () => ({ checks: allPassed(reviewChecks), reboundedProblemIds: [], newProblems: [] }),
+  Fields,
+  body: (values) => ({
+    checks: values.checks,
+    opinion: values.opinion.trim(),
+    reboundedProblemIds: values.reboundedProblemIds ?? [],
+    newProblems: (values.newProblems ?? []).flatMap((row) => (row.category ? [{ category: row.category, description: (row.description ?? '').trim() }] : [])),
+  }),
+};

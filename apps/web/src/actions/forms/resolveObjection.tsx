@@ -1,0 +1,53 @@
+/** 处理公示异议: an open objection, whether it holds, and why. */
+import { Form, Input, Radio, Select } from 'antd';
+import { CASE_ACTIONS, OBJECTION_STATUS_LABELS, TEXT_MAX } from '@zhengdun/domain';
+import type { ActionRequestBody, CaseStateView } from '../../api/views';
+import { formatDateTime } from '../../lib/format';
+import type { ActionForm, ActionFormProps } from '../action-form';
+import { describeField, requiredRule } from '../schema-fields';
+
+type Decision = ActionRequestBody<'resolveObjection'>['decision'];
+
+/** As validated: the fields the body requires are there (each has a required rule). */
+interface Values {
+  objectionId: string;
+  decision: Decision;
+  reason: string;
+}
+
+const OBJECTION = describeField(CASE_ACTIONS.resolveObjection.body, 'objectionId');
+const DECISION = describeField(CASE_ACTIONS.resolveObjection.body, 'decision');
+const REASON = describeField(CASE_ACTIONS.resolveObjection.body, 'reason');
+
+/** What each decision does to the case, beside its status label. */
+const DECISION_OPTIONS: { value: Decision; label: string }[] = [
+  { value: 'dismissed', label: `${OBJECTION_STATUS_LABELS.dismissed}（继续公示）` },
+  { value: 'upheld', label: OBJECTION_STATUS_LABELS.upheld },
+];
+
+const openObjections = (state: CaseStateView) => state.objections.filter((o) => o.status === 'open');
+
+function Fields({ state }: ActionFormProps) {
+  return (
+    <>
+      <Form.Item name="objectionId" label={OBJECTION.label} rules={requiredRule(OBJECTION, '选择')}>
+        <Select
+          options={openObjections(state).map((o) => ({ value: o.id, label: `${formatDateTime(o.receivedAt)}：${o.content.slice(0, 60)}` }))}
+          notFoundContent="没有待处理的异议"
+        />
+      </Form.Item>
+      <Form.Item name="decision" label={DECISION.label} rules={requiredRule(DECISION, '选择')}>
+        <Radio.Group options={DECISION_OPTIONS} />
+      </Form.Item>
+      <Form.Item name="reason" label={REASON.label} rules={requiredRule(REASON)}>
+        <Input.TextArea rows={3} maxLength={TEXT_MAX} placeholder={REASON.placeholder} />
+      </Form.Item>
+    </>
+  );
+}
+
+export const resolveObjectionForm: ActionForm<'resolveObjection', Values> = {
+  initialValues: (state) => ({ objectionId: openObjections(state)[0]?.id }),
+  Fields,
+  body: (values) => ({ objectionId: values.objectionId, decision: values.decision, reason: values.reason.trim() }),
+};

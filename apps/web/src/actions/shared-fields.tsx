@@ -1,0 +1,130 @@
+/** Parts several action forms share: rows of measures (plan and added measures) and pass/fail checks (acceptance, review). */
+import { Button, Col, DatePicker, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
+import { TEXT_MAX, fieldLabels, measureDraft, type MeasureDraft } from '@zhengdun/domain';
+import type { z } from 'zod';
+import type { CaseStateView } from '../api/views';
+import { describeField, requiredRule } from './schema-fields';
+
+/** A measure row as the form holds it: the due date is a day picked in a calendar. */
+export interface MeasureRow {
+  problemId?: string;
+  description?: string;
+  ownerId?: string;
+  ownerName?: string;
+  dueAt?: Dayjs | null;
+}
+
+export function problemLabel(state: CaseStateView, problemId: string): string {
+  const problem = state.problems.find((p) => p.id === problemId);
+  return problem ? `${problem.id}：${problem.description}` : problemId;
+}
+
+/** A new row, owned by the branch secretary until someone else is named. */
+export function newMeasureRow(state: CaseStateView, problemId?: string): MeasureRow {
+  return { problemId, description: '', ownerId: state.org.secretary.personId, ownerName: state.org.secretary.name, dueAt: null };
+}
+
+/** Due at the end of the chosen day, but not after the campaign's end instant (its last day may end earlier). */
+export function measureDrafts(rows: MeasureRow[] | undefined, campaignEndsAt: string): MeasureDraft[] {
+  const end = dayjs(campaignEndsAt);
+  return (rows ?? []).map((row) => {
+    const due = row.dueAt ? row.dueAt.endOf('day') : null;
+    return {
+      problemId: row.problemId ?? '',
+      description: (row.description ?? '').trim(),
+      ownerId: (row.ownerId ?? '').trim(),
+      ownerName: (row.ownerName ?? '').trim(),
+      dueAt: due ? (due.isAfter(end) ? end : due).toISOString() : '',
+    };
+  });
+}
+
+const MEASURE = {
+  problemId: describeField(measureDraft, 'problemId'),
+  description: describeField(measureDraft, 'description'),
+  ownerName: describeField(measureDraft, 'ownerName'),
+  ownerId: describeField(measureDraft, 'ownerId'),
+  dueAt: describeField(measureDraft, 'dueAt'),
+};
+
+/** The measure rows; `problems` are those a measure may be for. */
+export function MeasureFields({ state, problems }: { state: CaseStateView; problems: CaseStateView['problems'] }) {
+  const endsAt = dayjs(state.campaign.endsAt);
+  return (
+    <>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
+        完成时限不晚于本轮整顿截止 {endsAt.format('YYYY年M月D日')}。
+      </Typography.Paragraph>
+      <Form.List name="measures">
+        {(fields, { add, remove }) => (
+          <Space orientation="vertical" style={{ width: '100%' }} size={8}>
+            {fields.map((field, index) => (
+              <div key={field.key} style={{ border: '1px solid #f0f0f0', borderRadius: 6, padding: '12px 12px 0' }} data-testid="measure-row">
+                <Row gutter={8}>
+                  <Col span={22}>
+                    <Form.Item name={[field.name, 'problemId']} label={`${MEASURE.description.label} ${index + 1} · ${MEASURE.problemId.label}`} rules={requiredRule(MEASURE.problemId, '选择')}>
+                      <Select options={problems.map((problem) => ({ value: problem.id, label: problemLabel(state, problem.id) }))} />
+                    </Form.Item>
+                  </Col>
+                  <Col span={2} style={{ paddingTop: 30 }}>
+                    <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label="删除此措施" />
+                  </Col>
+                  <Col span={24}>
+                    <Form.Item name={[field.name, 'description']} label={MEASURE.description.label} rules={requiredRule(MEASURE.description)}>
+                      <Input.TextArea rows={2} maxLength={TEXT_MAX} placeholder={MEASURE.description.placeholder} />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={24} sm={7}>
+                    <Form.Item name={[field.name, 'ownerName']} label={MEASURE.ownerName.label} rules={requiredRule(MEASURE.ownerName)}>
+                      <Input />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={24} sm={8}>
+                    <Form.Item name={[field.name, 'ownerId']} label={MEASURE.ownerId.label} rules={requiredRule(MEASURE.ownerId)}>
+                      <Input />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={24} sm={9}>
+                    <Form.Item name={[field.name, 'dueAt']} label={MEASURE.dueAt.label} rules={requiredRule(MEASURE.dueAt, '选择')}>
+                      <DatePicker style={{ width: '100%' }} disabledDate={(date) => date.isBefore(dayjs(), 'day') || date.isAfter(endsAt, 'day')} />
+                    </Form.Item>
+                  </Col>
+                </Row>
+              </div>
+            ))}
+            <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add(newMeasureRow(state))}>
+              增加一条措施
+            </Button>
+          </Space>
+        )}
+      </Form.List>
+    </>
+  );
+}
+
+/** Every check of a checks schema (acceptance or review), each passed or not, labelled as the schema titles it. */
+export function ChecksFields({ schema }: { schema: z.ZodObject }) {
+  return (
+    <>
+      {Object.entries(fieldLabels(schema)).map(([key, label]) => (
+        <Form.Item key={key} name={['checks', key]} label={label} rules={[{ required: true, message: `请选择${label}是否合格` }]}>
+          <Radio.Group
+            optionType="button"
+            buttonStyle="solid"
+            options={[
+              { value: true, label: '合格' },
+              { value: false, label: '不合格' },
+            ]}
+          />
+        </Form.Item>
+      ))}
+    </>
+  );
+}
+
+/** All checks passed: what a form opens with, so only a failed check needs a click. */
+export function allPassed<S extends z.ZodObject>(schema: S): Record<keyof S['shape'] & string, boolean> {
+  return Object.fromEntries(Object.keys(schema.shape).map((key) => [key, true])) as Record<keyof S['shape'] & string, boolean>;
+}

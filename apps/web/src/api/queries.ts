@@ -1,0 +1,86 @@
+/**
+ * Every read of the API as a TanStack Query: one cache, keyed by what was asked. Pages that show
+ * live data poll with `refetchInterval` (paused while the tab is hidden, TanStack's default), a
+ * failed poll keeps the last answer and reports the error, and an action refetches the case it
+ * changed by invalidating its key.
+ */
+import { QueryClient, keepPreviousData, useQuery } from '@tanstack/react-query';
+import { ApiProblem, apiGet, casePath, publicCasePath, queryString } from './http';
+import type { CampaignView, CampaignListView, CaseDetailView, CaseListQuery, CaseListView, DashboardSummaryView, DevTokenListView, PublicNoticeView } from './views';
+
+/** Poll intervals: what another supervisor did shows within one interval, without reloading. */
+export const POLL_MS = { case: 2000, overview: 2000, caseList: 5000, townships: 60_000, publicNotice: 30_000 } as const;
+
+export const queryKeys = {
+  case: (caseId: string) => ['case', caseId] as const,
+  caseList: (query: CaseListQuery) => ['cases', query] as const,
+  dashboard: (campaignId: string | undefined) => ['dashboard', campaignId ?? null] as const,
+  campaigns: ['campaigns'] as const,
+  publicNotice: (caseId: string) => ['public-case', caseId] as const,
+  devTokens: ['dev-tokens'] as const,
+};
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        // A refusal (4xx) stays a refusal; a network failure or 5xx is tried again (polls retry anyway).
+        retry: (failures, error) => failures < 2 && !(error instanceof ApiProblem && error.status >= 400 && error.status < 500),
+      },
+    },
+  });
+}
+
+export function useCaseDetail(caseId: string) {
+  return useQuery({
+    queryKey: queryKeys.case(caseId),
+    queryFn: ({ signal }) => apiGet<CaseDetailView>(casePath(caseId), { signal }),
+    refetchInterval: POLL_MS.case,
+  });
+}
+
+export function useCaseList(query: CaseListQuery, enabled: boolean) {
+  return useQuery({
+    queryKey: queryKeys.caseList(query),
+    queryFn: ({ signal }) => apiGet<CaseListView>(`/cases${queryString({ ...query })}`, { signal }),
+    enabled,
+    refetchInterval: POLL_MS.caseList,
+    // Another page or filter keeps the table filled until its rows arrive.
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useDashboardSummary(campaignId: string | undefined, enabled: boolean, refetchInterval: number) {
+  return useQuery({
+    queryKey: queryKeys.dashboard(campaignId),
+    queryFn: ({ signal }) => apiGet<DashboardSummaryView>(`/dashboard/summary${queryString({ campaignId })}`, { signal }),
+    enabled,
+    refetchInterval,
+  });
+}
+
+export function useCampaignList() {
+  return useQuery({
+    queryKey: queryKeys.campaigns,
+    queryFn: ({ signal }) => apiGet<CampaignListView>('/campaigns', { signal }),
+    select: (list): CampaignView[] => list.items,
+  });
+}
+
+export function usePublicNotice(caseId: string) {
+  return useQuery({
+    queryKey: queryKeys.publicNotice(caseId),
+    queryFn: ({ signal }) => apiGet<PublicNoticeView>(publicCasePath(caseId), { anonymous: true, signal }),
+    refetchInterval: POLL_MS.publicNotice,
+  });
+}
+
+/** The development identities (GET /dev/tokens): absent (404) outside development mode. */
+export function useDevTokens() {
+  return useQuery({
+    queryKey: queryKeys.devTokens,
+    queryFn: ({ signal }) => apiGet<DevTokenListView>('/dev/tokens', { anonymous: true, signal }),
+    retry: false,
+    staleTime: Infinity,
+  });
+}

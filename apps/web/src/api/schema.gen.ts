@@ -1,0 +1,4142 @@
+/**
+ * Generated from the API's OpenAPI document by openapi-typescript: do not edit.
+ * Regenerate with `node -r @swc-node/register infra/scripts/generate-web-api-types.ts` (the web build does).
+ */
+
+export interface paths {
+    "/dev/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 开发环境：每个角色一个示例身份及其访问令牌
+         * @description Only in development mode (npm start) without JWKS_URL; 404 otherwise.
+         */
+        get: operations["DevTokensController_list"];
+        put?: never;
+        /**
+         * 开发环境：为任意角色与管辖范围签发访问令牌
+         * @description Only in development mode (npm start) without JWKS_URL; 404 otherwise.
+         */
+        post: operations["DevTokensController_mint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 核验审计链：先补记崩溃遗漏的操作，再逐条重算哈希并与签名检查点核对，报告损坏从哪条起；核验本身记入审计 */
+        get: operations["AuditController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本县的整顿批次 */
+        get: operations["CampaignsController_list"];
+        put?: never;
+        /** 创建整顿批次并启动其倒计时、定期汇总与到期督办 (county department only, in its own county) */
+        post: operations["CampaignsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{campaignId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一个整顿批次 */
+        get: operations["CampaignsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{campaignId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 整顿批次进展：剩余天数、最近一次汇总 */
+        get: operations["CampaignsController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{campaignId}/screening-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载摸排名单模板（.xlsx，含填写说明） */
+        get: operations["ScreeningController_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{campaignId}/screening-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传摸排名单（.xlsx 或 .csv），逐行校验并批量列入整顿名单；同一文件重复上传不会重复列入 (county department only) */
+        post: operations["ScreeningController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{campaignId}/screening-imports/{importId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 摸排名单导入进度 */
+        get: operations["ScreeningController_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出整顿台账（.xlsx，流式）：县级及审计为全县，乡镇党委为本乡镇；单次至多 LEDGER_MAX_CASES 个整顿对象，超出时 422，请按批次、乡镇或领域筛选 */
+        get: operations["LedgerController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{campaignId}/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 列入整顿名单（摸排确定）：将一个党组织列为整顿对象
+         * @description County department only; the organization must be in its county.
+         */
+        post: operations["CasesController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{campaignId}/cases/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 批量列入整顿名单
+         * @description Up to 200 organizations. Each item is validated and opened on its own; `results[i].status` is what that item alone would have answered (201, 400, 403, 409 …).
+         */
+        post: operations["CasesController_openMany"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 整顿对象清单：按批次、阶段、领域、乡镇、逾期、督办等级、责任人筛选，分页排序
+         * @description Only cases in your scope.
+         */
+        get: operations["CasesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一个整顿对象：状态、时间线与您可进行的操作 */
+        get: operations["CasesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/actions/assignTeam": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 落实包抓责任人 (assignTeam)
+         * @description 落实“四个一”等包抓责任人；配齐后整顿对象进入“已落实包抓”。可操作角色 roles: 县委组织部 (county_department)、乡镇（街道）党（工）委 (township_committee)。适用阶段 stages: 摸排确定 (identified)、已落实包抓 (assigned)、制定整顿方案 (planning)、整顿实施 (remediating)。Returns the case's new state, or the refusal as a problem.
+         */
+        post: operations["assignTeam"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/actions/submitPlan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提交整顿方案 (submitPlan)
+         * @description 支部书记提交整顿方案：每个问题至少一条措施，明确责任人和时限。可操作角色 roles: 支部书记 (branch_secretary)。适用阶段 stages: 已落实包抓 (assigned)、制定整顿方案 (planning)。Returns the case's new state, or the refusal as a problem.
+         */
+        post: operations["submitPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/actions/returnPlan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 退回整顿方案 (returnPlan)
+         * @description 乡镇（街道）党（工）委退回方案，写明需修改之处。可操作角色 roles: 乡镇（街道）党（工）委 (township_committee)。适用阶段 stages: 制定整顿方案 (planning)。Returns the case's new state, or the refusal as a problem.
+         */
+        post: operations["returnPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/actions/approvePlan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 审批通过整顿方案 (approvePlan)
+         * @description 乡镇（街道）党（工）委审批通过方案，整顿对象进入整顿实施。可操作角色 roles: 乡镇（街道）党（工）委 (township_committee)。适用阶段 stages: 制定整顿方案 (planning)。Returns the case's new state, or the refusal as a problem.
+         */
+        post: operations["approvePlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/actions/addMeasures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 增补整改措施 (addMeasures)
+         * @description 整顿实施中增补措施，同样明确责任人和时限。可操作角色 roles: 支部书记 (branch_secretary)、乡镇（街道）党（工）委 (township_committee)。适用阶段 stages: 整顿实施 (remediating)。Returns the case's new state, or the refusal as a problem.
+         */
+        post: operations["addMeasures"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/actions/completeMeasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 整改措施销项 (completeMeasure)
+         * @description 一项措施完成，写明整改成效。可操作角色 roles: 支部书记 (branch_secretary)、包抓责任人 (assigned_leader)。适用阶段 stages: 整顿实施 (remediating)。Returns the case's new state, or the refusal as a problem.
+         */
+        post: operations["completeMeasure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/actions/reportProgress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 汇报整顿进展 (reportProgress)
+         * @description 按期汇报整顿进展。可操作角色 roles: 支部书记 (branch_secretary)、包抓责任人 (assigned_leader)。适用阶段 stages: 整顿实施 (remediating)、结果公示 (publicizing)。Returns the case's new state, or the refusal as a problem.
+         */
+        post: operations["reportProgress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/actions/submitExplanation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 逾期说明原因 (submitExplanation)
+         * @description 对被要求说明原因的逾期事项作出说明。可操作角色 roles: 支部书记 (branch_secretary)。适用阶段 stages: 已落实包抓 (assigned)、制定整顿方案 (planning)、整顿实施 (remediating)。Returns the case's new state, or the refusal as a problem.
+         */
+        post: operations["submitExplanation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/actions/startPublicity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 启动结果公示 (startPublicity)
+         * @description 全部措施销项后，公示整顿结果，接受党员群众评议。可操作角色 roles: 乡镇（街道）党（工）委 (township_committee)。适用阶段 stages: 整顿实施 (remediating)。Returns the case's new state, or the refusal as a problem.
+         */
+        post: operations["startPublicity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/actions/resolveObjection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 处理公示异议 (resolveObjection)
+         * @description 核实公示期间收到的异议：属实则退回整改，不成立则写明理由。可操作角色 roles: 乡镇（街道）党（工）委 (township_committee)。适用阶段 stages: 结果公示 (publicizing)。Returns the case's new state, or the refusal as a problem.
+         */
+        post: operations["resolveObjection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/actions/recordPreliminaryAcceptance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 党（工）委初验 (recordPreliminaryAcceptance)
+         * @description 乡镇（街道）党（工）委对照台账、方案、成效初验。可操作角色 roles: 乡镇（街道）党（工）委 (township_committee)。适用阶段 stages: 党（工）委初验 (preliminary_acceptance)。Returns the case's new state, or the refusal as a problem.
+         */
+        post: operations["recordPreliminaryAcceptance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/actions/recordCountyAcceptance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 县级验收 (recordCountyAcceptance)
+         * @description 县委组织部验收：通过则销号，未通过则限期整改。可操作角色 roles: 县委组织部 (county_department)。适用阶段 stages: 县级验收 (county_acceptance)。Returns the case's new state, or the refusal as a problem.
+         */
+        post: operations["recordCountyAcceptance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/actions/recordFollowUpReview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 回头看 (recordFollowUpReview)
+         * @description 销号后回头看：未反弹则归档；发现问题则重新整顿，或转入下一轮整顿批次。可操作角色 roles: 乡镇（街道）党（工）委 (township_committee)、县委组织部 (county_department)。适用阶段 stages: 回头看 (follow_up_review)。Returns the case's new state, or the refusal as a problem.
+         */
+        post: operations["recordFollowUpReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dashboard/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 整顿工作统计：阶段、领域、乡镇分布，逾期，督办，转化率，各阶段平均用时，群众满意度
+         * @description Only cases in your scope.
+         */
+        get: operations["DashboardController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/cases/{caseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公示内容：整顿方案、措施进展、验收结果（无需登录） */
+        get: operations["PublicCasesController_notice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/cases/{caseId}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 对公示结果提出异议（仅公示期内） */
+        post: operations["PublicCasesController_raiseObjection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/cases/{caseId}/ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 群众满意度测评（公示期至县级验收前） */
+        post: operations["PublicCasesController_rateSatisfaction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 健康检查：Postgres 与 Temporal 均可用时 200，否则 503 */
+        get: operations["HealthController_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 本县投递失败的通知（死信）：重试次数用尽或无收件地址，逐渠道列出
+         * @description Notifications of your county given up after the bounded attempts (NOTIFY_MAX_ATTEMPTS) or with no address, with each channel’s outcome.
+         */
+        get: operations["NotificationsController_deadLetters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/dead-letters/{key}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 重新投递一条死信（已送达的渠道不再重发）
+         * @description Re-queues a dead letter; channels that delivered are not sent again.
+         */
+        post: operations["NotificationsController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 维护本县通知收件人名录：人员（按整顿对象中的人员编号）与角色邮箱
+         * @description Adds or replaces entries of your county’s recipient directory; e-mail notifications go to these addresses.
+         */
+        put: operations["NotificationsController_save"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        DevScopeDto: {
+            /**
+             * 管辖层级
+             * @description county 县 / township 乡镇（街道）/ organization 党组织
+             * @enum {string}
+             */
+            level: "county" | "township" | "organization";
+            /**
+             * 县
+             * @example 示范县
+             */
+            county: string;
+            /**
+             * 乡镇
+             * @description level = township 时必填
+             * @example 青山镇
+             */
+            township?: string;
+            /**
+             * 党组织代码
+             * @description level = organization 时必填
+             * @example demo-org
+             */
+            orgCode?: string;
+        };
+        DevActorView: {
+            /** @example dev-township */
+            userId: string;
+            /** @example 青山镇党委（开发） */
+            name: string;
+            /** @enum {string} */
+            role: "county_department" | "township_committee" | "assigned_leader" | "branch_secretary" | "auditor";
+            scope: components["schemas"]["DevScopeDto"];
+        };
+        DevTokenView: {
+            actor: components["schemas"]["DevActorView"];
+            /** @description HS256 JWT, valid for 12 hours: `Authorization: Bearer <token>` */
+            token: string;
+        };
+        DevTokenListView: {
+            /** @description One sample identity per role, in the development county */
+            items: components["schemas"]["DevTokenView"][];
+        };
+        DevTokenRequestDto: {
+            /**
+             * 用户编号
+             * @description 令牌的 sub
+             * @example dev-township-2
+             */
+            userId: string;
+            /**
+             * 名称
+             * @example 青山镇党委（开发）
+             */
+            name: string;
+            /**
+             * 角色
+             * @example township_committee
+             * @enum {string}
+             */
+            role: "county_department" | "township_committee" | "assigned_leader" | "branch_secretary" | "auditor";
+            /** 管辖范围 */
+            scope: components["schemas"]["DevScopeDto"];
+        };
+        AuditVerifyView: {
+            /** @description 整条审计链完整，且与所有签名检查点相符 */
+            ok: boolean;
+            /** @description 已核验的记录数 */
+            checked: number;
+            /** @description 核对过的签名检查点数 */
+            checkpoints?: number;
+            /** @description 损坏从哪条记录起：第一条被篡改、断链或缺失的记录编号 */
+            firstBrokenId?: string;
+            /**
+             * @description link_broken 断链（其前记录被删改）；hash_mismatch 记录被改写；checkpoint_mismatch 与签名检查点不符（删改后重算哈希）；entries_missing 记录缺失（删除链尾或清空）；checkpoint_forged 检查点签名无效；checkpoints_missing 检查点被删除
+             * @enum {string}
+             */
+            problem?: "link_broken" | "hash_mismatch" | "checkpoint_mismatch" | "entries_missing" | "checkpoint_forged" | "checkpoints_missing";
+            /** @description 仍与审计链相符的最新检查点编号 */
+            lastGoodCheckpointId?: string;
+            /** @description 问题说明（中文 / English） */
+            message?: string;
+            /** @description 核验前从整顿对象时间线补记的审计记录数（请求在操作生效后、记审计前中断） */
+            reconciled: number;
+        };
+        PeriodDto: {
+            /**
+             * 时长
+             * @example 15
+             */
+            amount: number;
+            /**
+             * 计时单位
+             * @description seconds (tests only), days, or workingDays (法定工作日)
+             * @example workingDays
+             * @enum {string}
+             */
+            unit: "seconds" | "days" | "workingDays";
+        };
+        CampaignPolicyDto: {
+            /**
+             * 整顿方案期限
+             * @description 落实包抓后提交并审批整顿方案的期限
+             */
+            planPeriod: components["schemas"]["PeriodDto"];
+            /** 结果公示期 */
+            publicityPeriod: components["schemas"]["PeriodDto"];
+            /**
+             * 限期整改期
+             * @description 验收未通过或异议属实后的限期整改期
+             */
+            rectificationPeriod: components["schemas"]["PeriodDto"];
+            /** 定期汇报周期 */
+            reportCadence: components["schemas"]["PeriodDto"];
+            /**
+             * 到期提醒提前量
+             * @description 到期前提醒提前量（seconds 或 days）
+             */
+            reminderLead: components["schemas"]["PeriodDto"];
+            /**
+             * 督办间隔
+             * @description 说明原因→约谈→再次约谈的间隔（seconds 或 days）
+             */
+            escalationInterval: components["schemas"]["PeriodDto"];
+            /**
+             * 回头看间隔
+             * @description 销号后到回头看的时间
+             */
+            reviewDelay: components["schemas"]["PeriodDto"];
+            /**
+             * 满意率要求
+             * @description 县级验收要求的群众满意率（满意+基本满意）
+             * @example 0.8
+             */
+            satisfactionThreshold: number;
+            /**
+             * 进度汇总周期
+             * @description 向县委组织部发送整顿进度汇总的周期（默认每 30 天）
+             */
+            summaryCadence?: components["schemas"]["PeriodDto"];
+        };
+        CreateCampaignDto: {
+            /**
+             * 整顿批次名称
+             * @example 2026年软弱涣散基层党组织整顿
+             */
+            name: string;
+            /**
+             * 县
+             * @description Must be the caller’s own county
+             * @example 示范县
+             */
+            county: string;
+            /**
+             * 截止时间
+             * @description 硬性截止时间（10月底前全面完成）
+             * @example 2026-10-31T23:59:59+08:00
+             */
+            endsAt: string;
+            /**
+             * 整顿政策
+             * @description Defaults to DEFAULT_POLICY
+             */
+            policy?: components["schemas"]["CampaignPolicyDto"];
+        };
+        CampaignView: {
+            id: string;
+            name: string;
+            county: string;
+            endsAt: string;
+            policy: components["schemas"]["CampaignPolicyDto"];
+            createdBy: string;
+            createdAt: string;
+        };
+        CampaignListView: {
+            items: components["schemas"]["CampaignView"][];
+        };
+        CampaignStatusView: {
+            /** @example c0123456789ab */
+            campaignId: string;
+            /** @example campaign:c0123456789ab */
+            workflowId: string;
+            /**
+             * @description 距截止时间剩余天数（已过为 0）
+             * @example 120
+             */
+            daysLeft: number;
+            /** @description 计算 daysLeft 的时间 */
+            asOf: string;
+            startedAt: string;
+            endsAt: string;
+            /** @description 已发送的进展汇总次数 */
+            summariesSent: number;
+            nextSummaryAt: string | null;
+            /** @description 最近一次进展汇总（全县数字，仅县级用户可见；尚无或非县级用户为 null） */
+            lastSummary: Record<string, never> | null;
+            /** @description 已到截止时间并完成到期督办 */
+            ended: boolean;
+            /** @description 到期督办报告（全县数字，仅县级用户可见） */
+            end: Record<string, never> | null;
+        };
+        ScreeningUploadBody: {
+            /**
+             * Format: binary
+             * @description 摸排名单（.xlsx 或 .csv，不超过 10 MB）
+             */
+            file: string;
+        };
+        ScreeningIssueView: {
+            /**
+             * @description 表格行号（表头为第 1 行）
+             * @example 3
+             */
+            row: number;
+            /**
+             * @description 列名
+             * @example 领域
+             */
+            field: string;
+            /**
+             * @description 原因（中文）
+             * @example 领域“工厂”无效
+             */
+            reason: string;
+        };
+        ScreeningUploadView: {
+            /** @description <批次编号>:<文件 SHA-256> */
+            importId: string;
+            workflowId: string;
+            campaignId: string;
+            fileName: string | null;
+            fileSha256: string;
+            /** @description 文件中的数据行数 */
+            rowCount: number;
+            /** @description 待导入（校验通过）的党组织数 */
+            total: number;
+            /** @description 已列入整顿名单 */
+            started: number;
+            /** @description 此前已在本批次列入整顿名单 */
+            alreadyExisting: number;
+            failed: number;
+            done: boolean;
+            issueCount: number;
+            createdAt: string;
+            finishedAt: string | null;
+            /** @description false：同一文件此前已上传，未启动任何新的导入 */
+            created: boolean;
+            /** @description 有误的行；所在党组织整体未导入 */
+            issues: components["schemas"]["ScreeningIssueView"][];
+        };
+        ImportProgressView: {
+            /** @description <批次编号>:<文件 SHA-256> */
+            importId: string;
+            workflowId: string;
+            campaignId: string;
+            fileName: string | null;
+            fileSha256: string;
+            /** @description 文件中的数据行数 */
+            rowCount: number;
+            /** @description 待导入（校验通过）的党组织数 */
+            total: number;
+            /** @description 已列入整顿名单 */
+            started: number;
+            /** @description 此前已在本批次列入整顿名单 */
+            alreadyExisting: number;
+            failed: number;
+            done: boolean;
+            issueCount: number;
+            createdAt: string;
+            finishedAt: string | null;
+        };
+        PersonDto: {
+            /**
+             * 人员编号
+             * @example sec-410323-001
+             */
+            personId: string;
+            /**
+             * 姓名
+             * @example 王建国
+             */
+            name: string;
+        };
+        OrganizationDto: {
+            /**
+             * 党组织代码
+             * @description 党组织统一代码（字母、数字、. - _）
+             * @example 410323-001
+             */
+            code: string;
+            /**
+             * 党组织名称
+             * @example 青山村党支部
+             */
+            name: string;
+            /**
+             * 领域
+             * @example rural
+             * @enum {string}
+             */
+            domain: "rural" | "state_owned_enterprise" | "non_public_enterprise" | "community" | "agency" | "school" | "hospital" | "social_organization";
+            /**
+             * 乡镇
+             * @description 乡镇，或企业、机关所属的党（工）委
+             * @example 青山镇
+             */
+            township: string;
+            /**
+             * 是否重点村、难点村
+             * @default false
+             */
+            isKeyVillage: boolean;
+            /** 支部书记 */
+            secretary: components["schemas"]["PersonDto"];
+        };
+        ProblemInputDto: {
+            /**
+             * 问题类别
+             * @example lax_inner_party_life
+             * @enum {string}
+             */
+            category: "responsibility_not_carried_out" | "not_a_bastion" | "study_on_paper_only" | "reelection_overdue" | "lax_inner_party_life" | "lax_member_management" | "irregular_dues" | "poor_new_member_quality" | "weak_inner_party_supervision" | "anti_corruption_duty_lapsed" | "work_style_unchanged" | "members_not_exemplary" | "party_work_not_integrated" | "cadre_criminal_record" | "village_bully_or_crime_links" | "criminal_or_religious_interference" | "petitions_and_conflicts" | "secretary_incompetent" | "leadership_incomplete" | "irregular_organizational_life" | "two_skins" | "joint_branch_nominal" | "activities_infrequent" | "weak_coverage" | "other";
+            /**
+             * 问题描述
+             * @example “三会一课”不经常，组织生活流于形式
+             */
+            description: string;
+        };
+        TeamMemberDto: {
+            /**
+             * 包抓角色
+             * @description 包抓角色（四个一等），须适用于该组织的领域
+             * @example county_leader
+             * @enum {string}
+             */
+            teamRole: "county_leader" | "township_leader" | "first_secretary" | "paired_agency" | "designated_cadre" | "supervising_committee" | "party_building_instructor" | "linked_leader" | "responsible_leader";
+            /**
+             * 人员编号
+             * @example lead-county
+             */
+            personId: string;
+            /**
+             * 姓名
+             * @example 陈副县长
+             */
+            name: string;
+            /**
+             * 职务
+             * @example 县委常委、组织部部长
+             */
+            title?: string;
+            /**
+             * 是否乡镇党委书记
+             * @description 重点村、难点村的包村乡镇领导须为乡镇党委书记
+             */
+            isTownshipPartySecretary?: boolean;
+        };
+        OpenCaseDto: {
+            /** 党组织 */
+            org: components["schemas"]["OrganizationDto"];
+            /**
+             * 确定方式
+             * @example screening
+             * @enum {string}
+             */
+            source: "screening" | "inspection" | "petition" | "rollover";
+            /** 查摆问题 */
+            problems: components["schemas"]["ProblemInputDto"][];
+            /**
+             * 包抓责任人
+             * @description 配齐后进入“已落实包抓”
+             */
+            team?: components["schemas"]["TeamMemberDto"][];
+        };
+        OpenedCaseView: {
+            /** @example case:c1a2b3c4d5e6:410323-001 */
+            caseId: string;
+        };
+        OpenCasesBatchDto: {
+            /** 整顿对象 */
+            cases: components["schemas"]["OpenCaseDto"][];
+        };
+        FieldErrorDto: {
+            /** @example measures[0].dueAt */
+            field: string;
+            /** @example 必须是 ISO 8601 格式的日期时间 */
+            detail: string;
+            /** @example dueAt must be a valid ISO 8601 date string */
+            detail_en: string;
+        };
+        RuleDto: {
+            /** @example wrong_stage */
+            code: string;
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        ProblemDto: {
+            /** @example urn:zhengdun:problem:wrong_stage */
+            type: string;
+            /** @example 操作被拒绝 */
+            title: string;
+            /** @example Conflict */
+            title_en: string;
+            /** @example 409 */
+            status: number;
+            /** @example 当前处于“已落实包抓”阶段，不能“启动结果公示” */
+            detail: string;
+            /** @example startPublicity is not allowed in stage assigned */
+            detail_en: string;
+            /** @example /cases/case:c1:org1/actions/startPublicity */
+            instance?: string;
+            /**
+             * @description Stable machine-readable code
+             * @example wrong_stage
+             */
+            code: string;
+            /** @description The field(s) at fault (400, and rules naming a field) */
+            errors?: components["schemas"]["FieldErrorDto"][];
+            /** @description The domain rule that refused the action */
+            rule?: components["schemas"]["RuleDto"];
+            /** @description Request id, also in the X-Request-Id header and the logs */
+            traceId?: string;
+        };
+        BatchItemResultView: {
+            index: number;
+            orgCode?: string;
+            /**
+             * @description The status this item would have had on its own
+             * @example 201
+             */
+            status: number;
+            caseId?: string;
+            problem?: components["schemas"]["ProblemDto"];
+        };
+        BatchResultView: {
+            created: number;
+            failed: number;
+            results: components["schemas"]["BatchItemResultView"][];
+        };
+        CaseSummaryView: {
+            /** @example case:c1a2b3c4d5e6:410323-001 */
+            caseId: string;
+            campaignId: string;
+            county: string;
+            orgCode: string;
+            orgName: string;
+            /** @enum {string} */
+            domain: "rural" | "state_owned_enterprise" | "non_public_enterprise" | "community" | "agency" | "school" | "hospital" | "social_organization";
+            township: string;
+            isKeyVillage: boolean;
+            /** @enum {string} */
+            stage: "identified" | "assigned" | "planning" | "remediating" | "publicizing" | "preliminary_acceptance" | "county_acceptance" | "delisted" | "follow_up_review" | "archived";
+            round: number;
+            overdue: boolean;
+            /** @enum {number} */
+            escalationLevel: 0 | 1 | 2 | 3;
+            talks: number;
+            organizationalHandling: boolean;
+            problemCount: number;
+            openProblemCount: number;
+            measureCount: number;
+            measuresDone: number;
+            satisfactionRate: number | null;
+            nextDueAt: string | null;
+            stageEnteredAt: string;
+            delistedAt: string | null;
+            createdAt: string;
+            updatedAt: string;
+            /** @description 已投影的时间线序号 */
+            seq: number;
+        };
+        CaseListView: {
+            items: components["schemas"]["CaseSummaryView"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        CaseStateView: {
+            caseId: string;
+            /** @enum {string} */
+            stage: "identified" | "assigned" | "planning" | "remediating" | "publicizing" | "preliminary_acceptance" | "county_acceptance" | "delisted" | "follow_up_review" | "archived";
+            round: number;
+            /** @description Number of timeline entries so far */
+            seq: number;
+            campaign: {
+                [key: string]: unknown;
+            };
+            org: {
+                [key: string]: unknown;
+            };
+            source: string;
+            policy: {
+                [key: string]: unknown;
+            };
+            problems: {
+                [key: string]: unknown;
+            }[];
+            team: {
+                [key: string]: unknown;
+            }[];
+            plan: {
+                [key: string]: unknown;
+            };
+            measures: {
+                [key: string]: unknown;
+            }[];
+            reports: {
+                [key: string]: unknown;
+            }[];
+            deadlines: {
+                [key: string]: unknown;
+            };
+            publicity?: {
+                [key: string]: unknown;
+            };
+            objections: {
+                [key: string]: unknown;
+            }[];
+            satisfaction: {
+                [key: string]: unknown;
+            };
+            acceptances: {
+                [key: string]: unknown;
+            }[];
+            reviews: {
+                [key: string]: unknown;
+            }[];
+            escalation: {
+                [key: string]: unknown;
+            };
+            history: {
+                [key: string]: unknown;
+            }[];
+            createdAt: string;
+            updatedAt: string;
+        };
+        TimelineRowView: {
+            seq: number;
+            at: string;
+            /** @example plan_submitted */
+            type: string;
+            actorId: string;
+            actorName: string;
+            actorRole: string;
+            summary: string;
+        };
+        CaseDetailView: {
+            /** @description Live state from the workflow */
+            case: components["schemas"]["CaseStateView"];
+            /** @description Timeline rows from the read model (may lag the live state by a moment) */
+            timeline: components["schemas"]["TimelineRowView"][];
+            /** @description Actions your role may take in the current stage */
+            availableActions: ("assignTeam" | "submitPlan" | "returnPlan" | "approvePlan" | "addMeasures" | "completeMeasure" | "reportProgress" | "submitExplanation" | "startPublicity" | "resolveObjection" | "recordPreliminaryAcceptance" | "recordCountyAcceptance" | "recordFollowUpReview")[];
+        };
+        DashboardSatisfactionView: {
+            /** @description 满意 票数 */
+            satisfied: number;
+            /** @description 基本满意 票数 */
+            basicallySatisfied: number;
+            /** @description 不满意 票数 */
+            dissatisfied: number;
+            /** @description 满意率 =（满意 + 基本满意）/ 全部评价；无评价时为 null */
+            rate: number | null;
+            /** @description 至少收到一条评价的整顿对象数 */
+            ratedCases: number;
+            /** @description 满意率低于本批次验收要求（policy.satisfactionThreshold）的已评价整顿对象数 */
+            belowThreshold: number;
+        };
+        DashboardSummaryView: {
+            /** @description 统计范围内的整顿对象总数 */
+            total: number;
+            /** @description 各阶段整顿对象数 */
+            byStage: {
+                [key: string]: number;
+            };
+            /** @description 各领域整顿对象数 */
+            byDomain: {
+                [key: string]: number;
+            };
+            /** @description 各乡镇（党工委）整顿对象数 */
+            byTownship: {
+                [key: string]: number;
+            };
+            /** @description 有逾期事项的整顿对象数 */
+            overdue: number;
+            /** @description 督办等级分布：0 无，1 说明原因，2 约谈，3 组织处理 */
+            escalationsByLevel: {
+                [key: string]: number;
+            };
+            /** @description 已销号及以后（已销号、回头看、已归档）的整顿对象数 */
+            converted: number;
+            /** @description 转化率 = converted / total */
+            conversionRate: number | null;
+            /** @description 各阶段平均停留天数 */
+            averageDaysPerStage: {
+                [key: string]: number;
+            };
+            /** @description 群众满意度测评 */
+            satisfaction: components["schemas"]["DashboardSatisfactionView"];
+            /** @description 统计时间 */
+            generatedAt: string;
+        };
+        PublicProblemView: {
+            id: string;
+            description: string;
+            /** @enum {string} */
+            status: "open" | "resolved" | "rebounded";
+        };
+        PublicMeasureView: {
+            id: string;
+            problemId: string;
+            description: string;
+            ownerName: string;
+            dueAt: string;
+            /** @enum {string} */
+            status: "pending" | "done";
+            completedAt?: string;
+        };
+        PublicResultView: {
+            /** @enum {string} */
+            level: "preliminary" | "county";
+            at: string;
+            passed: boolean;
+        };
+        PublicNoticeView: {
+            caseId: string;
+            orgName: string;
+            township: string;
+            /** @enum {string} */
+            stage: "identified" | "assigned" | "planning" | "remediating" | "publicizing" | "preliminary_acceptance" | "county_acceptance" | "delisted" | "follow_up_review" | "archived";
+            round: number;
+            problems: components["schemas"]["PublicProblemView"][];
+            measures: components["schemas"]["PublicMeasureView"][];
+            planPublicizedAt: string | null;
+            publicity: {
+                startedAt?: string;
+                endsAt?: string;
+            } | null;
+            objectionsReceived: number;
+            objectionsResolved: number;
+            acceptingObjections: boolean;
+            acceptingRatings: boolean;
+            results: components["schemas"]["PublicResultView"][];
+        };
+        RaiseObjectionDto: {
+            /**
+             * 异议内容
+             * @example 支部换届仍未完成，公示内容与实际不符
+             */
+            content: string;
+            /**
+             * 异议编号
+             * @description 客户端生成的编号：重复提交只计一次；不填则由服务端生成
+             * @example 5b0c2f0e-8d0e-4c7a-9d3e-0e2b3c4d5e6f
+             */
+            objectionId?: string;
+        };
+        SignalReceivedView: {
+            /** @description 异议或测评的编号 */
+            id: string;
+            /** @example received */
+            status: string;
+        };
+        RateSatisfactionDto: {
+            /**
+             * 满意度
+             * @description 满意 / 基本满意 / 不满意
+             * @enum {string}
+             */
+            level: "satisfied" | "basically_satisfied" | "dissatisfied";
+            /**
+             * 测评编号
+             * @description 客户端生成的编号：重复提交只计一次；不填则由服务端生成
+             */
+            ratingId?: string;
+        };
+        ChannelDeliveryView: {
+            /** @enum {string} */
+            status: "delivered" | "failed" | "dead";
+            attempts: number;
+            deliveredAt?: string;
+            lastAttemptAt: string;
+            lastError?: string;
+        };
+        DeadLetterView: {
+            /** @description 通知键（每个事件唯一，即投递的幂等键） */
+            key: string;
+            caseId: string;
+            kind: Record<string, never>;
+            title: string;
+            recipients: Record<string, never>[];
+            /** @description 已尝试投递的轮数 */
+            attempts: number;
+            lastError?: Record<string, never> | null;
+            eventAt: string;
+            /** @description 进入死信的时间 */
+            deadAt: string;
+            /** @description 各渠道的投递情况 */
+            channels: {
+                [key: string]: components["schemas"]["ChannelDeliveryView"];
+            };
+        };
+        DeadLetterListView: {
+            items: components["schemas"]["DeadLetterView"][];
+        };
+        RetryDeadLetterView: {
+            key: string;
+            /** @enum {string} */
+            status: "pending";
+        };
+        PersonContactDto: {
+            /**
+             * @description 整顿对象中的人员编号（支部书记、包抓责任人）
+             * @example sec-410323-001
+             */
+            personId: string;
+            /** @example 王建国 */
+            name?: string;
+            /**
+             * @description 接收整顿工作提醒的邮箱
+             * @example wangjianguo@county.gov.cn
+             */
+            email?: string;
+            /** @example +86 138 0000 0000 */
+            phone?: string;
+        };
+        RoleContactDto: {
+            /**
+             * @example township_committee
+             * @enum {string}
+             */
+            role: "county_department" | "township_committee" | "assigned_leader" | "branch_secretary" | "auditor";
+            /**
+             * @description 范围，如“示范县青山镇”或“示范县全县”
+             * @example 示范县青山镇
+             */
+            scope: string;
+            /** @example qingshan-dangwei@county.gov.cn */
+            email: string;
+        };
+        SaveContactsDto: {
+            persons?: components["schemas"]["PersonContactDto"][];
+            roles?: components["schemas"]["RoleContactDto"][];
+        };
+        SaveContactsView: {
+            /** @description 保存（新增或更新）的联系方式条数 */
+            saved: number;
+        };
+        /** 整改措施 */
+        MeasureDraft: {
+            /**
+             * 对应问题
+             * @example p1
+             */
+            problemId: string;
+            /**
+             * 整改措施
+             * @example 每月召开党员大会，落实“三会一课”并建立台账
+             */
+            description: string;
+            /**
+             * 责任人编号
+             * @example sec-410323-001
+             */
+            ownerId: string;
+            /**
+             * 责任人
+             * @example 王建国
+             */
+            ownerName: string;
+            /**
+             * 完成时限
+             * Format: date-time
+             * @description ISO 8601，如 2026-09-30T00:00:00+08:00
+             */
+            dueAt: string;
+        };
+        /** 包抓责任人 */
+        TeamMember: {
+            /**
+             * 包抓角色
+             * @description 四个一等，须适用于该组织的领域
+             * @enum {string}
+             */
+            teamRole: "county_leader" | "township_leader" | "first_secretary" | "paired_agency" | "designated_cadre" | "supervising_committee" | "party_building_instructor" | "linked_leader" | "responsible_leader";
+            /**
+             * 人员编号
+             * @example lead-county
+             */
+            personId: string;
+            /** 姓名 */
+            name: string;
+            /**
+             * 职务或单位
+             * @example 县委常委、组织部部长
+             */
+            title?: string;
+            /**
+             * 是否乡镇党委书记
+             * @description 重点村、难点村的包村乡镇领导须为乡镇党委书记
+             */
+            isTownshipPartySecretary?: boolean;
+        };
+        /** 问题 */
+        ProblemInput: {
+            /**
+             * 问题类别
+             * @enum {string}
+             */
+            category: "responsibility_not_carried_out" | "not_a_bastion" | "study_on_paper_only" | "reelection_overdue" | "lax_inner_party_life" | "lax_member_management" | "irregular_dues" | "poor_new_member_quality" | "weak_inner_party_supervision" | "anti_corruption_duty_lapsed" | "work_style_unchanged" | "members_not_exemplary" | "party_work_not_integrated" | "cadre_criminal_record" | "village_bully_or_crime_links" | "criminal_or_religious_interference" | "petitions_and_conflicts" | "secretary_incompetent" | "leadership_incomplete" | "irregular_organizational_life" | "two_skins" | "joint_branch_nominal" | "activities_infrequent" | "weak_coverage" | "other";
+            /**
+             * 问题描述
+             * @example “三会一课”不经常，组织生活流于形式
+             */
+            description: string;
+        };
+        /** 验收检查 */
+        AcceptanceChecks: {
+            /** 台账（措施是否扎实具体） */
+            ledger: boolean;
+            /** 方案（是否严格落实） */
+            plan: boolean;
+            /** 成效（群众是否知晓满意） */
+            results: boolean;
+        };
+        /** 回头看检查 */
+        ReviewChecks: {
+            /** 整改措施落实 */
+            measuresCarriedOut: boolean;
+            /** 长效机制运行 */
+            mechanismsWorking: boolean;
+            /** 承诺实事兑现 */
+            promisesDelivered: boolean;
+            /** 不合格党员处置 */
+            unqualifiedMembersHandled: boolean;
+        };
+        /**
+         * 满意度测评
+         * @description 验收时组织的满意度测评，与群众在线评价合并计算
+         */
+        Survey: {
+            /** 参加测评人数 */
+            respondents: number;
+            /** 满意（含基本满意）人数 */
+            satisfied: number;
+        };
+        AssignTeamRequest: {
+            /** 包抓责任人 */
+            members: components["schemas"]["TeamMember"][];
+        };
+        SubmitPlanRequest: {
+            /**
+             * 整改措施
+             * @description 每个问题至少一条措施，明确责任人和时限
+             */
+            measures: components["schemas"]["MeasureDraft"][];
+        };
+        ReturnPlanRequest: {
+            /**
+             * 退回理由
+             * @example [
+             *       "措施不够具体，缺少时间节点"
+             *     ]
+             */
+            reasons: string[];
+        };
+        ApprovePlanRequest: {
+            /**
+             * 审批意见
+             * @example 同意按此方案实施
+             */
+            comment?: string;
+        };
+        AddMeasuresRequest: {
+            /**
+             * 整改措施
+             * @description 每个问题至少一条措施，明确责任人和时限
+             */
+            measures: components["schemas"]["MeasureDraft"][];
+        };
+        CompleteMeasureRequest: {
+            /**
+             * 整改措施
+             * @example m1
+             */
+            measureId: string;
+            /**
+             * 整改成效说明
+             * @example 已召开党员大会通报整改情况，台账附后
+             */
+            evidence: string;
+        };
+        ReportProgressRequest: {
+            /**
+             * 进展情况
+             * @example 本月召开党员大会1次，化解矛盾2件
+             */
+            summary: string;
+        };
+        SubmitExplanationRequest: {
+            /**
+             * 逾期事项
+             * @description 被要求说明原因的事项（见 escalation.records）
+             * @example plan:r1
+             */
+            dueItemKey: string;
+            /**
+             * 情况说明
+             * @example 书记住院两周，已安排副书记代为推进
+             */
+            explanation: string;
+        };
+        StartPublicityRequest: Record<string, never>;
+        ResolveObjectionRequest: {
+            /** 异议 */
+            objectionId: string;
+            /**
+             * 核实结论
+             * @description upheld 属实（退回整改）/ dismissed 不成立
+             * @enum {string}
+             */
+            decision: "upheld" | "dismissed";
+            /**
+             * 核实情况
+             * @example 经核实，换届确未完成
+             */
+            reason: string;
+        };
+        RecordPreliminaryAcceptanceRequest: {
+            checks: components["schemas"]["AcceptanceChecks"];
+            /**
+             * 初验意见
+             * @example 台账完整，措施落实
+             */
+            opinion: string;
+        };
+        RecordCountyAcceptanceRequest: {
+            checks: components["schemas"]["AcceptanceChecks"];
+            /**
+             * 验收意见
+             * @example 同意销号
+             */
+            opinion: string;
+            survey?: components["schemas"]["Survey"];
+        };
+        RecordFollowUpReviewRequest: {
+            checks: components["schemas"]["ReviewChecks"];
+            /**
+             * 回头看意见
+             * @example 未发现反弹
+             */
+            opinion: string;
+            /**
+             * 反弹的问题
+             * @description 旧问题反弹
+             */
+            reboundedProblemIds: string[];
+            /** 新发现的问题 */
+            newProblems: components["schemas"]["ProblemInput"][];
+            /**
+             * 转入的下一轮整顿批次
+             * @description 滚动整顿：发现问题时转入的下一轮整顿批次（本县）
+             * @example c1a2b3c4d5e6
+             */
+            nextCampaignId?: string | null;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    DevTokensController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DevTokenListView"];
+                };
+            };
+        };
+    };
+    DevTokensController_mint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DevTokenRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DevTokenView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 请求内容过大 (body over 256 KB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AuditController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerifyView"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CampaignsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignListView"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CampaignsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCampaignDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 请求内容过大 (body over 256 KB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CampaignsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未找到 (unknown case or campaign) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CampaignsController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignStatusView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未找到 (unknown case or campaign) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ScreeningController_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 摸排名单模板.xlsx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未找到 (unknown case or campaign) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ScreeningController_upload: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重复提交保护：同一用户以相同的键重复提交同一请求，返回首次结果且不再执行；相同的键用于不同请求返回 422。 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ScreeningUploadBody"];
+            };
+        };
+        responses: {
+            /** @description 已受理：有误的行及导入批次编号；列入进度见 GET …/screening-imports/:importId */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreeningUploadView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未找到 (unknown case or campaign) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 请求内容过大 (body over 256 KB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ScreeningController_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportProgressView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未找到 (unknown case or campaign) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    LedgerController_export: {
+        parameters: {
+            query?: {
+                /** @description 整顿批次 */
+                campaignId?: string;
+                /** @description 乡镇党委用户始终为本乡镇 */
+                township?: string;
+                domain?: "rural" | "state_owned_enterprise" | "non_public_enterprise" | "community" | "agency" | "school" | "hospital" | "social_organization";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 台账 .xlsx；X-Ledger-Cases 为其中的整顿对象数 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CasesController_open: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重复提交保护：同一用户以相同的键重复提交同一请求，返回首次结果且不再执行；相同的键用于不同请求返回 422。 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenCaseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenedCaseView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未找到 (unknown case or campaign) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 操作被拒绝 (not now: wrong stage, closed case, duplicate, a key still in progress …) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 请求内容过大 (body over 256 KB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CasesController_openMany: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重复提交保护：同一用户以相同的键重复提交同一请求，返回首次结果且不再执行；相同的键用于不同请求返回 422。 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenCasesBatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResultView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未找到 (unknown case or campaign) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 请求内容过大 (body over 256 KB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CasesController_list: {
+        parameters: {
+            query?: {
+                /** @description 整顿批次 */
+                campaignId?: string;
+                stage?: "identified" | "assigned" | "planning" | "remediating" | "publicizing" | "preliminary_acceptance" | "county_acceptance" | "delisted" | "follow_up_review" | "archived";
+                domain?: "rural" | "state_owned_enterprise" | "non_public_enterprise" | "community" | "agency" | "school" | "hospital" | "social_organization";
+                township?: string;
+                /** @description 有逾期事项 */
+                overdue?: boolean;
+                /** @description 0 无，1 说明原因，2 约谈，3 组织处理 */
+                escalationLevel?: 0 | 1 | 2 | 3;
+                /** @description 涉及此人的整顿对象（支部书记、包抓责任人、措施责任人） */
+                personId?: string;
+                /** @description 页码；(page - 1) × pageSize 须小于 10000（更深请用筛选条件） */
+                page?: number;
+                pageSize?: number;
+                sort?: "updatedAt" | "createdAt" | "stageEnteredAt" | "nextDueAt" | "orgName" | "escalationLevel" | "stage";
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseListView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CasesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未找到 (unknown case or campaign) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    assignTeam: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重复提交保护：同一用户以相同的键重复提交同一请求，返回首次结果且不再执行；相同的键用于不同请求返回 422。 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignTeamRequest"];
+            };
+        };
+        responses: {
+            /** @description The case after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStateView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未找到 (unknown case or campaign) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 操作被拒绝 (not now: wrong stage, closed case, duplicate, a key still in progress …) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 请求内容过大 (body over 256 KB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    submitPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重复提交保护：同一用户以相同的键重复提交同一请求，返回首次结果且不再执行；相同的键用于不同请求返回 422。 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitPlanRequest"];
+            };
+        };
+        responses: {
+            /** @description The case after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStateView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未找到 (unknown case or campaign) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 操作被拒绝 (not now: wrong stage, closed case, duplicate, a key still in progress …) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 请求内容过大 (body over 256 KB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    returnPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重复提交保护：同一用户以相同的键重复提交同一请求，返回首次结果且不再执行；相同的键用于不同请求返回 422。 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnPlanRequest"];
+            };
+        };
+        responses: {
+            /** @description The case after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStateView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未找到 (unknown case or campaign) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 操作被拒绝 (not now: wrong stage, closed case, duplicate, a key still in progress …) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 请求内容过大 (body over 256 KB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    approvePlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重复提交保护：同一用户以相同的键重复提交同一请求，返回首次结果且不再执行；相同的键用于不同请求返回 422。 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApprovePlanRequest"];
+            };
+        };
+        responses: {
+            /** @description The case after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStateView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未找到 (unknown case or campaign) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 操作被拒绝 (not now: wrong stage, closed case, duplicate, a key still in progress …) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 请求内容过大 (body over 256 KB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    addMeasures: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重复提交保护：同一用户以相同的键重复提交同一请求，返回首次结果且不再执行；相同的键用于不同请求返回 422。 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddMeasuresRequest"];
+            };
+        };
+        responses: {
+            /** @description The case after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStateView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未找到 (unknown case or campaign) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 操作被拒绝 (not now: wrong stage, closed case, duplicate, a key still in progress …) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 请求内容过大 (body over 256 KB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    completeMeasure: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重复提交保护：同一用户以相同的键重复提交同一请求，返回首次结果且不再执行；相同的键用于不同请求返回 422。 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteMeasureRequest"];
+            };
+        };
+        responses: {
+            /** @description The case after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStateView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未找到 (unknown case or campaign) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 操作被拒绝 (not now: wrong stage, closed case, duplicate, a key still in progress …) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 请求内容过大 (body over 256 KB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    reportProgress: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重复提交保护：同一用户以相同的键重复提交同一请求，返回首次结果且不再执行；相同的键用于不同请求返回 422。 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportProgressRequest"];
+            };
+        };
+        responses: {
+            /** @description The case after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStateView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未找到 (unknown case or campaign) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 操作被拒绝 (not now: wrong stage, closed case, duplicate, a key still in progress …) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 请求内容过大 (body over 256 KB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    submitExplanation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重复提交保护：同一用户以相同的键重复提交同一请求，返回首次结果且不再执行；相同的键用于不同请求返回 422。 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitExplanationRequest"];
+            };
+        };
+        responses: {
+            /** @description The case after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStateView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未找到 (unknown case or campaign) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 操作被拒绝 (not now: wrong stage, closed case, duplicate, a key still in progress …) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 请求内容过大 (body over 256 KB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    startPublicity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重复提交保护：同一用户以相同的键重复提交同一请求，返回首次结果且不再执行；相同的键用于不同请求返回 422。 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartPublicityRequest"];
+            };
+        };
+        responses: {
+            /** @description The case after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStateView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未找到 (unknown case or campaign) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 操作被拒绝 (not now: wrong stage, closed case, duplicate, a key still in progress …) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 请求内容过大 (body over 256 KB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    resolveObjection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重复提交保护：同一用户以相同的键重复提交同一请求，返回首次结果且不再执行；相同的键用于不同请求返回 422。 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveObjectionRequest"];
+            };
+        };
+        responses: {
+            /** @description The case after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStateView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未找到 (unknown case or campaign) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 操作被拒绝 (not now: wrong stage, closed case, duplicate, a key still in progress …) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 请求内容过大 (body over 256 KB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    recordPreliminaryAcceptance: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重复提交保护：同一用户以相同的键重复提交同一请求，返回首次结果且不再执行；相同的键用于不同请求返回 422。 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordPreliminaryAcceptanceRequest"];
+            };
+        };
+        responses: {
+            /** @description The case after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStateView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未找到 (unknown case or campaign) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 操作被拒绝 (not now: wrong stage, closed case, duplicate, a key still in progress …) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 请求内容过大 (body over 256 KB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    recordCountyAcceptance: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重复提交保护：同一用户以相同的键重复提交同一请求，返回首次结果且不再执行；相同的键用于不同请求返回 422。 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordCountyAcceptanceRequest"];
+            };
+        };
+        responses: {
+            /** @description The case after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStateView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未找到 (unknown case or campaign) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 操作被拒绝 (not now: wrong stage, closed case, duplicate, a key still in progress …) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 请求内容过大 (body over 256 KB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    recordFollowUpReview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重复提交保护：同一用户以相同的键重复提交同一请求，返回首次结果且不再执行；相同的键用于不同请求返回 422。 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordFollowUpReviewRequest"];
+            };
+        };
+        responses: {
+            /** @description The case after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStateView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未找到 (unknown case or campaign) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 操作被拒绝 (not now: wrong stage, closed case, duplicate, a key still in progress …) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 请求内容过大 (body over 256 KB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    DashboardController_summary: {
+        parameters: {
+            query?: {
+                /** @description 只统计该整顿批次 */
+                campaignId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardSummaryView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PublicCasesController_notice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicNoticeView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未找到 (unknown case or campaign) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 请求过于频繁 (rate limited) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PublicCasesController_raiseObjection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重复提交保护：同一用户以相同的键重复提交同一请求，返回首次结果且不再执行；相同的键用于不同请求返回 422。 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RaiseObjectionDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalReceivedView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未找到 (unknown case or campaign) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 操作被拒绝 (not now: wrong stage, closed case, duplicate, a key still in progress …) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 请求内容过大 (body over 256 KB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 请求过于频繁 (rate limited) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PublicCasesController_rateSatisfaction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重复提交保护：同一用户以相同的键重复提交同一请求，返回首次结果且不再执行；相同的键用于不同请求返回 422。 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RateSatisfactionDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalReceivedView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未找到 (unknown case or campaign) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 操作被拒绝 (not now: wrong stage, closed case, duplicate, a key still in progress …) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 请求内容过大 (body over 256 KB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 请求过于频繁 (rate limited) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    HealthController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Both answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_deadLetters: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetterListView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetryDeadLetterView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未找到 (unknown case or campaign) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveContactsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SaveContactsView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 请求内容过大 (body over 256 KB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+}

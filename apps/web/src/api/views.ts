@@ -1,0 +1,44 @@
+/**
+ * Names for the API's answers and requests, all taken from schema.gen.ts (generated from the API's
+ * OpenAPI document): when a DTO changes, the UI stops compiling where it no longer fits.
+ */
+import type { CaseActionType, CaseState } from '@zhengdun/domain';
+import type { components, paths } from './schema.gen';
+
+type Schemas = components['schemas'];
+
+export type CampaignView = Schemas['CampaignView'];
+export type CampaignListView = Schemas['CampaignListView'];
+
+export type CaseSummaryView = Schemas['CaseSummaryView'];
+export type CaseListView = Schemas['CaseListView'];
+export type CaseListQuery = NonNullable<paths['/cases']['get']['parameters']['query']>;
+export type CaseSortKey = NonNullable<CaseListQuery['sort']>;
+
+/**
+ * The case as GET /cases/:caseId and the actions answer it. The OpenAPI document describes its
+ * nested objects (org, plan, measures …) only as free-form objects, so the domain's CaseState
+ * types every field they share; what only the API adds keeps its generated type.
+ */
+export type CaseStateView = Omit<Schemas['CaseStateView'], keyof CaseState> & Omit<CaseState, 'timeline'>;
+
+/** The case for the domain's helpers (currentMeasures, problemStatus …), which do not read the timeline. */
+export function asCaseState(view: CaseStateView): CaseState {
+  return { ...view, timeline: [] };
+}
+export type TimelineRowView = Schemas['TimelineRowView'];
+export type CaseDetailView = Omit<Schemas['CaseDetailView'], 'case'> & { case: CaseStateView };
+
+/** The body POST /cases/:caseId/actions/<type> takes. */
+export type ActionRequestBody<T extends CaseActionType> = NonNullable<
+  paths[`/cases/{caseId}/actions/${T}`]['post']['requestBody']
+>['content']['application/json'];
+
+export type DashboardSummaryView = Schemas['DashboardSummaryView'];
+
+export type PublicNoticeView = Schemas['PublicNoticeView'];
+export type SignalReceivedView = Schemas['SignalReceivedView'];
+
+export type DevTokenView = Schemas['DevTokenView'];
+export type DevTokenListView = Schemas['DevTokenListView'];
+export type DevTokenRequest = Schemas['DevTokenRequestDto'];
