@@ -251,7 +251,7 @@ it('a role without the right sees no button for the action, and a refusal is sho
   expect(await offeredTo(caseId, impostorActor)).toEqual([]);
   expect(await actionButtons(impostor)).toEqual([]);
   await impostor.getByTestId('no-actions').waitFor();
-  const outsiderLeader = { ...DEV_ACTORS.assigned_leader, userId: 'lead-not-on-this-team', name: '别组包抓领导' };
+  const outsiderLeader = { ...DEV_ACTORS.assigned_leader, userId: 'lead-not-on-this-team', name: '别组包抓领导', scope: secretaryOf(orgCode).scope };
   const leaderPage = await browser.newPage();
   await signInWithToken(leaderPage, await web.api.token(outsiderLeader));
   await openCasePage(leaderPage, caseId);
