@@ -8,32 +8,20 @@
  * entries are contiguous (one synchronous `decide`), so its last entry's seq — the case's `seq` right
  * after it, which the workflow's Update returns — identifies it among the case's actions.
  */
-import type { CaseActionType } from './actions';
+import { CASE_ACTION_TYPES, CASE_ACTIONS, type CaseActionType } from './actions';
 import type { TimelineEntry } from './case-state';
 import { SYSTEM_ACTOR_ID } from './roles';
 
-/** The entry each action records to say what it did; no other code records these types. */
-export const ACTION_PRIMARY_ENTRIES: Record<CaseActionType, readonly string[]> = {
-  assignTeam: ['team_assigned'],
-  submitPlan: ['plan_submitted'],
-  returnPlan: ['plan_returned'],
-  approvePlan: ['plan_publicized'],
-  addMeasures: ['measures_added'],
-  completeMeasure: ['measure_completed'],
-  reportProgress: ['progress_reported'],
-  submitExplanation: ['explanation_submitted'],
-  startPublicity: ['publicity_started'],
-  resolveObjection: ['objection_upheld', 'objection_dismissed'],
-  recordPreliminaryAcceptance: ['preliminary_acceptance_recorded'],
-  recordCountyAcceptance: ['county_acceptance_recorded'],
-  recordFollowUpReview: ['follow_up_review_recorded'],
-};
+/** The entry each action records to say what it did (its definition's `records`); no other code records these types. */
+export const ACTION_PRIMARY_ENTRIES: Record<CaseActionType, readonly string[]> = Object.fromEntries(
+  CASE_ACTION_TYPES.map((type) => [type, CASE_ACTIONS[type].records]),
+) as Record<CaseActionType, readonly string[]>;
 
 /** Actions that may record a stage change just before their primary entry. */
 const LEADS_WITH_STAGE_CHANGE: ReadonlySet<CaseActionType> = new Set<CaseActionType>(['submitPlan', 'approvePlan', 'startPublicity']);
 
 /** Consequences an action may record next to its primary entry. */
-const CONSEQUENCE_ENTRIES: ReadonlySet<string> = new Set(['stage_changed', 'rectification_deadline_set']);
+const CONSEQUENCE_ENTRIES: ReadonlySet<string> = new Set(['stage_changed', 'rectification_deadline_set', 'organizational_handling_proposed']);
 
 const ACTION_OF_ENTRY: ReadonlyMap<string, CaseActionType> = new Map(
   (Object.entries(ACTION_PRIMARY_ENTRIES) as [CaseActionType, readonly string[]][]).flatMap(([action, types]) => types.map((type) => [type, action] as const)),

@@ -138,12 +138,68 @@ export interface Explanation {
 /** 0 none, 1 explanation requested (说明原因), 2 admonishment talk (约谈), 3 organizational handling (组织处理). */
 export type EscalationLevel = 0 | 1 | 2 | 3;
 
+/**
+ * A lapse (逾期): one overdue episode of a case. Every due item that falls overdue at the same instant,
+ * or while the lapse is open, belongs to it; the branch answers one request for explanation for it.
+ * Open while any of its items is still due.
+ */
+export interface Lapse {
+  id: string;
+  openedAt: string;
+  items: { key: string; label: string; dueAt: string }[];
+  /** The talk the system proposed because this lapse stayed open (at most one per lapse). */
+  talkProposalId?: string;
+}
+
+/** Someone a talk is (to be) held with: the branch secretary or the secretary of the organization above. */
+export interface TalkSubject {
+  personId: string;
+  name: string;
+  /** 支部书记 or 上级党组织书记 (for a key or hard village, the township Party secretary). */
+  standing: 'branch_secretary' | 'secretary_above';
+}
+
+export type ProposalStatus = 'proposed' | 'held' | 'declined' | 'decided';
+
+export const HANDLING_DECISIONS = ['adjust_secretary', 'admonishment', 'circulated_criticism', 'no_action'] as const;
+/** 组织处理 the county department decides: adjust the secretary, 诫勉谈话, 通报批评, or none (with a reason). */
+export type HandlingDecision = (typeof HANDLING_DECISIONS)[number];
+
+/**
+ * What the system proposes and people decide (the system never records a human act): a talk (提请约谈)
+ * when a lapse stays open, organizational handling (提请组织处理) when a person has had two talks.
+ */
+export interface Proposal {
+  id: string;
+  kind: 'talk' | 'organizational_handling';
+  at: string;
+  status: ProposalStatus;
+  subjects: TalkSubject[];
+  /** Why: the lapse (talk) or the talks counted (handling). */
+  reason: string;
+  lapseId?: string;
+  /** The talk as held: recorded by the person who held it or took the record. */
+  talk?: { heldAt: string; talkedTo: TalkSubject[]; record: string; recordedBy: ActorRef; recordedAt: string };
+  decision?: { decision: HandlingDecision; reason: string; decidedBy: ActorRef; decidedAt: string };
+  declined?: { reason: string; by: ActorRef; at: string };
+}
+
 export interface EscalationState {
   level: EscalationLevel;
+  /** Talks held: timers recorded them before the proposals model, people record them since. */
   talks: number;
   organizationalHandling: boolean;
   records: EscalationRecord[];
   explanations: Explanation[];
+  /**
+   * `proposals`: lapses, talks proposed by the system and recorded by people, handling decided by the
+   * county. Absent on cases opened before (they keep the timer ladder, which their histories replay).
+   */
+  model?: 'proposals';
+  lapses?: Lapse[];
+  proposals?: Proposal[];
+  /** Recorded talks per person talked to (personId), on this case. */
+  talkCounts?: Record<string, number>;
 }
 
 export interface StageChange {

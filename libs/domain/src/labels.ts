@@ -4,7 +4,7 @@
  * Stage and role labels live beside their unions (stages.ts, roles.ts).
  */
 import type { AcceptanceChecks, ReviewChecks } from './actions';
-import type { AcceptanceLevel, EscalationLevel, EscalationStep, MeasureStatus, ObjectionStatus, PlanStatus, ReviewOutcome } from './case-state';
+import type { AcceptanceLevel, EscalationLevel, EscalationStep, HandlingDecision, MeasureStatus, ObjectionStatus, PlanStatus, ProposalStatus, ReviewOutcome, TalkSubject } from './case-state';
 import type { ProblemStatus } from './problems';
 
 export const PROBLEM_STATUS_LABELS: Record<ProblemStatus, string> = { open: '整改中', resolved: '已解决', rebounded: '反弹' };
@@ -31,6 +31,18 @@ export const ESCALATION_STEP_LABELS: Record<EscalationStep, string> = {
   talk: '约谈',
   organizational_handling: '组织处理',
 };
+
+/** 组织处理 as the county department decides it. */
+export const HANDLING_DECISION_LABELS: Record<HandlingDecision, string> = {
+  adjust_secretary: '调整支部书记',
+  admonishment: '诫勉谈话',
+  circulated_criticism: '通报批评',
+  no_action: '不予组织处理',
+};
+
+export const PROPOSAL_STATUS_LABELS: Record<ProposalStatus, string> = { proposed: '待处理', held: '已约谈', declined: '不予约谈', decided: '已决定' };
+
+export const TALK_SUBJECT_STANDING_LABELS: Record<TalkSubject['standing'], string> = { branch_secretary: '支部书记', secretary_above: '上级党组织书记' };
 
 /** The three checks of 验收 (County speech: 看台账、看方案、看成效). */
 export const ACCEPTANCE_CHECK_LABELS: Record<keyof AcceptanceChecks, string> = {

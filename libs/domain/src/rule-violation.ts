@@ -25,6 +25,8 @@ export type RuleCode =
   | 'unknown_problem'
   | 'invalid_input'
   | 'case_closed'
+  | 'unknown_proposal'
+  | 'proposal_closed'
   | 'actor_unverified';
 
 /**
@@ -41,12 +43,15 @@ export const RULE_CODE_STATUS: StatusTable<RuleCode> = {
   unknown_measure: 422,
   unknown_problem: 422,
   unknown_objection: 422,
+  unknown_proposal: 422,
   wrong_stage: 409,
   case_closed: 409,
   measure_already_done: 409,
   measures_incomplete: 409,
   team_incomplete: 409,
   objection_already_resolved: 409,
+  // A talk already recorded or declined, a handling already decided: one record per proposal.
+  proposal_closed: 409,
   role_not_permitted: 403,
   out_of_scope: 403,
   wrong_person: 403,

@@ -79,6 +79,10 @@ export const LOCAL_PERSISTENCE_PATCH = 'local-persistence-v1';
 // of being cancelled and started again on every change (two history events per action saved), and
 // what is due or overdue is judged against the last fired deadline (`deadlineClock`).
 export const STEADY_DEADLINE_PATCH = 'steady-deadline-timer-v1';
+// Since this patch a new case runs on proposals: timers request explanations per lapse and propose
+// talks; people record talks and the county decides organizational handling (escalation.model).
+// Cases started before keep the timer ladder their histories replay.
+export const PROPOSED_TALKS_PATCH = 'proposed-talks-v1';
 // Opens the next campaign's case of a rollover; retried until Temporal takes the start.
 const { openRolloverCase } = proxyActivities<RolloverActivities>({
   startToCloseTimeout: '1 minute',
@@ -147,6 +151,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseResult
   // asked at the first wait instead, its place would depend on how an Update and a local activity's
   // result share a task, and a replay could find the marker where the code did not ask for it.
   const keepsDeadlineTimer = patched(STEADY_DEADLINE_PATCH);
+  const proposesTalks = patched(PROPOSED_TALKS_PATCH);
   let state: CaseState;
   let revision: number;
   let projectedRevision: number;
@@ -167,6 +172,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseResult
     } catch (error) {
       refuse(error);
     }
+    if (proposesTalks) state.escalation.model = 'proposals';
     revision = 1;
     projectedRevision = 0;
     projectedSeq = 0;

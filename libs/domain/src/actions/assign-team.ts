@@ -10,6 +10,7 @@ export const assignTeamAction = defineAction({
   description: '落实“四个一”等包抓责任人；配齐后整顿对象进入“已落实包抓”',
   stages: ACTIVE_STAGES,
   roles: ['county_department', 'township_committee'],
+  records: ['team_assigned'],
   body: z.strictObject({ members: z.array(teamMember).min(1).max(20).meta({ title: '包抓责任人' }) }),
   apply: (draft, body) => assignTeam(draft, body.members),
 });

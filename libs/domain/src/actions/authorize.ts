@@ -2,7 +2,7 @@ import type { CaseState } from '../case-state';
 import { describeScope, isInScope, USER_ROLE_LABELS, type Actor } from '../roles';
 import { violation, type RuleViolation } from '../rule-violation';
 import { STAGE_LABELS } from '../stages';
-import { CASE_ACTION_TYPES, CASE_ACTIONS, type CaseActionType } from './registry';
+import { actionDefinition, CASE_ACTION_TYPES, CASE_ACTIONS, type CaseActionType } from './registry';
 
 /** What authorization looks at: where the case is, whose it is, who is on its team. */
 export type CaseStanding = Pick<CaseState, 'stage' | 'org' | 'team'>;
@@ -42,9 +42,12 @@ export function authorize(state: CaseStanding, type: CaseActionType, actor: Acto
   if (refused) throw refused;
 }
 
-/** The actions this actor may take on this case now: the buttons the UI shows, by the same check as authorize(). */
+/**
+ * The actions this actor may take on this case now: the buttons the UI shows. Those authorize() lets
+ * through, less those with nothing to act on yet (no proposal waiting, see `offeredWhen`).
+ */
 export function actionsFor(state: CaseStanding, actor: Actor): CaseActionType[] {
-  return CASE_ACTION_TYPES.filter((type) => refusal(state, type, actor) === undefined);
+  return CASE_ACTION_TYPES.filter((type) => refusal(state, type, actor) === undefined && (actionDefinition(type).offeredWhen?.(state as CaseState) ?? true));
 }
 
 /** Whether the role could ever take this action (the API refuses other roles before asking the workflow). */

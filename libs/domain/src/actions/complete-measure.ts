@@ -9,6 +9,7 @@ export const completeMeasureAction = defineAction({
   description: '一项措施完成，写明整改成效',
   stages: ['remediating'],
   roles: ['branch_secretary', 'assigned_leader'],
+  records: ['measure_completed'],
   body: z.strictObject({
     measureId: z.string().regex(ID_PATTERNS.measure).meta({ title: '整改措施', examples: ['m1'] }),
     evidence: text('整改成效说明', '已召开党员大会通报整改情况，台账附后'),

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { CaseState } from '../case-state';
 import type { Draft } from '../lifecycle/draft';
 import type { UserRole } from '../roles';
 import type { Stage } from '../stages';
@@ -15,6 +16,8 @@ export interface ActionDefinition<T extends string = string, Body extends z.ZodO
   description: string;
   stages: readonly Stage[];
   roles: readonly UserRole[];
+  /** The timeline entry (or entries, one per outcome) that says this action was taken: the audit trail is reconciled from them. */
+  records: readonly string[];
   /** What the workflow receives besides `type` (and records in its history): field types, bounds and labels. */
   body: Body;
   /**
@@ -22,6 +25,11 @@ export interface ActionDefinition<T extends string = string, Body extends z.ZodO
    * and its policy, which the workflow cannot look up). Absent: the person sends `body`.
    */
   request?: z.ZodObject;
+  /**
+   * Offered (as a button) only when this holds, e.g. a proposal waits for a decision. Not a rule: the
+   * lifecycle step refuses on its own when there is nothing to act on.
+   */
+  offeredWhen?(state: CaseState): boolean;
   /** The lifecycle step: checks the rules and changes the draft, or throws a RuleViolation. */
   apply(draft: Draft, body: z.output<Body>): void;
 }
@@ -33,3 +41,11 @@ export function defineAction<const T extends string, Body extends z.ZodObject>(d
 
 /** Stages in which the organization has not yet been put through publicity. */
 export const ACTIVE_STAGES: readonly Stage[] = ['identified', 'assigned', 'planning', 'remediating'];
+
+/** Every stage but archived: accountability follows a case wherever it has got to. */
+export const OPEN_STAGES: readonly Stage[] = ['identified', 'assigned', 'planning', 'remediating', 'publicizing', 'preliminary_acceptance', 'county_acceptance', 'delisted', 'follow_up_review'];
+
+/** Whether a proposal of this kind waits for a person's decision. */
+export function hasOpenProposal(state: CaseState, kind: 'talk' | 'organizational_handling'): boolean {
+  return (state.escalation.proposals ?? []).some((proposal) => proposal.kind === kind && proposal.status === 'proposed');
+}

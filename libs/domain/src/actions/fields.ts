@@ -90,3 +90,6 @@ export const survey = z
     satisfied: z.int().min(0).max(1_000_000).meta({ title: '满意（含基本满意）人数' }),
   })
   .meta({ title: '满意度测评', description: '验收时组织的满意度测评，与群众在线评价合并计算' });
+
+/** The proposals (talk, organizational handling) the system made on a case: `proposal-1` … */
+export const proposalId = (title: string) => z.string().regex(/^proposal-\d{1,6}$/).meta({ title, examples: ['proposal-1'] });

@@ -18,6 +18,7 @@ export const recordFollowUpReviewAction = defineAction({
   description: '销号后回头看：未反弹则归档；发现问题则重新整顿，或转入下一轮整顿批次',
   stages: ['follow_up_review'],
   roles: ['township_committee', 'county_department'],
+  records: ['follow_up_review_recorded'],
   body: z.strictObject({
     ...reviewFindings,
     // Resolved by the API from nextCampaignId: the workflow cannot look a campaign up.

@@ -10,6 +10,7 @@ export const recordPreliminaryAcceptanceAction = defineAction({
   description: '乡镇（街道）党（工）委对照台账、方案、成效初验',
   stages: ['preliminary_acceptance'],
   roles: ['township_committee'],
+  records: ['preliminary_acceptance_recorded'],
   body: z.strictObject({ checks: acceptanceChecks, opinion: text('初验意见', '台账完整，措施落实') }),
   apply: (draft, body) => {
     recordPreliminaryAcceptance(draft, body.checks, body.opinion);

@@ -8,10 +8,13 @@ import { addMeasuresAction } from './add-measures';
 import { approvePlanAction } from './approve-plan';
 import { assignTeamAction } from './assign-team';
 import { completeMeasureAction } from './complete-measure';
+import { decideHandlingAction } from './decide-handling';
+import { declineTalkAction } from './decline-talk';
 import type { ActionDefinition } from './definition';
 import { recordCountyAcceptanceAction } from './record-county-acceptance';
 import { recordFollowUpReviewAction } from './record-follow-up-review';
 import { recordPreliminaryAcceptanceAction } from './record-preliminary-acceptance';
+import { recordTalkAction } from './record-talk';
 import { reportProgressAction } from './report-progress';
 import { resolveObjectionAction } from './resolve-objection';
 import { returnPlanAction } from './return-plan';
@@ -33,6 +36,9 @@ export const CASE_ACTIONS = {
   recordPreliminaryAcceptance: recordPreliminaryAcceptanceAction,
   recordCountyAcceptance: recordCountyAcceptanceAction,
   recordFollowUpReview: recordFollowUpReviewAction,
+  recordTalk: recordTalkAction,
+  declineTalk: declineTalkAction,
+  decideHandling: decideHandlingAction,
 } as const satisfies { [T in string]: ActionDefinition<T> };
 
 export type CaseActionType = keyof typeof CASE_ACTIONS;

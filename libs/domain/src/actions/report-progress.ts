@@ -10,6 +10,7 @@ export const reportProgressAction = defineAction({
   description: '按期汇报整顿进展',
   stages: ['remediating', 'publicizing'],
   roles: ['branch_secretary', 'assigned_leader'],
+  records: ['progress_reported'],
   body: z.strictObject({ summary: text('进展情况', '本月召开党员大会1次，化解矛盾2件') }),
   apply: (draft, body) => reportProgress(draft, body.summary),
 });

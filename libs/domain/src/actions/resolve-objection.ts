@@ -9,6 +9,7 @@ export const resolveObjectionAction = defineAction({
   description: '核实公示期间收到的异议：属实则退回整改，不成立则写明理由',
   stages: ['publicizing'],
   roles: ['township_committee'],
+  records: ['objection_upheld', 'objection_dismissed'],
   body: z.strictObject({
     objectionId: z.string().regex(ID_PATTERNS.signal).meta({ title: '异议' }),
     decision: z.enum(['upheld', 'dismissed']).meta({ title: '核实结论', description: 'upheld 属实（退回整改）/ dismissed 不成立' }),

@@ -8,6 +8,7 @@ export const startPublicityAction = defineAction({
   description: '全部措施销项后，公示整顿结果，接受党员群众评议',
   stages: ['remediating'],
   roles: ['township_committee'],
+  records: ['publicity_started'],
   body: z.strictObject({}),
   apply: (draft) => startPublicity(draft),
 });

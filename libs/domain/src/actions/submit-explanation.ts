@@ -10,6 +10,7 @@ export const submitExplanationAction = defineAction({
   description: '对被要求说明原因的逾期事项作出说明',
   stages: ['assigned', 'planning', 'remediating'],
   roles: ['branch_secretary'],
+  records: ['explanation_submitted'],
   body: z.strictObject({
     dueItemKey: z.string().regex(ID_PATTERNS.dueItemKey).meta({ title: '逾期事项', description: '被要求说明原因的事项（见 escalation.records）', examples: ['plan:r1'] }),
     explanation: text('情况说明', '书记住院两周，已安排副书记代为推进'),

@@ -10,6 +10,7 @@ export const submitPlanAction = defineAction({
   description: '支部书记提交整顿方案：每个问题至少一条措施，明确责任人和时限',
   stages: ['assigned', 'planning'],
   roles: ['branch_secretary'],
+  records: ['plan_submitted'],
   body: z.strictObject({ measures: measureList(200) }),
   apply: (draft, body) => submitPlan(draft, body.measures),
 });

@@ -1,10 +1,14 @@
 /**
  * Reminders and escalation (docs/domain.md "Deadlines, reminders and accountability"): before a due date the
- * responsible people are reminded; when missed the branch must explain (说明原因); still missed, the
- * branch secretary and the secretary above are summoned for a talk (约谈); the second talk flags the
- * case for organizational handling (组织处理, County speech). Pure: the workflow sleeps until the next event.
+ * responsible people are reminded; when missed the branch must explain (说明原因, one request per lapse);
+ * a lapse still open one escalation interval later makes the system propose a talk (提请约谈) with the
+ * branch secretary and the secretary above, which people hold and record (accountability.ts). A missed
+ * progress report is reminded and asked about, never proposed for a talk (防止“纸上党建”).
+ * Cases opened before the proposals model keep the timer ladder their histories replay: the timers
+ * recorded two talks and flagged organizational handling (see `escalation.model`).
+ * Pure: the workflow sleeps until the next event.
  */
-import { currentMeasures, type CaseState, type EscalationLevel, type EscalationStep } from '../case-state';
+import { currentMeasures, type CaseState, type EscalationLevel, type EscalationStep, type Lapse, type TalkSubject } from '../case-state';
 import type { Recipient } from '../notifications';
 import { addPlainPeriod, subtractPlainPeriod } from '../policy';
 import { committeeOf, countyOf, notify, record, secretaryOf, type Draft } from './draft';
@@ -60,18 +64,43 @@ export function dueItems(state: CaseState): DueItem[] {
 
 export type ScheduledEvent =
   | { kind: 'escalation'; key: string; at: string; step: Exclude<EscalationStep, 'organizational_handling'>; talkNo?: 1 | 2; item: DueItem }
+  | { kind: 'talk_proposal'; key: string; at: string; lapseId: string }
   | { kind: 'publicity_period_ended'; key: string; at: string }
   | { kind: 'review_due'; key: string; at: string };
+
+/** Whether the case runs on proposals (people record talks) rather than the timer ladder of older cases. */
+export function proposesTalks(state: CaseState): boolean {
+  return state.escalation.model === 'proposals';
+}
 
 function ladder(state: CaseState, item: DueItem): ScheduledEvent[] {
   const { reminderLead, escalationInterval } = state.policy;
   const talkAt = (n: number) => addPlainPeriod(item.dueAt, { amount: escalationInterval.amount * n, unit: escalationInterval.unit });
-  return [
+  const reminderAndRequest: ScheduledEvent[] = [
     { kind: 'escalation', key: `${item.key}:reminder`, at: subtractPlainPeriod(item.dueAt, reminderLead), step: 'reminder', item },
     { kind: 'escalation', key: `${item.key}:explanation`, at: item.dueAt, step: 'explanation_requested', item },
+  ];
+  if (proposesTalks(state)) return reminderAndRequest;
+  return [
+    ...reminderAndRequest,
     { kind: 'escalation', key: `${item.key}:talk1`, at: talkAt(1), step: 'talk', talkNo: 1, item },
     { kind: 'escalation', key: `${item.key}:talk2`, at: talkAt(2), step: 'talk', talkNo: 2, item },
   ];
+}
+
+/** Whether a lapse is still open: some of its items is still due (not done, the stage not moved on). */
+export function lapseIsOpen(state: CaseState, lapse: Lapse): boolean {
+  const due = new Set(dueItems(state).map((item) => item.key));
+  return lapse.items.some((item) => due.has(item.key));
+}
+
+/** A talk is proposed once per lapse still open one escalation interval after it opened. */
+function talkProposals(state: CaseState): ScheduledEvent[] {
+  if (!proposesTalks(state)) return [];
+  const { escalationInterval } = state.policy;
+  return (state.escalation.lapses ?? [])
+    .filter((lapse) => !lapse.talkProposalId && lapseIsOpen(state, lapse))
+    .map((lapse) => ({ kind: 'talk_proposal', key: `${lapse.id}:talk_proposal`, at: addPlainPeriod(lapse.openedAt, escalationInterval), lapseId: lapse.id }));
 }
 
 /** Every timer the case is waiting on that has not fired yet, earliest first. */
@@ -80,6 +109,7 @@ export function scheduledEvents(state: CaseState): ScheduledEvent[] {
   const events: ScheduledEvent[] = dueItems(state)
     .flatMap((item) => ladder(state, item))
     .filter((event) => !fired.has(event.key));
+  events.push(...talkProposals(state));
   if (state.stage === 'publicizing' && state.publicity && !state.publicity.periodEnded) {
     events.push({ kind: 'publicity_period_ended', key: `publicity:${state.publicity.startedAt}`, at: state.publicity.endsAt });
   }
@@ -118,9 +148,74 @@ function secretaryAbove(state: CaseState): Recipient {
   return partySecretary && state.org.isKeyVillage ? { kind: 'person', personId: partySecretary.personId, name: partySecretary.name } : committeeOf(state);
 }
 
+/**
+ * Whom a talk is with (对支部书记及上级党组织书记进行约谈, County speech): the branch secretary, and the
+ * secretary above — a named person for a key village, else the township committee's secretary, known
+ * by the township (one identity per township, so that talks about its branches add up).
+ */
+export function talkSubjects(state: CaseState): TalkSubject[] {
+  const above = secretaryAbove(state);
+  return [
+    { personId: state.org.secretary.personId, name: state.org.secretary.name, standing: 'branch_secretary' },
+    above.kind === 'person'
+      ? { personId: above.personId, name: above.name, standing: 'secretary_above' }
+      : { personId: `township-secretary:${state.org.county}:${state.org.township}`, name: `${state.org.township}党（工）委书记`, standing: 'secretary_above' },
+  ];
+}
+
+/** An item fell overdue: it opens a lapse (with every item overdue by now), or joins the open one. */
+function lapseOverdue(draft: Draft, event: Extract<ScheduledEvent, { kind: 'escalation' }>): void {
+  const { state } = draft;
+  const lapses = (state.escalation.lapses ??= []);
+  const open = lapses.find((lapse) => lapseIsOpen(state, lapse));
+  const entry = (item: DueItem) => ({ key: item.key, label: item.label, dueAt: item.dueAt });
+  if (open) {
+    open.items.push(entry(event.item));
+    raise(draft, 'explanation_requested', event.key, event.item);
+    record(draft, 'lapse_extended', `逾期事项并入本次逾期，一并说明原因：${event.item.label}`);
+    return;
+  }
+  const inLapses = new Set(lapses.flatMap((lapse) => lapse.items.map((item) => item.key)));
+  const now = Date.parse(draft.now);
+  const overdue = dueItems(state).filter((item) => item.kind !== 'report' && !inLapses.has(item.key) && (item.key === event.item.key || Date.parse(item.dueAt) <= now));
+  const lapse: Lapse = { id: `lapse-${lapses.length + 1}`, openedAt: draft.now, items: overdue.map(entry) };
+  lapses.push(lapse);
+  for (const item of overdue) raise(draft, 'explanation_requested', `${item.key}:explanation`, item);
+  const labels = overdue.map((item) => item.label).join('；');
+  record(draft, 'explanation_requested', `逾期：${labels}，要求逐支部说明原因`);
+  notify(
+    draft,
+    'explanation_requested',
+    [secretaryOf(state), committeeOf(state)],
+    '逾期未完成，请说明原因',
+    `以下事项已到期仍未完成，请就本次逾期书面说明原因：${labels}。`,
+    `${state.caseId}:${lapse.id}:explanation`,
+  );
+}
+
+/** A lapse stayed open one escalation interval: the system proposes a talk; people hold and record it. */
+function proposeTalk(draft: Draft, lapseId: string): void {
+  const { state } = draft;
+  const lapse = state.escalation.lapses?.find((candidate) => candidate.id === lapseId);
+  if (!lapse || lapse.talkProposalId || !lapseIsOpen(state, lapse)) return;
+  const proposals = (state.escalation.proposals ??= []);
+  const subjects = talkSubjects(state);
+  const id = `proposal-${proposals.length + 1}`;
+  const labels = lapse.items.map((item) => item.label).join('；');
+  proposals.push({ id, kind: 'talk', at: draft.now, status: 'proposed', subjects, reason: `逾期仍未完成：${labels}`, lapseId });
+  lapse.talkProposalId = id;
+  const names = subjects.map((subject) => subject.name).join('、');
+  record(draft, 'talk_proposed', `提请约谈：${labels}逾期仍未完成，建议约谈${names}（待乡镇党委或县委组织部约谈后记录）`);
+  notify(draft, 'talk_proposed', [committeeOf(state), countyOf(state)], '提请约谈', `${state.org.name}：${labels}逾期仍未完成，建议约谈${names}。约谈后请在系统中记录。`, `${state.caseId}:${id}`);
+}
+
 function escalate(draft: Draft, event: Extract<ScheduledEvent, { kind: 'escalation' }>): void {
   const { state } = draft;
   const { item } = event;
+  if (proposesTalks(state) && event.step === 'explanation_requested' && item.kind !== 'report') {
+    lapseOverdue(draft, event);
+    return;
+  }
   raise(draft, event.step, event.key, item);
   switch (event.step) {
     case 'reminder':
@@ -151,6 +246,9 @@ export function fireScheduled(draft: Draft, event: ScheduledEvent): void {
   switch (event.kind) {
     case 'escalation':
       escalate(draft, event);
+      return;
+    case 'talk_proposal':
+      proposeTalk(draft, event.lapseId);
       return;
     case 'publicity_period_ended':
       publicityPeriodEnded(draft);
