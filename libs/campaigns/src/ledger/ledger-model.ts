@@ -152,8 +152,14 @@ export const SUPERVISION_EVENT_LABELS: Record<string, string> = {
   explanation_requested: '逾期要求说明原因',
   campaign_ended: '整顿期限已到要求说明原因',
   explanation_submitted: '提交情况说明',
+  lapse_extended: '逾期事项并入本次逾期',
+  talk_proposed: '提请约谈',
   talk_recorded: '约谈',
+  talk_declined: '不予约谈',
+  // Cases opened before the proposals model: the timer flagged it.
   organizational_handling_flagged: '提请组织处理',
+  organizational_handling_proposed: '提请组织处理',
+  organizational_handling_decided: '组织处理决定',
 };
 export const SUPERVISION_EVENT_TYPES = Object.keys(SUPERVISION_EVENT_LABELS);
 

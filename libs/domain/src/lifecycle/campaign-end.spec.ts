@@ -29,6 +29,19 @@ describe('the campaign’s end date (整顿期限已到)', () => {
     },
   );
 
+  it.each([
+    ['remediating', ['branch_secretary', 'township_committee'], '要求支部说明原因'],
+    ['publicizing', ['township_committee', 'county_department'], '要求乡镇（街道）党（工）委说明原因'],
+    ['preliminary_acceptance', ['township_committee', 'county_department'], '要求乡镇（街道）党（工）委说明原因'],
+    ['county_acceptance', ['county_department'], '要求县委组织部说明原因'],
+  ] as const)('asks whoever a %s case waits on: %j', (stage, who, words) => {
+    const { state } = walkTo(stage);
+    const { notifications, state: after } = campaignEnded(state, SIGNAL, ctxAt(5000));
+    const recipients = notifications[0].recipients.map((r) => (r.kind === 'person' ? (r.personId === state.org.secretary.personId ? 'branch_secretary' : r.personId) : r.role));
+    expect(recipients).toEqual(who);
+    expect(after.timeline.at(-1)!.summary).toContain(words);
+  });
+
   it.each(['delisted', 'follow_up_review', 'archived'] as const)('leaves a %s case alone', (stage) => {
     const { state } = walkTo(stage);
     const outcome = campaignEnded(state, SIGNAL, ctxAt(5000));
