@@ -66,6 +66,12 @@ function validBody(action: CaseActionType, state: CaseState): Record<string, unk
       return { checks: ALL_CHECKS, opinion: '合格' };
     case 'recordFollowUpReview':
       return { checks: REVIEW_OK, opinion: '未发现反弹', reboundedProblemIds: [], newProblems: [] };
+    case 'recordTalk':
+      return { proposalId: 'proposal-1', heldAt: '2026-01-01T09:00:00+08:00', talkedTo: ['sec-1'], record: '指出逾期问题' };
+    case 'declineTalk':
+      return { proposalId: 'proposal-1', reason: '已书面说明' };
+    case 'decideHandling':
+      return { proposalId: 'proposal-2', decision: 'admonishment', reason: '研究决定' };
   }
 }
 
@@ -142,6 +148,20 @@ function wrongBodies(action: CaseActionType, state: CaseState): [string, unknown
         ['injection as problem id', { checks: REVIEW_OK, opinion: '好', reboundedProblemIds: [SQL], newProblems: [] }, 'reboundedProblemIds'],
         ['new problem of unknown category', { checks: REVIEW_OK, opinion: '好', reboundedProblemIds: [], newProblems: [{ category: XSS, description: '新问题' }] }, 'newProblems[0].category'],
         ['injection as next campaign', { checks: REVIEW_OK, opinion: '好', reboundedProblemIds: [], newProblems: [], nextCampaignId: SQL }, 'nextCampaignId'],
+      ];
+    case 'recordTalk':
+      return [
+        ['injection as proposal id', { proposalId: SQL, heldAt: '2026-01-01T09:00:00+08:00', talkedTo: ['sec-1'], record: '约谈' }, 'proposalId'],
+        ['held at no time', { proposalId: 'proposal-1', heldAt: 'yesterday', talkedTo: ['sec-1'], record: '约谈' }, 'heldAt'],
+        ['nobody talked to', { proposalId: 'proposal-1', heldAt: '2026-01-01T09:00:00+08:00', talkedTo: [], record: '约谈' }, 'talkedTo'],
+        ['record missing', { proposalId: 'proposal-1', heldAt: '2026-01-01T09:00:00+08:00', talkedTo: ['sec-1'] }, 'record'],
+      ];
+    case 'declineTalk':
+      return [['reason missing', { proposalId: 'proposal-1' }, 'reason']];
+    case 'decideHandling':
+      return [
+        ['decision unknown', { proposalId: 'proposal-2', decision: 'dismiss_everyone', reason: '无' }, 'decision'],
+        ['script as proposal id', { proposalId: XSS, decision: 'no_action', reason: '无' }, 'proposalId'],
       ];
   }
 }
@@ -226,7 +246,7 @@ beforeAll(async () => {
 
   // Every action.
   for (const action of CASE_ACTION_TYPES) {
-    const as = action === 'submitPlan' || action === 'submitExplanation' ? secretaryOf(assigned.org.code) : action === 'recordCountyAcceptance' ? county : committee;
+    const as = action === 'submitPlan' || action === 'submitExplanation' ? secretaryOf(assigned.org.code) : action === 'recordCountyAcceptance' || action === 'decideHandling' ? county : committee;
     const actor = action === 'completeMeasure' || action === 'reportProgress' ? secretaryOf(assigned.org.code) : as;
     const path = `/cases/${c}/actions/${action}`;
     const body = validBody(action, assigned);
