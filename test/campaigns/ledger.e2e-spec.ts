@@ -4,7 +4,7 @@
  * compared with case_record / case_event.
  */
 import { exportLedger, readLedgerWorkbook, LEDGER_SHEETS, FIGURE_LABELS, stageFigureLabel, SUPERVISION_EVENT_TYPES, type ReadLedger } from '@zhengdun/campaigns';
-import { ORG_DOMAIN_LABELS, STAGE_LABELS, STAGES, type CampaignPolicy, type OpenCaseInput } from '@zhengdun/domain';
+import { MEASURE_STATUS_LABELS, ORG_DOMAIN_LABELS, STAGE_LABELS, STAGES, type Actor, type CampaignPolicy, type OpenCaseInput } from '@zhengdun/domain';
 import type { CaseSnapshot } from '@zhengdun/workflows';
 import { CampaignProgressRepository, CaseQueryRepository, type CaseRecordEntity } from '@zhengdun/persistence';
 import { ALL_CHECKS, caseInput, committee, county, COUNTY, measuresFor, secretaryOf, SECONDS_POLICY, testCampaign } from '../support/cases';
@@ -29,6 +29,28 @@ afterAll(async () => {
 function input(domain: Parameters<typeof caseInput>[0], options: { withTeam?: boolean; township?: string } = {}): OpenCaseInput {
   const base = caseInput(domain, { policy: POLICY, withTeam: options.withTeam });
   return { ...base, campaign, org: { ...base.org, township: options.township ?? base.org.township } };
+}
+
+/**
+ * The overdue case's accountability as people record it: the talk the system proposes for the first
+ * lapse is held by the committee; the measures are then done, a new one falls overdue, the second
+ * proposed talk is held by the county, and the county decides the organizational handling proposed.
+ */
+async function talkTwiceAndDecide(caseId: string, secretary: Actor, hekou: Actor): Promise<void> {
+  const proposal = async (n: number) =>
+    eventually(async () => {
+      const state = await env.cases.state(caseId);
+      return (state.escalation.proposals ?? []).length >= n ? state.escalation.proposals![n - 1] : undefined;
+    }, 20_000, `talk proposal ${n}`);
+  const talk = (proposalId: string) => ({ type: 'recordTalk' as const, proposalId, heldAt: new Date().toISOString(), talkedTo: [secretary.userId], record: '指出逾期问题，要求限期整改' });
+  await env.cases.act(caseId, hekou, talk((await proposal(1)).id));
+  for (const measure of (await env.cases.state(caseId)).measures.filter((m) => m.status === 'pending')) {
+    await env.cases.act(caseId, secretary, { type: 'completeMeasure', measureId: measure.id, evidence: '已整改' });
+  }
+  await env.cases.act(caseId, hekou, { type: 'addMeasures', measures: measuresFor(await env.cases.state(caseId), 2_000).slice(0, 1) });
+  const after = await env.cases.act(caseId, county, talk((await proposal(2)).id));
+  const handling = after.escalation.proposals!.find((p) => p.kind === 'organizational_handling')!;
+  await env.cases.act(caseId, county, { type: 'decideHandling', proposalId: handling.id, decision: 'adjust_secretary', reason: '累计约谈两次，调整支部书记' });
 }
 
 /** Four cases: in remediation, overdue through two talks, delisted, and still identified. */
@@ -62,7 +84,7 @@ async function openCases(): Promise<string[]> {
   await env.cases.act(ids[2], hekou, { type: 'recordPreliminaryAcceptance', checks: ALL_CHECKS, opinion: '合格' });
   await env.cases.act(ids[2], county, { type: 'recordCountyAcceptance', checks: ALL_CHECKS, opinion: '同意销号', survey: { respondents: 10, satisfied: 9 } });
 
-  await eventually(async () => (await env.cases.state(ids[1])).escalation.organizationalHandling, 20_000, 'two talks on the overdue case');
+  await talkTwiceAndDecide(ids[1], secretaryOf(overdue.org.code), hekou);
   await expectReadModelMatchesWorkflows(env.db.dataSource, env.cases, { caseIds: ids, timeoutMs: 20_000 });
   return ids;
 }
@@ -114,7 +136,7 @@ it('exports a campaign ledger that shows the same cases and figures as the read 
   // Problems, measures (with owners and dates) and the supervision record, row for row.
   expect(ledger.problems).toHaveLength(rows.reduce((n, r) => n + r.state.problems.length, 0));
   expect(ledger.measures).toHaveLength(rows.reduce((n, r) => n + r.state.measures.length, 0));
-  expect(ledger.measures.filter((m) => m['状态'] === '已完成')).toHaveLength(rows.reduce((n, r) => n + r.state.measures.filter((m) => m.status === 'done').length, 0));
+  expect(ledger.measures.filter((m) => m['状态'] === MEASURE_STATUS_LABELS.done)).toHaveLength(rows.reduce((n, r) => n + r.state.measures.filter((m) => m.status === 'done').length, 0));
   expect(ledger.measures.every((m) => typeof m['责任人'] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(String(m['完成时限'])))).toBe(true);
   const events: { count: string }[] = await env.db.dataSource.query(
     `SELECT count(*) FROM case_event WHERE case_id = ANY($1) AND type = ANY($2)`,
@@ -123,6 +145,8 @@ it('exports a campaign ledger that shows the same cases and figures as the read 
   expect(ledger.supervision).toHaveLength(Number(events[0].count));
   expect(ledger.supervision.filter((s) => s['督办类型'] === '约谈')).toHaveLength(2);
   expect(ledger.supervision.filter((s) => s['督办类型'] === '提请组织处理')).toHaveLength(1);
+  expect(ledger.supervision.filter((s) => s['督办类型'] === '提请约谈')).toHaveLength(2);
+  expect(ledger.supervision.filter((s) => s['督办类型'] === '组织处理决定')).toHaveLength(1);
 
   // Figures: the same as the campaign's figures and the dashboard read from the read model.
   const figures = await new CampaignProgressRepository(env.db.dataSource).figures(campaign.id);

@@ -4,20 +4,23 @@
  */
 import type { CaseState } from '@zhengdun/domain';
 import { CaseReadModelRepository, NotificationOutboxRepository } from '@zhengdun/persistence';
+import type { Client } from '@temporalio/client';
 import type { CaseClient } from '@zhengdun/temporal';
 import { ALL_CHECKS, caseInput, committee, county, measuresFor, remediateAndPublicize, REVIEW_OK, SECONDS_POLICY, secretaryOf } from '../support/cases';
 import { caseClientFor, createTestDatabase, eventually, uniqueTaskQueue, type TestDatabase } from '../support/environment';
+import { replayAndMaybeRecord } from '../support/histories';
 import { startWorkerProcess, type WorkerProcess } from '../support/worker-process';
 
 let db: TestDatabase;
 let cases: CaseClient;
+let client: Client;
 let closeClient: () => Promise<void>;
 let worker: WorkerProcess | undefined;
 const taskQueue = uniqueTaskQueue('crash');
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  ({ cases, close: closeClient } = await caseClientFor(taskQueue));
+  ({ cases, client, close: closeClient } = await caseClientFor(taskQueue));
 });
 
 afterAll(async () => {
@@ -148,4 +151,6 @@ it('a lapse is asked about once, talks are proposed by the system and recorded b
   const events = (await readModel.timelineOf(caseId)).map((event) => event.type);
   expect(events.filter((type) => type === 'talk_recorded')).toHaveLength(2);
   expect(events.filter((type) => type === 'organizational_handling_decided')).toHaveLength(1);
+  // Its history (proposals, kills, people's records) replays, and is kept for the replay test.
+  expect(await replayAndMaybeRecord(client, caseId, 'talks-proposed-and-recorded')).toBe(1);
 });

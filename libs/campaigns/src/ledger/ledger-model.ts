@@ -6,6 +6,7 @@
 import {
   conversionRate,
   ESCALATION_LEVEL_LABELS,
+  MEASURE_STATUS_LABELS,
   IDENTIFICATION_SOURCE_LABELS,
   isConverted,
   ORG_DOMAIN_LABELS,
@@ -251,7 +252,7 @@ export function buildLedgerModel(records: readonly LedgerCaseRecord[], events: r
         owner: measure.ownerName,
         dueAt: chinaDay(measure.dueAt),
         round: measure.round,
-        status: measure.status === 'done' ? '已完成' : '未完成',
+        status: MEASURE_STATUS_LABELS[measure.status],
         completedAt: chinaDay(measure.completedAt),
         evidence: measure.evidence ?? '',
       });

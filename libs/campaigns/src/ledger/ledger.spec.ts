@@ -98,8 +98,8 @@ describe('the ledger (台账)', () => {
       ['V-01', 'p2', '整改中'],
     ]);
     expect(ledger.measures.map((m) => [m.problemId, m.status, m.evidence])).toEqual([
-      ['p1', '已完成', '已建立“三会一课”台账'],
-      ['p2', '未完成', ''],
+      ['p1', '已销项', '已建立“三会一课”台账'],
+      ['p2', '整改中', ''],
     ]);
     expect(ledger.supervision).toEqual([expect.objectContaining({ orgCode: 'V-01', kind: '整顿期限已到要求说明原因', by: '系统' })]);
     expect(ledger.figures).toMatchObject({ total: 2, unfinished: 2, converted: 0, conversionRate: 0, explanationRequested: 1, talks: 0 });
@@ -123,7 +123,7 @@ describe('the ledger (台账)', () => {
       ['V-01', '摸排确定', 2, '说明原因', null],
     ]);
     expect(read.problems).toHaveLength(4);
-    expect(read.measures.map((m) => m['状态'])).toEqual(['已完成', '未完成']);
+    expect(read.measures.map((m) => m['状态'])).toEqual(['已销项', '整改中']);
     expect(read.supervision.map((s) => s['督办类型'])).toEqual(['整顿期限已到要求说明原因']);
     expect(read.figures).toMatchObject({ 整顿对象总数: 2, 未销号: 2, '阶段：整顿实施': 1, '阶段：摸排确定': 1, 转化率: 0, 累计约谈次数: 0 });
     expect(read.byTownship).toEqual([
