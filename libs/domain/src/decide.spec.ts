@@ -39,7 +39,7 @@ const EXPECTED_ROLES: Record<CaseActionType, UserRole[]> = {
   approvePlan: ['township_committee'],
   addMeasures: ['township_committee', 'branch_secretary'],
   completeMeasure: ['assigned_leader', 'branch_secretary'],
-  reportProgress: ['assigned_leader', 'branch_secretary'],
+  reportProgress: ['assigned_leader', 'branch_secretary', 'township_committee'],
   submitExplanation: ['branch_secretary'],
   startPublicity: ['township_committee'],
   resolveObjection: ['township_committee'],
@@ -125,7 +125,7 @@ describe('CASE_ACTIONS matches who does what in the domain', () => {
   it('actionsFor offers each actor the actions of the stage', () => {
     expect(actionsFor(stateAt.assigned, ACTORS.secretary).sort()).toEqual(['submitExplanation', 'submitPlan']);
     expect(actionsFor(stateAt.planning, ACTORS.committee).sort()).toEqual(['approvePlan', 'assignTeam', 'returnPlan']);
-    expect(actionsFor(stateAt.publicizing, ACTORS.committee)).toEqual(['resolveObjection']);
+    expect(actionsFor(stateAt.publicizing, ACTORS.committee).sort()).toEqual(['reportProgress', 'resolveObjection']);
     expect(actionsFor(stateAt.county_acceptance, ACTORS.county)).toEqual(['recordCountyAcceptance']);
     expect(actionsFor(stateAt.remediating, ACTORS.leader).sort()).toEqual(['completeMeasure', 'reportProgress']);
     expect(actionsFor(stateAt.delisted, ACTORS.secretary)).toEqual([]);

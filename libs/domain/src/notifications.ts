@@ -14,6 +14,7 @@ export const NOTIFICATION_KINDS = [
   'organizational_handling_proposed',
   'organizational_handling_decided',
   'plan_submitted',
+  'progress_reported',
   'plan_returned',
   'plan_approved',
   'publicity_started',

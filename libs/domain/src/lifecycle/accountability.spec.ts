@@ -127,6 +127,17 @@ describe('talks: proposed by the system, held and recorded by people', () => {
   });
 });
 
+describe('progress reports', () => {
+  it('reach the county leader they are addressed to, whoever of the branch, the team or the committee reports', () => {
+    const state = remediating();
+    const countyLeader = state.team.find((member) => member.teamRole === 'county_leader')!;
+    for (const actor of [ACTORS.secretary, ACTORS.leader, ACTORS.committee]) {
+      const { notifications } = act(state, { type: 'reportProgress', summary: '本月召开党员大会1次' }, actor, 40);
+      expect(notifications).toEqual([expect.objectContaining({ kind: 'progress_reported', recipients: [{ kind: 'person', personId: countyLeader.personId, name: countyLeader.name }] })]);
+    }
+  });
+});
+
 describe('cases opened before the proposals model', () => {
   it('keep the timer ladder their histories replay', () => {
     const { state } = walkTo('remediating');

@@ -52,6 +52,11 @@ export function reportProgress(draft: Draft, summary: string): void {
   state.reports.push({ at: draft.now, by, summary: trimmed(summary) });
   state.deadlines.nextReportDueAt = draft.due.reportCadence;
   record(draft, 'progress_reported', `汇报整顿进展：${trimmed(summary)}`);
+  // A report is addressed to the county leader who leads the case (定期向联系县级领导汇报, County speech).
+  const countyLeader = state.team.find((member) => member.teamRole === 'county_leader');
+  if (countyLeader) {
+    notify(draft, 'progress_reported', [{ kind: 'person', personId: countyLeader.personId, name: countyLeader.name }], `整顿进展汇报（${draft.actor.name}）`, trimmed(summary));
+  }
 }
 
 export function submitExplanation(draft: Draft, dueItemKey: string, explanation: string): void {
