@@ -64,7 +64,7 @@ function bodyFor(action: CaseActionType, state: CaseState): Record<string, unkno
     case 'recordFollowUpReview':
       return { checks: REVIEW_OK, opinion: '未发现反弹', reboundedProblemIds: [], newProblems: [] };
     case 'recordTalk':
-      return { proposalId: 'proposal-1', heldAt: new Date(Date.now() - 60_000).toISOString(), talkedTo: [secretaryOf(state.org.code).userId], record: '指出逾期问题' };
+      return { proposalId: 'proposal-1', heldAt: new Date(Date.now() - 60_000).toISOString(), talkedTo: ['branch_secretary'], record: '指出逾期问题' };
     case 'declineTalk':
       return { proposalId: 'proposal-1', reason: '已书面说明，不予约谈' };
     case 'decideHandling':

@@ -67,7 +67,7 @@ function validBody(action: CaseActionType, state: CaseState): Record<string, unk
     case 'recordFollowUpReview':
       return { checks: REVIEW_OK, opinion: '未发现反弹', reboundedProblemIds: [], newProblems: [] };
     case 'recordTalk':
-      return { proposalId: 'proposal-1', heldAt: '2026-01-01T09:00:00+08:00', talkedTo: ['sec-1'], record: '指出逾期问题' };
+      return { proposalId: 'proposal-1', heldAt: '2026-01-01T09:00:00+08:00', talkedTo: ['branch_secretary'], record: '指出逾期问题' };
     case 'declineTalk':
       return { proposalId: 'proposal-1', reason: '已书面说明' };
     case 'decideHandling':
@@ -151,10 +151,11 @@ function wrongBodies(action: CaseActionType, state: CaseState): [string, unknown
       ];
     case 'recordTalk':
       return [
-        ['injection as proposal id', { proposalId: SQL, heldAt: '2026-01-01T09:00:00+08:00', talkedTo: ['sec-1'], record: '约谈' }, 'proposalId'],
-        ['held at no time', { proposalId: 'proposal-1', heldAt: 'yesterday', talkedTo: ['sec-1'], record: '约谈' }, 'heldAt'],
+        ['injection as proposal id', { proposalId: SQL, heldAt: '2026-01-01T09:00:00+08:00', talkedTo: ['branch_secretary'], record: '约谈' }, 'proposalId'],
+        ['held at no time', { proposalId: 'proposal-1', heldAt: 'yesterday', talkedTo: ['branch_secretary'], record: '约谈' }, 'heldAt'],
         ['nobody talked to', { proposalId: 'proposal-1', heldAt: '2026-01-01T09:00:00+08:00', talkedTo: [], record: '约谈' }, 'talkedTo'],
-        ['record missing', { proposalId: 'proposal-1', heldAt: '2026-01-01T09:00:00+08:00', talkedTo: ['sec-1'] }, 'record'],
+        ['a person id where a standing goes', { proposalId: 'proposal-1', heldAt: '2026-01-01T09:00:00+08:00', talkedTo: ['sec-1'], record: '约谈' }, 'talkedTo[0]'],
+        ['record missing', { proposalId: 'proposal-1', heldAt: '2026-01-01T09:00:00+08:00', talkedTo: ['branch_secretary'] }, 'record'],
       ];
     case 'declineTalk':
       return [['reason missing', { proposalId: 'proposal-1' }, 'reason']];

@@ -813,7 +813,7 @@ function actionBody(action: CaseActionType, state: CaseState | undefined): unkno
       const kind = action === 'decideHandling' ? 'organizational_handling' : 'talk';
       const proposal = state?.escalation.proposals?.find((candidate) => candidate.kind === kind && candidate.status === 'proposed');
       const proposalId = proposal?.id ?? 'proposal-1';
-      if (action === 'recordTalk') return { proposalId, heldAt: inDays(-1), talkedTo: proposal ? [proposal.subjects[0].personId] : ['sec-x'], record: '指出逾期问题，要求限期整改' };
+      if (action === 'recordTalk') return { proposalId, heldAt: inDays(-1), talkedTo: ['branch_secretary'], record: '指出逾期问题，要求限期整改' };
       if (action === 'declineTalk') return { proposalId, reason: '逾期事出有因，已书面说明' };
       return { proposalId, decision: 'admonishment', reason: '累计约谈两次，研究决定诫勉谈话' };
     }

@@ -42,7 +42,7 @@ async function talkTwiceAndDecide(caseId: string, secretary: Actor, hekou: Actor
       const state = await env.cases.state(caseId);
       return (state.escalation.proposals ?? []).length >= n ? state.escalation.proposals![n - 1] : undefined;
     }, 20_000, `talk proposal ${n}`);
-  const talk = (proposalId: string) => ({ type: 'recordTalk' as const, proposalId, heldAt: new Date().toISOString(), talkedTo: [secretary.userId], record: '指出逾期问题，要求限期整改' });
+  const talk = (proposalId: string) => ({ type: 'recordTalk' as const, proposalId, heldAt: new Date().toISOString(), talkedTo: ['branch_secretary' as const], record: '指出逾期问题，要求限期整改' });
   await env.cases.act(caseId, hekou, talk((await proposal(1)).id));
   for (const measure of (await env.cases.state(caseId)).measures.filter((m) => m.status === 'pending')) {
     await env.cases.act(caseId, secretary, { type: 'completeMeasure', measureId: measure.id, evidence: '已整改' });

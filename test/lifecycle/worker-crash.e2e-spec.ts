@@ -106,7 +106,7 @@ it('a lapse is asked about once, talks are proposed by the system and recorded b
   // A key village: the secretary above is the township Party secretary who took it over.
   expect(first.subjects.map((subject) => subject.personId)).toEqual([secretary.userId, 'lead-town']);
 
-  let snapshot = await cases.act(caseId, committee, { type: 'recordTalk', proposalId: first.id, heldAt: new Date().toISOString(), talkedTo: [secretary.userId, 'lead-town'], record: '指出整改措施逾期，要求限期完成' });
+  let snapshot = await cases.act(caseId, committee, { type: 'recordTalk', proposalId: first.id, heldAt: new Date().toISOString(), talkedTo: ['branch_secretary', 'secretary_above'], record: '指出整改措施逾期，要求限期完成' });
   expect(snapshot.escalation.talkCounts).toEqual({ [secretary.userId]: 1, 'lead-town': 1 });
 
   await worker.crash(); // between the two talks
@@ -120,7 +120,7 @@ it('a lapse is asked about once, talks are proposed by the system and recorded b
   state = await proposals(2, 'the second talk proposal');
   const second = state.escalation.proposals![1];
   expect(second).toMatchObject({ kind: 'talk', status: 'proposed', lapseId: 'lapse-2' });
-  snapshot = await cases.act(caseId, county, { type: 'recordTalk', proposalId: second.id, heldAt: new Date().toISOString(), talkedTo: [secretary.userId], record: '第二次约谈，责令一周内完成' });
+  snapshot = await cases.act(caseId, county, { type: 'recordTalk', proposalId: second.id, heldAt: new Date().toISOString(), talkedTo: ['branch_secretary'], record: '第二次约谈，责令一周内完成' });
   expect(snapshot.escalation.talkCounts![secretary.userId]).toBe(2);
   const handling = snapshot.escalation.proposals!.find((proposal) => proposal.kind === 'organizational_handling')!;
   expect(handling).toMatchObject({ status: 'proposed', subjects: [expect.objectContaining({ personId: secretary.userId })] });

@@ -4,7 +4,7 @@
  * whitelisted and passed as parameters.
  */
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import { conversionRate, CONVERTED_STAGES, satisfactionRate, STAGES, type CaseState, type EscalationLevel, type OrgDomain, type Scope, type Stage } from '@zhengdun/domain';
+import { conversionRate, CONVERTED_STAGES, satisfactionRate, STAGES, type CaseState, type EscalationLevel, type Proposal, type OrgDomain, type Scope, type Stage } from '@zhengdun/domain';
 import { CaseRecordEntity } from './entities/case-record.entity';
 
 export interface CaseFilter {
@@ -17,6 +17,8 @@ export interface CaseFilter {
   escalationLevel?: EscalationLevel;
   /** Cases naming this person: the secretary, a team member or a measure owner. */
   personId?: string;
+  /** Cases where a proposal of this kind waits for a person's decision (约谈 to hold, 组织处理 to decide). */
+  awaiting?: Proposal['kind'];
 }
 
 export const CASE_SORT_KEYS = ['updatedAt', 'createdAt', 'stageEnteredAt', 'nextDueAt', 'orgName', 'escalationLevel', 'stage'] as const;
@@ -172,6 +174,9 @@ export class CaseQueryRepository {
     if (filter.escalationLevel !== undefined) qb.andWhere('r.escalation_level = :level', { level: filter.escalationLevel });
     // `@>` so the GIN index on person_ids is used.
     if (filter.personId !== undefined) qb.andWhere('r.person_ids @> ARRAY[:personId]::text[]', { personId: filter.personId });
+    if (filter.awaiting !== undefined) {
+      qb.andWhere(`r.state -> 'escalation' -> 'proposals' @> :awaiting::jsonb`, { awaiting: JSON.stringify([{ kind: filter.awaiting, status: 'proposed' }]) });
+    }
     return qb;
   }
 
@@ -222,7 +227,11 @@ export class CaseQueryRepository {
    */
   async dashboard(filter: CaseFilter): Promise<CaseDashboard> {
     const countersCover =
-      filter.scope.level !== 'organization' && filter.personId === undefined && filter.overdue === undefined && filter.escalationLevel === undefined;
+      filter.scope.level !== 'organization' &&
+      filter.personId === undefined &&
+      filter.overdue === undefined &&
+      filter.escalationLevel === undefined &&
+      filter.awaiting === undefined;
     return countersCover ? this.dashboardFromCounters(filter) : this.dashboardFromCases(filter);
   }
 

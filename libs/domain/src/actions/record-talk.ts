@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { recordTalk } from '../lifecycle/accountability';
 import { defineAction, hasOpenProposal, OPEN_STAGES } from './definition';
-import { ID_PATTERNS, instant, proposalId, text } from './fields';
+import { instant, proposalId, text } from './fields';
 
 /** 约谈, held by people and recorded by them: the system only proposed it (Accountability speech). */
 export const recordTalkAction = defineAction({
@@ -14,7 +14,11 @@ export const recordTalkAction = defineAction({
   body: z.strictObject({
     proposalId: proposalId('约谈建议'),
     heldAt: instant('约谈时间'),
-    talkedTo: z.array(z.string().regex(ID_PATTERNS.person).meta({ title: '约谈对象' })).min(1).max(10).meta({ title: '约谈对象' }),
+    talkedTo: z
+      .array(z.enum(['branch_secretary', 'secretary_above']).meta({ title: '约谈对象' }))
+      .min(1)
+      .max(2)
+      .meta({ title: '约谈对象', description: 'branch_secretary 支部书记 / secretary_above 上级党组织书记（建议中列明的人员）' }),
     record: text('约谈记录', '指出整改措施逾期未完成的问题，要求一周内完成并报告'),
   }),
   offeredWhen: (state) => hasOpenProposal(state, 'talk'),

@@ -70,7 +70,7 @@ describe('talks: proposed by the system, held and recorded by people', () => {
     expect(actionsFor(state, ACTORS.county)).not.toContain('decideHandling');
     expect(actionsFor(state, ACTORS.secretary)).not.toContain('recordTalk');
 
-    const held = act(state, { type: 'recordTalk', proposalId: 'proposal-1', heldAt: at(600), talkedTo: [SECRETARY.personId], record: '指出逾期问题，限一周内整改' }, ACTORS.committee, 610).state;
+    const held = act(state, { type: 'recordTalk', proposalId: 'proposal-1', heldAt: at(600), talkedTo: ['branch_secretary'], record: '指出逾期问题，限一周内整改' }, ACTORS.committee, 610).state;
     expect(held.escalation.talks).toBe(1);
     expect(held.escalation.talkCounts).toEqual({ [SECRETARY.personId]: 1 });
     expect(held.escalation.level).toBe(2);
@@ -90,7 +90,7 @@ describe('talks: proposed by the system, held and recorded by people', () => {
 
   it('the second recorded talk with the same person proposes organizational handling; the county decides it', () => {
     let state = runTimersUntil(remediating(), 520).state;
-    state = act(state, { type: 'recordTalk', proposalId: 'proposal-1', heldAt: at(530), talkedTo: [SECRETARY.personId], record: '第一次约谈' }, ACTORS.committee, 531).state;
+    state = act(state, { type: 'recordTalk', proposalId: 'proposal-1', heldAt: at(530), talkedTo: ['branch_secretary'], record: '第一次约谈' }, ACTORS.committee, 531).state;
     // The lapse closes (measures done); a later measure falls overdue: a second lapse, a second proposal.
     for (const id of ['m1', 'm2']) state = act(state, { type: 'completeMeasure', measureId: id, evidence: '已完成并建立台账' }, ACTORS.secretary, 540).state;
     state = act(state, { type: 'addMeasures', measures: [{ ...planFor(state)[0], description: '建立村务监督委员会例会制度', dueAt: at(700) }] }, ACTORS.committee, 550).state;
@@ -98,7 +98,7 @@ describe('talks: proposed by the system, held and recorded by people', () => {
     expect(state.escalation.lapses!.map((lapse) => lapse.id)).toEqual(['lapse-1', 'lapse-2']);
     const second = talkProposal(state);
     expect(second.lapseId).toBe('lapse-2');
-    state = act(state, { type: 'recordTalk', proposalId: second.id, heldAt: at(725), talkedTo: [SECRETARY.personId], record: '第二次约谈' }, ACTORS.county, 726).state;
+    state = act(state, { type: 'recordTalk', proposalId: second.id, heldAt: at(725), talkedTo: ['branch_secretary'], record: '第二次约谈' }, ACTORS.county, 726).state;
     expect(state.escalation.talkCounts![SECRETARY.personId]).toBe(2);
     const handling = state.escalation.proposals!.find((p) => p.kind === 'organizational_handling')!;
     expect(handling).toMatchObject({ status: 'proposed', subjects: [{ personId: SECRETARY.personId }] });
@@ -111,12 +111,11 @@ describe('talks: proposed by the system, held and recorded by people', () => {
     expect(timeline(decided, 'organizational_handling_decided')[0].summary).toContain('调整支部书记');
   });
 
-  it('refuses a talk on no proposal, twice on one, with someone not named, or without a record; a declined proposal counts nothing', () => {
+  it('refuses a talk on no proposal, twice on one, or without a record; a declined proposal counts nothing', () => {
     const state = runTimersUntil(remediating(), 520).state;
-    const talk = (proposalId: string, talkedTo = [SECRETARY.personId], record = '约谈') => ({ type: 'recordTalk' as const, proposalId, heldAt: at(530), talkedTo, record });
+    const talk = (proposalId: string, talkedTo: ('branch_secretary' | 'secretary_above')[] = ['branch_secretary'], record = '约谈') => ({ type: 'recordTalk' as const, proposalId, heldAt: at(530), talkedTo, record });
     expectViolation(() => act(state, talk('proposal-9'), ACTORS.committee, 531), 'unknown_proposal');
-    expectViolation(() => act(state, talk('proposal-1', ['someone-else']), ACTORS.committee, 531), 'invalid_input');
-    expectViolation(() => act(state, talk('proposal-1', [SECRETARY.personId], '  '), ACTORS.committee, 531), 'reason_required');
+        expectViolation(() => act(state, talk('proposal-1', ['branch_secretary'], '  '), ACTORS.committee, 531), 'reason_required');
     expectViolation(() => act(state, { ...talk('proposal-1'), heldAt: at(9999) }, ACTORS.committee, 531), 'invalid_input');
     const held = act(state, talk('proposal-1'), ACTORS.committee, 531).state;
     expectViolation(() => act(held, talk('proposal-1'), ACTORS.committee, 532), 'proposal_closed');

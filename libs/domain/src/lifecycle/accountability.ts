@@ -54,14 +54,13 @@ function proposeHandling(draft: Draft, talkedTo: TalkSubject[]): void {
   }
 }
 
-export function recordTalk(draft: Draft, proposalId: string, heldAt: string, talkedTo: string[], talkRecord: string): void {
+export function recordTalk(draft: Draft, proposalId: string, heldAt: string, talkedTo: TalkSubject['standing'][], talkRecord: string): void {
   const proposal = openProposal(draft, proposalId, 'talk');
   if (Date.parse(heldAt) > Date.parse(draft.now)) {
     throw violation('invalid_input', '约谈时间不能晚于现在：请在约谈之后记录', 'a talk is recorded after it was held', { field: 'heldAt' });
   }
-  const subjects = proposal.subjects.filter((subject) => talkedTo.includes(subject.personId));
-  const strangers = talkedTo.filter((personId) => !proposal.subjects.some((subject) => subject.personId === personId));
-  if (subjects.length === 0 || strangers.length > 0) {
+  const subjects = proposal.subjects.filter((subject) => talkedTo.includes(subject.standing));
+  if (subjects.length === 0) {
     throw violation('invalid_input', `约谈对象须为建议中的人员：${proposal.subjects.map((s) => s.name).join('、')}`, 'talked-to must be people the proposal names', { field: 'talkedTo' });
   }
   if (trimmed(talkRecord).length === 0) {

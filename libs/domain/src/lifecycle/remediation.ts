@@ -53,8 +53,9 @@ export function reportProgress(draft: Draft, summary: string): void {
   state.deadlines.nextReportDueAt = draft.due.reportCadence;
   record(draft, 'progress_reported', `汇报整顿进展：${trimmed(summary)}`);
   // A report is addressed to the county leader who leads the case (定期向联系县级领导汇报, County speech).
+  // Only on cases of the proposals model: an older case's history schedules no notification here.
   const countyLeader = state.team.find((member) => member.teamRole === 'county_leader');
-  if (countyLeader) {
+  if (countyLeader && state.escalation.model === 'proposals') {
     notify(draft, 'progress_reported', [{ kind: 'person', personId: countyLeader.personId, name: countyLeader.name }], `整顿进展汇报（${draft.actor.name}）`, trimmed(summary));
   }
 }

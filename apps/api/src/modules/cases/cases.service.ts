@@ -133,6 +133,7 @@ export class CasesService {
         overdue: query.overdue,
         escalationLevel: query.escalationLevel,
         personId: query.personId,
+        awaiting: query.awaiting,
       },
       { offset: (page - 1) * pageSize, limit: pageSize, sort: query.sort ?? 'updatedAt', order: query.order ?? 'desc' },
     );

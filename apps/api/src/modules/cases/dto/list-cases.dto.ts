@@ -39,6 +39,10 @@ export class ListCasesQueryDto {
   @IsOptional() @IsString() @Matches(PERSON_ID)
   personId?: string;
 
+  @ApiPropertyOptional({ enum: ['talk', 'organizational_handling'], description: '有待处理的建议：talk 提请约谈待记录，organizational_handling 提请组织处理待决定' })
+  @IsOptional() @IsIn(['talk', 'organizational_handling'])
+  awaiting?: 'talk' | 'organizational_handling';
+
   @ApiPropertyOptional({ minimum: 1, default: 1, description: '页码；(page - 1) × pageSize 须小于 10000（更深请用筛选条件）' })
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
   page?: number;
