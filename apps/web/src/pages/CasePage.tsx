@@ -494,8 +494,15 @@ function AccountabilityCard({ state }: { state: CaseStateView }) {
                   </Space>
                 ),
               },
-              { title: '状态', width: 90, render: (_v, lapse) => (isOpen(lapse) ? <Tag color="error">未完成</Tag> : <Tag color="success">已完成</Tag>) },
-              { title: '约谈建议', width: 110, render: (_v, lapse) => (lapse.talkProposalId ? '已提请' : '—') },
+              { title: '状态', width: 90, render: (_v, lapse) => (isOpen(lapse) ? <Tag color="error">未完成</Tag> : <Tag color="success">已结束</Tag>) },
+              {
+                title: '约谈建议',
+                width: 120,
+                render: (_v, lapse) => {
+                  const proposal = proposals.find((p) => p.id === lapse.talkProposalId);
+                  return proposal ? `已提请（${PROPOSAL_STATUS_LABELS[proposal.status]}）` : '未提请';
+                },
+              },
             ]}
           />
         </>
