@@ -1,11 +1,12 @@
-/** Parts several action forms share: rows of measures (plan and added measures) and pass/fail checks (acceptance, review). */
+/** Parts several action forms share: rows of measures (plan and added measures), pass/fail checks (acceptance, review), the proposal acted on (talks, handling). */
 import { Button, Col, DatePicker, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { TEXT_MAX, fieldLabels, measureDraft, type MeasureDraft } from '@zhengdun/domain';
+import { TEXT_MAX, fieldLabels, measureDraft, type MeasureDraft, type Proposal } from '@zhengdun/domain';
 import type { z } from 'zod';
 import type { CaseStateView } from '../api/views';
-import { describeField, requiredRule } from './schema-fields';
+import { proposalOption, subjectLabel } from '../lib/proposals';
+import { describeField, requiredRule, type FieldDescription } from './schema-fields';
 
 /** A measure row as the form holds it: the due date is a day picked in a calendar. */
 export interface MeasureRow {
@@ -127,4 +128,32 @@ export function ChecksFields({ schema }: { schema: z.ZodObject }) {
 /** All checks passed: what a form opens with, so only a failed check needs a click. */
 export function allPassed<S extends z.ZodObject>(schema: S): Record<keyof S['shape'] & string, boolean> {
   return Object.fromEntries(Object.keys(schema.shape).map((key) => [key, true])) as Record<keyof S['shape'] & string, boolean>;
+}
+
+/**
+ * The proposal an accountability action acts on (提请约谈 or 提请组织处理), with what the system said
+ * when it made it: whom it names and why. `onPick` lets a form follow the choice (e.g. whom to tick).
+ */
+export function ProposalField({ field, proposals, onPick }: { field: FieldDescription; proposals: Proposal[]; onPick?: (proposal: Proposal) => void }) {
+  const chosenId = Form.useWatch<string | undefined>('proposalId');
+  const chosen = proposals.find((proposal) => proposal.id === chosenId);
+  return (
+    <>
+      <Form.Item name="proposalId" label={field.label} rules={requiredRule(field, '选择')} style={{ marginBottom: chosen ? 4 : undefined }}>
+        <Select
+          options={proposals.map(proposalOption)}
+          notFoundContent={`没有待处理的${field.label}`}
+          onChange={(id: string) => {
+            const picked = proposals.find((proposal) => proposal.id === id);
+            if (picked) onPick?.(picked);
+          }}
+        />
+      </Form.Item>
+      {chosen && (
+        <Typography.Paragraph type="secondary" data-testid="proposal-reason">
+          {chosen.subjects.map(subjectLabel).join('、')}：{chosen.reason}
+        </Typography.Paragraph>
+      )}
+    </>
+  );
 }

@@ -13,6 +13,7 @@ import {
   type ObjectionStatus,
   type PlanStatus,
   type ProblemStatus,
+  type ProposalStatus,
   type Stage,
 } from '@zhengdun/domain';
 
@@ -20,6 +21,7 @@ export const ESCALATION_LEVEL_COLORS: Record<EscalationLevel, string> = { 0: 'de
 export const PLAN_STATUS_COLORS: Record<PlanStatus, string> = { none: 'default', submitted: 'processing', returned: 'warning', approved: 'success' };
 export const MEASURE_STATUS_COLORS: Record<MeasureStatus, string> = { pending: 'processing', done: 'success' };
 export const PROBLEM_STATUS_COLORS: Record<ProblemStatus, string> = { open: 'processing', resolved: 'success', rebounded: 'error' };
+export const PROPOSAL_STATUS_COLORS: Record<ProposalStatus, string> = { proposed: 'warning', held: 'success', declined: 'default', decided: 'processing' };
 export const OBJECTION_STATUS_COLORS: Record<ObjectionStatus, string> = { open: 'warning', upheld: 'error', dismissed: 'default' };
 
 /** Tag colour by how far along the lifecycle a stage is. */

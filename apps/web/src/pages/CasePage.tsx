@@ -1,6 +1,7 @@
 /**
  * 整顿对象详情 (GET /cases/:caseId, polled every 2 s): timeline, the assigned team (四个一),
- * problems, plan and measures, publicity and objections, talks and escalations, acceptances — and
+ * problems, plan and measures, publicity and objections, escalations, lapses and what the system
+ * proposed (talks, organizational handling) with what people decided, acceptances — and
  * exactly the actions the API lists as available to the signed-in user (availableActions), each as
  * a form. The page never works out itself who may do what: after an action it fetches the case again.
  */
@@ -13,11 +14,13 @@ import {
   CASE_ACTIONS,
   ESCALATION_LEVEL_LABELS,
   ESCALATION_STEP_LABELS,
+  HANDLING_DECISION_LABELS,
   IDENTIFICATION_SOURCE_LABELS,
   MEASURE_STATUS_LABELS,
   OBJECTION_STATUS_LABELS,
   PLAN_STATUS_LABELS,
   PROBLEM_STATUS_LABELS,
+  PROPOSAL_STATUS_LABELS,
   REVIEW_OUTCOME_LABELS,
   ORG_DOMAIN_LABELS,
   PROBLEM_CATEGORIES,
@@ -27,6 +30,7 @@ import {
   TEAM_ROLE_LABELS,
   USER_ROLE_LABELS,
   currentMeasures,
+  dueItems,
   isOverdue,
   problemStatus,
   requiredTeamRoles,
@@ -34,10 +38,13 @@ import {
   type AcceptanceLevel,
   type CaseActionType,
   type EscalationStep,
+  type Lapse,
   type Measure,
   type MeasureStatus,
   type ReviewOutcome,
   type Problem,
+  type Proposal,
+  type ProposalStatus,
   type TeamMember,
   type TeamRole,
 } from '@zhengdun/domain';
@@ -48,7 +55,8 @@ import { asCaseState, type CaseStateView, type TimelineRowView } from '../api/vi
 import { useUser } from '../auth/session';
 import { EscalationTag, LiveIndicator, StageTag } from '../components/common';
 import { dueText, formatDate, formatDateTime, percent } from '../lib/format';
-import { MEASURE_STATUS_COLORS, OBJECTION_STATUS_COLORS, PLAN_STATUS_COLORS, PROBLEM_STATUS_COLORS, STAGE_INDEX, actorRoleLabel } from '../lib/labels';
+import { MEASURE_STATUS_COLORS, OBJECTION_STATUS_COLORS, PLAN_STATUS_COLORS, PROBLEM_STATUS_COLORS, PROPOSAL_STATUS_COLORS, STAGE_INDEX, actorRoleLabel } from '../lib/labels';
+import { PROPOSAL_KIND_LABELS, subjectLabel } from '../lib/proposals';
 
 export default function CasePage() {
   const { caseId = '' } = useParams();
@@ -161,6 +169,7 @@ export default function CasePage() {
             <PlanCard state={state} />
             <PublicityCard state={state} />
             <EscalationCard state={state} />
+            <AccountabilityCard state={state} />
             <AcceptanceCard state={state} />
           </Space>
         </Col>
@@ -395,7 +404,12 @@ function EscalationCard({ state }: { state: CaseStateView }) {
       <Descriptions size="small" column={{ xs: 1, sm: 3 }}>
         <Descriptions.Item label="督办等级">{escalation.level > 0 ? <EscalationTag level={escalation.level} /> : '无'}</Descriptions.Item>
         <Descriptions.Item label="累计约谈">{escalation.talks} 次</Descriptions.Item>
-        <Descriptions.Item label="组织处理">{escalation.organizationalHandling ? <Tag color="red">累计约谈两次以上，进行组织处理</Tag> : '否'}</Descriptions.Item>
+        {escalation.model === 'proposals' ? (
+          // On the proposals model handling is the county's decision, shown with the proposals below.
+          <Descriptions.Item label="组织处理">{escalation.organizationalHandling ? <Tag color="red">已决定组织处理</Tag> : '否'}</Descriptions.Item>
+        ) : (
+          <Descriptions.Item label="组织处理">{escalation.organizationalHandling ? <Tag color="red">累计约谈两次以上，进行组织处理</Tag> : '否'}</Descriptions.Item>
+        )}
       </Descriptions>
       {records.length === 0 ? (
         <Typography.Text type="secondary">无逾期督办记录</Typography.Text>
@@ -423,6 +437,159 @@ function EscalationCard({ state }: { state: CaseStateView }) {
       )}
     </Card>
   );
+}
+
+/**
+ * 督办与问责 on the proposals model: each lapse (overdue episode) with its items and whether one is
+ * still due, and what the system proposed (约谈, 组织处理) with what people then recorded or decided.
+ * Older cases have neither (the timer ladder above is all they have).
+ */
+function AccountabilityCard({ state }: { state: CaseStateView }) {
+  const { escalation } = state;
+  const lapses = escalation.lapses ?? [];
+  const proposals = escalation.proposals ?? [];
+  if (lapses.length === 0 && proposals.length === 0) return null;
+  // A lapse is open while one of its items is still due: the domain's own list of due items says which.
+  const stillDue = new Set(dueItems(asCaseState(state)).map((item) => item.key));
+  const isOpen = (lapse: Lapse) => lapse.items.some((item) => stillDue.has(item.key));
+  const people = new Map(proposals.flatMap((proposal) => proposal.subjects).map((subject) => [subject.personId, subject]));
+  const counted = Object.entries(escalation.talkCounts ?? {}).filter(([, count]) => count > 0);
+  return (
+    <Card title="督办与问责" size="small" data-testid="accountability-card">
+      <Descriptions size="small" column={1}>
+        <Descriptions.Item label="累计约谈（按人）">
+          {counted.length === 0 ? (
+            '无'
+          ) : (
+            <Space size={4} wrap data-testid="talk-counts">
+              {counted.map(([personId, count]) => {
+                const subject = people.get(personId);
+                return <Tag key={personId}>{`${subject ? subjectLabel(subject) : personId} ${count} 次`}</Tag>;
+              })}
+            </Space>
+          )}
+        </Descriptions.Item>
+      </Descriptions>
+      {lapses.length > 0 && (
+        <>
+          <Typography.Title level={5}>逾期（{lapses.length}）</Typography.Title>
+          <Table<Lapse>
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={[...lapses].reverse()}
+            data-testid="lapses-table"
+            columns={[
+              { title: '逾期时间', dataIndex: 'openedAt', width: 150, render: formatDateTime },
+              {
+                title: '逾期事项',
+                render: (_v, lapse) => (
+                  <Space orientation="vertical" size={0}>
+                    {lapse.items.map((item) => (
+                      <span key={item.key}>
+                        {item.label}
+                        <Typography.Text type="secondary">（时限 {formatDateTime(item.dueAt)}）</Typography.Text>
+                      </span>
+                    ))}
+                  </Space>
+                ),
+              },
+              { title: '状态', width: 90, render: (_v, lapse) => (isOpen(lapse) ? <Tag color="error">未完成</Tag> : <Tag color="success">已结束</Tag>) },
+              {
+                title: '约谈建议',
+                width: 120,
+                render: (_v, lapse) => {
+                  const proposal = proposals.find((p) => p.id === lapse.talkProposalId);
+                  return proposal ? `已提请（${PROPOSAL_STATUS_LABELS[proposal.status]}）` : '未提请';
+                },
+              },
+            ]}
+          />
+        </>
+      )}
+      {proposals.length > 0 && (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            提请事项（{proposals.length}，待处理 {proposals.filter((p) => p.status === 'proposed').length}）
+          </Typography.Title>
+          <Table<Proposal>
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={[...proposals].reverse()}
+            data-testid="proposals-table"
+            scroll={{ x: 760 }}
+            columns={[
+              { title: '类型', dataIndex: 'kind', width: 110, render: (kind: Proposal['kind']) => PROPOSAL_KIND_LABELS[kind] },
+              { title: '提请时间', dataIndex: 'at', width: 150, render: formatDateTime },
+              {
+                title: '对象与事由',
+                render: (_v, proposal) => (
+                  <Space orientation="vertical" size={0}>
+                    <span>{proposal.subjects.map(subjectLabel).join('、')}</span>
+                    <Typography.Text type="secondary">{proposal.reason}</Typography.Text>
+                  </Space>
+                ),
+              },
+              {
+                title: '状态',
+                dataIndex: 'status',
+                width: 90,
+                render: (status: ProposalStatus) => (
+                  <Tag color={PROPOSAL_STATUS_COLORS[status]} data-testid="proposal-status">
+                    {PROPOSAL_STATUS_LABELS[status]}
+                  </Tag>
+                ),
+              },
+              { title: '处理结果', width: 260, render: (_v, proposal) => <ProposalOutcome proposal={proposal} /> },
+            ]}
+          />
+        </>
+      )}
+    </Card>
+  );
+}
+
+/** What people did with a proposal: the talk held, the reason it was declined, or the county's decision. */
+function ProposalOutcome({ proposal }: { proposal: Proposal }) {
+  const by = (actor: { name: string; role: string }) => `${actor.name}（${actorRoleLabel(actor.role)}）`;
+  if (proposal.talk) {
+    const { talk } = proposal;
+    return (
+      <Space orientation="vertical" size={0} data-testid="proposal-outcome">
+        <span>
+          {formatDateTime(talk.heldAt)} 约谈{talk.talkedTo.map((subject) => subject.name).join('、')}
+        </span>
+        <span>{talk.record}</span>
+        <Typography.Text type="secondary">记录人：{by(talk.recordedBy)}</Typography.Text>
+      </Space>
+    );
+  }
+  if (proposal.declined) {
+    return (
+      <Space orientation="vertical" size={0} data-testid="proposal-outcome">
+        <span>{proposal.declined.reason}</span>
+        <Typography.Text type="secondary">
+          {by(proposal.declined.by)} · {formatDateTime(proposal.declined.at)}
+        </Typography.Text>
+      </Space>
+    );
+  }
+  if (proposal.decision) {
+    const { decision } = proposal;
+    return (
+      <Space orientation="vertical" size={0} data-testid="proposal-outcome">
+        <Tag color={decision.decision === 'no_action' ? 'default' : 'red'}>{HANDLING_DECISION_LABELS[decision.decision]}</Tag>
+        <span>{decision.reason}</span>
+        <Typography.Text type="secondary">
+          {by(decision.decidedBy)} · {formatDateTime(decision.decidedAt)}
+        </Typography.Text>
+      </Space>
+    );
+  }
+  // Who may act on it, as the action's definition says (not restated here).
+  const action = CASE_ACTIONS[proposal.kind === 'talk' ? 'recordTalk' : 'decideHandling'];
+  return <Typography.Text type="secondary">待{action.roles.map((role) => USER_ROLE_LABELS[role]).join('或')}{action.label}</Typography.Text>;
 }
 
 function AcceptanceCard({ state }: { state: CaseStateView }) {

@@ -4,9 +4,12 @@ import { addMeasuresForm } from './addMeasures';
 import { approvePlanForm } from './approvePlan';
 import { assignTeamForm } from './assignTeam';
 import { completeMeasureForm } from './completeMeasure';
+import { decideHandlingForm } from './decideHandling';
+import { declineTalkForm } from './declineTalk';
 import { recordCountyAcceptanceForm } from './recordCountyAcceptance';
 import { recordFollowUpReviewForm } from './recordFollowUpReview';
 import { recordPreliminaryAcceptanceForm } from './recordPreliminaryAcceptance';
+import { recordTalkForm } from './recordTalk';
 import { reportProgressForm } from './reportProgress';
 import { resolveObjectionForm } from './resolveObjection';
 import { returnPlanForm } from './returnPlan';
@@ -28,4 +31,7 @@ export const ACTION_FORMS: ActionForms = {
   recordPreliminaryAcceptance: recordPreliminaryAcceptanceForm,
   recordCountyAcceptance: recordCountyAcceptanceForm,
   recordFollowUpReview: recordFollowUpReviewForm,
+  recordTalk: recordTalkForm,
+  declineTalk: declineTalkForm,
+  decideHandling: decideHandlingForm,
 };
