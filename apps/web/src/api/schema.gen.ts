@@ -373,7 +373,7 @@ export interface paths {
         put?: never;
         /**
          * 汇报整顿进展 (reportProgress)
-         * @description 按期汇报整顿进展。可操作角色 roles: 支部书记 (branch_secretary)、包抓责任人 (assigned_leader)。适用阶段 stages: 整顿实施 (remediating)、结果公示 (publicizing)。Returns the case's new state, or the refusal as a problem.
+         * @description 按期汇报整顿进展（送联系县级领导）；支部书记、包抓责任人或乡镇党委均可汇报。可操作角色 roles: 支部书记 (branch_secretary)、包抓责任人 (assigned_leader)、乡镇（街道）党（工）委 (township_committee)。适用阶段 stages: 整顿实施 (remediating)、结果公示 (publicizing)。Returns the case's new state, or the refusal as a problem.
          */
         post: operations["reportProgress"];
         delete?: never;
@@ -1693,8 +1693,11 @@ export interface components {
              * @description ISO 8601，如 2026-09-30T00:00:00+08:00
              */
             heldAt: string;
-            /** 约谈对象 */
-            talkedTo: string[];
+            /**
+             * 约谈对象
+             * @description branch_secretary 支部书记 / secretary_above 上级党组织书记（建议中列明的人员）
+             */
+            talkedTo: ("branch_secretary" | "secretary_above")[];
             /**
              * 约谈记录
              * @example 指出整改措施逾期未完成的问题，要求一周内完成并报告
@@ -2513,6 +2516,8 @@ export interface operations {
                 escalationLevel?: 0 | 1 | 2 | 3;
                 /** @description 涉及此人的整顿对象（支部书记、包抓责任人、措施责任人） */
                 personId?: string;
+                /** @description 有待处理的建议：talk 提请约谈待记录，organizational_handling 提请组织处理待决定 */
+                awaiting?: "talk" | "organizational_handling";
                 /** @description 页码；(page - 1) × pageSize 须小于 10000（更深请用筛选条件） */
                 page?: number;
                 pageSize?: number;

@@ -30,7 +30,7 @@ import {
   TEAM_ROLE_LABELS,
   USER_ROLE_LABELS,
   currentMeasures,
-  dueItems,
+  lapseIsOpen,
   isOverdue,
   problemStatus,
   requiredTeamRoles,
@@ -449,9 +449,7 @@ function AccountabilityCard({ state }: { state: CaseStateView }) {
   const lapses = escalation.lapses ?? [];
   const proposals = escalation.proposals ?? [];
   if (lapses.length === 0 && proposals.length === 0) return null;
-  // A lapse is open while one of its items is still due: the domain's own list of due items says which.
-  const stillDue = new Set(dueItems(asCaseState(state)).map((item) => item.key));
-  const isOpen = (lapse: Lapse) => lapse.items.some((item) => stillDue.has(item.key));
+  const isOpen = (lapse: Lapse) => lapseIsOpen(asCaseState(state), lapse);
   const people = new Map(proposals.flatMap((proposal) => proposal.subjects).map((subject) => [subject.personId, subject]));
   const counted = Object.entries(escalation.talkCounts ?? {}).filter(([, count]) => count > 0);
   return (

@@ -1,7 +1,7 @@
 /** 记录约谈: the talk proposal it answers, when it was held, who was talked to, and the record. */
 import { Checkbox, DatePicker, Form, Input } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { CASE_ACTIONS, TEXT_MAX, type Proposal } from '@zhengdun/domain';
+import { CASE_ACTIONS, TEXT_MAX, type Proposal, type TalkSubject } from '@zhengdun/domain';
 import type { CaseStateView } from '../../api/views';
 import { openProposals, subjectLabel } from '../../lib/proposals';
 import type { ActionForm, ActionFormProps } from '../action-form';
@@ -12,7 +12,7 @@ import { ProposalField } from '../shared-fields';
 interface Values {
   proposalId: string;
   heldAt: Dayjs;
-  talkedTo: string[];
+  talkedTo: TalkSubject['standing'][];
   record: string;
 }
 
@@ -23,7 +23,7 @@ const RECORD = describeField(CASE_ACTIONS.recordTalk.body, 'record');
 
 const talkProposals = (state: CaseStateView) => openProposals(state, 'talk');
 /** Everyone the proposal names: usually both were talked to, so only an absence needs a click. */
-const everyone = (proposal: Proposal | undefined) => proposal?.subjects.map((subject) => subject.personId) ?? [];
+const everyone = (proposal: Proposal | undefined) => proposal?.subjects.map((subject) => subject.standing) ?? [];
 
 function Fields({ state }: ActionFormProps) {
   const form = Form.useFormInstance<Values>();
@@ -37,7 +37,7 @@ function Fields({ state }: ActionFormProps) {
         <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} disabledDate={(date) => date.isAfter(dayjs(), 'day')} />
       </Form.Item>
       <Form.Item name="talkedTo" label={TALKED_TO.label} rules={requiredRule(TALKED_TO, '选择')}>
-        <Checkbox.Group options={(chosen?.subjects ?? []).map((subject) => ({ value: subject.personId, label: subjectLabel(subject) }))} data-testid="talked-to" />
+        <Checkbox.Group options={(chosen?.subjects ?? []).map((subject) => ({ value: subject.standing, label: subjectLabel(subject) }))} data-testid="talked-to" />
       </Form.Item>
       <Form.Item name="record" label={RECORD.label} rules={requiredRule(RECORD)}>
         <Input.TextArea rows={4} maxLength={TEXT_MAX} placeholder={RECORD.placeholder} />
