@@ -24,6 +24,7 @@ import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { HealthModule } from './modules/health/health.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PublicModule } from './modules/public/public.module';
+import { TodosModule } from './modules/todos/todos.module';
 import { API_PROBLEM_CODES } from './problem-codes';
 
 export interface PublicRateLimits {
@@ -69,6 +70,7 @@ export class AppModule {
         CampaignsModule,
         CasesModule,
         DashboardModule,
+        TodosModule,
         PublicModule,
         HealthModule,
         NotificationsModule,

@@ -13,6 +13,7 @@ export * from './labels';
 export * from './decide';
 export * from './summary';
 export * from './figures';
+export * from './todos';
 export * from './canonical-json';
 export { caseIdFor, openCase, type OpenCaseInput } from './lifecycle/identification';
 export { planIssues, MIN_MEASURE_LENGTH, type PlanIssue } from './lifecycle/planning';

@@ -349,6 +349,41 @@ export class CaseQueryRepository {
     return rows.length > 0 ? Number(rows[0].seq) : null;
   }
 
+  /**
+   * The states of the cases in scope that may hold something for this person to do (待办): the
+   * person's own cases, cases in the given stages, or cases where a proposal of the given kinds
+   * waits. At most `limit`, the earliest due first; the to-do rules themselves are the domain's.
+   */
+  async todoCandidates(
+    scope: Scope,
+    where: { personId?: string; stages?: readonly Stage[]; awaiting?: readonly Proposal['kind'][] },
+    limit: number,
+  ): Promise<Omit<CaseState, 'timeline'>[]> {
+    const qb = this.filtered({ scope }).select(['r.caseId', 'r.state']);
+    const anyOf: string[] = [];
+    const parameters: Record<string, unknown> = {};
+    if (where.personId !== undefined) {
+      anyOf.push('r.person_ids @> ARRAY[:todoPerson]::text[]');
+      parameters.todoPerson = where.personId;
+    }
+    if (where.stages && where.stages.length > 0) {
+      anyOf.push('r.stage IN (:...todoStages)');
+      parameters.todoStages = where.stages;
+    }
+    for (const [index, kind] of (where.awaiting ?? []).entries()) {
+      anyOf.push(`r.state -> 'escalation' -> 'proposals' @> :todoAwaiting${index}::jsonb`);
+      parameters[`todoAwaiting${index}`] = JSON.stringify([{ kind, status: 'proposed' }]);
+    }
+    if (anyOf.length === 0) return [];
+    const rows = await qb
+      .andWhere(`(${anyOf.join(' OR ')})`, parameters)
+      .orderBy('r.next_due_at', 'ASC', 'NULLS LAST')
+      .addOrderBy('r.case_id', 'ASC')
+      .limit(limit)
+      .getMany();
+    return rows.map((row) => row.state);
+  }
+
   /** The case as the workflow last wrote it (without its timeline, which is in case_event); null when it has no row yet. */
   async stateOf(caseId: string): Promise<Omit<CaseState, 'timeline'> | null> {
     const row = await this.dataSource.getRepository(CaseRecordEntity).findOne({ where: { caseId }, select: { caseId: true, state: true } });

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { TODO_KIND_LABELS, todosFor, type Actor, type CaseState, type Stage } from '@zhengdun/domain';
+import { CaseQueryRepository } from '@zhengdun/persistence';
+import type { TodoListView, TodoView } from './todos.dto';
+
+/** How many cases one answer looks at, the earliest due first. */
+export const TODO_CASE_LIMIT = 500;
+
+/** Stages in which a committee or the county has something of its own to do on a case. */
+const COMMITTEE_STAGES: readonly Stage[] = ['planning', 'remediating', 'publicizing', 'preliminary_acceptance', 'follow_up_review'];
+const COUNTY_STAGES: readonly Stage[] = ['county_acceptance', 'follow_up_review'];
+
+/** 待办 from the read model: which cases to look at is a query; what is to do on each is the domain's todosFor. */
+@Injectable()
+export class TodosService {
+  constructor(private readonly query: CaseQueryRepository) {}
+
+  async forActor(actor: Actor): Promise<TodoListView> {
+    const candidates = await this.query.todoCandidates(actor.scope, this.whereToLook(actor), TODO_CASE_LIMIT + 1);
+    const truncated = candidates.length > TODO_CASE_LIMIT;
+    const now = new Date().toISOString();
+    const items: TodoView[] = candidates.slice(0, TODO_CASE_LIMIT).flatMap((state) =>
+      // The read model keeps the state without its timeline, which the to-do rules do not read.
+      todosFor({ ...state, timeline: [] } as CaseState, actor, now).map((todo) => ({
+        ...todo,
+        label: TODO_KIND_LABELS[todo.kind],
+        caseId: state.caseId,
+        orgName: state.org.name,
+        township: state.org.township,
+        stage: state.stage,
+      })),
+    );
+    items.sort((a, b) => (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999'));
+    const counts: Record<string, number> = {};
+    for (const item of items) counts[item.kind] = (counts[item.kind] ?? 0) + 1;
+    return { items, counts, truncated };
+  }
+
+  private whereToLook(actor: Actor): Parameters<CaseQueryRepository['todoCandidates']>[1] {
+    switch (actor.role) {
+      case 'branch_secretary':
+      case 'assigned_leader':
+        return { personId: actor.userId };
+      case 'township_committee':
+        return { stages: COMMITTEE_STAGES, awaiting: ['talk'] };
+      case 'county_department':
+        return { stages: COUNTY_STAGES, awaiting: ['talk', 'organizational_handling'] };
+      case 'auditor':
+        return {};
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import { objectionReceived, todosFor, type CaseState } from '@zhengdun/domain';
+import { act, ACTORS, at, ctxAt, fireAt, OUTSIDERS, planFor, walkTo } from './testing/fixtures';
+import { nextScheduledEvent } from './lifecycle/escalation';
+
+const kinds = (state: CaseState, actor: (typeof ACTORS)[keyof typeof ACTORS], now = at(600)) => todosFor(state, actor, now).map((todo) => todo.kind);
+
+function runTimersUntil(state: CaseState, untilS: number): CaseState {
+  for (let next = nextScheduledEvent(state); next && Date.parse(next.at) <= Date.parse(at(untilS)); next = nextScheduledEvent(state)) state = fireAt(state, next).state;
+  return state;
+}
+
+describe('待办: what awaits each person', () => {
+  it('the branch secretary owes the plan by its deadline; the committee reviews it once submitted', () => {
+    const assigned = walkTo('assigned').state;
+    expect(todosFor(assigned, ACTORS.secretary, at(600))).toEqual([{ kind: 'plan_owed', action: 'submitPlan', subject: '提交整顿方案', dueAt: assigned.deadlines.planDueAt }]);
+    expect(kinds(assigned, ACTORS.committee)).toEqual([]);
+    const planning = walkTo('planning').state;
+    expect(kinds(planning, ACTORS.committee)).toEqual(['plan_to_review']);
+    expect(kinds(planning, ACTORS.secretary)).toEqual([]);
+  });
+
+  it('offers nothing to a person the rules would refuse: another secretary, a leader off the team, the auditor', () => {
+    for (const stage of ['assigned', 'planning', 'remediating', 'publicizing'] as const) {
+      const { state } = walkTo(stage);
+      expect(todosFor(state, OUTSIDERS.anotherSecretaryInScope, at(600))).toEqual([]);
+      expect(todosFor(state, OUTSIDERS.leaderNotOnTeam, at(600))).toEqual([]);
+      expect(todosFor(state, ACTORS.auditor, at(600))).toEqual([]);
+    }
+  });
+
+  it('in remediation: the measures by due date to the branch, publicity to the committee once all are done', () => {
+    const { state } = walkTo('assigned');
+    const remediating = act(act(state, { type: 'submitPlan', measures: planFor(state) }, ACTORS.secretary, 10).state, { type: 'approvePlan' }, ACTORS.committee, 20).state;
+    const mine = todosFor(remediating, ACTORS.secretary, at(25)).filter((todo) => todo.kind === 'measure_due');
+    // The report (due s=320, reminded 10 s before) is not a to-do a month ahead, only once reminded.
+    expect(kinds(remediating, ACTORS.secretary, at(25))).not.toContain('report_due');
+    expect(kinds(remediating, ACTORS.secretary, at(311))).toContain('report_due');
+    expect(mine.map((todo) => todo.dueAt)).toEqual([at(500), at(501)]);
+    expect(kinds(remediating, ACTORS.committee)).toEqual([]);
+    let done = remediating;
+    for (const measure of done.measures) done = act(done, { type: 'completeMeasure', measureId: measure.id, evidence: '已整改' }, ACTORS.secretary, 30).state;
+    expect(kinds(done, ACTORS.committee)).toEqual(['publicity_to_start']);
+  });
+
+  it('an objection to the committee, acceptances to whoever holds them', () => {
+    const publicizing = walkTo('publicizing').state;
+    const objected = objectionReceived(publicizing, 'obj-1', '村务公开栏三个月未更新', ctxAt(50)).state;
+    expect(kinds(objected, ACTORS.committee)).toEqual(['objection_to_resolve']);
+    expect(kinds(walkTo('preliminary_acceptance').state, ACTORS.committee)).toEqual(['preliminary_acceptance_due']);
+    expect(kinds(walkTo('county_acceptance').state, ACTORS.county)).toEqual(['county_acceptance_due']);
+    expect(kinds(walkTo('county_acceptance').state, ACTORS.committee)).toEqual([]);
+  });
+
+  it('a lapse owes one explanation; a proposed talk awaits the committee and the county', () => {
+    const { state } = walkTo('assigned');
+    state.escalation.model = 'proposals';
+    const plan = planFor(state).map((measure) => ({ ...measure, dueAt: at(500) }));
+    let remediating = act(act(state, { type: 'submitPlan', measures: plan }, ACTORS.secretary, 10).state, { type: 'approvePlan' }, ACTORS.committee, 20).state;
+    remediating = runTimersUntil(remediating, 520);
+    const explanations = todosFor(remediating, ACTORS.secretary, at(600)).filter((todo) => todo.kind === 'explanation_owed');
+    // The missed report (s=320) and the lapse (both measures, s=500): two requests, two answers owed.
+    expect(explanations).toHaveLength(2);
+    expect(kinds(remediating, ACTORS.committee)).toEqual(['talk_to_hold']);
+    expect(kinds(remediating, ACTORS.county)).toEqual(['talk_to_hold']);
+    const explained = act(remediating, { type: 'submitExplanation', dueItemKey: 'measure:m2', explanation: '书记住院两周' }, ACTORS.secretary, 530).state;
+    expect(todosFor(explained, ACTORS.secretary, at(600)).filter((todo) => todo.kind === 'explanation_owed')).toHaveLength(1);
+  });
+});

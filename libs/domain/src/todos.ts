@@ -1,0 +1,105 @@
+/**
+ * 待办: what awaits a person on a case, with its due date. Each to-do is an action this person may take
+ * now (actionsFor, the same check the workflow applies) and that the case is waiting on — a plan to
+ * review, an objection to resolve, an explanation owed, a talk the system proposed …; actions that are
+ * always open (a progress report, more measures) are not to-dos until their date comes.
+ */
+import { actionsFor } from './actions/authorize';
+import type { CaseActionType } from './actions/registry';
+import { currentMeasures, type CaseState } from './case-state';
+import { dueItems } from './lifecycle/escalation';
+import { subtractPlainPeriod } from './policy';
+import type { Actor } from './roles';
+
+export const TODO_KINDS = [
+  'plan_owed',
+  'plan_to_review',
+  'measure_due',
+  'report_due',
+  'explanation_owed',
+  'publicity_to_start',
+  'objection_to_resolve',
+  'preliminary_acceptance_due',
+  'county_acceptance_due',
+  'follow_up_review_due',
+  'talk_to_hold',
+  'handling_to_decide',
+] as const;
+export type TodoKind = (typeof TODO_KINDS)[number];
+
+export const TODO_KIND_LABELS: Record<TodoKind, string> = {
+  plan_owed: '待提交整顿方案',
+  plan_to_review: '待审批整顿方案',
+  measure_due: '待完成整改措施',
+  report_due: '待汇报整顿进展',
+  explanation_owed: '待说明逾期原因',
+  publicity_to_start: '待启动结果公示',
+  objection_to_resolve: '待处理公示异议',
+  preliminary_acceptance_due: '待初验',
+  county_acceptance_due: '待县级验收',
+  follow_up_review_due: '待回头看',
+  talk_to_hold: '待约谈（系统提请）',
+  handling_to_decide: '待决定组织处理',
+};
+
+export interface Todo {
+  kind: TodoKind;
+  /** The action that settles it: the button it links to. */
+  action: CaseActionType;
+  /** What it is about, in a line. */
+  subject: string;
+  /** When it is due, where the case has a date for it (ISO 8601). */
+  dueAt?: string;
+}
+
+/** What awaits `actor` on this case at `now`, earliest due first. */
+export function todosFor(state: CaseState, actor: Actor, now: string): Todo[] {
+  const may = new Set(actionsFor(state, actor));
+  const todos: Todo[] = [];
+  const add = (kind: TodoKind, action: CaseActionType, subject: string, dueAt?: string) => {
+    if (may.has(action)) todos.push({ kind, action, subject, ...(dueAt ? { dueAt } : {}) });
+  };
+  const due = dueItems(state);
+  const { plan, escalation } = state;
+
+  if ((state.stage === 'assigned' || state.stage === 'planning') && plan.status !== 'submitted') {
+    add('plan_owed', 'submitPlan', plan.status === 'returned' ? '整顿方案被退回，待修改后重新提交' : '提交整顿方案', state.deadlines.planDueAt);
+  }
+  if (state.stage === 'planning' && plan.status === 'submitted') add('plan_to_review', 'approvePlan', `第${plan.version}版整顿方案待审批`, plan.submittedAt);
+  if (state.stage === 'remediating') {
+    const pending = currentMeasures(state).filter((measure) => measure.status === 'pending');
+    // A measure is the to-do of its owner (or of the branch secretary, who answers for every measure).
+    for (const measure of pending) {
+      if (actor.role === 'branch_secretary' || actor.userId === measure.ownerId) add('measure_due', 'completeMeasure', measure.description, measure.dueAt);
+    }
+    if (pending.length === 0) add('publicity_to_start', 'startPublicity', '整改措施已全部销项，可启动结果公示');
+    // The periodic report becomes a to-do when its reminder is due, not a month ahead.
+    const report = due.find((item) => item.kind === 'report');
+    const reminderFrom = report ? Date.parse(subtractPlainPeriod(report.dueAt, state.policy.reminderLead)) : Infinity;
+    if (report && actor.role === 'branch_secretary' && reminderFrom <= Date.parse(now)) add('report_due', 'reportProgress', report.label, report.dueAt);
+  }
+  // One explanation answers a lapse (all its items); other requests are answered one by one.
+  const lapseOf = new Map((escalation.lapses ?? []).flatMap((lapse) => lapse.items.map((item) => [item.key, lapse.id] as const)));
+  const answerKey = (dueItemKey: string) => lapseOf.get(dueItemKey) ?? dueItemKey;
+  const answered = new Set(escalation.explanations.map((explanation) => answerKey(explanation.dueItemKey)));
+  for (const record of escalation.records) {
+    const key = answerKey(record.dueItemKey);
+    if (record.step === 'explanation_requested' && !answered.has(key)) {
+      answered.add(key);
+      add('explanation_owed', 'submitExplanation', record.dueItemLabel, record.at);
+    }
+  }
+  for (const objection of state.objections) {
+    if (objection.status === 'open') add('objection_to_resolve', 'resolveObjection', objection.content.slice(0, 60), objection.receivedAt);
+  }
+  if (state.stage === 'preliminary_acceptance') add('preliminary_acceptance_due', 'recordPreliminaryAcceptance', '公示期满，待党（工）委初验');
+  if (state.stage === 'county_acceptance') add('county_acceptance_due', 'recordCountyAcceptance', '初验通过，待县级验收');
+  if (state.stage === 'follow_up_review') add('follow_up_review_due', 'recordFollowUpReview', '销号后回头看', state.deadlines.reviewDueAt);
+  for (const proposal of escalation.proposals ?? []) {
+    if (proposal.status !== 'proposed') continue;
+    const whom = proposal.subjects.map((subject) => subject.name).join('、');
+    if (proposal.kind === 'talk') add('talk_to_hold', 'recordTalk', `约谈${whom}：${proposal.reason}`, proposal.at);
+    else add('handling_to_decide', 'decideHandling', `${whom}：${proposal.reason}`, proposal.at);
+  }
+  return todos.sort((a, b) => (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999'));
+}

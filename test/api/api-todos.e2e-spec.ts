@@ -1,0 +1,69 @@
+/**
+ * 我的待办 (GET /me/todos) over HTTP on the real read model: each person sees what awaits them on the
+ * cases in their scope, by due date — the secretary the plan, the committee the plan to review and
+ * the talk the system proposed, the county nothing of theirs yet — and nobody sees another's work.
+ */
+import type { CaseState } from '@zhengdun/domain';
+import { campaignBody, newOrgCode, openCaseBody } from '../support/api-fixtures';
+import { enc, startApiHarness, type ApiHarness } from '../support/api-harness';
+import { auditor, committee, county, measuresFor, SECONDS_POLICY, secretaryOf } from '../support/cases';
+import { eventually } from '../support/environment';
+
+let h: ApiHarness;
+
+beforeAll(async () => {
+  h = await startApiHarness('api-todos');
+});
+
+afterAll(async () => {
+  await h?.stop();
+});
+
+type Actor = Parameters<ApiHarness['get']>[1] extends infer O ? (O extends { as?: infer A } ? A : never) : never;
+
+async function todos(as: Actor): Promise<{ items: { kind: string; action: string; caseId: string; dueAt?: string; label: string }[]; counts: Record<string, number> }> {
+  const response = await h.get('/me/todos', { as });
+  expect(response.status).toBe(200);
+  return response.body;
+}
+
+const on = (caseId: string, list: Awaited<ReturnType<typeof todos>>) => list.items.filter((item) => item.caseId === caseId).map((item) => item.kind);
+
+it('gives each person what awaits them, from the plan owed to the talk the system proposed', async () => {
+  const policy = { ...SECONDS_POLICY, escalationInterval: { amount: 1, unit: 'seconds' as const } };
+  const campaign = await h.post('/campaigns', { as: county, body: campaignBody(policy) });
+  expect(campaign.status).toBe(201);
+  const orgCode = newOrgCode();
+  const opened = await h.post(`/campaigns/${campaign.body.id}/cases`, { as: county, body: openCaseBody('rural', { orgCode }) });
+  const caseId: string = opened.body.caseId;
+  const secretary = secretaryOf(orgCode);
+  const state = await eventually(async () => {
+    const found = await h.get(`/cases/${enc(caseId)}`, { as: county });
+    return found.body.case?.stage === 'assigned' ? (found.body.case as CaseState) : undefined;
+  }, 20_000, 'assigned');
+
+  const owed = await todos(secretary);
+  expect(on(caseId, owed)).toEqual(['plan_owed']);
+  expect(owed.items[0]).toMatchObject({ label: '待提交整顿方案', action: 'submitPlan', dueAt: state.deadlines.planDueAt });
+  expect(on(caseId, await todos(committee))).toEqual([]);
+  expect(on(caseId, await todos({ ...secretary, userId: 'sec-not-registered' }))).toEqual([]);
+
+  expect((await h.post(`/cases/${enc(caseId)}/actions/submitPlan`, { as: secretary, body: { measures: measuresFor(state, 2_000) } })).status).toBe(200);
+  const review = await todos(committee);
+  expect(on(caseId, review)).toEqual(['plan_to_review']);
+  expect(review.counts.plan_to_review).toBeGreaterThanOrEqual(1);
+  expect(on(caseId, await todos(secretary))).toEqual([]);
+
+  expect((await h.post(`/cases/${enc(caseId)}/actions/approvePlan`, { as: committee, body: {} })).status).toBe(200);
+  expect(on(caseId, await todos(secretary))).toEqual(['measure_due', 'measure_due']);
+  // The measures fall overdue and stay so: the branch owes one explanation, and a talk is proposed
+  // to the committee and the county.
+  const proposed = await eventually(async () => {
+    const list = await todos(committee);
+    return on(caseId, list).includes('talk_to_hold') ? list : undefined;
+  }, 20_000, 'the proposed talk among the committee’s to-dos');
+  expect(on(caseId, proposed)).toEqual(['talk_to_hold']);
+  expect(on(caseId, await todos(county))).toEqual(['talk_to_hold']);
+  expect(on(caseId, await todos(secretary))).toEqual(expect.arrayContaining(['measure_due', 'explanation_owed']));
+  expect((await todos(auditor)).items).toEqual([]);
+});
