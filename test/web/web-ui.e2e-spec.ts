@@ -139,6 +139,18 @@ it('a township committee signs in, approves a plan and sees the stage change; an
 
   const page = await browser.newPage();
   await signInAs(page, 'township_committee', 'login');
+  // A township committee lands on its to-dos: the plan waiting for its approval is there, and opens
+  // the case with the approval form ready.
+  await page.getByTestId('todos-page').waitFor();
+  const todo = page.getByTestId('todos-table').locator('tr', { hasText: '青山镇石桥村党支部' });
+  await todo.getByText('待审批整顿方案').waitFor({ timeout: 15_000 });
+  expect(Number(await page.getByTestId('todo-badge').textContent())).toBeGreaterThanOrEqual(1);
+  await screenshot(page, 'todos-township');
+  await todo.getByTestId('todo-link').click();
+  await page.getByTestId('action-modal').waitFor();
+  await page.getByRole('button', { name: /取\s*消/ }).click();
+  await page.getByTestId('action-modal').waitFor({ state: 'detached' });
+  await page.goto(`${web.url}/overview`);
   await page.getByTestId('chart-stage').locator('canvas').first().waitFor();
   await page.waitForTimeout(800); // the charts' entry animation
   await screenshot(page, 'overview-township');

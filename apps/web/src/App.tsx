@@ -1,13 +1,14 @@
 /**
- * Routes, served by the API under `/`: `/login`, `/` (overview), `/cases`, `/cases/:caseId`, and
- * `/public/:caseId` for the public (no login). Pages load on demand, so a phone opening the public
+ * Routes, served by the API under `/`: `/login`, `/` (the county's overview; every other role lands
+ * on its to-dos), `/overview`, `/todos`, `/cases`, `/cases/:caseId`, and `/public/:caseId` for the
+ * public (no login). Pages load on demand, so a phone opening the public
  * page does not download the charts.
  */
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { App as AntApp, Spin } from 'antd';
 import { configureHttp } from './api/http';
-import { storedToken, useSession } from './auth/session';
+import { storedToken, useSession, useUser } from './auth/session';
 import { AppShell } from './components/AppShell';
 
 const LoginPage = lazy(() => import('./pages/LoginPage'));
@@ -16,6 +17,7 @@ const loadOverview = () => import('./pages/OverviewPage');
 if (window.location.pathname === '/') void loadOverview();
 const OverviewPage = lazy(loadOverview);
 const CaseListPage = lazy(() => import('./pages/CaseListPage'));
+const TodosPage = lazy(() => import('./pages/TodosPage'));
 const CasePage = lazy(() => import('./pages/CasePage'));
 const PublicCasePage = lazy(() => import('./pages/PublicCasePage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
@@ -47,6 +49,12 @@ function HttpSetup() {
   return null;
 }
 
+/** The county department and the auditor oversee the county; everyone else starts from what awaits them. */
+function Landing() {
+  const user = useUser();
+  return user.role === 'county_department' || user.role === 'auditor' ? <OverviewPage /> : <Navigate to="/todos" replace />;
+}
+
 function RequireAuth({ children }: { children: ReactNode }) {
   const { user } = useSession();
   const location = useLocation();
@@ -69,7 +77,9 @@ export function App() {
               </RequireAuth>
             }
           >
-            <Route index element={<OverviewPage />} />
+            <Route index element={<Landing />} />
+            <Route path="overview" element={<OverviewPage />} />
+            <Route path="todos" element={<TodosPage />} />
             <Route path="cases" element={<CaseListPage />} />
             <Route path="cases/:caseId" element={<CasePage />} />
             <Route path="*" element={<NotFoundPage />} />

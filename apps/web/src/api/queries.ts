@@ -6,10 +6,10 @@
  */
 import { QueryClient, keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ApiProblem, apiGet, casePath, publicCasePath, queryString } from './http';
-import type { CampaignView, CampaignListView, CaseDetailView, CaseListQuery, CaseListView, DashboardSummaryView, DevTokenListView, PublicNoticeView } from './views';
+import type { CampaignView, CampaignListView, CaseDetailView, CaseListQuery, CaseListView, DashboardSummaryView, DevTokenListView, PublicNoticeView, TodoListView } from './views';
 
 /** Poll intervals: what another supervisor did shows within one interval, without reloading. */
-export const POLL_MS = { case: 2000, overview: 2000, caseList: 5000, townships: 60_000, publicNotice: 30_000 } as const;
+export const POLL_MS = { case: 2000, overview: 2000, caseList: 5000, townships: 60_000, publicNotice: 30_000, todos: 10_000 } as const;
 
 export const queryKeys = {
   case: (caseId: string) => ['case', caseId] as const,
@@ -18,6 +18,7 @@ export const queryKeys = {
   campaigns: ['campaigns'] as const,
   publicNotice: (caseId: string) => ['public-case', caseId] as const,
   devTokens: ['dev-tokens'] as const,
+  todos: ['todos'] as const,
 };
 
 export function createQueryClient(): QueryClient {
@@ -36,6 +37,16 @@ export function useCaseDetail(caseId: string) {
     queryKey: queryKeys.case(caseId),
     queryFn: ({ signal }) => apiGet<CaseDetailView>(casePath(caseId), { signal }),
     refetchInterval: POLL_MS.case,
+  });
+}
+
+/** 我的待办: also behind the menu's count, so one poll serves both. */
+export function useTodos(enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.todos,
+    queryFn: ({ signal }) => apiGet<TodoListView>('/me/todos', { signal }),
+    enabled,
+    refetchInterval: POLL_MS.todos,
   });
 }
 

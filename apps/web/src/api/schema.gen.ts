@@ -582,6 +582,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/todos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 我的待办：待审批的方案、待完成的措施、待处理的异议、待说明的逾期、系统提请的约谈、待验收和回头看，按到期时间排序
+         * @description Computed from the read model with the same rules as the actions you may take (actionsFor); only cases in your scope.
+         */
+        get: operations["TodosController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/public/cases/{caseId}": {
         parameters: {
             query?: never;
@@ -1316,6 +1336,44 @@ export interface components {
             satisfaction: components["schemas"]["DashboardSatisfactionView"];
             /** @description 统计时间 */
             generatedAt: string;
+        };
+        TodoView: {
+            /** @enum {string} */
+            kind: "plan_owed" | "plan_to_review" | "measure_due" | "report_due" | "explanation_owed" | "publicity_to_start" | "objection_to_resolve" | "preliminary_acceptance_due" | "county_acceptance_due" | "follow_up_review_due" | "talk_to_hold" | "handling_to_decide";
+            /**
+             * @description 待办类别（中文）
+             * @example 待审批整顿方案
+             */
+            label: string;
+            /**
+             * @description 办理它的操作
+             * @enum {string}
+             */
+            action: "assignTeam" | "submitPlan" | "returnPlan" | "approvePlan" | "addMeasures" | "completeMeasure" | "reportProgress" | "submitExplanation" | "startPublicity" | "resolveObjection" | "recordPreliminaryAcceptance" | "recordCountyAcceptance" | "recordFollowUpReview" | "recordTalk" | "declineTalk" | "decideHandling";
+            /**
+             * @description 事项
+             * @example 第1版整顿方案待审批
+             */
+            subject: string;
+            /** @description 到期时间（ISO 8601） */
+            dueAt?: string;
+            caseId: string;
+            /** @example 青山村党支部 */
+            orgName: string;
+            /** @example 青山镇 */
+            township: string;
+            /** @enum {string} */
+            stage: "identified" | "assigned" | "planning" | "remediating" | "publicizing" | "preliminary_acceptance" | "county_acceptance" | "delisted" | "follow_up_review" | "archived";
+        };
+        TodoListView: {
+            /** @description 按到期时间排序 */
+            items: components["schemas"]["TodoView"][];
+            /** @description 各类待办数 */
+            counts: {
+                [key: string]: number;
+            };
+            /** @description 是否因整顿对象过多只计算了最早到期的一部分 */
+            truncated: boolean;
         };
         PublicProblemView: {
             id: string;
@@ -4114,6 +4172,34 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    TodosController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TodoListView"];
                 };
             };
             /** @description 未登录或登录已失效 (missing or invalid bearer token) */

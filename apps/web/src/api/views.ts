@@ -35,6 +35,8 @@ export type ActionRequestBody<T extends CaseActionType> = NonNullable<
 >['content']['application/json'];
 
 export type DashboardSummaryView = Schemas['DashboardSummaryView'];
+export type TodoListView = Schemas['TodoListView'];
+export type TodoView = Schemas['TodoView'];
 
 export type PublicNoticeView = Schemas['PublicNoticeView'];
 export type SignalReceivedView = Schemas['SignalReceivedView'];

@@ -1,7 +1,8 @@
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
-import { DashboardOutlined, LogoutOutlined, UnorderedListOutlined, UserOutlined } from '@ant-design/icons';
+import { Badge, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { CheckSquareOutlined, DashboardOutlined, LogoutOutlined, UnorderedListOutlined, UserOutlined } from '@ant-design/icons';
 import { USER_ROLE_LABELS } from '@zhengdun/domain';
+import { useTodos } from '../api/queries';
 import { scopeLabel, useSession, useUser } from '../auth/session';
 
 const { Header, Sider, Content } = Layout;
@@ -11,7 +12,10 @@ export function AppShell() {
   const { signOut } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
-  const selected = location.pathname.startsWith('/cases') ? 'cases' : 'overview';
+  const selected = location.pathname.startsWith('/cases') ? 'cases' : location.pathname.startsWith('/todos') ? 'todos' : 'overview';
+  // The auditor only reads: no to-dos to count.
+  const todos = useTodos(user.role !== 'auditor');
+  const todoCount = todos.data?.items.length ?? 0;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -47,8 +51,23 @@ export function AppShell() {
             selectedKeys={[selected]}
             style={{ borderInlineEnd: 0, paddingTop: 8 }}
             items={[
-              { key: 'overview', icon: <DashboardOutlined />, label: '整顿总览', onClick: () => navigate('/') },
-              { key: 'cases', icon: <UnorderedListOutlined />, label: '案件台账', onClick: () => navigate('/cases') },
+              ...(user.role === 'auditor'
+                ? []
+                : [
+                    {
+                      key: 'todos',
+                      icon: <CheckSquareOutlined />,
+                      label: (
+                        <Space size={6}>
+                          我的待办
+                          <Badge count={todoCount} overflowCount={99} size="small" data-testid="todo-badge" />
+                        </Space>
+                      ),
+                      onClick: () => navigate('/todos'),
+                    },
+                  ]),
+              { key: 'overview', icon: <DashboardOutlined />, label: '整顿总览', onClick: () => navigate('/overview') },
+              { key: 'cases', icon: <UnorderedListOutlined />, label: '整顿对象台账', onClick: () => navigate('/cases') },
             ]}
           />
         </Sider>

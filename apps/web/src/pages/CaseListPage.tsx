@@ -1,5 +1,5 @@
 /**
- * 案件台账: GET /cases with the API's filters (campaign, stage, domain, township, overdue,
+ * 整顿对象台账: GET /cases with the API's filters (campaign, stage, domain, township, overdue,
  * escalation level, person), pagination and sorting, all kept in the URL so a link or a chart
  * click opens the same view. Refreshed every 5 s.
  */
@@ -202,7 +202,7 @@ export default function CaseListPage() {
       <Row align="middle" gutter={[16, 8]}>
         <Col flex="none">
           <Typography.Title level={3} style={{ margin: 0 }}>
-            案件台账
+            整顿对象台账
           </Typography.Title>
         </Col>
         <Col flex="auto" style={{ textAlign: 'right' }}>
@@ -302,7 +302,7 @@ export default function CaseListPage() {
           dataSource={data?.items ?? []}
           onChange={onTableChange}
           scroll={{ x: 1232 }}
-          locale={{ emptyText: '没有符合条件的案件' }}
+          locale={{ emptyText: '没有符合条件的整顿对象' }}
           pagination={{
             current: query.page,
             pageSize: query.pageSize,
@@ -315,7 +315,7 @@ export default function CaseListPage() {
         />
       </Card>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        台账每 5 秒自动刷新，操作后一般在数秒内更新；案件详情页显示实时状态。
+        台账每 5 秒自动刷新，操作后一般在数秒内更新；整顿对象详情页每 2 秒刷新。
       </Typography.Text>
     </Space>
   );

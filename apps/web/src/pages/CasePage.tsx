@@ -6,7 +6,7 @@
  * a form. The page never works out itself who may do what: after an action it fetches the case again.
  */
 import { useEffect, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { App as AntApp, Alert, Breadcrumb, Button, Card, Col, Descriptions, Empty, Result, Row, Skeleton, Space, Steps, Table, Tag, Timeline, Tooltip, Typography } from 'antd';
 import { FileTextOutlined, GlobalOutlined } from '@ant-design/icons';
 import {
@@ -64,11 +64,23 @@ export default function CasePage() {
   const { message } = AntApp.useApp();
   const detail = useCaseDetail(caseId);
   const [acting, setActing] = useState<CaseActionType | null>(null);
+  // A to-do links here with ?action=<type>: its form opens once the case offers that action.
+  const [params, setParams] = useSearchParams();
+  const requested = params.get('action');
   const lastStage = useRef<string | null>(null);
   const ownChange = useRef<number>(0);
 
   const view = detail.data;
   const state = view?.case;
+
+  useEffect(() => {
+    if (!requested || !detail.data) return;
+    const offered = detail.data.availableActions.find((type) => type === requested);
+    if (offered) setActing(offered);
+    const next = new URLSearchParams(params);
+    next.delete('action');
+    setParams(next, { replace: true });
+  }, [requested, detail.data, params, setParams]);
 
   // Someone else moved the case on: say so, the page has already changed.
   useEffect(() => {
@@ -87,7 +99,7 @@ export default function CasePage() {
           status={problem?.status === 403 ? '403' : problem?.status === 404 ? '404' : 'error'}
           title={problem?.status === 404 ? '整顿对象不存在' : problem?.status === 403 ? '无权查看该整顿对象' : '整顿对象加载失败'}
           subTitle={problem?.detail ?? String(detail.error)}
-          extra={<Link to="/cases">返回案件台账</Link>}
+          extra={<Link to="/cases">返回整顿对象台账</Link>}
         />
       );
     }
@@ -99,7 +111,7 @@ export default function CasePage() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="case-page">
-      <Breadcrumb items={[{ title: <Link to="/cases">案件台账</Link> }, { title: state.org.name }]} />
+      <Breadcrumb items={[{ title: <Link to="/cases">整顿对象台账</Link> }, { title: state.org.name }]} />
       <Card>
         <Row gutter={[16, 8]} align="middle">
           <Col flex="auto">

@@ -101,7 +101,7 @@ export default function OverviewPage() {
         <div data-testid="overview-ready" data-total={data.total} data-by-stage={JSON.stringify(data.byStage)}>
           <Row gutter={[16, 16]}>
             <Col xs={24} sm={12} xl={4}>
-              <StatCard title="列入整顿的党组织" icon={<ClusterOutlined />} value={<>{data.total}{unit('个')}</>} foot="点击查看全部案件" onClick={() => openList({})} testId="stat-total" />
+              <StatCard title="列入整顿的党组织" icon={<ClusterOutlined />} value={<>{data.total}{unit('个')}</>} foot="点击查看全部整顿对象" onClick={() => openList({})} testId="stat-total" />
             </Col>
             <Col xs={24} sm={12} xl={4}>
               <StatCard title="转化率" icon={<CheckCircleOutlined />} value={percent(data.conversionRate)} foot={`已销号 ${data.converted} 个（含回头看、归档）`} testId="stat-converted" />
@@ -155,7 +155,7 @@ export default function OverviewPage() {
             charts && (
               <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
                 <Col xs={24} xl={14}>
-                  <Card title="各阶段案件数" size="small" extra={<Typography.Text type="secondary">点击柱条查看案件</Typography.Text>}>
+                  <Card title="各阶段整顿对象数" size="small" extra={<Typography.Text type="secondary">点击柱条查看整顿对象</Typography.Text>}>
                     <Chart option={charts.byStage} height={340} testId="chart-stage" onClick={(event) => openList({ stage: STAGES[STAGES.length - 1 - event.dataIndex] })} />
                   </Card>
                 </Col>
@@ -181,7 +181,7 @@ export default function OverviewPage() {
                   </Card>
                 </Col>
                 <Col xs={24} xl={14}>
-                  <Card title="各乡镇（党工委）案件数" size="small">
+                  <Card title="各乡镇（党工委）整顿对象数" size="small">
                     <Chart option={charts.byTownship} height={320} testId="chart-township" onClick={(event) => openList({ township: event.name })} />
                   </Card>
                 </Col>
@@ -228,7 +228,7 @@ function buildCharts(data: DashboardSummaryView) {
     series: [
       {
         type: 'bar',
-        name: '案件数',
+        name: '整顿对象数',
         barMaxWidth: 22,
         data: stages.map((stage) => ({ value: data.byStage[stage] ?? 0, itemStyle: { color: stageBarColor(stage) } })),
         label: { show: true, position: 'right' },
@@ -282,7 +282,7 @@ function buildCharts(data: DashboardSummaryView) {
     grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: townships.map(([name]) => name), axisLabel: { interval: 0, rotate: townships.length > 8 ? 35 : 0 } },
     yAxis: { type: 'value', minInterval: 1 },
-    series: [{ type: 'bar', name: '案件数', barMaxWidth: 28, data: townships.map(([, count]) => count), label: { show: townships.length <= 16, position: 'top' }, cursor: 'pointer' }],
+    series: [{ type: 'bar', name: '整顿对象数', barMaxWidth: 28, data: townships.map(([, count]) => count), label: { show: townships.length <= 16, position: 'top' }, cursor: 'pointer' }],
   };
 
   const levels = [1, 2, 3] as const;
@@ -294,7 +294,7 @@ function buildCharts(data: DashboardSummaryView) {
     series: [
       {
         type: 'bar',
-        name: '案件数',
+        name: '整顿对象数',
         barMaxWidth: 40,
         label: { show: true, position: 'top' },
         data: levels.map((level, index) => ({ value: data.escalationsByLevel[String(level)] ?? 0, itemStyle: { color: ['#e0a100', '#e36b00', '#c1272d'][index] } })),

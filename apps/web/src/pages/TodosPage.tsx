@@ -1,0 +1,86 @@
+/**
+ * 我的待办: what awaits the signed-in person, earliest due first (GET /me/todos, computed by the API
+ * with the same rules as the actions it offers). Each row opens the case with the action's form ready.
+ */
+import { Link } from 'react-router-dom';
+import { Alert, Card, Empty, Space, Table, Tag, Typography } from 'antd';
+import { CASE_ACTIONS, TODO_KIND_LABELS, type TodoKind } from '@zhengdun/domain';
+import { useTodos } from '../api/queries';
+import type { TodoView } from '../api/views';
+import { LiveIndicator, ProblemAlert, StageTag } from '../components/common';
+import { dueText, formatDateTime } from '../lib/format';
+
+export default function TodosPage() {
+  const todos = useTodos();
+  const items = todos.data?.items ?? [];
+  const now = Date.now();
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="todos-page">
+      <Space align="baseline" style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          我的待办
+        </Typography.Title>
+        <LiveIndicator query={todos} />
+      </Space>
+      <ProblemAlert error={todos.error} />
+      {todos.data?.truncated && <Alert type="warning" showIcon message="待办较多，只列出最早到期的一部分整顿对象；请先办理到期事项" />}
+      <Space wrap data-testid="todo-counts">
+        {(Object.entries(todos.data?.counts ?? {}) as [TodoKind, number][]).map(([kind, count]) => (
+          <Tag key={kind} color="red" data-testid={`todo-count-${kind}`}>
+            {TODO_KIND_LABELS[kind]} {count}
+          </Tag>
+        ))}
+      </Space>
+      <Card size="small">
+        <Table<TodoView>
+          rowKey={(row) => `${row.caseId}|${row.kind}|${row.subject}`}
+          loading={todos.isLoading}
+          dataSource={items}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          locale={{ emptyText: <Empty description="暂无待办事项" /> }}
+          data-testid="todos-table"
+          columns={[
+            {
+              title: '到期',
+              dataIndex: 'dueAt',
+              width: 170,
+              render: (dueAt?: string) =>
+                dueAt ? (
+                  <Typography.Text type={Date.parse(dueAt) < now ? 'danger' : undefined}>
+                    {formatDateTime(dueAt)}
+                    <br />
+                    <Typography.Text type="secondary">{dueText(dueAt)}</Typography.Text>
+                  </Typography.Text>
+                ) : (
+                  '—'
+                ),
+            },
+            { title: '待办', dataIndex: 'label', width: 150, render: (label: string) => <Tag color="volcano">{label}</Tag> },
+            { title: '事项', dataIndex: 'subject' },
+            {
+              title: '整顿对象',
+              dataIndex: 'orgName',
+              width: 220,
+              render: (_name, row) => (
+                <Space direction="vertical" size={0}>
+                  <span>{row.orgName}</span>
+                  <Typography.Text type="secondary">{row.township}</Typography.Text>
+                </Space>
+              ),
+            },
+            { title: '阶段', dataIndex: 'stage', width: 120, render: (_stage, row) => <StageTag stage={row.stage} /> },
+            {
+              title: '办理',
+              width: 150,
+              render: (_v, row) => (
+                <Link to={`/cases/${encodeURIComponent(row.caseId)}?action=${row.action}`} data-testid="todo-link">
+                  {CASE_ACTIONS[row.action].label}
+                </Link>
+              ),
+            },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}
