@@ -48,35 +48,45 @@ export interface Todo {
   action: CaseActionType;
   /** What it is about, in a line. */
   subject: string;
-  /** When it is due, where the case has a date for it (ISO 8601). */
+  /** Its deadline, where the policy sets one (ISO 8601). */
   dueAt?: string;
+  /** Since when it waits, where no deadline is set (a plan submitted, an objection received …). */
+  since?: string;
 }
 
-/** What awaits `actor` on this case at `now`, earliest due first. */
+/** Deadlines first, the earliest first; then what has waited longest. */
+export function byUrgency(a: Pick<Todo, 'dueAt' | 'since'>, b: Pick<Todo, 'dueAt' | 'since'>): number {
+  if (a.dueAt && b.dueAt) return a.dueAt.localeCompare(b.dueAt);
+  if (a.dueAt || b.dueAt) return a.dueAt ? -1 : 1;
+  return (a.since ?? '').localeCompare(b.since ?? '');
+}
+
+/** What awaits `actor` on this case at `now`, by urgency (byUrgency). */
 export function todosFor(state: CaseState, actor: Actor, now: string): Todo[] {
   const may = new Set(actionsFor(state, actor));
   const todos: Todo[] = [];
-  const add = (kind: TodoKind, action: CaseActionType, subject: string, dueAt?: string) => {
-    if (may.has(action)) todos.push({ kind, action, subject, ...(dueAt ? { dueAt } : {}) });
+  const add = (kind: TodoKind, action: CaseActionType, subject: string, when: { dueAt?: string; since?: string } = {}) => {
+    if (!may.has(action)) return;
+    todos.push({ kind, action, subject, ...(when.dueAt ? { dueAt: when.dueAt } : {}), ...(when.since ? { since: when.since } : {}) });
   };
   const due = dueItems(state);
   const { plan, escalation } = state;
 
   if ((state.stage === 'assigned' || state.stage === 'planning') && plan.status !== 'submitted') {
-    add('plan_owed', 'submitPlan', plan.status === 'returned' ? '整顿方案被退回，待修改后重新提交' : '提交整顿方案', state.deadlines.planDueAt);
+    add('plan_owed', 'submitPlan', plan.status === 'returned' ? '整顿方案被退回，待修改后重新提交' : '提交整顿方案', { dueAt: state.deadlines.planDueAt });
   }
-  if (state.stage === 'planning' && plan.status === 'submitted') add('plan_to_review', 'approvePlan', `第${plan.version}版整顿方案待审批`, plan.submittedAt);
+  if (state.stage === 'planning' && plan.status === 'submitted') add('plan_to_review', 'approvePlan', `第${plan.version}版整顿方案待审批`, { since: plan.submittedAt });
   if (state.stage === 'remediating') {
     const pending = currentMeasures(state).filter((measure) => measure.status === 'pending');
     // A measure is the to-do of its owner (or of the branch secretary, who answers for every measure).
     for (const measure of pending) {
-      if (actor.role === 'branch_secretary' || actor.userId === measure.ownerId) add('measure_due', 'completeMeasure', measure.description, measure.dueAt);
+      if (actor.role === 'branch_secretary' || actor.userId === measure.ownerId) add('measure_due', 'completeMeasure', measure.description, { dueAt: measure.dueAt });
     }
     if (pending.length === 0) add('publicity_to_start', 'startPublicity', '整改措施已全部销项，可启动结果公示');
     // The periodic report becomes a to-do when its reminder is due, not a month ahead.
     const report = due.find((item) => item.kind === 'report');
     const reminderFrom = report ? Date.parse(subtractPlainPeriod(report.dueAt, state.policy.reminderLead)) : Infinity;
-    if (report && actor.role === 'branch_secretary' && reminderFrom <= Date.parse(now)) add('report_due', 'reportProgress', report.label, report.dueAt);
+    if (report && actor.role === 'branch_secretary' && reminderFrom <= Date.parse(now)) add('report_due', 'reportProgress', report.label, { dueAt: report.dueAt });
   }
   // One explanation answers a lapse (all its items); other requests are answered one by one.
   const lapseOf = new Map((escalation.lapses ?? []).flatMap((lapse) => lapse.items.map((item) => [item.key, lapse.id] as const)));
@@ -86,20 +96,20 @@ export function todosFor(state: CaseState, actor: Actor, now: string): Todo[] {
     const key = answerKey(record.dueItemKey);
     if (record.step === 'explanation_requested' && !answered.has(key)) {
       answered.add(key);
-      add('explanation_owed', 'submitExplanation', record.dueItemLabel, record.at);
+      add('explanation_owed', 'submitExplanation', record.dueItemLabel, { since: record.at });
     }
   }
   for (const objection of state.objections) {
-    if (objection.status === 'open') add('objection_to_resolve', 'resolveObjection', objection.content.slice(0, 60), objection.receivedAt);
+    if (objection.status === 'open') add('objection_to_resolve', 'resolveObjection', objection.content.slice(0, 60), { since: objection.receivedAt });
   }
   if (state.stage === 'preliminary_acceptance') add('preliminary_acceptance_due', 'recordPreliminaryAcceptance', '公示期满，待党（工）委初验');
   if (state.stage === 'county_acceptance') add('county_acceptance_due', 'recordCountyAcceptance', '初验通过，待县级验收');
-  if (state.stage === 'follow_up_review') add('follow_up_review_due', 'recordFollowUpReview', '销号后回头看', state.deadlines.reviewDueAt);
+  if (state.stage === 'follow_up_review') add('follow_up_review_due', 'recordFollowUpReview', '销号后回头看', { dueAt: state.deadlines.reviewDueAt });
   for (const proposal of escalation.proposals ?? []) {
     if (proposal.status !== 'proposed') continue;
     const whom = proposal.subjects.map((subject) => subject.name).join('、');
-    if (proposal.kind === 'talk') add('talk_to_hold', 'recordTalk', `约谈${whom}：${proposal.reason}`, proposal.at);
-    else add('handling_to_decide', 'decideHandling', `${whom}：${proposal.reason}`, proposal.at);
+    if (proposal.kind === 'talk') add('talk_to_hold', 'recordTalk', `约谈${whom}：${proposal.reason}`, { since: proposal.at });
+    else add('handling_to_decide', 'decideHandling', `${whom}：${proposal.reason}`, { since: proposal.at });
   }
-  return todos.sort((a, b) => (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999'));
+  return todos.sort(byUrgency);
 }

@@ -1355,8 +1355,10 @@ export interface components {
              * @example 第1版整顿方案待审批
              */
             subject: string;
-            /** @description 到期时间（ISO 8601） */
+            /** @description 期限（ISO 8601），政策规定了期限的事项 */
             dueAt?: string;
+            /** @description 等待自（ISO 8601），没有期限的事项：方案提交、异议收到、约谈提请之时 */
+            since?: string;
             caseId: string;
             /** @example 青山村党支部 */
             orgName: string;
@@ -1366,7 +1368,7 @@ export interface components {
             stage: "identified" | "assigned" | "planning" | "remediating" | "publicizing" | "preliminary_acceptance" | "county_acceptance" | "delisted" | "follow_up_review" | "archived";
         };
         TodoListView: {
-            /** @description 按到期时间排序 */
+            /** @description 有期限的按期限先后，其余按等待时间先后 */
             items: components["schemas"]["TodoView"][];
             /** @description 各类待办数 */
             counts: {

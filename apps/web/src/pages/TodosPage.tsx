@@ -1,5 +1,5 @@
 /**
- * 我的待办: what awaits the signed-in person, earliest due first (GET /me/todos, computed by the API
+ * 我的待办: what awaits the signed-in person, deadlines first (GET /me/todos, computed by the API
  * with the same rules as the actions it offers). Each row opens the case with the action's form ready.
  */
 import { Link } from 'react-router-dom';
@@ -41,16 +41,17 @@ export default function TodosPage() {
           data-testid="todos-table"
           columns={[
             {
-              title: '到期',
-              dataIndex: 'dueAt',
+              title: '期限',
               width: 170,
-              render: (dueAt?: string) =>
-                dueAt ? (
-                  <Typography.Text type={Date.parse(dueAt) < now ? 'danger' : undefined}>
-                    {formatDateTime(dueAt)}
+              render: (_v, row) =>
+                row.dueAt ? (
+                  <Typography.Text type={Date.parse(row.dueAt) < now ? 'danger' : undefined}>
+                    {formatDateTime(row.dueAt)}
                     <br />
-                    <Typography.Text type="secondary">{dueText(dueAt)}</Typography.Text>
+                    <Typography.Text type="secondary">{dueText(row.dueAt)}</Typography.Text>
                   </Typography.Text>
+                ) : row.since ? (
+                  <Typography.Text type="secondary">{formatDateTime(row.since)} 起</Typography.Text>
                 ) : (
                   '—'
                 ),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TODO_KIND_LABELS, todosFor, type Actor, type CaseState, type Stage } from '@zhengdun/domain';
+import { byUrgency, TODO_KIND_LABELS, todosFor, type Actor, type CaseState, type Stage } from '@zhengdun/domain';
 import { CaseQueryRepository } from '@zhengdun/persistence';
 import type { TodoListView, TodoView } from './todos.dto';
 
@@ -30,7 +30,7 @@ export class TodosService {
         stage: state.stage,
       })),
     );
-    items.sort((a, b) => (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999'));
+    items.sort(byUrgency);
     const counts: Record<string, number> = {};
     for (const item of items) counts[item.kind] = (counts[item.kind] ?? 0) + 1;
     return { items, counts, truncated };
