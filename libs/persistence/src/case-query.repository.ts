@@ -384,6 +384,22 @@ export class CaseQueryRepository {
     return rows.map((row) => row.state);
   }
 
+  /**
+   * Recorded talks with each person on the county's other cases (the township Party secretary is
+   * talked to about each branch he answers for): personId → count, 0 for none.
+   */
+  async talksElsewhere(county: string, personIds: readonly string[], exceptCaseId: string): Promise<Record<string, number>> {
+    if (personIds.length === 0) return {};
+    const rows: { person: string; talks: string }[] = await this.dataSource.query(
+      `SELECT p.person, COALESCE(sum((r.state -> 'escalation' -> 'talkCounts' ->> p.person)::integer), 0) AS talks
+         FROM unnest($2::text[]) AS p(person)
+         LEFT JOIN case_record r ON r.county = $1 AND r.case_id <> $3 AND (r.state -> 'escalation' -> 'talkCounts') ? p.person
+        GROUP BY p.person`,
+      [county, personIds, exceptCaseId],
+    );
+    return Object.fromEntries(rows.map((row) => [row.person, Number(row.talks)]));
+  }
+
   /** The case as the workflow last wrote it (without its timeline, which is in case_event); null when it has no row yet. */
   async stateOf(caseId: string): Promise<Omit<CaseState, 'timeline'> | null> {
     const row = await this.dataSource.getRepository(CaseRecordEntity).findOne({ where: { caseId }, select: { caseId: true, state: true } });

@@ -111,6 +111,17 @@ describe('talks: proposed by the system, held and recorded by people', () => {
     expect(timeline(decided, 'organizational_handling_decided')[0].summary).toContain('调整支部书记');
   });
 
+  it('counts the talks the secretary above had about other branches: the second one proposes handling for him', () => {
+    const state = runTimersUntil(remediating(), 520);
+    const above = talkProposal(state.state).subjects.find((subject) => subject.standing === 'secretary_above')!;
+    const talk = { type: 'recordTalk' as const, proposalId: 'proposal-1', heldAt: at(530), talkedTo: ['branch_secretary' as const, 'secretary_above' as const], record: '约谈' };
+    const alone = act(state.state, talk, ACTORS.committee, 531).state;
+    expect(alone.escalation.proposals!.filter((p) => p.kind === 'organizational_handling')).toEqual([]);
+    const second = act(state.state, { ...talk, talksElsewhere: { [above.personId]: 1 } }, ACTORS.committee, 531).state;
+    const handling = second.escalation.proposals!.filter((p) => p.kind === 'organizational_handling');
+    expect(handling).toEqual([expect.objectContaining({ subjects: [above], reason: '累计已约谈2次（其中关于本组织1次）' })]);
+  });
+
   it('refuses a talk on no proposal, twice on one, or without a record; a declined proposal counts nothing', () => {
     const state = runTimersUntil(remediating(), 520).state;
     const talk = (proposalId: string, talkedTo: ('branch_secretary' | 'secretary_above')[] = ['branch_secretary'], record = '约谈') => ({ type: 'recordTalk' as const, proposalId, heldAt: at(530), talkedTo, record });

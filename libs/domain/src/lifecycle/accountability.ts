@@ -31,16 +31,21 @@ function raiseLevel(draft: Draft, level: 2 | 3): void {
   draft.state.escalation.level = Math.max(draft.state.escalation.level, level) as 2 | 3;
 }
 
-/** Proposes organizational handling for each person whose recorded talks reached the count, once per person. */
-function proposeHandling(draft: Draft, talkedTo: TalkSubject[]): void {
+/**
+ * Proposes organizational handling for each person whose recorded talks — here and, for whoever
+ * answers for several branches, about the others (`elsewhere`) — reached the count, once per person.
+ */
+function proposeHandling(draft: Draft, talkedTo: TalkSubject[], elsewhere: Record<string, number>): void {
   const { escalation } = draft.state;
   const proposals = (escalation.proposals ??= []);
   for (const person of talkedTo) {
-    const talks = escalation.talkCounts?.[person.personId] ?? 0;
+    const here = escalation.talkCounts?.[person.personId] ?? 0;
+    const talks = here + (elsewhere[person.personId] ?? 0);
     const already = proposals.some((p) => p.kind === 'organizational_handling' && p.subjects.some((s) => s.personId === person.personId));
     if (talks < TALKS_BEFORE_HANDLING || already) continue;
     const id = `proposal-${proposals.length + 1}`;
-    proposals.push({ id, kind: 'organizational_handling', at: draft.now, status: 'proposed', subjects: [person], reason: `已约谈${talks}次` });
+    const reason = talks === here ? `已约谈${talks}次` : `累计已约谈${talks}次（其中关于本组织${here}次）`;
+    proposals.push({ id, kind: 'organizational_handling', at: draft.now, status: 'proposed', subjects: [person], reason });
     raiseLevel(draft, 3);
     record(draft, 'organizational_handling_proposed', `提请组织处理：${person.name}累计约谈${talks}次（待县委组织部决定）`);
     notify(
@@ -54,7 +59,14 @@ function proposeHandling(draft: Draft, talkedTo: TalkSubject[]): void {
   }
 }
 
-export function recordTalk(draft: Draft, proposalId: string, heldAt: string, talkedTo: TalkSubject['standing'][], talkRecord: string): void {
+export function recordTalk(
+  draft: Draft,
+  proposalId: string,
+  heldAt: string,
+  talkedTo: TalkSubject['standing'][],
+  talkRecord: string,
+  talksElsewhere: Record<string, number> = {},
+): void {
   const proposal = openProposal(draft, proposalId, 'talk');
   if (Date.parse(heldAt) > Date.parse(draft.now)) {
     throw violation('invalid_input', '约谈时间不能晚于现在：请在约谈之后记录', 'a talk is recorded after it was held', { field: 'heldAt' });
@@ -76,7 +88,7 @@ export function recordTalk(draft: Draft, proposalId: string, heldAt: string, tal
   const names = subjects.map((subject) => `${subject.name}（第${counts[subject.personId]}次）`).join('、');
   record(draft, 'talk_recorded', `已约谈${names}：${trimmed(talkRecord)}`);
   notify(draft, 'talk_recorded', [committeeOf(draft.state), countyOf(draft.state)], '约谈已记录', `${draft.state.org.name}：已约谈${names}。`, `${draft.state.caseId}:${proposal.id}:held`);
-  proposeHandling(draft, subjects);
+  proposeHandling(draft, subjects, talksElsewhere);
 }
 
 export function declineTalk(draft: Draft, proposalId: string, reason: string): void {

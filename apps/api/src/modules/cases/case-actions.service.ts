@@ -37,6 +37,10 @@ export class CaseActionsService {
 
   /** An action's request, validated against its definition, as the workflow is to receive it. */
   take(actor: Actor, caseId: string, type: CaseActionType, body: Record<string, unknown>): Promise<CaseStateView> {
+    if (type === 'recordTalk') {
+      const talk = { type, ...body } as Extract<CaseAction, { type: 'recordTalk' }>;
+      return this.run(actor, caseId, talk, async () => ({ ...talk, talksElsewhere: await this.talksElsewhere(caseId, talk) }));
+    }
     if (type === 'recordFollowUpReview') {
       const { nextCampaignId, ...review } = body as Omit<FollowUpReview, 'type' | 'nextCampaign'> & { nextCampaignId?: string | null };
       return this.recordFollowUpReview(actor, caseId, { type, ...review }, nextCampaignId ?? undefined);
@@ -89,6 +93,15 @@ export class CaseActionsService {
       if (Date.now() >= deadline) throw WorkflowUnavailableException.notYetRecorded();
       await sleep(READ_MODEL_POLL_MS);
     }
+  }
+
+  /** Talks the people talked to have had about the county's other branches, from the read model. */
+  private async talksElsewhere(caseId: string, talk: Extract<CaseAction, { type: 'recordTalk' }>): Promise<Record<string, number>> {
+    const state = await this.readModel.stateOf(caseId);
+    const proposal = state?.escalation.proposals?.find((candidate) => candidate.id === talk.proposalId);
+    if (!state || !proposal) return {}; // the workflow refuses the talk itself
+    const people = proposal.subjects.filter((subject) => talk.talkedTo.includes(subject.standing)).map((subject) => subject.personId);
+    return this.readModel.talksElsewhere(state.org.county, people, caseId);
   }
 
   private async nextCampaign(actor: Actor, campaignId: string): Promise<NextCampaign> {
