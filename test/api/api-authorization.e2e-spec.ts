@@ -69,6 +69,8 @@ function bodyFor(action: CaseActionType, state: CaseState): Record<string, unkno
       return { proposalId: 'proposal-1', reason: '已书面说明，不予约谈' };
     case 'decideHandling':
       return { proposalId: 'proposal-2', decision: 'admonishment', reason: '研究决定' };
+    case 'reviewExplanation':
+      return { lapseId: 'lapse-1', accepted: false, comment: '理由不成立' };
   }
 }
 

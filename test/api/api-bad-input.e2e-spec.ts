@@ -72,6 +72,8 @@ function validBody(action: CaseActionType, state: CaseState): Record<string, unk
       return { proposalId: 'proposal-1', reason: '已书面说明' };
     case 'decideHandling':
       return { proposalId: 'proposal-2', decision: 'admonishment', reason: '研究决定' };
+    case 'reviewExplanation':
+      return { lapseId: 'lapse-1', accepted: false, comment: '理由不成立' };
   }
 }
 
@@ -163,6 +165,12 @@ function wrongBodies(action: CaseActionType, state: CaseState): [string, unknown
       return [
         ['decision unknown', { proposalId: 'proposal-2', decision: 'dismiss_everyone', reason: '无' }, 'decision'],
         ['script as proposal id', { proposalId: XSS, decision: 'no_action', reason: '无' }, 'proposalId'],
+      ];
+    case 'reviewExplanation':
+      return [
+        ['accepted a string', { lapseId: 'lapse-1', accepted: 'yes', comment: '认可' }, 'accepted'],
+        ['new date that is not a date', { lapseId: 'lapse-1', accepted: true, newDueAt: 'in two weeks', comment: '认可' }, 'newDueAt'],
+        ['injection as lapse id', { lapseId: SQL, accepted: false, comment: '不认可' }, 'lapseId'],
       ];
   }
 }

@@ -807,6 +807,8 @@ function actionBody(action: CaseActionType, state: CaseState | undefined): unkno
       return { checks: ALL_CHECKS, opinion: '台账完整，措施落实' };
     case 'recordFollowUpReview':
       return { checks: REVIEW_OK, opinion: '未发现反弹', reboundedProblemIds: [], newProblems: [] };
+    case 'reviewExplanation':
+      return { lapseId: state?.escalation.lapses?.[0]?.id ?? 'lapse-1', accepted: false, comment: '理由不成立，提请约谈' };
     case 'recordTalk':
     case 'declineTalk':
     case 'decideHandling': {

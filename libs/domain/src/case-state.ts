@@ -149,6 +149,11 @@ export interface Lapse {
   items: { key: string; label: string; dueAt: string }[];
   /** The talk the system proposed because this lapse stayed open (at most one per lapse). */
   talkProposalId?: string;
+  /**
+   * The township committee's review of the branch's explanation: accepted with a new date by which
+   * the items must be done (no talk is proposed before it), or not accepted (a talk is proposed now).
+   */
+  review?: { accepted: boolean; newDueAt?: string; comment: string; by: ActorRef; at: string };
 }
 
 /** Someone a talk is (to be) held with: the branch secretary or the secretary of the organization above. */

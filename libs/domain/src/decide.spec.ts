@@ -49,6 +49,7 @@ const EXPECTED_ROLES: Record<CaseActionType, UserRole[]> = {
   recordTalk: ['county_department', 'township_committee'],
   declineTalk: ['county_department', 'township_committee'],
   decideHandling: ['county_department'],
+  reviewExplanation: ['township_committee'],
 };
 
 const ALL_BUT_ARCHIVED: Stage[] = ['identified', 'assigned', 'planning', 'remediating', 'publicizing', 'preliminary_acceptance', 'county_acceptance', 'delisted', 'follow_up_review'];
@@ -70,6 +71,7 @@ const EXPECTED_STAGES: Record<CaseActionType, Stage[]> = {
   recordTalk: ALL_BUT_ARCHIVED,
   declineTalk: ALL_BUT_ARCHIVED,
   decideHandling: ALL_BUT_ARCHIVED,
+  reviewExplanation: ALL_BUT_ARCHIVED,
 };
 
 /** The right person of each role for the fixture case. */

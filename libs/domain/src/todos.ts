@@ -5,6 +5,7 @@
  * always open (a progress report, more measures) are not to-dos until their date comes.
  */
 import { actionsFor } from './actions/authorize';
+import { lapseAwaitingReview } from './actions/definition';
 import type { CaseActionType } from './actions/registry';
 import { currentMeasures, type CaseState } from './case-state';
 import { dueItems } from './lifecycle/escalation';
@@ -17,6 +18,7 @@ export const TODO_KINDS = [
   'measure_due',
   'report_due',
   'explanation_owed',
+  'explanation_to_review',
   'publicity_to_start',
   'objection_to_resolve',
   'preliminary_acceptance_due',
@@ -33,6 +35,7 @@ export const TODO_KIND_LABELS: Record<TodoKind, string> = {
   measure_due: '待完成整改措施',
   report_due: '待汇报整顿进展',
   explanation_owed: '待说明逾期原因',
+  explanation_to_review: '待审核逾期说明',
   publicity_to_start: '待启动结果公示',
   objection_to_resolve: '待处理公示异议',
   preliminary_acceptance_due: '待初验',
@@ -98,6 +101,12 @@ export function todosFor(state: CaseState, actor: Actor, now: string): Todo[] {
       answered.add(key);
       add('explanation_owed', 'submitExplanation', record.dueItemLabel, { since: record.at });
     }
+  }
+  const toReview = (escalation.lapses ?? []).find((lapse) => lapse.id === lapseAwaitingReview(state));
+  if (toReview) {
+    const keys = new Set(toReview.items.map((item) => item.key));
+    const explained = escalation.explanations.find((explanation) => keys.has(explanation.dueItemKey));
+    add('explanation_to_review', 'reviewExplanation', `逾期说明：${explained?.text ?? ''}`.slice(0, 80), { since: explained?.at });
   }
   for (const objection of state.objections) {
     if (objection.status === 'open') add('objection_to_resolve', 'resolveObjection', objection.content.slice(0, 60), { since: objection.receivedAt });

@@ -562,6 +562,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseId}/actions/reviewExplanation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 审核逾期说明 (reviewExplanation)
+         * @description 审核支部对逾期的说明：认可的给出新的完成时限（到期仍未完成再提请约谈），不认可的即提请约谈。可操作角色 roles: 乡镇（街道）党（工）委 (township_committee)。适用阶段 stages: 摸排确定 (identified)、已落实包抓 (assigned)、制定整顿方案 (planning)、整顿实施 (remediating)、结果公示 (publicizing)、党（工）委初验 (preliminary_acceptance)、县级验收 (county_acceptance)、已销号 (delisted)、回头看 (follow_up_review)。Returns the case's new state, or the refusal as a problem.
+         */
+        post: operations["reviewExplanation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/dashboard/summary": {
         parameters: {
             query?: never;
@@ -1287,7 +1307,7 @@ export interface components {
             /** @description Timeline rows from the read model (may lag the live state by a moment) */
             timeline: components["schemas"]["TimelineRowView"][];
             /** @description Actions your role may take in the current stage */
-            availableActions: ("assignTeam" | "submitPlan" | "returnPlan" | "approvePlan" | "addMeasures" | "completeMeasure" | "reportProgress" | "submitExplanation" | "startPublicity" | "resolveObjection" | "recordPreliminaryAcceptance" | "recordCountyAcceptance" | "recordFollowUpReview" | "recordTalk" | "declineTalk" | "decideHandling")[];
+            availableActions: ("assignTeam" | "submitPlan" | "returnPlan" | "approvePlan" | "addMeasures" | "completeMeasure" | "reportProgress" | "submitExplanation" | "startPublicity" | "resolveObjection" | "recordPreliminaryAcceptance" | "recordCountyAcceptance" | "recordFollowUpReview" | "recordTalk" | "declineTalk" | "decideHandling" | "reviewExplanation")[];
         };
         DashboardSatisfactionView: {
             /** @description 满意 票数 */
@@ -1339,7 +1359,7 @@ export interface components {
         };
         TodoView: {
             /** @enum {string} */
-            kind: "plan_owed" | "plan_to_review" | "measure_due" | "report_due" | "explanation_owed" | "publicity_to_start" | "objection_to_resolve" | "preliminary_acceptance_due" | "county_acceptance_due" | "follow_up_review_due" | "talk_to_hold" | "handling_to_decide";
+            kind: "plan_owed" | "plan_to_review" | "measure_due" | "report_due" | "explanation_owed" | "explanation_to_review" | "publicity_to_start" | "objection_to_resolve" | "preliminary_acceptance_due" | "county_acceptance_due" | "follow_up_review_due" | "talk_to_hold" | "handling_to_decide";
             /**
              * @description 待办类别（中文）
              * @example 待审批整顿方案
@@ -1349,7 +1369,7 @@ export interface components {
              * @description 办理它的操作
              * @enum {string}
              */
-            action: "assignTeam" | "submitPlan" | "returnPlan" | "approvePlan" | "addMeasures" | "completeMeasure" | "reportProgress" | "submitExplanation" | "startPublicity" | "resolveObjection" | "recordPreliminaryAcceptance" | "recordCountyAcceptance" | "recordFollowUpReview" | "recordTalk" | "declineTalk" | "decideHandling";
+            action: "assignTeam" | "submitPlan" | "returnPlan" | "approvePlan" | "addMeasures" | "completeMeasure" | "reportProgress" | "submitExplanation" | "startPublicity" | "resolveObjection" | "recordPreliminaryAcceptance" | "recordCountyAcceptance" | "recordFollowUpReview" | "recordTalk" | "declineTalk" | "decideHandling" | "reviewExplanation";
             /**
              * @description 事项
              * @example 第1版整顿方案待审批
@@ -1793,6 +1813,26 @@ export interface components {
              * @example 累计约谈两次仍未整改到位，经部务会研究决定
              */
             reason: string;
+        };
+        ReviewExplanationRequest: {
+            /**
+             * 逾期事项
+             * @example lapse-1
+             */
+            lapseId: string;
+            /** 是否认可 */
+            accepted: boolean;
+            /**
+             * 新的完成时限
+             * Format: date-time
+             * @description ISO 8601，如 2026-09-30T00:00:00+08:00
+             */
+            newDueAt?: string;
+            /**
+             * 审核意见
+             * @example 情况属实，同意延期两周
+             */
+            comment: string;
         };
     };
     responses: never;
@@ -4070,6 +4110,98 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DecideHandlingRequest"];
+            };
+        };
+        responses: {
+            /** @description The case after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStateView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未找到 (unknown case or campaign) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 操作被拒绝 (not now: wrong stage, closed case, duplicate, a key still in progress …) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 请求内容过大 (body over 256 KB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    reviewExplanation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重复提交保护：同一用户以相同的键重复提交同一请求，返回首次结果且不再执行；相同的键用于不同请求返回 422。 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewExplanationRequest"];
             };
         };
         responses: {

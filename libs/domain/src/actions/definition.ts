@@ -49,3 +49,9 @@ export const OPEN_STAGES: readonly Stage[] = ['identified', 'assigned', 'plannin
 export function hasOpenProposal(state: CaseState, kind: 'talk' | 'organizational_handling'): boolean {
   return (state.escalation.proposals ?? []).some((proposal) => proposal.kind === kind && proposal.status === 'proposed');
 }
+
+/** The first lapse whose explanation the committee has yet to judge (explained, not reviewed, no talk proposed). */
+export function lapseAwaitingReview(state: CaseState): string | undefined {
+  const explained = new Set(state.escalation.explanations.map((explanation) => explanation.dueItemKey));
+  return (state.escalation.lapses ?? []).find((lapse) => !lapse.review && !lapse.talkProposalId && lapse.items.some((item) => explained.has(item.key)))?.id;
+}

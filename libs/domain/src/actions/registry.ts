@@ -18,6 +18,7 @@ import { recordTalkAction } from './record-talk';
 import { reportProgressAction } from './report-progress';
 import { resolveObjectionAction } from './resolve-objection';
 import { returnPlanAction } from './return-plan';
+import { reviewExplanationAction } from './review-explanation';
 import { startPublicityAction } from './start-publicity';
 import { submitExplanationAction } from './submit-explanation';
 import { submitPlanAction } from './submit-plan';
@@ -39,6 +40,7 @@ export const CASE_ACTIONS = {
   recordTalk: recordTalkAction,
   declineTalk: declineTalkAction,
   decideHandling: decideHandlingAction,
+  reviewExplanation: reviewExplanationAction,
 } as const satisfies { [T in string]: ActionDefinition<T> };
 
 export type CaseActionType = keyof typeof CASE_ACTIONS;

@@ -137,6 +137,40 @@ describe('talks: proposed by the system, held and recorded by people', () => {
   });
 });
 
+describe('the committee reviews the branch’s explanation of a lapse', () => {
+  function explained(): CaseState {
+    const overdue = runTimersUntil(remediating(), 510).state;
+    return act(overdue, { type: 'submitExplanation', dueItemKey: 'measure:m1', explanation: '汛期抢险，工作推迟两周' }, ACTORS.secretary, 512).state;
+  }
+
+  it('accepted with a new date: no talk is proposed before it, and none if the items are done by then', () => {
+    const state = explained();
+    expect(actionsFor(state, ACTORS.committee)).toContain('reviewExplanation');
+    const accepted = act(state, { type: 'reviewExplanation', lapseId: 'lapse-1', accepted: true, newDueAt: at(900), comment: '情况属实，同意延期' }, ACTORS.committee, 515).state;
+    expect(scheduledEvents(accepted).find((event) => event.kind === 'talk_proposal')).toMatchObject({ at: at(900) });
+    expect(runTimersUntil(accepted, 899).state.escalation.proposals ?? []).toEqual([]);
+    expect(runTimersUntil(accepted, 900).state.escalation.proposals).toHaveLength(1);
+    let done = accepted;
+    for (const id of ['m1', 'm2']) done = act(done, { type: 'completeMeasure', measureId: id, evidence: '已完成并建立台账' }, ACTORS.secretary, 800).state;
+    expect(runTimersUntil(done, 2000).state.escalation.proposals ?? []).toEqual([]);
+  });
+
+  it('not accepted: the talk is proposed at once; a second review is refused', () => {
+    const refused = act(explained(), { type: 'reviewExplanation', lapseId: 'lapse-1', accepted: false, comment: '理由不成立' }, ACTORS.committee, 513).state;
+    expect(scheduledEvents(refused).find((event) => event.kind === 'talk_proposal')).toMatchObject({ at: at(513) });
+    expect(runTimersUntil(refused, 513).state.escalation.proposals).toEqual([expect.objectContaining({ kind: 'talk', at: at(513) })]);
+    expectViolation(() => act(refused, { type: 'reviewExplanation', lapseId: 'lapse-1', accepted: true, newDueAt: at(900), comment: '改为认可' }, ACTORS.committee, 514), 'proposal_closed');
+  });
+
+  it('refuses a review before the branch explained, an acceptance without a new date, and a branch reviewing itself', () => {
+    const overdue = runTimersUntil(remediating(), 510).state;
+    expectViolation(() => act(overdue, { type: 'reviewExplanation', lapseId: 'lapse-1', accepted: false, comment: '不认可' }, ACTORS.committee, 511), 'invalid_input');
+    const state = explained();
+    expectViolation(() => act(state, { type: 'reviewExplanation', lapseId: 'lapse-1', accepted: true, comment: '认可' }, ACTORS.committee, 515), 'invalid_input');
+    expectViolation(() => act(state, { type: 'reviewExplanation', lapseId: 'lapse-1', accepted: true, newDueAt: at(900), comment: '认可' }, ACTORS.secretary, 515), 'role_not_permitted');
+  });
+});
+
 describe('progress reports', () => {
   it('reach the county leader they are addressed to, whoever of the branch, the team or the committee reports', () => {
     const state = remediating();

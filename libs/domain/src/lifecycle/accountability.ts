@@ -120,3 +120,28 @@ export function decideHandling(draft: Draft, proposalId: string, decision: Handl
     `${draft.state.caseId}:${proposal.id}:decided`,
   );
 }
+
+/** The branch's explanation of a lapse, as the township committee judges it (accepted with a new date, or not). */
+export function reviewExplanation(draft: Draft, lapseId: string, accepted: boolean, newDueAt: string | undefined, comment: string): void {
+  const { state } = draft;
+  const lapse = state.escalation.lapses?.find((candidate) => candidate.id === lapseId);
+  if (!lapse) throw violation('invalid_input', `没有编号为 ${lapseId} 的逾期事项`, `no lapse ${lapseId} on this case`, { field: 'lapseId' });
+  if (lapse.review || lapse.talkProposalId) {
+    throw violation('proposal_closed', '该次逾期的说明已审核或已提请约谈，不能再审核', `lapse ${lapseId} was already reviewed or proposed for a talk`, { field: 'lapseId' });
+  }
+  const keys = new Set(lapse.items.map((item) => item.key));
+  if (!state.escalation.explanations.some((explanation) => keys.has(explanation.dueItemKey))) {
+    throw violation('invalid_input', '支部尚未就该次逾期作出说明', 'the branch has not explained this lapse yet', { field: 'lapseId' });
+  }
+  if (accepted && (!newDueAt || Date.parse(newDueAt) <= Date.parse(draft.now))) {
+    throw violation('invalid_input', '认可说明时须给出新的完成时限（晚于现在）', 'an accepted explanation needs a new date, after now', { field: 'newDueAt' });
+  }
+  if (trimmed(comment).length === 0) throw violation('reason_required', '请填写审核意见', 'a review needs a comment', { field: 'comment' });
+  lapse.review = { accepted, ...(accepted ? { newDueAt } : {}), comment: trimmed(comment), by: draft.actor, at: draft.now };
+  const labels = lapse.items.map((item) => item.label).join('；');
+  record(
+    draft,
+    'explanation_reviewed',
+    accepted ? `逾期说明予以认可：${labels}，限 ${newDueAt} 前完成。${trimmed(comment)}` : `逾期说明不予认可：${labels}。${trimmed(comment)}`,
+  );
+}

@@ -94,13 +94,19 @@ export function lapseIsOpen(state: CaseState, lapse: Lapse): boolean {
   return lapse.items.some((item) => due.has(item.key));
 }
 
-/** A talk is proposed once per lapse still open one escalation interval after it opened. */
+/** When the talk for a lapse is due to be proposed: one interval after it opened, at the new date an accepted explanation set, or at once after one not accepted. */
+function talkProposalAt(state: CaseState, lapse: Lapse): string {
+  if (lapse.review?.accepted && lapse.review.newDueAt) return lapse.review.newDueAt;
+  const afterInterval = addPlainPeriod(lapse.openedAt, state.policy.escalationInterval);
+  return lapse.review && !lapse.review.accepted && Date.parse(lapse.review.at) < Date.parse(afterInterval) ? lapse.review.at : afterInterval;
+}
+
+/** A talk is proposed once per lapse still open when its time comes (talkProposalAt). */
 function talkProposals(state: CaseState): ScheduledEvent[] {
   if (!proposesTalks(state)) return [];
-  const { escalationInterval } = state.policy;
   return (state.escalation.lapses ?? [])
     .filter((lapse) => !lapse.talkProposalId && lapseIsOpen(state, lapse))
-    .map((lapse) => ({ kind: 'talk_proposal', key: `${lapse.id}:talk_proposal`, at: addPlainPeriod(lapse.openedAt, escalationInterval), lapseId: lapse.id }));
+    .map((lapse) => ({ kind: 'talk_proposal', key: `${lapse.id}:talk_proposal`, at: talkProposalAt(state, lapse), lapseId: lapse.id }));
 }
 
 /** Every timer the case is waiting on that has not fired yet, earliest first. */

@@ -13,6 +13,7 @@ import { recordTalkForm } from './recordTalk';
 import { reportProgressForm } from './reportProgress';
 import { resolveObjectionForm } from './resolveObjection';
 import { returnPlanForm } from './returnPlan';
+import { reviewExplanationForm } from './reviewExplanation';
 import { startPublicityForm } from './startPublicity';
 import { submitExplanationForm } from './submitExplanation';
 import { submitPlanForm } from './submitPlan';
@@ -34,4 +35,5 @@ export const ACTION_FORMS: ActionForms = {
   recordTalk: recordTalkForm,
   declineTalk: declineTalkForm,
   decideHandling: decideHandlingForm,
+  reviewExplanation: reviewExplanationForm,
 };
