@@ -11,3 +11,4 @@ export * from './campaign/campaign-workflow.service';
 export * from './ledger/ledger-model';
 export * from './ledger/ledger-workbook';
 export * from './ledger/ledger.service';
+export * from './notices/notice-document';

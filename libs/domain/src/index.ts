@@ -14,6 +14,7 @@ export * from './decide';
 export * from './summary';
 export * from './figures';
 export * from './todos';
+export * from './notices';
 export * from './canonical-json';
 export { caseIdFor, openCase, type OpenCaseInput } from './lifecycle/identification';
 export { planIssues, MIN_MEASURE_LENGTH, type PlanIssue } from './lifecycle/planning';

@@ -7,6 +7,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AuditCheckpointEntity } from './entities/audit-checkpoint.entity';
 import { AuditEntryEntity } from './entities/audit-entry.entity';
 import { CampaignEntity } from './entities/campaign.entity';
+import { CampaignNoticeEntity } from './entities/campaign-notice.entity';
 import { CaseEventEntity } from './entities/case-event.entity';
 import { CaseRecordEntity } from './entities/case-record.entity';
 import { IdempotencyRecordEntity } from './entities/idempotency-record.entity';
@@ -27,6 +28,7 @@ export const ENTITIES = [
   ImportJobEntity,
   ImportRowEntity,
   RecipientContactEntity,
+  CampaignNoticeEntity,
 ];
 
 export function dataSourceOptions(url: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {

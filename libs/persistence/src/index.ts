@@ -23,3 +23,5 @@ export * from './campaign-progress.repository';
 export * from './outbox-dispatch.repository';
 export * from './ledger-query.repository';
 export * from './rate-limit.repository';
+export * from './campaign-notice.repository';
+export { CampaignNoticeEntity } from './entities/campaign-notice.entity';

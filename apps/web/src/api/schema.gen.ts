@@ -165,6 +165,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/campaigns/{campaignId}/ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各乡镇（街道）整顿进展排名：转化率、逾期占比、逾期次数、约谈、群众满意率 */
+        get: operations["NoticesController_ranking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{campaignId}/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本批次的督查通报（县内各乡镇均可查看） */
+        get: operations["NoticesController_list"];
+        put?: never;
+        /** 发布督查通报：排名与滞后的整顿对象取自当前数据，县委组织部可加通报批评（限期整改）与工作要求；编号按本批次顺延 */
+        post: operations["NoticesController_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{campaignId}/notices/{number}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载督查通报（.docx，可打印） */
+        get: operations["NoticesController_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/campaigns/{campaignId}/cases": {
         parameters: {
             query?: never;
@@ -1024,6 +1076,57 @@ export interface components {
             issueCount: number;
             createdAt: string;
             finishedAt: string | null;
+        };
+        TownshipRankingView: {
+            /** @description 各乡镇（街道）按转化率、逾期占比、约谈次数排名 */
+            ranking: {
+                [key: string]: unknown;
+            }[];
+        };
+        NoticeCriticismDto: {
+            /**
+             * 被通报批评的乡镇（街道）
+             * @example 河口镇
+             */
+            township: string;
+            /**
+             * 通报批评事项
+             * @example 3个整顿对象整改措施逾期未完成，约谈后仍无进展
+             */
+            text: string;
+            /**
+             * 整改期限
+             * @example 2026-12-15T00:00:00+08:00
+             */
+            deadline: string;
+        };
+        IssueNoticeDto: {
+            /** 通报批评、限期整改 */
+            criticisms?: components["schemas"]["NoticeCriticismDto"][];
+            /**
+             * 工作要求
+             * @example 各乡镇党委要对照排名，逐个销号，于月底前报送整改情况。
+             */
+            remarks?: string;
+        };
+        NoticeView: {
+            /**
+             * @description 本批次第几期
+             * @example 1
+             */
+            number: number;
+            /** @example 2026年软弱涣散基层党组织整顿工作督查通报（第1期） */
+            title: string;
+            issuedAt: string;
+            /** @example 县委组织部组织科 */
+            issuedBy: string;
+            /** @description 排名、滞后的整顿对象、通报批评与工作要求 */
+            content: {
+                [key: string]: unknown;
+            };
+        };
+        NoticeListView: {
+            items: components["schemas"]["NoticeView"][];
         };
         PersonDto: {
             /**
@@ -2420,6 +2523,248 @@ export interface operations {
             };
             /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    NoticesController_ranking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TownshipRankingView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未找到 (unknown case or campaign) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    NoticesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeListView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未找到 (unknown case or campaign) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    NoticesController_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueNoticeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未找到 (unknown case or campaign) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    NoticesController_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未找到 (unknown case or campaign) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,6 @@
 import { CodedError, type StatusTable } from '@zhengdun/domain';
 
-export type CampaignRequestExceptionCode = 'campaign_not_found' | 'invalid_policy' | 'ends_in_past' | 'file_too_large' | 'invalid_upload';
+export type CampaignRequestExceptionCode = 'campaign_not_found' | 'invalid_policy' | 'ends_in_past' | 'file_too_large' | 'invalid_upload' | 'notice_not_found' | 'unknown_township';
 
 export const CAMPAIGN_REQUEST_EXCEPTION_STATUS: StatusTable<CampaignRequestExceptionCode> = {
   campaign_not_found: 404,
@@ -9,6 +9,8 @@ export const CAMPAIGN_REQUEST_EXCEPTION_STATUS: StatusTable<CampaignRequestExcep
   // The campaigns library answers its own file_too_large the same way (merged tables must agree).
   file_too_large: { status: 413, field: 'file' },
   invalid_upload: 400,
+  notice_not_found: 404,
+  unknown_township: 422,
 };
 
 /** A request to the campaigns API refused before the campaigns library sees it. */
@@ -17,6 +19,17 @@ export class CampaignRequestException extends CodedError<CampaignRequestExceptio
 
   static notFound(id: string): CampaignRequestException {
     return new CampaignRequestException('campaign_not_found', `整顿批次 ${id} 不存在`, `campaign ${id} not found`);
+  }
+
+  static noticeNotFound(campaignId: string, number: number): CampaignRequestException {
+    return new CampaignRequestException('notice_not_found', `整顿批次 ${campaignId} 没有第${number}期通报`, `campaign ${campaignId} has no notice ${number}`);
+  }
+
+  /** A criticism naming a township that has no organization in the campaign. */
+  static unknownTownship(township: string, index: number): CampaignRequestException {
+    return new CampaignRequestException('unknown_township', `本批次没有“${township}”的整顿对象，不能对其通报批评`, `no organization of ${township} in this campaign`, {
+      field: `criticisms[${index}].township`,
+    });
   }
 
   static fileTooLarge(limitBytes: number): CampaignRequestException {

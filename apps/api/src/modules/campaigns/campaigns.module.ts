@@ -10,12 +10,14 @@ import { CampaignsController } from './campaigns.controller';
 import { CampaignsService } from './campaigns.service';
 import { LedgerController } from './ledger.controller';
 import { LedgerExportService } from './ledger-export.service';
+import { NoticesController } from './notices.controller';
+import { NoticesService } from './notices.service';
 import { ScreeningController } from './screening.controller';
 import { ScreeningFileInterceptor } from './screening-file.interceptor';
 import { ScreeningUploadsService } from './screening-uploads.service';
 
 @Module({
-  controllers: [CampaignsController, ScreeningController, LedgerController],
+  controllers: [CampaignsController, ScreeningController, LedgerController, NoticesController],
   providers: [
     {
       provide: CampaignWorkflowService,
@@ -32,6 +34,7 @@ import { ScreeningUploadsService } from './screening-uploads.service';
     CampaignStatusService,
     ScreeningUploadsService,
     LedgerExportService,
+    NoticesService,
     ScreeningFileInterceptor,
   ],
   exports: [CampaignsService],
