@@ -1,6 +1,6 @@
 /**
  * Routes, served by the API under `/`: `/login`, `/` (the county's overview; every other role lands
- * on its to-dos), `/overview`, `/todos`, `/cases`, `/cases/:caseId`, and `/public/:caseId` for the
+ * on its to-dos), `/overview`, `/todos`, `/notices`, `/cases`, `/cases/:caseId`, and `/public/:caseId` for the
  * public (no login). Pages load on demand, so a phone opening the public
  * page does not download the charts.
  */
@@ -18,6 +18,7 @@ if (window.location.pathname === '/') void loadOverview();
 const OverviewPage = lazy(loadOverview);
 const CaseListPage = lazy(() => import('./pages/CaseListPage'));
 const TodosPage = lazy(() => import('./pages/TodosPage'));
+const NoticesPage = lazy(() => import('./pages/NoticesPage'));
 const CasePage = lazy(() => import('./pages/CasePage'));
 const PublicCasePage = lazy(() => import('./pages/PublicCasePage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
@@ -80,6 +81,7 @@ export function App() {
             <Route index element={<Landing />} />
             <Route path="overview" element={<OverviewPage />} />
             <Route path="todos" element={<TodosPage />} />
+            <Route path="notices" element={<NoticesPage />} />
             <Route path="cases" element={<CaseListPage />} />
             <Route path="cases/:caseId" element={<CasePage />} />
             <Route path="*" element={<NotFoundPage />} />

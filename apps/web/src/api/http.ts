@@ -98,6 +98,26 @@ export async function request<T>(method: 'GET' | 'POST', path: string, options: 
 }
 
 export const apiGet = <T>(path: string, options?: RequestOptions) => request<T>('GET', path, options);
+
+/** Downloads a file the API serves to the signed-in user, saving it under `fileName`. */
+export async function downloadFile(path: string, fileName: string): Promise<void> {
+  const token = tokenSource();
+  const response = await fetch(path, { headers: token ? { Authorization: `Bearer ${token}` } : {}, cache: 'no-store' });
+  if (!response.ok) {
+    const text = await response.text();
+    let body: ProblemBody = { detail: `${UNEXPLAINED_TITLE}（HTTP ${response.status}）` };
+    try {
+      body = JSON.parse(text) as ProblemBody;
+    } catch {
+      // not a problem document: keep the status line
+    }
+    throw new ApiProblem(response.status, body);
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
+  link.click();
+  URL.revokeObjectURL(url);
+}
 export const apiPost = <T>(path: string, body: unknown, options?: RequestOptions) => request<T>('POST', path, { ...options, body });
 
 /** `?a=1&b=x` from the defined values only. */

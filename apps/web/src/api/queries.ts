@@ -6,7 +6,7 @@
  */
 import { QueryClient, keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ApiProblem, apiGet, casePath, publicCasePath, queryString } from './http';
-import type { CampaignView, CampaignListView, CaseDetailView, CaseListQuery, CaseListView, DashboardSummaryView, DevTokenListView, PublicNoticeView, TodoListView } from './views';
+import type { CampaignView, CampaignListView, CaseDetailView, CaseListQuery, CaseListView, DashboardSummaryView, DevTokenListView, PublicNoticeView, TodoListView, NoticeListView, TownshipRankingView } from './views';
 
 /** Poll intervals: what another supervisor did shows within one interval, without reloading. */
 export const POLL_MS = { case: 2000, overview: 2000, caseList: 5000, townships: 60_000, publicNotice: 30_000, todos: 10_000 } as const;
@@ -19,6 +19,8 @@ export const queryKeys = {
   publicNotice: (caseId: string) => ['public-case', caseId] as const,
   devTokens: ['dev-tokens'] as const,
   todos: ['todos'] as const,
+  notices: (campaignId: string) => ['notices', campaignId] as const,
+  ranking: (campaignId: string) => ['ranking', campaignId] as const,
 };
 
 export function createQueryClient(): QueryClient {
@@ -37,6 +39,25 @@ export function useCaseDetail(caseId: string) {
     queryKey: queryKeys.case(caseId),
     queryFn: ({ signal }) => apiGet<CaseDetailView>(casePath(caseId), { signal }),
     refetchInterval: POLL_MS.case,
+  });
+}
+
+/** 督查通报 of a campaign, the newest first. */
+export function useNotices(campaignId: string | undefined) {
+  return useQuery({
+    queryKey: queryKeys.notices(campaignId ?? ''),
+    queryFn: ({ signal }) => apiGet<NoticeListView>(`/campaigns/${encodeURIComponent(campaignId!)}/notices`, { signal }),
+    enabled: campaignId !== undefined,
+  });
+}
+
+/** The townships of a campaign ranked (as a notice would rank them now). */
+export function useTownshipRanking(campaignId: string | undefined) {
+  return useQuery({
+    queryKey: queryKeys.ranking(campaignId ?? ''),
+    queryFn: ({ signal }) => apiGet<TownshipRankingView>(`/campaigns/${encodeURIComponent(campaignId!)}/ranking`, { signal }),
+    enabled: campaignId !== undefined,
+    refetchInterval: POLL_MS.townships,
   });
 }
 

@@ -2,7 +2,7 @@
  * Names for the API's answers and requests, all taken from schema.gen.ts (generated from the API's
  * OpenAPI document): when a DTO changes, the UI stops compiling where it no longer fits.
  */
-import type { CaseActionType, CaseState } from '@zhengdun/domain';
+import type { CaseActionType, CaseState, NoticeContent, TownshipRank } from '@zhengdun/domain';
 import type { components, paths } from './schema.gen';
 
 type Schemas = components['schemas'];
@@ -37,6 +37,10 @@ export type ActionRequestBody<T extends CaseActionType> = NonNullable<
 export type DashboardSummaryView = Schemas['DashboardSummaryView'];
 export type TodoListView = Schemas['TodoListView'];
 export type TodoView = Schemas['TodoView'];
+export type NoticeView = Omit<Schemas['NoticeView'], 'content'> & { content: NoticeContent };
+export type NoticeListView = { items: NoticeView[] };
+export type TownshipRankingView = { ranking: TownshipRank[] };
+export type IssueNoticeRequest = Schemas['IssueNoticeDto'];
 
 export type PublicNoticeView = Schemas['PublicNoticeView'];
 export type SignalReceivedView = Schemas['SignalReceivedView'];

@@ -1,0 +1,79 @@
+/**
+ * 督查通报 in the browser, in Debian chromium against a real API, worker, Temporal and Postgres: the
+ * county department sees the townships ranked, issues a notice criticizing one township with a
+ * deadline, and a township committee finds it listed and downloads it as a Word document.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import JSZip from 'jszip';
+import { DEV_ACTORS } from '../../apps/api/src/core/auth/dev-tokens';
+import { campaignBody, newOrgCode, openCaseBody } from '../support/api-fixtures';
+import { launchBrowser, screenshot, type RunningBrowser } from '../support/browser';
+import { county } from '../support/cases';
+import { eventually } from '../support/environment';
+import { startWebHarness, type WebHarness } from '../support/web-harness';
+
+let web: WebHarness;
+let browser: RunningBrowser;
+
+beforeAll(async () => {
+  web = await startWebHarness('notices-ui');
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await web?.stop();
+});
+
+afterEach(() => {
+  expect(browser.problems.splice(0)).toEqual([]);
+});
+
+async function signInAs(page: Page, role: keyof typeof DEV_ACTORS): Promise<void> {
+  await page.goto(`${web.url}/`);
+  await page.waitForURL(/\/login$/);
+  await page.getByTestId(`dev-identity-${role}`).click();
+  await page.getByTestId('dev-sign-in').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  await page.getByTestId('current-user').getByText(DEV_ACTORS[role].name).waitFor();
+}
+
+it('the county issues a notice with a criticism; a township committee reads and downloads it', async () => {
+  const campaign = await web.api.post('/campaigns', { as: county, body: campaignBody(undefined, { name: '2026年度软弱涣散基层党组织集中整顿（通报）' }) });
+  const campaignId: string = campaign.body.id;
+  for (const township of ['青山镇', '河口镇']) {
+    expect((await web.api.post(`/campaigns/${campaignId}/cases`, { as: county, body: openCaseBody('rural', { orgCode: newOrgCode(), township }) })).status).toBe(201);
+  }
+  await eventually(async () => (await web.api.get(`/campaigns/${campaignId}/ranking`, { as: county })).body.ranking?.length === 2, 20_000, 'both townships ranked');
+
+  const page = await browser.newPage();
+  await signInAs(page, 'county_department');
+  await page.goto(`${web.url}/notices?campaignId=${campaignId}`);
+  await page.getByTestId('ranking-table').getByText('河口镇').waitFor();
+  await page.getByTestId('issue-notice').click();
+  await page.getByText('通报批评一个乡镇（街道）').click();
+  await page.locator('.ant-modal .ant-select').first().click();
+  await page.locator('.ant-select-item-option', { hasText: '河口镇' }).click();
+  await page.getByPlaceholder('通报批评事项').fill('整顿方案迟迟未报，督促不力');
+  await page.getByPlaceholder('整改期限').click();
+  await page.locator('.ant-picker-cell-in-view').last().click();
+  await page.locator('.ant-modal-footer').getByRole('button', { name: /发\s*布/ }).click();
+  await page.getByTestId('notices-table').getByText('第1期', { exact: true }).waitFor({ timeout: 15_000 });
+  await screenshot(page, 'notices-county');
+  const listed = await web.api.get(`/campaigns/${campaignId}/notices`, { as: county });
+  expect(listed.body.items[0].content.criticisms).toEqual([expect.objectContaining({ township: '河口镇', text: '整顿方案迟迟未报，督促不力' })]);
+
+  const township = await browser.newPage();
+  await signInAs(township, 'township_committee');
+  await township.getByTestId('current-user').waitFor();
+  await township.goto(`${web.url}/notices?campaignId=${campaignId}`);
+  const row = township.getByTestId('notices-table').locator('tr', { has: township.getByText('第1期', { exact: true }) });
+  await row.waitFor();
+  const [download] = await Promise.all([township.waitForEvent('download'), row.getByTestId('notice-download').click()]);
+  expect(download.suggestedFilename()).toMatch(/督查通报（第1期）\.docx$/);
+  const xml = await (await JSZip.loadAsync(await readFile((await download.path())!))).file('word/document.xml')!.async('string');
+  expect(xml).toContain('河口镇');
+  expect(xml).toContain('整顿方案迟迟未报，督促不力');
+  await Promise.all([page.close(), township.close()]);
+});
