@@ -77,3 +77,46 @@ it('issues a numbered notice that every township of the county reads, and its do
   expect(text).toContain(issued.body.content.lagging[0].orgName);
   expect((await fetch(`${h.url}/campaigns/${campaignId}/notices/9/document`, { headers: { authorization: `Bearer ${await h.token(committee)}` } })).status).toBe(404);
 });
+
+it('proposes the graded accountability of a township committee one grade at a time, and records the county’s decisions', async () => {
+  const thresholds = { overdueShare: [0.3, 0.6, 0.9] as [number, number, number], talks: [100, 200, 300] as [number, number, number] };
+  const created = await h.post('/campaigns', { as: county, body: campaignBody({ ...SECONDS_POLICY, committeeThresholds: thresholds }) });
+  expect(created.status).toBe(201);
+  const campaignId: string = created.body.id;
+  // One organization of 河口镇, overdue: the whole township is overdue (100%), past every grade.
+  const caseId: string = (await h.post(`/campaigns/${campaignId}/cases`, { as: county, body: openCaseBody('rural', { orgCode: newOrgCode(), township: HEKOU }) })).body.caseId;
+  const state = await eventually(async () => {
+    const found = await h.get(`/cases/${enc(caseId)}`, { as: county });
+    return found.body.case?.stage === 'assigned' ? (found.body.case as CaseState) : undefined;
+  }, 20_000, 'assigned');
+  expect((await h.post(`/cases/${enc(caseId)}/actions/submitPlan`, { as: secretaryOf(state.org.code), body: { measures: measuresFor(state, 1_000) } })).status).toBe(200);
+  expect((await h.post(`/cases/${enc(caseId)}/actions/approvePlan`, { as: hekouCommittee, body: {} })).status).toBe(200);
+  const path = `/campaigns/${campaignId}/committee-accountability`;
+  const hekou = async () => {
+    const view = await h.get(path, { as: county });
+    expect(view.status).toBe(200);
+    expect(view.body.thresholds).toEqual(thresholds);
+    return view.body.townships.find((row: { figures: { township: string } }) => row.figures.township === HEKOU);
+  };
+  await eventually(async () => (await hekou())?.proposed === 'serious_criticism', 20_000, 'serious criticism proposed');
+  expect((await hekou()).reached).toEqual(['serious_criticism', 'talk_and_notice', 'accountability']);
+
+  const decide = (grade: string, as = county) => h.post(path, { as, body: { township: HEKOU, grade, decision: 'carried_out', reason: '逾期占比过高，经部务会研究决定' } });
+  expect((await decide('serious_criticism', hekouCommittee)).status).toBe(403);
+  const outOfOrder = await decide('accountability');
+  expect({ status: outOfOrder.status, code: outOfOrder.body.code }).toEqual({ status: 409, code: 'grade_not_proposed' });
+  for (const [grade, next] of [['serious_criticism', 'talk_and_notice'], ['talk_and_notice', 'accountability'], ['accountability', undefined]] as const) {
+    const decided = await decide(grade);
+    expect(decided.status).toBe(201);
+    const row = decided.body.townships.find((candidate: { figures: { township: string } }) => candidate.figures.township === HEKOU);
+    expect(row.proposed).toBe(next);
+  }
+  const row = await hekou();
+  expect(row.decisions.map((decision: { grade: string; decision: string; decidedBy: { name: string } }) => [decision.grade, decision.decision, decision.decidedBy.name])).toEqual([
+    ['serious_criticism', 'carried_out', county.name],
+    ['talk_and_notice', 'carried_out', county.name],
+    ['accountability', 'carried_out', county.name],
+  ]);
+  // The township sees where it stands.
+  expect((await h.get(path, { as: hekouCommittee })).status).toBe(200);
+});

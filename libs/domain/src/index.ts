@@ -15,6 +15,7 @@ export * from './summary';
 export * from './figures';
 export * from './todos';
 export * from './notices';
+export * from './committee-accountability';
 export * from './canonical-json';
 export { caseIdFor, openCase, type OpenCaseInput } from './lifecycle/identification';
 export { planIssues, MIN_MEASURE_LENGTH, type PlanIssue } from './lifecycle/planning';

@@ -31,6 +31,29 @@ export interface CampaignPolicy {
    * Used by the campaign, not by a case.
    */
   summaryCadence?: Period;
+  /**
+   * When the system proposes graded accountability of a township committee (001): each grade's
+   * threshold on the share of its organizations overdue and on the talks held about its branches.
+   * Optional; `committeeThresholdsOf` supplies the defaults.
+   */
+  committeeThresholds?: CommitteeThresholds;
+}
+
+/** Thresholds of the three grades, in order: 严肃批评, 约谈并通报, 追责. A grade is reached by either figure. */
+export interface CommitteeThresholds {
+  overdueShare: [number, number, number];
+  talks: [number, number, number];
+}
+
+/**
+ * Our defaults, not the seeds' (they name the grades, not the numbers): a fifth of a township's weak
+ * organizations overdue, or two talks about its branches, first earns serious criticism; a third or
+ * four talks, a talk with the committee and a circulated notice; half or six talks, accountability.
+ */
+export const DEFAULT_COMMITTEE_THRESHOLDS: CommitteeThresholds = { overdueShare: [0.2, 0.35, 0.5], talks: [2, 4, 6] };
+
+export function committeeThresholdsOf(policy: Pick<CampaignPolicy, 'committeeThresholds'>): CommitteeThresholds {
+  return policy.committeeThresholds ?? DEFAULT_COMMITTEE_THRESHOLDS;
 }
 
 /** 每月汇总: the campaign's progress summary goes to the county every 30 days unless the policy says otherwise. */

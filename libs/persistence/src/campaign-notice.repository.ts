@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { isLagging, type LaggingOrganization, type NoticeContent, type Stage, type TownshipFigures } from '@zhengdun/domain';
 import { CampaignNoticeEntity } from './entities/campaign-notice.entity';
+import { CommitteeDecisionEntity } from './entities/committee-decision.entity';
 
 /** The figures a notice ranks townships by, and the organizations it names, from the read model. */
 export class CampaignNoticeRepository {
@@ -63,6 +64,20 @@ export class CampaignNoticeRepository {
         content: notice.content,
       });
     });
+  }
+
+  committeeDecisions(campaignId: string): Promise<CommitteeDecisionEntity[]> {
+    return this.dataSource.getRepository(CommitteeDecisionEntity).find({ where: { campaignId }, order: { decidedAt: 'ASC' } });
+  }
+
+  /** Records the decision on one grade; false when that grade was already decided (nothing changes). */
+  async decideCommittee(decision: CommitteeDecisionEntity): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `INSERT INTO committee_decision (campaign_id, township, grade, decision, reason, decided_by_id, decided_by_name, decided_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING township`,
+      [decision.campaignId, decision.township, decision.grade, decision.decision, decision.reason, decision.decidedById, decision.decidedByName, decision.decidedAt],
+    );
+    return rows.length > 0;
   }
 
   list(campaignId: string): Promise<CampaignNoticeEntity[]> {

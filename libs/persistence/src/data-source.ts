@@ -8,6 +8,7 @@ import { AuditCheckpointEntity } from './entities/audit-checkpoint.entity';
 import { AuditEntryEntity } from './entities/audit-entry.entity';
 import { CampaignEntity } from './entities/campaign.entity';
 import { CampaignNoticeEntity } from './entities/campaign-notice.entity';
+import { CommitteeDecisionEntity } from './entities/committee-decision.entity';
 import { CaseEventEntity } from './entities/case-event.entity';
 import { CaseRecordEntity } from './entities/case-record.entity';
 import { IdempotencyRecordEntity } from './entities/idempotency-record.entity';
@@ -29,6 +30,7 @@ export const ENTITIES = [
   ImportRowEntity,
   RecipientContactEntity,
   CampaignNoticeEntity,
+  CommitteeDecisionEntity,
 ];
 
 export function dataSourceOptions(url: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {

@@ -25,3 +25,4 @@ export * from './ledger-query.repository';
 export * from './rate-limit.repository';
 export * from './campaign-notice.repository';
 export { CampaignNoticeEntity } from './entities/campaign-notice.entity';
+export { CommitteeDecisionEntity } from './entities/committee-decision.entity';

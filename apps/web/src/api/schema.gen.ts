@@ -182,6 +182,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/campaigns/{campaignId}/committee-accountability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 乡镇党委分级问责：各乡镇达到的等级（严肃批评、约谈并通报、追责问责）、当前提请的等级和县委组织部的决定 */
+        get: operations["NoticesController_committeeAccountability"];
+        put?: never;
+        /** 对提请的乡镇党委问责等级作出决定（逐级提请，每级一次） */
+        post: operations["NoticesController_decideCommittee"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/campaigns/{campaignId}/notices": {
         parameters: {
             query?: never;
@@ -905,6 +923,28 @@ export interface components {
              */
             unit: "seconds" | "days" | "workingDays";
         };
+        CommitteeThresholdsDto: {
+            /**
+             * 逾期占比阈值
+             * @description 严肃批评、约谈并通报、追责问责各级的逾期占比（0–1）
+             * @example [
+             *       0.2,
+             *       0.35,
+             *       0.5
+             *     ]
+             */
+            overdueShare: number[];
+            /**
+             * 约谈次数阈值
+             * @description 各级对应的本乡镇约谈次数
+             * @example [
+             *       2,
+             *       4,
+             *       6
+             *     ]
+             */
+            talks: number[];
+        };
         CampaignPolicyDto: {
             /**
              * 整顿方案期限
@@ -946,6 +986,11 @@ export interface components {
              * @description 向县委组织部发送整顿进度汇总的周期（默认每 30 天）
              */
             summaryCadence?: components["schemas"]["PeriodDto"];
+            /**
+             * 乡镇党委分级问责阈值
+             * @description 默认逾期占比 20%/35%/50% 或约谈 2/4/6 次
+             */
+            committeeThresholds?: components["schemas"]["CommitteeThresholdsDto"];
         };
         CreateCampaignDto: {
             /**
@@ -1082,6 +1127,54 @@ export interface components {
             ranking: {
                 [key: string]: unknown;
             }[];
+        };
+        CommitteeAccountabilityRowView: {
+            /** @description 该乡镇的排名与数据 */
+            figures: {
+                [key: string]: unknown;
+            };
+            /** @description 数据已达到的等级 */
+            reached: ("serious_criticism" | "talk_and_notice" | "accountability")[];
+            /**
+             * @description 当前提请县委组织部决定的等级（逐级提请）
+             * @enum {string}
+             */
+            proposed?: "serious_criticism" | "talk_and_notice" | "accountability";
+            /** @description 已作出的决定 */
+            decisions: {
+                [key: string]: unknown;
+            }[];
+        };
+        CommitteeAccountabilityView: {
+            /** @description 本批次的分级问责阈值（逾期占比、约谈次数） */
+            thresholds: {
+                [key: string]: unknown;
+            };
+            townships: components["schemas"]["CommitteeAccountabilityRowView"][];
+        };
+        DecideCommitteeDto: {
+            /**
+             * 乡镇（街道）
+             * @example 河口镇
+             */
+            township: string;
+            /**
+             * 问责等级
+             * @description serious_criticism 严肃批评 / talk_and_notice 约谈并通报 / accountability 追责问责
+             * @enum {string}
+             */
+            grade: "serious_criticism" | "talk_and_notice" | "accountability";
+            /**
+             * 决定
+             * @description carried_out 已实施 / not_warranted 经研究不予实施
+             * @enum {string}
+             */
+            decision: "carried_out" | "not_warranted";
+            /**
+             * 决定依据或理由
+             * @example 逾期占比超过三成，经部务会研究予以严肃批评
+             */
+            reason: string;
         };
         NoticeCriticismDto: {
             /**
@@ -2580,6 +2673,142 @@ export interface operations {
             };
             /** @description 未找到 (unknown case or campaign) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    NoticesController_committeeAccountability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitteeAccountabilityView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未找到 (unknown case or campaign) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    NoticesController_decideCommittee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideCommitteeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitteeAccountabilityView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未找到 (unknown case or campaign) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 操作被拒绝 (not now: wrong stage, closed case, duplicate, a key still in progress …) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,6 @@
 import { CodedError, type StatusTable } from '@zhengdun/domain';
 
-export type CampaignRequestExceptionCode = 'campaign_not_found' | 'invalid_policy' | 'ends_in_past' | 'file_too_large' | 'invalid_upload' | 'notice_not_found' | 'unknown_township';
+export type CampaignRequestExceptionCode = 'campaign_not_found' | 'invalid_policy' | 'ends_in_past' | 'file_too_large' | 'invalid_upload' | 'notice_not_found' | 'unknown_township' | 'grade_not_proposed';
 
 export const CAMPAIGN_REQUEST_EXCEPTION_STATUS: StatusTable<CampaignRequestExceptionCode> = {
   campaign_not_found: 404,
@@ -11,6 +11,8 @@ export const CAMPAIGN_REQUEST_EXCEPTION_STATUS: StatusTable<CampaignRequestExcep
   invalid_upload: 400,
   notice_not_found: 404,
   unknown_township: 422,
+  // Only the grade now proposed can be decided: the next one waits until this one is.
+  grade_not_proposed: 409,
 };
 
 /** A request to the campaigns API refused before the campaigns library sees it. */
@@ -30,6 +32,15 @@ export class CampaignRequestException extends CodedError<CampaignRequestExceptio
     return new CampaignRequestException('unknown_township', `本批次没有“${township}”的整顿对象，不能对其通报批评`, `no organization of ${township} in this campaign`, {
       field: `criticisms[${index}].township`,
     });
+  }
+
+  static gradeNotProposed(township: string, gradeLabel: string, proposedLabel: string | undefined): CampaignRequestException {
+    return new CampaignRequestException(
+      'grade_not_proposed',
+      proposedLabel ? `${township}当前提请的是“${proposedLabel}”，不能对“${gradeLabel}”作出决定` : `${township}当前没有提请${gradeLabel}，不能作出决定`,
+      `${gradeLabel} is not the grade proposed for ${township}`,
+      { field: 'grade' },
+    );
   }
 
   static fileTooLarge(limitBytes: number): CampaignRequestException {

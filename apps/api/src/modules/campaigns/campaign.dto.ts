@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsISO8601, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import type { CampaignPolicy, Period, PeriodUnit } from '@zhengdun/domain';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsISO8601, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import type { CampaignPolicy, CommitteeThresholds, Period, PeriodUnit } from '@zhengdun/domain';
 import { PLACE_NAME } from '../../core/http/patterns';
 
 const PERIOD_UNITS: readonly PeriodUnit[] = ['seconds', 'days', 'workingDays'];
@@ -14,6 +14,17 @@ export class PeriodDto implements Period {
   @ApiProperty({ title: '计时单位', enum: PERIOD_UNITS, example: 'workingDays', description: 'seconds (tests only), days, or workingDays (法定工作日)' })
   @IsIn(PERIOD_UNITS)
   unit!: PeriodUnit;
+}
+
+/** 乡镇党委分级问责的阈值: three grades, each reached by the overdue share or by the talks held. */
+export class CommitteeThresholdsDto implements CommitteeThresholds {
+  @ApiProperty({ title: '逾期占比阈值', type: [Number], example: [0.2, 0.35, 0.5], description: '严肃批评、约谈并通报、追责问责各级的逾期占比（0–1）' })
+  @IsArray() @ArrayMinSize(3) @ArrayMaxSize(3) @IsNumber({ allowNaN: false, allowInfinity: false }, { each: true }) @Min(0, { each: true }) @Max(1, { each: true })
+  overdueShare!: [number, number, number];
+
+  @ApiProperty({ title: '约谈次数阈值', type: [Number], example: [2, 4, 6], description: '各级对应的本乡镇约谈次数' })
+  @IsArray() @ArrayMinSize(3) @ArrayMaxSize(3) @IsInt({ each: true }) @Min(0, { each: true }) @Max(10_000, { each: true })
+  talks!: [number, number, number];
 }
 
 /** The periods the lifecycle waits on; reminderLead and escalationInterval cannot be in working days. */
@@ -53,6 +64,10 @@ export class CampaignPolicyDto implements CampaignPolicy {
   @ApiPropertyOptional({ title: '进度汇总周期', type: PeriodDto, description: '向县委组织部发送整顿进度汇总的周期（默认每 30 天）' })
   @IsOptional() @IsObject() @ValidateNested() @Type(() => PeriodDto)
   summaryCadence?: PeriodDto;
+
+  @ApiPropertyOptional({ title: '乡镇党委分级问责阈值', type: CommitteeThresholdsDto, description: '默认逾期占比 20%/35%/50% 或约谈 2/4/6 次' })
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => CommitteeThresholdsDto)
+  committeeThresholds?: CommitteeThresholdsDto;
 }
 
 export class CreateCampaignDto {

@@ -31,6 +31,9 @@ function policyOf(dto: CreateCampaignDto, allowSeconds: boolean): CampaignPolicy
     ...Object.fromEntries(PERIOD_NAMES.map((name) => [name, { amount: dto.policy![name].amount, unit: dto.policy![name].unit }])),
     satisfactionThreshold: dto.policy.satisfactionThreshold,
     ...(dto.policy.summaryCadence ? { summaryCadence: { amount: dto.policy.summaryCadence.amount, unit: dto.policy.summaryCadence.unit } } : {}),
+    ...(dto.policy.committeeThresholds
+      ? { committeeThresholds: { overdueShare: [...dto.policy.committeeThresholds.overdueShare], talks: [...dto.policy.committeeThresholds.talks] } }
+      : {}),
   } as CampaignPolicy;
   if (!isValidPolicy(policy)) {
     throw new CampaignRequestException(

@@ -6,7 +6,7 @@ import { CurrentActor, Roles } from '../../core/auth/auth.decorators';
 import { attachment } from '../../core/http/content-disposition';
 import { CampaignIdPipe } from '../../core/http/id-param.pipe';
 import { ApiProblems } from '../../core/openapi/api-problems.decorator';
-import { IssueNoticeDto, NoticeListView, NoticeView, TownshipRankingView } from './notices.dto';
+import { CommitteeAccountabilityView, DecideCommitteeDto, IssueNoticeDto, NoticeListView, NoticeView, TownshipRankingView } from './notices.dto';
 import { NoticesService } from './notices.service';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -24,6 +24,24 @@ export class NoticesController {
   @ApiProblems(400, 401, 403, 404)
   async ranking(@CurrentActor() actor: Actor, @Param('campaignId', CampaignIdPipe) campaignId: string): Promise<TownshipRankingView> {
     return { ranking: await this.notices.ranking(actor, campaignId) };
+  }
+
+  @Get('committee-accountability')
+  @Roles('county_department', 'township_committee', 'auditor')
+  @ApiOperation({ summary: '乡镇党委分级问责：各乡镇达到的等级（严肃批评、约谈并通报、追责问责）、当前提请的等级和县委组织部的决定' })
+  @ApiOkResponse({ type: CommitteeAccountabilityView })
+  @ApiProblems(400, 401, 403, 404)
+  committeeAccountability(@CurrentActor() actor: Actor, @Param('campaignId', CampaignIdPipe) campaignId: string): Promise<CommitteeAccountabilityView> {
+    return this.notices.committeeAccountability(actor, campaignId);
+  }
+
+  @Post('committee-accountability')
+  @Roles('county_department')
+  @ApiOperation({ summary: '对提请的乡镇党委问责等级作出决定（逐级提请，每级一次）' })
+  @ApiCreatedResponse({ type: CommitteeAccountabilityView })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  decideCommittee(@CurrentActor() actor: Actor, @Param('campaignId', CampaignIdPipe) campaignId: string, @Body() body: DecideCommitteeDto): Promise<CommitteeAccountabilityView> {
+    return this.notices.decideCommittee(actor, campaignId, body);
   }
 
   @Post('notices')

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsISO8601, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import type { NoticeContent } from '@zhengdun/domain';
+import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { COMMITTEE_DECISIONS, COMMITTEE_GRADES, type CommitteeDecision, type CommitteeDecisionRecord, type CommitteeGrade, type CommitteeThresholds, type NoticeContent, type TownshipRank } from '@zhengdun/domain';
 import { PLACE_NAME } from '../../core/http/patterns';
 
 const NOT_BLANK = /\S/;
@@ -45,4 +45,35 @@ export class NoticeListView {
 
 export class TownshipRankingView {
   @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description: '各乡镇（街道）按转化率、逾期占比、约谈次数排名' }) ranking!: NoticeContent['ranking'];
+}
+
+/** 乡镇党委分级问责: the county's decision on the grade proposed for a township committee. */
+export class DecideCommitteeDto {
+  @ApiProperty({ title: '乡镇（街道）', example: '河口镇' })
+  @IsString() @Matches(PLACE_NAME)
+  township!: string;
+
+  @ApiProperty({ title: '问责等级', enum: COMMITTEE_GRADES, description: 'serious_criticism 严肃批评 / talk_and_notice 约谈并通报 / accountability 追责问责' })
+  @IsIn(COMMITTEE_GRADES)
+  grade!: CommitteeGrade;
+
+  @ApiProperty({ title: '决定', enum: COMMITTEE_DECISIONS, description: 'carried_out 已实施 / not_warranted 经研究不予实施' })
+  @IsIn(COMMITTEE_DECISIONS)
+  decision!: CommitteeDecision;
+
+  @ApiProperty({ title: '决定依据或理由', example: '逾期占比超过三成，经部务会研究予以严肃批评' })
+  @IsString() @Matches(NOT_BLANK) @MaxLength(2000)
+  reason!: string;
+}
+
+export class CommitteeAccountabilityRowView {
+  @ApiProperty({ type: 'object', additionalProperties: true, description: '该乡镇的排名与数据' }) figures!: TownshipRank;
+  @ApiProperty({ enum: COMMITTEE_GRADES, isArray: true, description: '数据已达到的等级' }) reached!: CommitteeGrade[];
+  @ApiPropertyOptional({ enum: COMMITTEE_GRADES, description: '当前提请县委组织部决定的等级（逐级提请）' }) proposed?: CommitteeGrade;
+  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description: '已作出的决定' }) decisions!: CommitteeDecisionRecord[];
+}
+
+export class CommitteeAccountabilityView {
+  @ApiProperty({ type: 'object', additionalProperties: true, description: '本批次的分级问责阈值（逾期占比、约谈次数）' }) thresholds!: CommitteeThresholds;
+  @ApiProperty({ type: [CommitteeAccountabilityRowView] }) townships!: CommitteeAccountabilityRowView[];
 }

@@ -1,12 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { noticeDocument } from '@zhengdun/campaigns';
-import { CONVERTED_STAGES, rankTownships, type Actor, type NoticeContent, type TownshipRank } from '@zhengdun/domain';
+import {
+  committeeThresholdsOf,
+  COMMITTEE_GRADE_LABELS,
+  CONVERTED_STAGES,
+  gradesReached,
+  proposedGrade,
+  rankTownships,
+  type Actor,
+  type CommitteeDecision,
+  type CommitteeGrade,
+  type NoticeContent,
+  type TownshipRank,
+} from '@zhengdun/domain';
 import { CampaignNoticeRepository, type CampaignEntity, type CampaignNoticeEntity } from '@zhengdun/persistence';
 import { AuditService } from '../../core/audit/audit.service';
 import { CampaignRequestException } from './campaign-request.exception';
 import { CampaignsService } from './campaigns.service';
-import type { IssueNoticeDto, NoticeView } from './notices.dto';
+import type { CommitteeAccountabilityView, DecideCommitteeDto, IssueNoticeDto, NoticeView } from './notices.dto';
 
 /** How many lagging organizations a notice names. */
 const LAGGING_NAMED = 50;
@@ -44,6 +56,59 @@ export class NoticesService {
         content,
       });
       return toNoticeView(notice);
+    });
+  }
+
+  /** Per township: the grades its figures reach, the one proposed now, and the county's decisions. */
+  async committeeAccountability(actor: Actor, campaignId: string): Promise<CommitteeAccountabilityView> {
+    const campaign = await this.campaigns.get(actor, campaignId);
+    const thresholds = committeeThresholdsOf(campaign.policy);
+    const ranking = rankTownships(await this.notices.townshipFigures(campaign.id, CONVERTED_STAGES));
+    const decisions = await this.notices.committeeDecisions(campaign.id);
+    return {
+      thresholds,
+      townships: ranking.map((figures) => {
+        const mine = decisions.filter((decision) => decision.township === figures.township);
+        const reached = gradesReached(figures, thresholds);
+        const proposed = proposedGrade(reached, mine.map((decision) => decision.grade as CommitteeGrade));
+        return {
+          figures,
+          reached,
+          ...(proposed ? { proposed } : {}),
+          decisions: mine.map((decision) => ({
+            township: decision.township,
+            grade: decision.grade as CommitteeGrade,
+            decision: decision.decision as CommitteeDecision,
+            reason: decision.reason,
+            decidedBy: { userId: decision.decidedById, name: decision.decidedByName, role: 'county_department' as const },
+            decidedAt: new Date(decision.decidedAt).toISOString(),
+          })),
+        };
+      }),
+    };
+  }
+
+  /** The county decides the grade proposed for a township — only that one, and once. */
+  decideCommittee(actor: Actor, campaignId: string, dto: DecideCommitteeDto): Promise<CommitteeAccountabilityView> {
+    return this.audit.command(actor, null, 'decideCommitteeAccountability', { campaignId, ...dto }, async () => {
+      const current = await this.committeeAccountability(actor, campaignId);
+      const row = current.townships.find((candidate) => candidate.figures.township === dto.township);
+      if (!row) throw CampaignRequestException.unknownTownship(dto.township, 0);
+      if (row.proposed !== dto.grade) {
+        throw CampaignRequestException.gradeNotProposed(dto.township, COMMITTEE_GRADE_LABELS[dto.grade], row.proposed && COMMITTEE_GRADE_LABELS[row.proposed]);
+      }
+      const recorded = await this.notices.decideCommittee({
+        campaignId,
+        township: dto.township,
+        grade: dto.grade,
+        decision: dto.decision,
+        reason: dto.reason.trim(),
+        decidedById: actor.userId,
+        decidedByName: actor.name,
+        decidedAt: new Date(),
+      });
+      if (!recorded) throw CampaignRequestException.gradeNotProposed(dto.township, COMMITTEE_GRADE_LABELS[dto.grade], undefined);
+      return this.committeeAccountability(actor, campaignId);
     });
   }
 
