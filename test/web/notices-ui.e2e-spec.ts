@@ -51,6 +51,10 @@ it('the county issues a notice with a criticism; a township committee reads and 
   await signInAs(page, 'county_department');
   await page.goto(`${web.url}/notices?campaignId=${campaignId}`);
   await page.getByTestId('ranking-table').getByText('河口镇').waitFor();
+  // Nothing overdue, nothing talked about: no township committee is proposed for accountability.
+  const committeeRow = page.getByTestId('committee-table').locator('tr', { hasText: '河口镇' });
+  await committeeRow.waitFor();
+  expect(await committeeRow.getByTestId('decide-committee').count()).toBe(0);
   await page.getByTestId('issue-notice').click();
   await page.getByText('通报批评一个乡镇（街道）').click();
   await page.locator('.ant-modal .ant-select').first().click();

@@ -6,7 +6,7 @@
  */
 import { QueryClient, keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ApiProblem, apiGet, casePath, publicCasePath, queryString } from './http';
-import type { CampaignView, CampaignListView, CaseDetailView, CaseListQuery, CaseListView, DashboardSummaryView, DevTokenListView, PublicNoticeView, TodoListView, NoticeListView, TownshipRankingView } from './views';
+import type { CampaignView, CampaignListView, CaseDetailView, CaseListQuery, CaseListView, DashboardSummaryView, DevTokenListView, PublicNoticeView, TodoListView, NoticeListView, TownshipRankingView, CommitteeAccountabilityView } from './views';
 
 /** Poll intervals: what another supervisor did shows within one interval, without reloading. */
 export const POLL_MS = { case: 2000, overview: 2000, caseList: 5000, townships: 60_000, publicNotice: 30_000, todos: 10_000 } as const;
@@ -21,6 +21,7 @@ export const queryKeys = {
   todos: ['todos'] as const,
   notices: (campaignId: string) => ['notices', campaignId] as const,
   ranking: (campaignId: string) => ['ranking', campaignId] as const,
+  committees: (campaignId: string) => ['committee-accountability', campaignId] as const,
 };
 
 export function createQueryClient(): QueryClient {
@@ -56,6 +57,16 @@ export function useTownshipRanking(campaignId: string | undefined) {
   return useQuery({
     queryKey: queryKeys.ranking(campaignId ?? ''),
     queryFn: ({ signal }) => apiGet<TownshipRankingView>(`/campaigns/${encodeURIComponent(campaignId!)}/ranking`, { signal }),
+    enabled: campaignId !== undefined,
+    refetchInterval: POLL_MS.townships,
+  });
+}
+
+/** 乡镇党委分级问责: grades reached, the one proposed, the county's decisions. */
+export function useCommitteeAccountability(campaignId: string | undefined) {
+  return useQuery({
+    queryKey: queryKeys.committees(campaignId ?? ''),
+    queryFn: ({ signal }) => apiGet<CommitteeAccountabilityView>(`/campaigns/${encodeURIComponent(campaignId!)}/committee-accountability`, { signal }),
     enabled: campaignId !== undefined,
     refetchInterval: POLL_MS.townships,
   });

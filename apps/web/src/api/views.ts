@@ -2,7 +2,7 @@
  * Names for the API's answers and requests, all taken from schema.gen.ts (generated from the API's
  * OpenAPI document): when a DTO changes, the UI stops compiling where it no longer fits.
  */
-import type { CaseActionType, CaseState, NoticeContent, TownshipRank } from '@zhengdun/domain';
+import type { CaseActionType, CaseState, CommitteeDecisionRecord, CommitteeGrade, CommitteeThresholds, NoticeContent, TownshipRank } from '@zhengdun/domain';
 import type { components, paths } from './schema.gen';
 
 type Schemas = components['schemas'];
@@ -41,6 +41,17 @@ export type NoticeView = Omit<Schemas['NoticeView'], 'content'> & { content: Not
 export type NoticeListView = { items: NoticeView[] };
 export type TownshipRankingView = { ranking: TownshipRank[] };
 export type IssueNoticeRequest = Schemas['IssueNoticeDto'];
+export type DecideCommitteeRequest = Schemas['DecideCommitteeDto'];
+export interface CommitteeAccountabilityRow {
+  figures: TownshipRank;
+  reached: CommitteeGrade[];
+  proposed?: CommitteeGrade;
+  decisions: CommitteeDecisionRecord[];
+}
+export interface CommitteeAccountabilityView {
+  thresholds: CommitteeThresholds;
+  townships: CommitteeAccountabilityRow[];
+}
 
 export type PublicNoticeView = Schemas['PublicNoticeView'];
 export type SignalReceivedView = Schemas['SignalReceivedView'];

@@ -1,5 +1,5 @@
 /**
- * 督查通报: the townships of a campaign ranked now, the notices the county has circulated (each
+ * 督查通报: the townships of a campaign ranked now, the committees' graded accountability, the notices the county has circulated (each
  * downloadable as a printable Word document), and — for the county department — issuing the next one,
  * with criticism of townships and deadlines (通报批评、限期整改).
  */
@@ -16,6 +16,7 @@ import { useUser } from '../auth/session';
 import { ProblemAlert } from '../components/common';
 import { useCampaigns, useChosenCampaign } from '../lib/campaigns';
 import { formatDateTime, percent } from '../lib/format';
+import { CommitteeAccountabilityCard } from './CommitteeAccountabilityCard';
 
 interface IssueValues {
   criticisms?: { township: string; text: string; deadline: Dayjs }[];
@@ -146,6 +147,7 @@ export default function NoticesPage() {
           ]}
         />
       </Card>
+      {campaignId && <CommitteeAccountabilityCard campaignId={campaignId} mayDecide={user.role === 'county_department'} />}
       <Card size="small" title="已发布的通报">
         <Table<NoticeView>
           rowKey="number"
