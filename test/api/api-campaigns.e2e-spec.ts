@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { readLedgerWorkbook, SCREENING_HEADERS, SCREENING_SHEET_NAME, writeScreeningList, type ScreeningRowValues } from '@zhengdun/campaigns';
-import { PROBLEM_CATEGORIES, type Actor } from '@zhengdun/domain';
+import { DEFAULT_POLICY, PROBLEM_CATEGORIES, type Actor } from '@zhengdun/domain';
 import { campaignWorkflowId } from '@zhengdun/workflows';
 import { campaignBody, newOrgCode, screeningRow } from '../support/api-fixtures';
 import { startApiHarness, type ApiHarness, type HttpResult } from '../support/api-harness';
@@ -67,6 +67,14 @@ it('starts the campaign’s workflow with the campaign and reports its days left
   expect(status.body).toMatchObject({ campaignId, workflowId: campaignWorkflowId(campaignId), lastSummary: null, ended: false });
   expect(status.body.daysLeft).toBeGreaterThanOrEqual(29);
   expect((await h.get('/campaigns/nosuchcampaign/status', { as: county })).status).toBe(404);
+});
+
+it('takes a partial policy: the periods the county changes, the rest from the defaults', async () => {
+  const created = await h.post('/campaigns', { as: county, body: campaignBody({ publicityPeriod: { amount: 7, unit: 'workingDays' }, satisfactionThreshold: 0.9 } as never) });
+  expect(created.status).toBe(201);
+  expect(created.body.policy).toEqual({ ...DEFAULT_POLICY, publicityPeriod: { amount: 7, unit: 'workingDays' }, satisfactionThreshold: 0.9 });
+  const wrong = await h.post('/campaigns', { as: county, body: campaignBody({ reminderLead: { amount: 2, unit: 'workingDays' } } as never) });
+  expect({ status: wrong.status, code: wrong.body.code }).toEqual({ status: 400, code: 'invalid_policy' });
 });
 
 it('takes the county summary cadence with the policy, and sends the summary on it', async () => {

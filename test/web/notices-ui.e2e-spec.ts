@@ -81,3 +81,24 @@ it('the county issues a notice with a criticism; a township committee reads and 
   expect(xml).toContain('整顿方案迟迟未报，督促不力');
   await Promise.all([page.close(), township.close()]);
 });
+
+it('the county sets up a campaign in the browser, changing only the periods it needs', async () => {
+  const page = await browser.newPage();
+  await signInAs(page, 'county_department');
+  await page.goto(`${web.url}/campaigns`);
+  await page.getByTestId('create-campaign').click();
+  const name = `2027年软弱涣散基层党组织集中整顿（${Date.now()}）`;
+  await page.getByTestId('campaign-name').fill(name);
+  await page.getByTestId('campaign-ends-at').click();
+  await page.locator('.ant-picker-header-next-btn').click();
+  await page.locator('.ant-picker-cell-in-view').last().click();
+  // 结果公示期: 7 working days instead of the default 5; everything else left as it is.
+  await page.locator('.ant-form-item', { hasText: '结果公示期（默认 5 个工作日）' }).locator('input').first().fill('7');
+  await page.locator('.ant-modal-footer').getByRole('button', { name: /创\s*建/ }).click();
+  await page.getByTestId('campaigns-table').getByText(name).waitFor({ timeout: 15_000 });
+  await screenshot(page, 'campaigns');
+  const created = (await web.api.get('/campaigns', { as: county })).body.items.find((campaign: { name: string }) => campaign.name === name);
+  expect(created.policy).toMatchObject({ publicityPeriod: { amount: 7, unit: 'workingDays' }, planPeriod: { amount: 15, unit: 'workingDays' }, satisfactionThreshold: 0.8 });
+  expect(Date.parse(created.endsAt)).toBeGreaterThan(Date.now());
+  await page.close();
+});

@@ -1,6 +1,6 @@
 /**
  * Routes, served by the API under `/`: `/login`, `/` (the county's overview; every other role lands
- * on its to-dos), `/overview`, `/todos`, `/notices`, `/cases`, `/cases/:caseId`, and `/public/:caseId` for the
+ * on its to-dos), `/overview`, `/todos`, `/notices`, `/campaigns`, `/cases`, `/cases/:caseId`, and `/public/:caseId` for the
  * public (no login). Pages load on demand, so a phone opening the public
  * page does not download the charts.
  */
@@ -19,6 +19,7 @@ const OverviewPage = lazy(loadOverview);
 const CaseListPage = lazy(() => import('./pages/CaseListPage'));
 const TodosPage = lazy(() => import('./pages/TodosPage'));
 const NoticesPage = lazy(() => import('./pages/NoticesPage'));
+const CampaignsPage = lazy(() => import('./pages/CampaignsPage'));
 const CasePage = lazy(() => import('./pages/CasePage'));
 const PublicCasePage = lazy(() => import('./pages/PublicCasePage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
@@ -82,6 +83,7 @@ export function App() {
             <Route path="overview" element={<OverviewPage />} />
             <Route path="todos" element={<TodosPage />} />
             <Route path="notices" element={<NoticesPage />} />
+            <Route path="campaigns" element={<CampaignsPage />} />
             <Route path="cases" element={<CaseListPage />} />
             <Route path="cases/:caseId" element={<CasePage />} />
             <Route path="*" element={<NotFoundPage />} />

@@ -950,37 +950,37 @@ export interface components {
              * 整顿方案期限
              * @description 落实包抓后提交并审批整顿方案的期限
              */
-            planPeriod: components["schemas"]["PeriodDto"];
+            planPeriod?: components["schemas"]["PeriodDto"];
             /** 结果公示期 */
-            publicityPeriod: components["schemas"]["PeriodDto"];
+            publicityPeriod?: components["schemas"]["PeriodDto"];
             /**
              * 限期整改期
              * @description 验收未通过或异议属实后的限期整改期
              */
-            rectificationPeriod: components["schemas"]["PeriodDto"];
+            rectificationPeriod?: components["schemas"]["PeriodDto"];
             /** 定期汇报周期 */
-            reportCadence: components["schemas"]["PeriodDto"];
+            reportCadence?: components["schemas"]["PeriodDto"];
             /**
              * 到期提醒提前量
              * @description 到期前提醒提前量（seconds 或 days）
              */
-            reminderLead: components["schemas"]["PeriodDto"];
+            reminderLead?: components["schemas"]["PeriodDto"];
             /**
              * 督办间隔
              * @description 说明原因→约谈→再次约谈的间隔（seconds 或 days）
              */
-            escalationInterval: components["schemas"]["PeriodDto"];
+            escalationInterval?: components["schemas"]["PeriodDto"];
             /**
              * 回头看间隔
              * @description 销号后到回头看的时间
              */
-            reviewDelay: components["schemas"]["PeriodDto"];
+            reviewDelay?: components["schemas"]["PeriodDto"];
             /**
              * 满意率要求
-             * @description 县级验收要求的群众满意率（满意+基本满意）
+             * @description 县级验收要求的群众满意率（满意+基本满意），默认 0.8（本系统的默认值，可按本县要求调整）
              * @example 0.8
              */
-            satisfactionThreshold: number;
+            satisfactionThreshold?: number;
             /**
              * 进度汇总周期
              * @description 向县委组织部发送整顿进度汇总的周期（默认每 30 天）
@@ -1012,7 +1012,7 @@ export interface components {
             endsAt: string;
             /**
              * 整顿政策
-             * @description Defaults to DEFAULT_POLICY
+             * @description 只需给出要改的期限，其余取默认值 (the rest from DEFAULT_POLICY)
              */
             policy?: components["schemas"]["CampaignPolicyDto"];
         };

@@ -9,6 +9,8 @@ type Schemas = components['schemas'];
 
 export type CampaignView = Schemas['CampaignView'];
 export type CampaignListView = Schemas['CampaignListView'];
+export type CampaignStatusView = Schemas['CampaignStatusView'];
+export type CreateCampaignRequest = Schemas['CreateCampaignDto'];
 
 export type CaseSummaryView = Schemas['CaseSummaryView'];
 export type CaseListView = Schemas['CaseListView'];

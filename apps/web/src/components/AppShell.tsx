@@ -1,6 +1,6 @@
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Badge, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
-import { CheckSquareOutlined, DashboardOutlined, LogoutOutlined, NotificationOutlined, UnorderedListOutlined, UserOutlined } from '@ant-design/icons';
+import { CalendarOutlined, CheckSquareOutlined, DashboardOutlined, LogoutOutlined, NotificationOutlined, UnorderedListOutlined, UserOutlined } from '@ant-design/icons';
 import { USER_ROLE_LABELS } from '@zhengdun/domain';
 import { useTodos } from '../api/queries';
 import { scopeLabel, useSession, useUser } from '../auth/session';
@@ -12,7 +12,7 @@ export function AppShell() {
   const { signOut } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
-  const selected = (['cases', 'todos', 'notices'] as const).find((key) => location.pathname.startsWith(`/${key}`)) ?? 'overview';
+  const selected = (['cases', 'todos', 'notices', 'campaigns'] as const).find((key) => location.pathname.startsWith(`/${key}`)) ?? 'overview';
   // The auditor only reads: no to-dos to count.
   const todos = useTodos(user.role !== 'auditor');
   const todoCount = todos.data?.items.length ?? 0;
@@ -69,7 +69,10 @@ export function AppShell() {
               { key: 'overview', icon: <DashboardOutlined />, label: '整顿总览', onClick: () => navigate('/overview') },
               { key: 'cases', icon: <UnorderedListOutlined />, label: '整顿对象台账', onClick: () => navigate('/cases') },
               ...(user.role === 'county_department' || user.role === 'township_committee' || user.role === 'auditor'
-                ? [{ key: 'notices', icon: <NotificationOutlined />, label: '督查通报', onClick: () => navigate('/notices') }]
+                ? [
+                    { key: 'notices', icon: <NotificationOutlined />, label: '督查通报', onClick: () => navigate('/notices') },
+                    { key: 'campaigns', icon: <CalendarOutlined />, label: '整顿批次', onClick: () => navigate('/campaigns') },
+                  ]
                 : []),
             ]}
           />

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsISO8601, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import type { CampaignPolicy, CommitteeThresholds, Period, PeriodUnit } from '@zhengdun/domain';
 import { PLACE_NAME } from '../../core/http/patterns';
 
@@ -27,39 +27,42 @@ export class CommitteeThresholdsDto implements CommitteeThresholds {
   talks!: [number, number, number];
 }
 
-/** The periods the lifecycle waits on; reminderLead and escalationInterval cannot be in working days. */
-export class CampaignPolicyDto implements CampaignPolicy {
-  @ApiProperty({ title: '整顿方案期限', type: PeriodDto, description: '落实包抓后提交并审批整顿方案的期限' })
-  @IsDefined() @IsObject() @ValidateNested() @Type(() => PeriodDto)
-  planPeriod!: PeriodDto;
+/**
+ * The periods the lifecycle waits on; reminderLead and escalationInterval cannot be in working days.
+ * Every field is optional: what the county leaves out comes from the defaults (DEFAULT_POLICY).
+ */
+export class CampaignPolicyDto implements Partial<CampaignPolicy> {
+  @ApiPropertyOptional({ title: '整顿方案期限', type: PeriodDto, description: '落实包抓后提交并审批整顿方案的期限' })
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => PeriodDto)
+  planPeriod?: PeriodDto;
 
-  @ApiProperty({ title: '结果公示期', type: PeriodDto })
-  @IsDefined() @IsObject() @ValidateNested() @Type(() => PeriodDto)
-  publicityPeriod!: PeriodDto;
+  @ApiPropertyOptional({ title: '结果公示期', type: PeriodDto })
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => PeriodDto)
+  publicityPeriod?: PeriodDto;
 
-  @ApiProperty({ title: '限期整改期', type: PeriodDto, description: '验收未通过或异议属实后的限期整改期' })
-  @IsDefined() @IsObject() @ValidateNested() @Type(() => PeriodDto)
-  rectificationPeriod!: PeriodDto;
+  @ApiPropertyOptional({ title: '限期整改期', type: PeriodDto, description: '验收未通过或异议属实后的限期整改期' })
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => PeriodDto)
+  rectificationPeriod?: PeriodDto;
 
-  @ApiProperty({ title: '定期汇报周期', type: PeriodDto })
-  @IsDefined() @IsObject() @ValidateNested() @Type(() => PeriodDto)
-  reportCadence!: PeriodDto;
+  @ApiPropertyOptional({ title: '定期汇报周期', type: PeriodDto })
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => PeriodDto)
+  reportCadence?: PeriodDto;
 
-  @ApiProperty({ title: '到期提醒提前量', type: PeriodDto, description: '到期前提醒提前量（seconds 或 days）' })
-  @IsDefined() @IsObject() @ValidateNested() @Type(() => PeriodDto)
-  reminderLead!: PeriodDto;
+  @ApiPropertyOptional({ title: '到期提醒提前量', type: PeriodDto, description: '到期前提醒提前量（seconds 或 days）' })
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => PeriodDto)
+  reminderLead?: PeriodDto;
 
-  @ApiProperty({ title: '督办间隔', type: PeriodDto, description: '说明原因→约谈→再次约谈的间隔（seconds 或 days）' })
-  @IsDefined() @IsObject() @ValidateNested() @Type(() => PeriodDto)
-  escalationInterval!: PeriodDto;
+  @ApiPropertyOptional({ title: '督办间隔', type: PeriodDto, description: '说明原因→约谈→再次约谈的间隔（seconds 或 days）' })
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => PeriodDto)
+  escalationInterval?: PeriodDto;
 
-  @ApiProperty({ title: '回头看间隔', type: PeriodDto, description: '销号后到回头看的时间' })
-  @IsDefined() @IsObject() @ValidateNested() @Type(() => PeriodDto)
-  reviewDelay!: PeriodDto;
+  @ApiPropertyOptional({ title: '回头看间隔', type: PeriodDto, description: '销号后到回头看的时间' })
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => PeriodDto)
+  reviewDelay?: PeriodDto;
 
-  @ApiProperty({ title: '满意率要求', example: 0.8, minimum: 0, maximum: 1, description: '县级验收要求的群众满意率（满意+基本满意）' })
-  @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1)
-  satisfactionThreshold!: number;
+  @ApiPropertyOptional({ title: '满意率要求', example: 0.8, minimum: 0, maximum: 1, description: '县级验收要求的群众满意率（满意+基本满意），默认 0.8（本系统的默认值，可按本县要求调整）' })
+  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1)
+  satisfactionThreshold?: number;
 
   @ApiPropertyOptional({ title: '进度汇总周期', type: PeriodDto, description: '向县委组织部发送整顿进度汇总的周期（默认每 30 天）' })
   @IsOptional() @IsObject() @ValidateNested() @Type(() => PeriodDto)
@@ -83,7 +86,7 @@ export class CreateCampaignDto {
   @IsString() @IsISO8601({ strict: true, strictSeparator: true })
   endsAt!: string;
 
-  @ApiPropertyOptional({ title: '整顿政策', type: CampaignPolicyDto, description: 'Defaults to DEFAULT_POLICY' })
+  @ApiPropertyOptional({ title: '整顿政策', type: CampaignPolicyDto, description: '只需给出要改的期限，其余取默认值 (the rest from DEFAULT_POLICY)' })
   @IsOptional() @IsObject() @ValidateNested() @Type(() => CampaignPolicyDto)
   policy?: CampaignPolicyDto;
 }

@@ -24,12 +24,14 @@ export function toCampaignView(entity: CampaignEntity): CampaignView {
   };
 }
 
-/** Plain copy of a validated policy (the DTO instance carries class identity into JSON otherwise). */
+/** Plain copy of a validated policy, the defaults filling what it leaves out (the DTO instance carries class identity into JSON otherwise). */
 function policyOf(dto: CreateCampaignDto, allowSeconds: boolean): CampaignPolicy {
   if (!dto.policy) return DEFAULT_POLICY;
+  // What the county leaves out comes from the defaults.
+  const given = dto.policy;
   const policy = {
-    ...Object.fromEntries(PERIOD_NAMES.map((name) => [name, { amount: dto.policy![name].amount, unit: dto.policy![name].unit }])),
-    satisfactionThreshold: dto.policy.satisfactionThreshold,
+    ...Object.fromEntries(PERIOD_NAMES.map((name) => [name, { ...(given[name] ?? DEFAULT_POLICY[name]) }])),
+    satisfactionThreshold: given.satisfactionThreshold ?? DEFAULT_POLICY.satisfactionThreshold,
     ...(dto.policy.summaryCadence ? { summaryCadence: { amount: dto.policy.summaryCadence.amount, unit: dto.policy.summaryCadence.unit } } : {}),
     ...(dto.policy.committeeThresholds
       ? { committeeThresholds: { overdueShare: [...dto.policy.committeeThresholds.overdueShare], talks: [...dto.policy.committeeThresholds.talks] } }

@@ -1,0 +1,138 @@
+/**
+ * 整顿批次: the county's campaigns with their countdown, and — for the county department — setting up
+ * a new one: name, hard end date, and only the periods the county changes (the rest keep the defaults,
+ * shown in words beside each field).
+ */
+import { useState } from 'react';
+import { App as AntApp, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Dayjs } from 'dayjs';
+import { DEFAULT_POLICY, PERIOD_LABELS, PERIOD_NAMES, type Period, type PeriodName, type PeriodUnit } from '@zhengdun/domain';
+import { apiGet, apiPost } from '../api/http';
+import { queryKeys, useCampaignList } from '../api/queries';
+import type { CampaignStatusView, CampaignView, CreateCampaignRequest } from '../api/views';
+import { useUser } from '../auth/session';
+import { ProblemAlert } from '../components/common';
+import { formatDate } from '../lib/format';
+
+/** Units a county sets periods in (seconds exist for tests only). */
+const UNIT_LABELS: Record<Exclude<PeriodUnit, 'seconds'>, string> = { workingDays: '个工作日', days: '天' };
+const describe = (period: Period) => (period.unit === 'seconds' ? `${period.amount} 秒` : `${period.amount} ${UNIT_LABELS[period.unit]}`);
+
+interface CreateValues {
+  name: string;
+  endsAt: Dayjs;
+  periods?: Partial<Record<PeriodName, { amount?: number; unit?: Exclude<PeriodUnit, 'seconds'> }>>;
+  satisfactionPercent?: number;
+}
+
+function CampaignCountdown({ campaign }: { campaign: CampaignView }) {
+  const status = useQuery({
+    queryKey: ['campaign-status', campaign.id],
+    queryFn: ({ signal }) => apiGet<CampaignStatusView>(`/campaigns/${encodeURIComponent(campaign.id)}/status`, { signal }),
+  });
+  if (!status.data) return <>—</>;
+  return status.data.ended ? <Tag>已截止</Tag> : <Tag color={status.data.daysLeft <= 30 ? 'red' : 'blue'}>剩 {status.data.daysLeft} 天</Tag>;
+}
+
+function CreateCampaign({ county }: { county: string }) {
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<CreateValues>();
+  const { message } = AntApp.useApp();
+  const client = useQueryClient();
+  const create = useMutation({
+    mutationFn: (body: CreateCampaignRequest) => apiPost<CampaignView>('/campaigns', body),
+    onSuccess: (campaign) => {
+      void message.success(`已创建整顿批次“${campaign.name}”`);
+      void client.invalidateQueries({ queryKey: queryKeys.campaigns });
+      setOpen(false);
+      form.resetFields();
+    },
+  });
+  const submit = (values: CreateValues) => {
+    // Only what the county changed is sent: the API fills the rest from the defaults.
+    const policy: Record<string, unknown> = {};
+    for (const name of PERIOD_NAMES) {
+      const given = values.periods?.[name];
+      if (given?.amount !== undefined && given.amount !== null) policy[name] = { amount: given.amount, unit: given.unit ?? DEFAULT_POLICY[name].unit };
+    }
+    if (values.satisfactionPercent !== undefined && values.satisfactionPercent !== null) policy.satisfactionThreshold = values.satisfactionPercent / 100;
+    create.mutate({ name: values.name.trim(), county, endsAt: values.endsAt.endOf('day').toISOString(), ...(Object.keys(policy).length > 0 ? { policy } : {}) } as CreateCampaignRequest);
+  };
+  return (
+    <>
+      <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="create-campaign">
+        新建整顿批次
+      </Button>
+      <Modal title="新建整顿批次" open={open} onCancel={() => setOpen(false)} okText="创建" confirmLoading={create.isPending} onOk={() => form.submit()} destroyOnHidden width={620}>
+        <ProblemAlert error={create.error} style={{ marginBottom: 12 }} />
+        <Form form={form} layout="vertical" onFinish={submit}>
+          <Form.Item name="name" label="整顿批次名称" rules={[{ required: true, whitespace: true, message: '请填写整顿批次名称' }]}>
+            <Input placeholder="如：2027年软弱涣散基层党组织集中整顿" maxLength={200} data-testid="campaign-name" />
+          </Form.Item>
+          <Form.Item name="endsAt" label="截止时间（硬性期限）" rules={[{ required: true, message: '请选择截止时间' }]} extra="整顿须在此前全面完成（如10月底前）">
+            <DatePicker style={{ width: '100%' }} data-testid="campaign-ends-at" />
+          </Form.Item>
+          <Typography.Paragraph type="secondary">以下期限不填即按默认值；只需填写本县要调整的项目。</Typography.Paragraph>
+          {PERIOD_NAMES.map((name) => (
+            <Form.Item key={name} label={`${PERIOD_LABELS[name]}（默认 ${describe(DEFAULT_POLICY[name])}）`} style={{ marginBottom: 8 }}>
+              <Space.Compact>
+                <Form.Item name={['periods', name, 'amount']} noStyle>
+                  <InputNumber min={1} max={3650} placeholder={String(DEFAULT_POLICY[name].amount)} />
+                </Form.Item>
+                <Form.Item name={['periods', name, 'unit']} noStyle initialValue={DEFAULT_POLICY[name].unit === 'seconds' ? 'days' : DEFAULT_POLICY[name].unit}>
+                  <Select
+                    style={{ width: 110 }}
+                    options={(name === 'reminderLead' || name === 'escalationInterval' ? (['days'] as const) : (['workingDays', 'days'] as const)).map((unit) => ({ value: unit, label: UNIT_LABELS[unit] }))}
+                  />
+                </Form.Item>
+              </Space.Compact>
+            </Form.Item>
+          ))}
+          <Form.Item name="satisfactionPercent" label={`验收要求的群众满意率（默认 ${Math.round(DEFAULT_POLICY.satisfactionThreshold * 100)}%，为本系统默认值）`}>
+            <InputNumber min={0} max={100} addonAfter="%" />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
+export default function CampaignsPage() {
+  const user = useUser();
+  const campaigns = useCampaignList();
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="campaigns-page">
+      <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          整顿批次
+        </Typography.Title>
+        {user.role === 'county_department' && <CreateCampaign county={user.scope.county} />}
+      </Space>
+      <ProblemAlert error={campaigns.error} />
+      <Card size="small">
+        <Table<CampaignView>
+          rowKey="id"
+          loading={campaigns.isLoading}
+          dataSource={campaigns.data ?? []}
+          pagination={false}
+          data-testid="campaigns-table"
+          columns={[
+            { title: '整顿批次', dataIndex: 'name' },
+            { title: '截止时间', dataIndex: 'endsAt', width: 130, render: (endsAt: string) => formatDate(endsAt) },
+            { title: '进度', width: 110, render: (_v, campaign) => <CampaignCountdown campaign={campaign} /> },
+            {
+              title: '期限设置',
+              render: (_v, campaign) => (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {PERIOD_NAMES.map((name) => `${PERIOD_LABELS[name]} ${describe((campaign.policy[name] as Period | undefined) ?? DEFAULT_POLICY[name])}`).join('；')}；满意率 {Math.round((campaign.policy.satisfactionThreshold ?? DEFAULT_POLICY.satisfactionThreshold) * 100)}%
+                </Typography.Text>
+              ),
+            },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}
