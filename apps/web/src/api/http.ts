@@ -99,6 +99,38 @@ export async function request<T>(method: 'GET' | 'POST', path: string, options: 
 
 export const apiGet = <T>(path: string, options?: RequestOptions) => request<T>('GET', path, options);
 
+/**
+ * Uploads one file as multipart `file`, reporting the share sent (XMLHttpRequest: fetch reports no
+ * upload progress). Answers the API's JSON, or throws its problem like `request` does.
+ */
+export function uploadFile<T>(path: string, file: File, onProgress: (sent: number) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    const token = tokenSource();
+    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Idempotency-Key', randomId());
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    xhr.onerror = () => reject(new ApiProblem(0, { title: '网络连接失败', detail: '无法连接服务器，请检查网络后重试' }));
+    xhr.onload = () => {
+      let body: unknown;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        body = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(body as T);
+      else reject(new ApiProblem(xhr.status, body && typeof body === 'object' ? (body as ProblemBody) : { detail: `${UNEXPLAINED_TITLE}（HTTP ${xhr.status}）` }));
+    };
+    const form = new FormData();
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
+}
+
 /** Downloads a file the API serves to the signed-in user, saving it under `fileName`. */
 export async function downloadFile(path: string, fileName: string): Promise<void> {
   const token = tokenSource();

@@ -10,6 +10,8 @@ type Schemas = components['schemas'];
 export type CampaignView = Schemas['CampaignView'];
 export type CampaignListView = Schemas['CampaignListView'];
 export type CampaignStatusView = Schemas['CampaignStatusView'];
+export type ScreeningUploadView = Schemas['ScreeningUploadView'];
+export type ImportProgressView = Schemas['ImportProgressView'];
 export type CreateCampaignRequest = Schemas['CreateCampaignDto'];
 
 export type CaseSummaryView = Schemas['CaseSummaryView'];

@@ -1,13 +1,16 @@
 /**
- * 督查通报 in the browser, in Debian chromium against a real API, worker, Temporal and Postgres: the
- * county department sees the townships ranked, issues a notice criticizing one township with a
- * deadline, and a township committee finds it listed and downloads it as a Word document.
+ * The county department's own work in the browser, in Debian chromium against a real API, worker,
+ * Temporal and Postgres: issuing a 督查通报 (townships ranked, one criticized with a deadline) that a
+ * township committee reads and downloads as Word; setting up a campaign with only the periods it
+ * changes; importing a screening list (refused rows by row number, progress, the same file again
+ * listing nothing twice) and downloading the ledger.
  */
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import JSZip from 'jszip';
 import { DEV_ACTORS } from '../../apps/api/src/core/auth/dev-tokens';
-import { campaignBody, newOrgCode, openCaseBody } from '../support/api-fixtures';
+import { writeScreeningList } from '@zhengdun/campaigns';
+import { campaignBody, newOrgCode, openCaseBody, screeningRow } from '../support/api-fixtures';
 import { launchBrowser, screenshot, type RunningBrowser } from '../support/browser';
 import { county } from '../support/cases';
 import { eventually } from '../support/environment';
@@ -17,7 +20,7 @@ let web: WebHarness;
 let browser: RunningBrowser;
 
 beforeAll(async () => {
-  web = await startWebHarness('notices-ui');
+  web = await startWebHarness('county-ui');
   browser = await launchBrowser();
 });
 
@@ -100,5 +103,36 @@ it('the county sets up a campaign in the browser, changing only the periods it n
   const created = (await web.api.get('/campaigns', { as: county })).body.items.find((campaign: { name: string }) => campaign.name === name);
   expect(created.policy).toMatchObject({ publicityPeriod: { amount: 7, unit: 'workingDays' }, planPeriod: { amount: 15, unit: 'workingDays' }, satisfactionThreshold: 0.8 });
   expect(Date.parse(created.endsAt)).toBeGreaterThan(Date.now());
+  await page.close();
+});
+
+it('the county imports a screening list in the browser: refused rows by row number, progress to the end, the same file again lists nothing twice; the ledger downloads', async () => {
+  const campaign = await web.api.post('/campaigns', { as: county, body: campaignBody(undefined, { name: `2026年摸排导入（${Date.now()}）` }) });
+  const page = await browser.newPage();
+  await signInAs(page, 'county_department');
+  await page.goto(`${web.url}/campaigns`);
+  const row = page.getByTestId('campaigns-table').locator('tr', { hasText: campaign.body.name });
+  await row.getByTestId('open-import').click();
+  const good = [newOrgCode(), newOrgCode()].map((code) => screeningRow(code, '青山镇'));
+  const bad = { ...screeningRow(newOrgCode(), '青山镇'), domain: '工厂' };
+  const file = { name: '摸排名单.csv', mimeType: 'text/csv', buffer: Buffer.from(await writeScreeningList([...good, bad], 'csv')) };
+  await page.locator('.ant-modal input[type=file]').setInputFiles(file);
+  await page.getByTestId('import-progress').getByText('导入完成').waitFor({ timeout: 60_000 });
+  expect(await page.getByTestId('import-progress').textContent()).toContain('校验通过 2 个党组织，已列入整顿名单 2 个');
+  const issues = page.getByTestId('screening-issues');
+  await issues.getByText('领域“工厂”无效', { exact: false }).waitFor();
+  expect(await issues.locator('tbody tr').first().locator('td').first().textContent()).toBe('4');
+  const [sheet] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-issues').click()]);
+  expect(await readFile((await sheet.path())!, 'utf8')).toContain('"4","领域"');
+  await screenshot(page, 'screening-import');
+
+  await page.locator('.ant-modal input[type=file]').setInputFiles(file);
+  await page.getByTestId('already-uploaded').waitFor({ timeout: 15_000 });
+  expect((await web.api.get(`/cases?campaignId=${campaign.body.id}`, { as: county })).body.total).toBe(2);
+
+  await page.keyboard.press('Escape');
+  const [ledger] = await Promise.all([page.waitForEvent('download'), row.getByTestId('export-ledger').click()]);
+  expect(ledger.suggestedFilename()).toMatch(/^整顿台账（.+）\.xlsx$/);
+  expect((await readFile((await ledger.path())!)).subarray(0, 2).toString()).toBe('PK');
   await page.close();
 });
