@@ -368,7 +368,9 @@ function segmentArb(name: string, endpoint: Endpoint, focused: boolean): fc.Arbi
         ? [campaignId, otherCampaignId, 'c000000000000']
         : name === 'importId'
           ? [importId, `${campaignId}:${'0'.repeat(64)}`, `${otherCampaignId}:${importId.split(':')[1]}`]
-          : ['x'];
+          : name === 'number'
+            ? ['1', '2', '999']
+            : ['x'];
   const weights = name === 'caseId' ? [4, 4, 4, 4, 1, 1] : [6, 1, 1];
   const suitable = name === 'caseId' && endpoint.stages ? 8 : 0;
   if (focused) {
@@ -932,6 +934,18 @@ const ENDPOINTS: Record<string, Endpoint> = {
   'POST /campaigns/{campaignId}/screening-imports': { roles: ['county_department'], upload: true, wrote: uploadWrote },
   'GET /campaigns/{campaignId}/screening-imports/{importId}': { roles: 'any', runs: READ_RUNS },
   'GET /ledger': { roles: ['county_department', 'township_committee', 'auditor'], runs: READ_RUNS },
+  'GET /me/todos': { roles: 'any', runs: READ_RUNS },
+  'GET /campaigns/{campaignId}/ranking': { roles: ['county_department', 'township_committee', 'auditor'], runs: READ_RUNS },
+  'GET /campaigns/{campaignId}/committee-accountability': { roles: ['county_department', 'township_committee', 'auditor'], runs: READ_RUNS },
+  // Decisions and notices are rows of their own (not in the write snapshot); a refusal still changes nothing of the cases.
+  'POST /campaigns/{campaignId}/committee-accountability': {
+    roles: ['county_department'],
+    body: () => ({ township: TOWNSHIP, grade: 'serious_criticism', decision: 'not_warranted', reason: '经研究，逾期系客观原因' }),
+    wrote: async () => nothing,
+  },
+  'POST /campaigns/{campaignId}/notices': { roles: ['county_department'], body: () => ({ remarks: '各乡镇党委要对照排名，逐个销号。' }), wrote: async () => nothing },
+  'GET /campaigns/{campaignId}/notices': { roles: ['county_department', 'township_committee', 'auditor'], runs: READ_RUNS },
+  'GET /campaigns/{campaignId}/notices/{number}/document': { roles: ['county_department', 'township_committee', 'auditor'], runs: 15 },
   'POST /campaigns/{campaignId}/cases': { roles: ['county_department'], body: ({ fresh }) => openCaseBody('rural', { orgCode: fresh[0] }), wrote: openWrote },
   'POST /campaigns/{campaignId}/cases/batch': {
     roles: ['county_department'],

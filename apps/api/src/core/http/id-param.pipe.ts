@@ -42,3 +42,14 @@ export class ImportIdPipe extends PatternParamPipe {
   protected readonly hintZh = '应为 <批次编号>:<文件 SHA-256>';
   protected readonly hintEn = 'expected <campaignId>:<sha256>';
 }
+
+/** `:number` of a campaign's notice (第N期): a whole number from 1. */
+@Injectable()
+export class NoticeNumberPipe implements PipeTransform<unknown, number> {
+  transform(value: unknown): number {
+    if (typeof value !== 'string' || !/^[1-9]\d{0,5}$/.test(value)) {
+      throw RequestValidationException.field('number', '格式不正确，应为通报期数（从 1 起的整数）', 'malformed number: a whole number from 1');
+    }
+    return Number(value);
+  }
+}

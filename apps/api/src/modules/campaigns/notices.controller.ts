@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@zhengdun/domain';
 import { CurrentActor, Roles } from '../../core/auth/auth.decorators';
 import { attachment } from '../../core/http/content-disposition';
-import { CampaignIdPipe } from '../../core/http/id-param.pipe';
+import { CampaignIdPipe, NoticeNumberPipe } from '../../core/http/id-param.pipe';
 import { ApiProblems } from '../../core/openapi/api-problems.decorator';
 import { CommitteeAccountabilityView, DecideCommitteeDto, IssueNoticeDto, NoticeListView, NoticeView, TownshipRankingView } from './notices.dto';
 import { NoticesService } from './notices.service';
@@ -71,7 +71,7 @@ export class NoticesController {
   async document(
     @CurrentActor() actor: Actor,
     @Param('campaignId', CampaignIdPipe) campaignId: string,
-    @Param('number', ParseIntPipe) number: number,
+    @Param('number', NoticeNumberPipe) number: number,
     @Res() response: Response,
   ): Promise<void> {
     const file = await this.notices.document(actor, campaignId, number);
