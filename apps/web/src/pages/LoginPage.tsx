@@ -135,6 +135,9 @@ export default function LoginPage() {
           <Tabs
             activeKey={tab}
             onChange={setTab}
+            // A click pins the tab even when it is already the active one: the development tab, which
+            // appears once /dev/tokens answers, must not take over a tab the user has chosen.
+            onTabClick={(key) => setTab(key)}
             items={[
               {
                 key: 'dev',
