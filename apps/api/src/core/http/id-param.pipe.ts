@@ -47,9 +47,11 @@ export class ImportIdPipe extends PatternParamPipe {
 @Injectable()
 export class NoticeNumberPipe implements PipeTransform<unknown, number> {
   transform(value: unknown): number {
-    if (typeof value !== 'string' || !/^[1-9]\d{0,5}$/.test(value)) {
+    // The global pipe may already have turned the segment into a number (the handler declares one).
+    const text = typeof value === 'number' || typeof value === 'string' ? String(value) : '';
+    if (!/^[1-9]\d{0,5}$/.test(text)) {
       throw RequestValidationException.field('number', '格式不正确，应为通报期数（从 1 起的整数）', 'malformed number: a whole number from 1');
     }
-    return Number(value);
+    return Number(text);
   }
 }
