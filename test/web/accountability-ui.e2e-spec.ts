@@ -14,6 +14,7 @@ import { launchBrowser, screenshot, type RunningBrowser } from '../support/brows
 import { committee, county, measuresFor, SECONDS_POLICY, secretaryOf } from '../support/cases';
 import { eventually } from '../support/environment';
 import { startWebHarness, type WebHarness } from '../support/web-harness';
+import { signInAs, signInWithToken } from '../support/web-sign-in';
 
 let web: WebHarness;
 let browser: RunningBrowser;
@@ -84,22 +85,7 @@ async function remediatingCase(name: string): Promise<{ caseId: string; orgCode:
   return { caseId, orgCode };
 }
 
-async function signInAs(page: Page, role: keyof typeof DEV_ACTORS): Promise<void> {
-  await page.goto(`${web.url}/`);
-  await page.waitForURL(/\/login$/);
-  await page.getByTestId(`dev-identity-${role}`).click();
-  await page.getByTestId('dev-sign-in').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  await page.getByTestId('current-user').getByText(DEV_ACTORS[role].name).waitFor();
-}
 
-async function signInWithToken(page: Page, token: string): Promise<void> {
-  await page.goto(`${web.url}/login`);
-  await page.getByRole('tab', { name: /粘贴访问令牌/ }).click();
-  await page.getByTestId('token-input').fill(token);
-  await page.getByTestId('token-sign-in').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
 
 async function openCasePage(page: Page, caseId: string): Promise<void> {
   await page.goto(`${web.url}/cases/${enc(caseId)}`);
@@ -129,7 +115,7 @@ it('the township committee records the talk the system proposed; it counts once 
   expect(townshipSecretary?.name).toBe('青山镇党（工）委书记');
 
   const page = await browser.newPage();
-  await signInAs(page, 'township_committee');
+  await signInAs(page, web.url, 'township_committee');
   await openCasePage(page, caseId);
   const card = page.getByTestId('accountability-card');
   const table = card.getByTestId('proposals-table');
@@ -173,7 +159,7 @@ it('the township committee records the talk the system proposed; it counts once 
 
   // The branch secretary, the person talked to, may not record talks: no button.
   const secretaryPage = await browser.newPage();
-  await signInWithToken(secretaryPage, await web.api.token(secretaryOf(orgCode)));
+  await signInWithToken(secretaryPage, web.url, await web.api.token(secretaryOf(orgCode)));
   await openCasePage(secretaryPage, caseId);
   await secretaryPage.getByTestId('accountability-card').getByTestId('proposals-table').waitFor();
   expect(await actionButtons(secretaryPage)).toEqual(await offeredTo(caseId, secretaryOf(orgCode)));

@@ -6,15 +6,14 @@
  * listing nothing twice) and downloading the ledger.
  */
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
 import JSZip from 'jszip';
-import { DEV_ACTORS } from '../../apps/api/src/core/auth/dev-tokens';
 import { writeScreeningList } from '@zhengdun/campaigns';
 import { campaignBody, newOrgCode, openCaseBody, screeningRow } from '../support/api-fixtures';
 import { launchBrowser, screenshot, type RunningBrowser } from '../support/browser';
 import { county } from '../support/cases';
 import { eventually } from '../support/environment';
 import { startWebHarness, type WebHarness } from '../support/web-harness';
+import { signInAs } from '../support/web-sign-in';
 
 let web: WebHarness;
 let browser: RunningBrowser;
@@ -33,14 +32,6 @@ afterEach(() => {
   expect(browser.problems.splice(0)).toEqual([]);
 });
 
-async function signInAs(page: Page, role: keyof typeof DEV_ACTORS): Promise<void> {
-  await page.goto(`${web.url}/`);
-  await page.waitForURL(/\/login$/);
-  await page.getByTestId(`dev-identity-${role}`).click();
-  await page.getByTestId('dev-sign-in').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  await page.getByTestId('current-user').getByText(DEV_ACTORS[role].name).waitFor();
-}
 
 it('the county issues a notice with a criticism; a township committee reads and downloads it', async () => {
   const campaign = await web.api.post('/campaigns', { as: county, body: campaignBody(undefined, { name: '2026年度软弱涣散基层党组织集中整顿（通报）' }) });
@@ -51,7 +42,7 @@ it('the county issues a notice with a criticism; a township committee reads and 
   await eventually(async () => (await web.api.get(`/campaigns/${campaignId}/ranking`, { as: county })).body.ranking?.length === 2, 20_000, 'both townships ranked');
 
   const page = await browser.newPage();
-  await signInAs(page, 'county_department');
+  await signInAs(page, web.url, 'county_department');
   await page.goto(`${web.url}/notices?campaignId=${campaignId}`);
   await page.getByTestId('ranking-table').getByText('河口镇').waitFor();
   // Nothing overdue, nothing talked about: no township committee is proposed for accountability.
@@ -72,7 +63,7 @@ it('the county issues a notice with a criticism; a township committee reads and 
   expect(listed.body.items[0].content.criticisms).toEqual([expect.objectContaining({ township: '河口镇', text: '整顿方案迟迟未报，督促不力' })]);
 
   const township = await browser.newPage();
-  await signInAs(township, 'township_committee');
+  await signInAs(township, web.url, 'township_committee');
   await township.getByTestId('current-user').waitFor();
   await township.goto(`${web.url}/notices?campaignId=${campaignId}`);
   const row = township.getByTestId('notices-table').locator('tr', { has: township.getByText('第1期', { exact: true }) });
@@ -87,7 +78,7 @@ it('the county issues a notice with a criticism; a township committee reads and 
 
 it('the county sets up a campaign in the browser, changing only the periods it needs', async () => {
   const page = await browser.newPage();
-  await signInAs(page, 'county_department');
+  await signInAs(page, web.url, 'county_department');
   await page.goto(`${web.url}/campaigns`);
   await page.getByTestId('create-campaign').click();
   const name = `2027年软弱涣散基层党组织集中整顿（${Date.now()}）`;
@@ -109,7 +100,7 @@ it('the county sets up a campaign in the browser, changing only the periods it n
 it('the county imports a screening list in the browser: refused rows by row number, progress to the end, the same file again lists nothing twice; the ledger downloads', async () => {
   const campaign = await web.api.post('/campaigns', { as: county, body: campaignBody(undefined, { name: `2026年摸排导入（${Date.now()}）` }) });
   const page = await browser.newPage();
-  await signInAs(page, 'county_department');
+  await signInAs(page, web.url, 'county_department');
   await page.goto(`${web.url}/campaigns`);
   const row = page.getByTestId('campaigns-table').locator('tr', { hasText: campaign.body.name });
   await row.getByTestId('open-import').click();

@@ -15,6 +15,7 @@ import { launchBrowser, screenshot, type RunningBrowser } from '../support/brows
 import { committee, county, measuresFor, SECONDS_POLICY, secretaryOf } from '../support/cases';
 import { eventually } from '../support/environment';
 import { startWebHarness, type WebHarness } from '../support/web-harness';
+import { signInAs, signInWithToken } from '../support/web-sign-in';
 
 let web: WebHarness;
 let browser: RunningBrowser;
@@ -85,25 +86,7 @@ async function caseIn(until: 'planning' | 'publicizing', name?: string): Promise
   return { caseId, orgCode };
 }
 
-/** Through the sign-in page, picking one of the development identities. */
-async function signInAs(page: Page, role: keyof typeof DEV_ACTORS, picture?: string): Promise<void> {
-  await page.goto(`${web.url}/`);
-  await page.waitForURL(/\/login$/);
-  await page.getByTestId(`dev-identity-${role}`).click();
-  if (picture) await screenshot(page, picture, false);
-  await page.getByTestId('dev-sign-in').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  await page.getByTestId('current-user').getByText(DEV_ACTORS[role].name).waitFor();
-}
 
-/** Through the sign-in page, pasting a token. */
-async function signInWithToken(page: Page, token: string): Promise<void> {
-  await page.goto(`${web.url}/login`);
-  await page.getByRole('tab', { name: /粘贴访问令牌/ }).click();
-  await page.getByTestId('token-input').fill(token);
-  await page.getByTestId('token-sign-in').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
 
 async function openCasePage(page: Page, caseId: string): Promise<void> {
   await page.goto(`${web.url}/cases/${enc(caseId)}`);
@@ -124,7 +107,7 @@ it('a township committee signs in, approves a plan and sees the stage change; an
 
   // Another supervisor (the county department) has the case and the dashboard open already.
   const watcher = await browser.newPage();
-  await signInAs(watcher, 'county_department');
+  await signInAs(watcher, web.url, 'county_department');
   const dashboard = await browser.newPage();
   await dashboard.addInitScript((token) => sessionStorage.setItem('zhengdun.token', token), await web.api.token(DEV_ACTORS.county_department));
   await dashboard.goto(`${web.url}/?campaignId=${campaignId}`);
@@ -138,7 +121,7 @@ it('a township committee signs in, approves a plan and sees the stage change; an
   await dashboard.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
 
   const page = await browser.newPage();
-  await signInAs(page, 'township_committee', 'login');
+  await signInAs(page, web.url, 'township_committee', 'login');
   // A township committee lands on its to-dos: the plan waiting for its approval is there, and opens
   // the case with the approval form ready.
   await page.getByTestId('todos-page').waitFor();
@@ -190,7 +173,7 @@ it('a township committee signs in, approves a plan and sees the stage change; an
 it('an objection sent from the public page on a phone appears on the open case page', async () => {
   const { caseId } = await caseIn('publicizing', '青山镇柳河村党支部');
   const page = await browser.newPage();
-  await signInAs(page, 'township_committee');
+  await signInAs(page, web.url, 'township_committee');
   await openCasePage(page, caseId);
   expect(await shownStage(page)).toBe('publicizing');
 
@@ -232,14 +215,14 @@ it('a role without the right sees no button for the action, and a refusal is sho
 
   // The auditor: read-only, no buttons at all.
   const auditor = await browser.newPage();
-  await signInAs(auditor, 'auditor');
+  await signInAs(auditor, web.url, 'auditor');
   await openCasePage(auditor, caseId);
   expect(await actionButtons(auditor)).toEqual([]);
   await auditor.getByTestId('no-actions').waitFor();
 
   // The county department in 制定整顿方案: may assign the team, may not approve or return the plan.
   const countyPage = await browser.newPage();
-  await signInAs(countyPage, 'county_department');
+  await signInAs(countyPage, web.url, 'county_department');
   await openCasePage(countyPage, caseId);
   const shown = await actionButtons(countyPage);
   expect(shown).toEqual(await offeredTo(caseId, DEV_ACTORS.county_department));
@@ -258,14 +241,14 @@ it('a role without the right sees no button for the action, and a refusal is sho
   // the API offers them nothing and the page shows no button.
   const impostorActor = { ...secretaryOf(orgCode), userId: 'sec-not-this-one', name: '冒名书记' };
   const impostor = await browser.newPage();
-  await signInWithToken(impostor, await web.api.token(impostorActor));
+  await signInWithToken(impostor, web.url, await web.api.token(impostorActor));
   await openCasePage(impostor, caseId);
   expect(await offeredTo(caseId, impostorActor)).toEqual([]);
   expect(await actionButtons(impostor)).toEqual([]);
   await impostor.getByTestId('no-actions').waitFor();
   const outsiderLeader = { ...DEV_ACTORS.assigned_leader, userId: 'lead-not-on-this-team', name: '别组包抓领导', scope: secretaryOf(orgCode).scope };
   const leaderPage = await browser.newPage();
-  await signInWithToken(leaderPage, await web.api.token(outsiderLeader));
+  await signInWithToken(leaderPage, web.url, await web.api.token(outsiderLeader));
   await openCasePage(leaderPage, caseId);
   expect(await offeredTo(caseId, outsiderLeader)).toEqual([]);
   expect(await actionButtons(leaderPage)).toEqual([]);
@@ -273,7 +256,7 @@ it('a role without the right sees no button for the action, and a refusal is sho
   // The registered secretary has the button; a refusal by the workflow reaches the form in plain
   // words: here the form was opened before the committee approved the plan elsewhere.
   const secretaryPage = await browser.newPage();
-  await signInWithToken(secretaryPage, await web.api.token(secretaryOf(orgCode)));
+  await signInWithToken(secretaryPage, web.url, await web.api.token(secretaryOf(orgCode)));
   await openCasePage(secretaryPage, caseId);
   expect(await actionButtons(secretaryPage)).toContain('submitPlan');
   await secretaryPage.getByTestId('action-submitPlan').click();

@@ -1,13 +1,7 @@
 import { objectionReceived, todosFor, type CaseState } from '@zhengdun/domain';
-import { act, ACTORS, at, ctxAt, fireAt, OUTSIDERS, planFor, walkTo } from './testing/fixtures';
-import { nextScheduledEvent } from './lifecycle/escalation';
+import { act, ACTORS, at, ctxAt, OUTSIDERS, planFor, runTimersUntil, walkTo } from './testing/fixtures';
 
 const kinds = (state: CaseState, actor: (typeof ACTORS)[keyof typeof ACTORS], now = at(600)) => todosFor(state, actor, now).map((todo) => todo.kind);
-
-function runTimersUntil(state: CaseState, untilS: number): CaseState {
-  for (let next = nextScheduledEvent(state); next && Date.parse(next.at) <= Date.parse(at(untilS)); next = nextScheduledEvent(state)) state = fireAt(state, next).state;
-  return state;
-}
 
 describe('待办: what awaits each person', () => {
   it('the branch secretary owes the plan by its deadline; the committee reviews it once submitted', () => {
@@ -56,7 +50,7 @@ describe('待办: what awaits each person', () => {
     state.escalation.model = 'proposals';
     const plan = planFor(state).map((measure) => ({ ...measure, dueAt: at(500) }));
     let remediating = act(act(state, { type: 'submitPlan', measures: plan }, ACTORS.secretary, 10).state, { type: 'approvePlan' }, ACTORS.committee, 20).state;
-    remediating = runTimersUntil(remediating, 520);
+    remediating = runTimersUntil(remediating, 520).state;
     const explanations = todosFor(remediating, ACTORS.secretary, at(600)).filter((todo) => todo.kind === 'explanation_owed');
     // The missed report (s=320) and the lapse (both measures, s=500): two requests, two answers owed.
     expect(explanations).toHaveLength(2);

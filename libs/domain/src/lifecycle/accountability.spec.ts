@@ -1,5 +1,5 @@
-import { actionsFor, nextScheduledEvent, scheduledEvents, type CaseNotification, type CaseState, type Proposal, type ScheduledEvent } from '@zhengdun/domain';
-import { act, ACTORS, at, expectViolation, fireAt, planFor, SECRETARY, walkTo } from '../testing/fixtures';
+import { actionsFor, scheduledEvents, type CaseState, type Proposal } from '@zhengdun/domain';
+import { act, ACTORS, at, expectViolation, planFor, runTimersUntil, SECRETARY, walkTo } from '../testing/fixtures';
 
 /** A case in remediation on the proposals model, its two measures due at the same instant (s=500). */
 function remediating(): CaseState {
@@ -8,19 +8,6 @@ function remediating(): CaseState {
   const plan = planFor(state).map((measure) => ({ ...measure, dueAt: at(500) }));
   const submitted = act(state, { type: 'submitPlan', measures: plan }, ACTORS.secretary, 10).state;
   return act(submitted, { type: 'approvePlan' }, ACTORS.committee, 20).state;
-}
-
-function runTimersUntil(state: CaseState, untilS: number): { state: CaseState; notifications: CaseNotification[]; fired: ScheduledEvent[] } {
-  const notifications: CaseNotification[] = [];
-  const fired: ScheduledEvent[] = [];
-  for (let next = nextScheduledEvent(state); next && Date.parse(next.at) <= Date.parse(at(untilS)); next = nextScheduledEvent(state)) {
-    if (fired.length > 100) throw new Error(`timer ${next.key} is offered again after firing`);
-    const outcome = fireAt(state, next);
-    state = outcome.state;
-    notifications.push(...outcome.notifications);
-    fired.push(next);
-  }
-  return { state, notifications, fired };
 }
 
 const timeline = (state: CaseState, type: string) => state.timeline.filter((entry) => entry.type === type);

@@ -9,7 +9,7 @@ import {
   type CaseState,
   type ScheduledEvent,
 } from '@zhengdun/domain';
-import { act, ACTORS, at, ctxAt, expectViolation, fireAt, planFor, SECRETARY, walkTo } from '../testing/fixtures';
+import { act, ACTORS, at, ctxAt, expectViolation, fireAt, planFor, runTimersUntil, SECRETARY, walkTo } from '../testing/fixtures';
 
 function fireAll(state: CaseState, events: ScheduledEvent[]): { state: CaseState; notifications: CaseNotification[] } {
   const notifications: CaseNotification[] = [];
@@ -19,21 +19,6 @@ function fireAll(state: CaseState, events: ScheduledEvent[]): { state: CaseState
     notifications.push(...outcome.notifications);
   }
   return { state, notifications };
-}
-
-/** Fires the case's timers in order up to and including instant `untilS`. */
-function runTimersUntil(state: CaseState, untilS: number): { state: CaseState; notifications: CaseNotification[]; fired: ScheduledEvent[] } {
-  const notifications: CaseNotification[] = [];
-  const fired: ScheduledEvent[] = [];
-  for (let next = nextScheduledEvent(state); next && Date.parse(next.at) <= Date.parse(at(untilS)); next = nextScheduledEvent(state)) {
-    // A timer that keeps coming back after it fired is a bug: fail instead of looping for ever.
-    if (fired.length > 100) throw new Error(`timer ${next.key} is offered again after firing`);
-    const outcome = fireAt(state, next);
-    state = outcome.state;
-    notifications.push(...outcome.notifications);
-    fired.push(next);
-  }
-  return { state, notifications, fired };
 }
 
 describe('due items', () => {

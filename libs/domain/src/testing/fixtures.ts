@@ -6,6 +6,7 @@
 import {
   decide,
   fire,
+  nextScheduledEvent,
   openCase,
   plainDueDates,
   ratingReceived,
@@ -274,4 +275,19 @@ export function expectViolation(fn: () => unknown, code: string): { code: string
   if (violation.name !== 'RuleViolation') throw caught;
   expect(violation.code).toBe(code);
   return violation as { code: string; details: Record<string, unknown>; messageZh: string };
+}
+
+/** Fires the case's timers in order up to and including instant `untilS` (seconds after T0). */
+export function runTimersUntil(state: CaseState, untilS: number): { state: CaseState; notifications: CaseNotification[]; fired: ScheduledEvent[] } {
+  const notifications: CaseNotification[] = [];
+  const fired: ScheduledEvent[] = [];
+  for (let next = nextScheduledEvent(state); next && Date.parse(next.at) <= Date.parse(at(untilS)); next = nextScheduledEvent(state)) {
+    // A timer that keeps coming back after it fired is a bug: fail instead of looping for ever.
+    if (fired.length > 100) throw new Error(`timer ${next.key} is offered again after firing`);
+    const outcome = fireAt(state, next);
+    state = outcome.state;
+    notifications.push(...outcome.notifications);
+    fired.push(next);
+  }
+  return { state, notifications, fired };
 }
