@@ -73,3 +73,25 @@ it('adds up the talks with the township Party secretary about two branches and p
   expect({ status: again.status, code: again.body.code }).toEqual({ status: 409, code: 'proposal_closed' });
   expect(await awaiting()).toEqual([]);
 });
+
+it('asks about a missed progress report, and never proposes a talk for it (防止“纸上党建”)', async () => {
+  const policy = { ...SECONDS_POLICY, reportCadence: { amount: 2, unit: 'seconds' as const }, escalationInterval: { amount: 1, unit: 'seconds' as const } };
+  const campaignId: string = (await h.post('/campaigns', { as: county, body: campaignBody(policy) })).body.id;
+  const orgCode = newOrgCode();
+  const caseId: string = (await h.post(`/campaigns/${campaignId}/cases`, { as: county, body: openCaseBody('rural', { orgCode }) })).body.caseId;
+  const assigned = await eventually(async () => ((await caseView(caseId)).stage === 'assigned' ? caseView(caseId) : undefined), 20_000, 'assigned');
+  // Measures due in an hour: only the monthly report (here every 2 s) falls due.
+  expect((await h.post(`/cases/${enc(caseId)}/actions/submitPlan`, { as: secretaryOf(orgCode), body: { measures: measuresFor(assigned as CaseState, 3_600_000) } })).status).toBe(200);
+  expect((await h.post(`/cases/${enc(caseId)}/actions/approvePlan`, { as: committee, body: {} })).status).toBe(200);
+  const asked = await eventually(async () => {
+    const state = await caseView(caseId);
+    return state.escalation.records.some((record) => record.step === 'explanation_requested' && record.dueItemKey.startsWith('report:')) ? state : undefined;
+  }, 20_000, 'the request to explain the missed report');
+  // Several escalation intervals later: still no lapse and no talk proposed.
+  await new Promise((resolve) => setTimeout(resolve, 4_000));
+  const later = await caseView(caseId);
+  expect(later.escalation.lapses ?? []).toEqual([]);
+  expect(later.escalation.proposals ?? []).toEqual([]);
+  expect(later.escalation.talks).toBe(0);
+  expect(asked.escalation.level).toBe(1);
+});

@@ -34,8 +34,8 @@ async function replay(workflowId: string): Promise<void> {
   await Worker.runReplayHistory({ workflowBundle: { codePath: workflowBundlePath() } }, JSON.parse(historyToJSON(history)), workflowId);
 }
 
-/** Opens a case of this campaign and walks it to 已销号. */
-async function delistedCase(campaign: { id: string; name: string; county: string; endsAt: string }): Promise<string> {
+/** Opens a case of this campaign and walks it to 已销号, or only as far as 县级验收. */
+async function delistedCase(campaign: { id: string; name: string; county: string; endsAt: string }, until: 'delisted' | 'county_acceptance' = 'delisted'): Promise<string> {
   const input = { ...caseInput('state_owned_enterprise', { policy: POLICY }), campaign };
   const caseId = await env.cases.open(input, county);
   let state: CaseSnapshot = await env.cases.state(caseId);
@@ -45,6 +45,7 @@ async function delistedCase(campaign: { id: string; name: string; county: string
   await env.cases.rateSatisfaction(caseId, { ratingId: `${caseId}-r1`, level: 'satisfied' });
   await eventually(async () => (await env.cases.state(caseId)).stage === 'preliminary_acceptance', 20_000, 'publicity to end');
   await env.cases.act(caseId, committee, { type: 'recordPreliminaryAcceptance', checks: ALL_CHECKS, opinion: '合格' });
+  if (until === 'county_acceptance') return caseId;
   state = await env.cases.act(caseId, county, { type: 'recordCountyAcceptance', checks: ALL_CHECKS, opinion: '同意销号', survey: { respondents: 10, satisfied: 10 } });
   expect(state.stage).toBe('delisted');
   return caseId;
@@ -124,6 +125,8 @@ it('sends the county a summary on its cadence and, at the end date, escalates ea
       return found.length > 0 ? found : undefined;
     }, 10_000, 'the notification');
     expect(messages).toHaveLength(1);
+    // Still rectifying (or not yet started): the branch answers for it, the township committee with it.
+    expect(messages[0].recipients).toEqual([expect.objectContaining({ kind: 'person', personId: state.org.secretary.personId }), expect.objectContaining({ kind: 'role', role: 'township_committee' })]);
   }
   expect((await env.cases.state(delistedId)).escalation.records.filter((r) => r.dueItemKey === dueItemKey)).toEqual([]);
 
@@ -150,6 +153,27 @@ it('sends the county a summary on its cadence and, at the end date, escalates ea
   await replay(campaignWorkflowId(campaign.id));
   await replay(assignedId);
   expect(caseIdFor(campaign.id, assigned.org.code)).toBe(assignedId);
+});
+
+it('at the end date, a case waiting on 县级验收 is the county’s to answer for, not the branch’s', async () => {
+  const service = new CampaignWorkflowService(new CampaignClient(env.client, env.taskQueue));
+  const endsAt = new Date(Date.now() + 20_000).toISOString();
+  const campaign = { id: `c${randomUUID().slice(0, 8)}`, name: '2026年整顿（验收待办）', county: COUNTY, endsAt };
+  const waiting = await delistedCase(campaign, 'county_acceptance');
+  expect((await env.cases.state(waiting)).stage).toBe('county_acceptance');
+  await eventually(async () => {
+    const rows: { stage: string }[] = await env.db.dataSource.query('SELECT stage FROM case_record WHERE case_id = $1', [waiting]);
+    return rows[0]?.stage === 'county_acceptance';
+  }, 20_000, 'the read model');
+  await service.start({ ...campaign, policy: POLICY });
+  await resultOf<CampaignResult>(env.client, campaignWorkflowId(campaign.id), 40_000);
+  const key = `${waiting}:${campaignEndDueItemKey(campaign.id)}:explanation`;
+  const [message] = await eventually(async () => {
+    const found = (await new NotificationOutboxRepository(env.db.dataSource).forCase(waiting)).filter((n) => n.key === key);
+    return found.length > 0 ? found : undefined;
+  }, 10_000, 'the end-date request');
+  expect(message.recipients).toEqual([{ kind: 'role', role: 'county_department', scope: `${COUNTY}全县` }]);
+  expect((await env.cases.state(waiting)).timeline.at(-1)!.summary).toContain('要求县委组织部说明原因');
 });
 
 it('a campaign whose end date has already passed ends at once; with every case delisted there is no one to escalate', async () => {
