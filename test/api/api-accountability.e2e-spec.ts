@@ -59,6 +59,8 @@ it('adds up the talks with the township Party secretary about two branches and p
   // The list filter finds the case where handling waits for a decision.
   const awaiting = async () => (await h.get(`/cases?campaignId=${campaignId}&awaiting=organizational_handling`, { as: county })).body.items.map((item: { caseId: string }) => item.caseId);
   expect(await awaiting()).toEqual([second.caseId]);
+  const dashboardAwaiting = async () => (await h.get(`/dashboard/summary?campaignId=${campaignId}`, { as: county })).body.awaiting;
+  expect(await dashboardAwaiting()).toEqual({ talk: 0, organizational_handling: 1 });
 
   // Only the county decides: the committee is refused and sees no such to-do; the county has it.
   const byCommittee = await h.post(`/cases/${enc(second.caseId)}/actions/decideHandling`, { as: committee, body: { proposalId: handling.id, decision: 'admonishment', reason: '研究决定' } });
@@ -72,6 +74,7 @@ it('adds up the talks with the township Party secretary about two branches and p
   const again = await h.post(`/cases/${enc(second.caseId)}/actions/decideHandling`, { as: county, body: { proposalId: handling.id, decision: 'no_action', reason: '重复' } });
   expect({ status: again.status, code: again.body.code }).toEqual({ status: 409, code: 'proposal_closed' });
   expect(await awaiting()).toEqual([]);
+  expect(await dashboardAwaiting()).toEqual({ talk: 0, organizational_handling: 0 });
 });
 
 it('asks about a missed progress report, and never proposes a talk for it (防止“纸上党建”)', async () => {

@@ -343,6 +343,13 @@ export class CaseQueryRepository {
     );
   }
 
+  /** How many cases in scope wait for a person's decision on a proposal: talks to hold, handling to decide. */
+  async awaitingCounts(filter: Pick<CaseFilter, 'scope' | 'campaignId'>): Promise<Record<Proposal['kind'], number>> {
+    const count = (kind: Proposal['kind']) => this.filtered({ ...filter, awaiting: kind }).getCount();
+    const [talk, handling] = await Promise.all([count('talk'), count('organizational_handling')]);
+    return { talk, organizational_handling: handling };
+  }
+
   /** The case's seq as the read model has it (how many timeline entries are written); null when it has no row. */
   async recordedSeq(caseId: string): Promise<number | null> {
     const rows: { seq: number }[] = await this.dataSource.query('SELECT seq FROM case_record WHERE case_id = $1', [caseId]);

@@ -1519,6 +1519,12 @@ export interface components {
             /** @description 满意率低于本批次验收要求（policy.satisfactionThreshold）的已评价整顿对象数 */
             belowThreshold: number;
         };
+        DashboardAwaitingView: {
+            /** @description 提请约谈待记录的整顿对象数 */
+            talk: number;
+            /** @description 提请组织处理待决定的整顿对象数 */
+            organizational_handling: number;
+        };
         DashboardSummaryView: {
             /** @description 统计范围内的整顿对象总数 */
             total: number;
@@ -1550,6 +1556,8 @@ export interface components {
             };
             /** @description 群众满意度测评 */
             satisfaction: components["schemas"]["DashboardSatisfactionView"];
+            /** @description 待人作出决定的建议 */
+            awaiting: components["schemas"]["DashboardAwaitingView"];
             /** @description 统计时间 */
             generatedAt: string;
         };

@@ -25,7 +25,7 @@ const SORTABLE: Record<string, CaseSortKey> = {
   updatedAt: 'updatedAt',
 };
 const isEscalationLevel = (value: number | undefined): value is EscalationLevel => value !== undefined && value >= 0 && value <= 3;
-const FILTER_KEYS = ['stage', 'domain', 'township', 'overdue', 'escalationLevel', 'personId'] as const;
+const FILTER_KEYS = ['stage', 'domain', 'township', 'overdue', 'escalationLevel', 'personId', 'awaiting'] as const;
 
 function queryFrom(params: URLSearchParams, campaignId: string | undefined): CaseListQuery {
   const number = (key: string) => {
@@ -44,6 +44,7 @@ function queryFrom(params: URLSearchParams, campaignId: string | undefined): Cas
     overdue: params.get('overdue') === 'true' ? true : params.get('overdue') === 'false' ? false : undefined,
     escalationLevel: isEscalationLevel(escalationLevel) ? escalationLevel : undefined,
     personId: params.get('personId') ?? undefined,
+    awaiting: params.get('awaiting') === 'talk' || params.get('awaiting') === 'organizational_handling' ? (params.get('awaiting') as 'talk' | 'organizational_handling') : undefined,
     page: number('page') ?? 1,
     pageSize: number('pageSize') ?? 20,
     sort: sort && Object.values(SORTABLE).includes(sort as CaseSortKey) ? (sort as CaseSortKey) : 'updatedAt',

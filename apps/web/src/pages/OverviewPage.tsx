@@ -122,8 +122,9 @@ export default function OverviewPage() {
                 title="督办中的党组织"
                 icon={<AlertOutlined />}
                 value={<>{(data.escalationsByLevel['1'] ?? 0) + (data.escalationsByLevel['2'] ?? 0) + (data.escalationsByLevel['3'] ?? 0)}{unit('个')}</>}
-                foot={([1, 2, 3] as const).map((level) => `${ESCALATION_LEVEL_LABELS[level]} ${data.escalationsByLevel[level] ?? 0}`).join(' · ')}
-                danger={(data.escalationsByLevel['3'] ?? 0) > 0}
+                foot={`${([1, 2, 3] as const).map((level) => `${ESCALATION_LEVEL_LABELS[level]} ${data.escalationsByLevel[level] ?? 0}`).join(' · ')}；待约谈 ${data.awaiting.talk} · 待决定组织处理 ${data.awaiting.organizational_handling}`}
+                danger={(data.escalationsByLevel['3'] ?? 0) > 0 || data.awaiting.organizational_handling > 0}
+                onClick={() => openList({ awaiting: data.awaiting.organizational_handling > 0 ? 'organizational_handling' : 'talk' })}
                 testId="stat-escalation"
               />
             </Col>

@@ -20,6 +20,11 @@ export class DashboardSatisfactionView {
   @ApiProperty({ description: '满意率低于本批次验收要求（policy.satisfactionThreshold）的已评价整顿对象数' }) belowThreshold!: number;
 }
 
+export class DashboardAwaitingView {
+  @ApiProperty({ description: '提请约谈待记录的整顿对象数' }) talk!: number;
+  @ApiProperty({ description: '提请组织处理待决定的整顿对象数' }) organizational_handling!: number;
+}
+
 export class DashboardSummaryView {
   @ApiProperty({ description: '统计范围内的整顿对象总数' }) total!: number;
   @ApiProperty({ ...COUNTS, description: '各阶段整顿对象数' }) byStage!: Record<string, number>;
@@ -31,5 +36,7 @@ export class DashboardSummaryView {
   @ApiProperty({ type: Number, nullable: true, description: '转化率 = converted / total' }) conversionRate!: number | null;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, description: '各阶段平均停留天数' }) averageDaysPerStage!: Record<string, number>;
   @ApiProperty({ type: DashboardSatisfactionView, description: '群众满意度测评' }) satisfaction!: DashboardSatisfactionView;
+  @ApiProperty({ type: DashboardAwaitingView, description: '待人作出决定的建议' })
+  awaiting!: DashboardAwaitingView;
   @ApiProperty({ description: '统计时间' }) generatedAt!: string;
 }

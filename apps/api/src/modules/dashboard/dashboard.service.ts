@@ -9,7 +9,7 @@ export class DashboardService {
   constructor(private readonly query: CaseQueryRepository) {}
 
   async summary(actor: Actor, campaignId?: string): Promise<DashboardSummaryView> {
-    const dashboard = await this.query.dashboard({ scope: actor.scope, campaignId });
-    return { ...dashboard, generatedAt: new Date().toISOString() };
+    const [dashboard, awaiting] = await Promise.all([this.query.dashboard({ scope: actor.scope, campaignId }), this.query.awaitingCounts({ scope: actor.scope, campaignId })]);
+    return { ...dashboard, awaiting, generatedAt: new Date().toISOString() };
   }
 }
