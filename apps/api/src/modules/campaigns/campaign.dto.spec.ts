@@ -26,12 +26,16 @@ async function refusal(body: unknown): Promise<RequestValidationException> {
 }
 
 describe('creating a campaign, refused in the clerk’s words', () => {
-  it('names a missing policy period in Chinese', async () => {
-    const { publicityPeriod: _left, ...withoutPublicity } = policy;
-    const error = await refusal({ ...valid, policy: withoutPublicity });
-    expect(error.fields).toEqual([{ field: 'policy.publicityPeriod', label: '整顿政策·结果公示期', detail: '为必填项', detail_en: 'publicityPeriod is required' }]);
-    expect(error.messageZh).toContain('整顿政策·结果公示期为必填项');
-    expect(error.messageZh).not.toMatch(/policy\.publicityPeriod为/);
+  it('names a missing field in Chinese', async () => {
+    const error = await refusal({ ...valid, policy: { ...policy, publicityPeriod: { unit: 'days' } } });
+    expect(error.fields).toEqual([expect.objectContaining({ field: 'policy.publicityPeriod.amount', label: '整顿政策·结果公示期·时长', detail: '为必填项' })]);
+    expect(error.messageZh).toContain('整顿政策·结果公示期·时长');
+    expect(error.messageZh).not.toMatch(/policy\.publicityPeriod\.amount为/);
+  });
+
+  it('takes a policy with only the periods the county changes (the rest come from the defaults)', async () => {
+    const accepted = await new ValidationPipe(VALIDATION_PIPE_OPTIONS).transform({ ...valid, policy: { publicityPeriod: period } }, { type: 'body', metatype: CreateCampaignDto });
+    expect(accepted).toMatchObject({ policy: { publicityPeriod: period } });
   });
 
   it('says a blank name is blank, and keeps each field its own entry', async () => {
