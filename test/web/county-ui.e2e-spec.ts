@@ -127,3 +127,29 @@ it('the county imports a screening list in the browser: refused rows by row numb
   expect((await readFile((await ledger.path())!)).subarray(0, 2).toString()).toBe('PK');
   await page.close();
 });
+
+it('the county puts one organization on the list by hand, and finds it on its page', async () => {
+  const campaign = await web.api.post('/campaigns', { as: county, body: campaignBody(undefined, { name: `2026年单个列入（${Date.now()}）` }) });
+  const page = await browser.newPage();
+  await signInAs(page, web.url, 'county_department');
+  await page.goto(`${web.url}/campaigns`);
+  await page.getByTestId('campaigns-table').locator('tr', { hasText: campaign.body.name }).getByTestId('open-organization').click();
+  const orgCode = newOrgCode();
+  await page.getByTestId('org-code').fill(orgCode);
+  await page.getByTestId('org-name').fill('青山镇柳湾村党支部');
+  await page.locator('.ant-modal .ant-form-item', { hasText: '领域' }).locator('.ant-select').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '农村' }).first().click();
+  await page.getByTestId('org-township').fill('青山镇');
+  await page.getByTestId('secretary-name').fill('刘书记');
+  await page.getByTestId('secretary-id').fill(`sec-${orgCode}`);
+  await page.locator('.ant-modal .ant-form-item', { hasText: '查摆问题' }).locator('.ant-select').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  await page.getByTestId('problem-description').fill('“三会一课”不经常，组织生活流于形式');
+  await page.locator('.ant-modal-footer').getByRole('button', { name: /列入整顿名单/ }).click();
+  const caseId = `case:${campaign.body.id}:${orgCode}`;
+  await page.waitForURL((url) => decodeURIComponent(url.pathname).endsWith(caseId));
+  await page.getByTestId('case-title').getByText('青山镇柳湾村党支部').waitFor({ timeout: 15_000 });
+  const opened = await web.api.get(`/cases/${encodeURIComponent(caseId)}`, { as: county });
+  expect(opened.body.case).toMatchObject({ org: { code: orgCode, domain: 'rural', township: '青山镇', secretary: { name: '刘书记' } }, source: 'inspection' });
+  await page.close();
+});

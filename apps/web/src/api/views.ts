@@ -13,6 +13,8 @@ export type CampaignStatusView = Schemas['CampaignStatusView'];
 export type ScreeningUploadView = Schemas['ScreeningUploadView'];
 export type ImportProgressView = Schemas['ImportProgressView'];
 export type CreateCampaignRequest = Schemas['CreateCampaignDto'];
+export type OpenCaseRequest = Schemas['OpenCaseDto'];
+export type OpenedCaseView = Schemas['OpenedCaseView'];
 
 export type CaseSummaryView = Schemas['CaseSummaryView'];
 export type CaseListView = Schemas['CaseListView'];

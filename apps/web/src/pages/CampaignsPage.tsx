@@ -15,6 +15,7 @@ import type { CampaignStatusView, CampaignView, CreateCampaignRequest } from '..
 import { useUser } from '../auth/session';
 import { ProblemAlert } from '../components/common';
 import { formatDate } from '../lib/format';
+import { OpenOrganization } from './OpenOrganization';
 import { ScreeningImport } from './ScreeningImport';
 
 /** Units a county sets periods in (seconds exist for tests only). */
@@ -128,10 +129,11 @@ export default function CampaignsPage() {
             { title: '进度', width: 110, render: (_v, campaign) => <CampaignCountdown campaign={campaign} /> },
             {
               title: '操作',
-              width: 220,
+              width: 320,
               render: (_v, campaign) => (
                 <Space size={4} wrap>
                   {user.role === 'county_department' && <ScreeningImport campaign={campaign} />}
+                  {user.role === 'county_department' && <OpenOrganization campaign={campaign} />}
                   {user.role !== 'branch_secretary' && user.role !== 'assigned_leader' && (
                     <Button size="small" icon={<DownloadOutlined />} onClick={() => void exportLedger(campaign)} data-testid="export-ledger">
                       导出台账
