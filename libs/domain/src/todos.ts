@@ -5,7 +5,7 @@
  * always open (a progress report, more measures) are not to-dos until their date comes.
  */
 import { actionsFor } from './actions/authorize';
-import { lapseAwaitingReview } from './actions/definition';
+import { lapsesAwaitingReview } from './actions/definition';
 import type { CaseActionType } from './actions/registry';
 import { currentMeasures, type CaseState } from './case-state';
 import { dueItems } from './lifecycle/escalation';
@@ -102,11 +102,10 @@ export function todosFor(state: CaseState, actor: Actor, now: string): Todo[] {
       add('explanation_owed', 'submitExplanation', record.dueItemLabel, { since: record.at });
     }
   }
-  const toReview = (escalation.lapses ?? []).find((lapse) => lapse.id === lapseAwaitingReview(state));
+  const [toReview] = lapsesAwaitingReview(state);
   if (toReview) {
-    const keys = new Set(toReview.items.map((item) => item.key));
-    const explained = escalation.explanations.find((explanation) => keys.has(explanation.dueItemKey));
-    add('explanation_to_review', 'reviewExplanation', `逾期说明：${explained?.text ?? ''}`.slice(0, 80), { since: explained?.at });
+    const { explanation } = toReview;
+    add('explanation_to_review', 'reviewExplanation', `逾期说明：${explanation.text}`.slice(0, 80), { since: explanation.at });
   }
   for (const objection of state.objections) {
     if (objection.status === 'open') add('objection_to_resolve', 'resolveObjection', objection.content.slice(0, 60), { since: objection.receivedAt });

@@ -3,7 +3,7 @@
  * label, an example as placeholder, and whether it must be given. Nothing here is written twice.
  */
 import { z } from 'zod';
-import { fieldLabel } from '@zhengdun/domain';
+import { fieldLabel, fieldMeta } from '@zhengdun/domain';
 import type { FormRule } from 'antd';
 
 export interface FieldDescription {
@@ -12,21 +12,12 @@ export interface FieldDescription {
   required: boolean;
 }
 
-function examplesOf(schema: z.ZodType): unknown[] | undefined {
-  let current: z.ZodType = schema;
-  for (;;) {
-    const examples = current.meta()?.examples;
-    if (Array.isArray(examples)) return examples;
-    if (current instanceof z.ZodOptional || current instanceof z.ZodNullable || current instanceof z.ZodDefault) current = current.unwrap() as z.ZodType;
-    else return undefined;
-  }
-}
-
 /** The field `key` of an object schema (an action's body, or a row of it such as a measure). */
 export function describeField<S extends z.ZodObject>(schema: S, key: keyof S['shape'] & string): FieldDescription {
   const field = (schema.shape as Record<string, z.ZodType>)[key];
   // A list field's example is a list: its first item shows what one entry looks like.
-  const first = examplesOf(field)?.[0];
+  const examples = fieldMeta(field, 'examples');
+  const first = Array.isArray(examples) ? examples[0] : undefined;
   const example = Array.isArray(first) ? (first as unknown[])[0] : first;
   return {
     label: fieldLabel(schema, [key]),

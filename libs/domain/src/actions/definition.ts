@@ -50,8 +50,18 @@ export function hasOpenProposal(state: CaseState, kind: 'talk' | 'organizational
   return (state.escalation.proposals ?? []).some((proposal) => proposal.kind === kind && proposal.status === 'proposed');
 }
 
-/** The first lapse whose explanation the committee has yet to judge (explained, not reviewed, no talk proposed). */
-export function lapseAwaitingReview(state: CaseState): string | undefined {
-  const explained = new Set(state.escalation.explanations.map((explanation) => explanation.dueItemKey));
-  return (state.escalation.lapses ?? []).find((lapse) => !lapse.review && !lapse.talkProposalId && lapse.items.some((item) => explained.has(item.key)))?.id;
+/**
+ * Lapses whose explanation the committee has yet to judge (explained, not reviewed, no talk
+ * proposed), each with the explanation given. Structural, so the web's view of a case fits too.
+ */
+export function lapsesAwaitingReview<
+  L extends { id: string; review?: unknown; talkProposalId?: string; items: readonly { key: string }[] },
+  E extends { dueItemKey: string },
+>(state: { escalation: { lapses?: readonly L[]; explanations: readonly E[] } }): { lapse: L; explanation: E }[] {
+  return (state.escalation.lapses ?? []).flatMap((lapse) => {
+    if (lapse.review || lapse.talkProposalId) return [];
+    const keys = new Set(lapse.items.map((item) => item.key));
+    const explanation = state.escalation.explanations.find((candidate) => keys.has(candidate.dueItemKey));
+    return explanation ? [{ lapse, explanation }] : [];
+  });
 }

@@ -6,12 +6,20 @@ function unwrapped(schema: z.ZodType): z.ZodType {
   return current;
 }
 
+/** A meta entry of a field, from the field itself or the first wrapped schema (optional, nullable, default) that has it. */
+export function fieldMeta(schema: z.ZodType, key: 'title' | 'examples'): unknown {
+  let current = schema;
+  for (;;) {
+    const value = current.meta()?.[key];
+    if (value !== undefined) return value;
+    if (current instanceof z.ZodOptional || current instanceof z.ZodNullable || current instanceof z.ZodDefault) current = current.unwrap() as z.ZodType;
+    else return undefined;
+  }
+}
+
 function titleOf(schema: z.ZodType): string | undefined {
-  const own = schema.meta()?.title;
-  if (typeof own === 'string') return own;
-  const inner = unwrapped(schema);
-  const innerTitle = inner === schema ? undefined : inner.meta()?.title;
-  return typeof innerTitle === 'string' ? innerTitle : undefined;
+  const title = fieldMeta(schema, 'title');
+  return typeof title === 'string' ? title : undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { reviewExplanation } from '../lifecycle/accountability';
-import { defineAction, lapseAwaitingReview, OPEN_STAGES } from './definition';
+import { defineAction, lapsesAwaitingReview, OPEN_STAGES } from './definition';
 import { instant, text } from './fields';
 
 /** 逐支部说明原因, judged by the township committee: accepted with a new date, or not (Accountability speech). */
@@ -17,6 +17,6 @@ export const reviewExplanationAction = defineAction({
     newDueAt: instant('新的完成时限').optional(),
     comment: text('审核意见', '情况属实，同意延期两周'),
   }),
-  offeredWhen: (state) => lapseAwaitingReview(state) !== undefined,
+  offeredWhen: (state) => lapsesAwaitingReview(state).length > 0,
   apply: (draft, body) => reviewExplanation(draft, body.lapseId, body.accepted, body.newDueAt, body.comment),
 });

@@ -90,7 +90,15 @@ function ladder(state: CaseState, item: DueItem): ScheduledEvent[] {
 
 /** Whether a lapse is still open: some of its items is still due (not done, the stage not moved on). */
 export function lapseIsOpen(state: CaseState, lapse: Lapse): boolean {
-  const due = new Set(dueItems(state).map((item) => item.key));
+  return lapseOpenAmong(dueKeys(dueItems(state)), lapse);
+}
+
+/** Callers that look at several lapses compute the due items once and ask with their keys. */
+function dueKeys(items: readonly DueItem[]): ReadonlySet<string> {
+  return new Set(items.map((item) => item.key));
+}
+
+function lapseOpenAmong(due: ReadonlySet<string>, lapse: Lapse): boolean {
   return lapse.items.some((item) => due.has(item.key));
 }
 
@@ -102,20 +110,19 @@ function talkProposalAt(state: CaseState, lapse: Lapse): string {
 }
 
 /** A talk is proposed once per lapse still open when its time comes (talkProposalAt). */
-function talkProposals(state: CaseState): ScheduledEvent[] {
+function talkProposals(state: CaseState, due: ReadonlySet<string>): ScheduledEvent[] {
   if (!proposesTalks(state)) return [];
   return (state.escalation.lapses ?? [])
-    .filter((lapse) => !lapse.talkProposalId && lapseIsOpen(state, lapse))
+    .filter((lapse) => !lapse.talkProposalId && lapseOpenAmong(due, lapse))
     .map((lapse) => ({ kind: 'talk_proposal', key: `${lapse.id}:talk_proposal`, at: talkProposalAt(state, lapse), lapseId: lapse.id }));
 }
 
 /** Every timer the case is waiting on that has not fired yet, earliest first. */
 export function scheduledEvents(state: CaseState): ScheduledEvent[] {
   const fired = new Set(state.escalation.records.map((r) => r.key));
-  const events: ScheduledEvent[] = dueItems(state)
-    .flatMap((item) => ladder(state, item))
-    .filter((event) => !fired.has(event.key));
-  events.push(...talkProposals(state));
+  const due = dueItems(state);
+  const events: ScheduledEvent[] = due.flatMap((item) => ladder(state, item)).filter((event) => !fired.has(event.key));
+  events.push(...talkProposals(state, dueKeys(due)));
   if (state.stage === 'publicizing' && state.publicity && !state.publicity.periodEnded) {
     events.push({ kind: 'publicity_period_ended', key: `publicity:${state.publicity.startedAt}`, at: state.publicity.endsAt });
   }
@@ -173,7 +180,9 @@ export function talkSubjects(state: CaseState): TalkSubject[] {
 function lapseOverdue(draft: Draft, event: Extract<ScheduledEvent, { kind: 'escalation' }>): void {
   const { state } = draft;
   const lapses = (state.escalation.lapses ??= []);
-  const open = lapses.find((lapse) => lapseIsOpen(state, lapse));
+  const due = dueItems(state);
+  const dueNow = dueKeys(due);
+  const open = lapses.find((lapse) => lapseOpenAmong(dueNow, lapse));
   const entry = (item: DueItem) => ({ key: item.key, label: item.label, dueAt: item.dueAt });
   if (open) {
     open.items.push(entry(event.item));
@@ -183,7 +192,7 @@ function lapseOverdue(draft: Draft, event: Extract<ScheduledEvent, { kind: 'esca
   }
   const inLapses = new Set(lapses.flatMap((lapse) => lapse.items.map((item) => item.key)));
   const now = Date.parse(draft.now);
-  const overdue = dueItems(state).filter((item) => item.kind !== 'report' && !inLapses.has(item.key) && (item.key === event.item.key || Date.parse(item.dueAt) <= now));
+  const overdue = due.filter((item) => item.kind !== 'report' && !inLapses.has(item.key) && (item.key === event.item.key || Date.parse(item.dueAt) <= now));
   const lapse: Lapse = { id: `lapse-${lapses.length + 1}`, openedAt: draft.now, items: overdue.map(entry) };
   lapses.push(lapse);
   for (const item of overdue) raise(draft, 'explanation_requested', `${item.key}:explanation`, item);

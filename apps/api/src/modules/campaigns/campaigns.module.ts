@@ -3,6 +3,7 @@ import type { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { CampaignWorkflowService, ScreeningImportService } from '@zhengdun/campaigns';
 import type { AppConfig } from '@zhengdun/config';
+import { CampaignNoticeRepository } from '@zhengdun/persistence';
 import { CampaignClient, ImportClient } from '@zhengdun/temporal';
 import { API_CONFIG, TEMPORAL_CLIENT } from '../../core/infrastructure/injection-tokens';
 import { CampaignStatusService } from './campaign-status.service';
@@ -30,6 +31,7 @@ import { ScreeningUploadsService } from './screening-uploads.service';
       useFactory: (dataSource: DataSource, client: Client, config: AppConfig) =>
         new ScreeningImportService(dataSource, new ImportClient(client, config.temporal.taskQueue), { limits: config.uploads }),
     },
+    { provide: CampaignNoticeRepository, inject: [DataSource], useFactory: (dataSource: DataSource) => new CampaignNoticeRepository(dataSource) },
     CampaignsService,
     CampaignStatusService,
     ScreeningUploadsService,

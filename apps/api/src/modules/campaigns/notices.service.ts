@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { noticeDocument } from '@zhengdun/campaigns';
 import {
   committeeThresholdsOf,
@@ -30,15 +29,11 @@ function toNoticeView(notice: CampaignNoticeEntity): NoticeView {
 /** 督查通报: the township ranking and the circulated notices of a campaign (issued by the county, read by its townships). */
 @Injectable()
 export class NoticesService {
-  private readonly notices: CampaignNoticeRepository;
-
   constructor(
-    dataSource: DataSource,
+    private readonly notices: CampaignNoticeRepository,
     private readonly campaigns: CampaignsService,
     private readonly audit: AuditService,
-  ) {
-    this.notices = new CampaignNoticeRepository(dataSource);
-  }
+  ) {}
 
   async ranking(actor: Actor, campaignId: string): Promise<TownshipRank[]> {
     const campaign = await this.campaigns.get(actor, campaignId);

@@ -1,8 +1,7 @@
 /** 审核逾期说明: the lapse the branch explained, whether the explanation holds, a new date when it does. */
 import { DatePicker, Form, Input, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { CASE_ACTIONS, TEXT_MAX, type Lapse } from '@zhengdun/domain';
-import type { CaseStateView } from '../../api/views';
+import { CASE_ACTIONS, lapsesAwaitingReview, TEXT_MAX } from '@zhengdun/domain';
 import { formatDateTime } from '../../lib/format';
 import type { ActionForm, ActionFormProps } from '../action-form';
 import { describeField, requiredRule } from '../schema-fields';
@@ -20,25 +19,15 @@ const ACCEPTED = describeField(CASE_ACTIONS.reviewExplanation.body, 'accepted');
 const NEW_DUE_AT = describeField(CASE_ACTIONS.reviewExplanation.body, 'newDueAt');
 const COMMENT = describeField(CASE_ACTIONS.reviewExplanation.body, 'comment');
 
-/** Lapses the branch has explained and nobody has judged yet (the API refuses the rest). */
-function explainedLapses(state: CaseStateView): { lapse: Lapse; explanation: string }[] {
-  return (state.escalation.lapses ?? []).flatMap((lapse) => {
-    if (lapse.review || lapse.talkProposalId) return [];
-    const keys = new Set(lapse.items.map((item) => item.key));
-    const explanation = state.escalation.explanations.find((candidate) => keys.has(candidate.dueItemKey));
-    return explanation ? [{ lapse, explanation: explanation.text }] : [];
-  });
-}
-
 function Fields({ state }: ActionFormProps) {
   const accepted = Form.useWatch<boolean | undefined>('accepted');
   return (
     <>
       <Form.Item name="lapseId" label={LAPSE.label} rules={requiredRule(LAPSE, '选择')}>
         <Select
-          options={explainedLapses(state).map(({ lapse, explanation }) => ({
+          options={lapsesAwaitingReview(state).map(({ lapse, explanation }) => ({
             value: lapse.id,
-            label: `${formatDateTime(lapse.openedAt)} 逾期：${lapse.items.map((item) => item.label).join('；')} —— 说明：${explanation}`.slice(0, 120),
+            label: `${formatDateTime(lapse.openedAt)} 逾期：${lapse.items.map((item) => item.label).join('；')} —— 说明：${explanation.text}`.slice(0, 120),
           }))}
           notFoundContent="没有待审核的逾期说明"
         />
@@ -64,7 +53,7 @@ function Fields({ state }: ActionFormProps) {
 }
 
 export const reviewExplanationForm: ActionForm<'reviewExplanation', Values> = {
-  initialValues: (state) => ({ lapseId: explainedLapses(state)[0]?.lapse.id }),
+  initialValues: (state) => ({ lapseId: lapsesAwaitingReview(state)[0]?.lapse.id }),
   Fields,
   body: (values) => ({
     lapseId: values.lapseId,
