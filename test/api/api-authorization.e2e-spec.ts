@@ -38,7 +38,8 @@ function actorsFor(role: UserRole): { inScope: Actor; outOfScope: Actor } {
 function bodyFor(action: CaseActionType, state: CaseState): Record<string, unknown> {
   switch (action) {
     case 'assignTeam':
-      return { members: [teamFor('rural')[0]] };
+      // The township leader: a member both the county and the township committee may name.
+      return { members: [teamFor('rural')[1]] };
     case 'submitPlan':
       return { measures: measuresFor(state) };
     case 'returnPlan':

@@ -44,7 +44,8 @@ function bad(name: string, method: BadRequest['method'], path: string, options: 
 function validBody(action: CaseActionType, state: CaseState): Record<string, unknown> {
   switch (action) {
     case 'assignTeam':
-      return { members: [teamFor('rural')[0]] };
+      // The township leader: a member both the county and the township committee may name.
+      return { members: [teamFor('rural')[1]] };
     case 'submitPlan':
     case 'addMeasures':
       return { measures: measuresFor(state) };
@@ -219,6 +220,8 @@ beforeAll(async () => {
   bad('open: secretary missing', 'POST', open, { as: county, body: { ...valid, org: { ...valid.org, secretary: undefined } } }, 400, { field: 'org.secretary' });
   bad('open: key village flag a string', 'POST', open, { as: county, body: { ...valid, org: { ...valid.org, isKeyVillage: 'yes' } } }, 400, { field: 'org.isKeyVillage' });
   bad('open: the same organization again', 'POST', open, { as: county, body: { ...openCaseBody('rural', { orgCode: remediatingCode }) } }, 409, { code: 'case_already_exists' });
+  bad('open: a category of another domain', 'POST', open, { as: county, body: { ...openCaseBody('state_owned_enterprise'), problems: [{ category: 'village_bully_or_crime_links', description: '某' }] } }, 422, { code: 'category_not_for_domain', field: 'problems[0].category' });
+  bad('open: a key village led by a township leader who is not its Party secretary', 'POST', open, { as: county, body: { ...valid, org: { ...valid.org, code: 'key-village-1', isKeyVillage: true }, team: [{ ...teamFor('rural')[1], isTownshipPartySecretary: false }] } }, 422, { code: 'team_invalid' });
   bad('open: team role of another domain', 'POST', open, { as: county, body: { ...valid, team: [{ teamRole: 'linked_leader', personId: 'p-1', name: '某' }] } }, 422, { code: 'team_invalid' });
   bad('open: malformed JSON', 'POST', open, json('{"org": {"code": '), 400, { code: 'malformed_json' });
   bad('open: oversized', 'POST', open, { as: county, body: { ...valid, problems: [{ category: 'other', description: HUGE }] } }, 413);
@@ -274,6 +277,7 @@ beforeAll(async () => {
   bad('an unknown measure', 'POST', `/cases/${enc(remediatingCase)}/actions/completeMeasure`, { as: secretaryOf(remediatingCode), body: { measureId: 'm99', evidence: XSS } }, 422, { code: 'unknown_measure' });
   bad('an explanation nobody asked for', 'POST', `/cases/${enc(remediatingCase)}/actions/submitExplanation`, { as: secretaryOf(remediatingCode), body: { dueItemKey: 'plan:r1', explanation: SQL } }, 422, { code: 'invalid_input' });
   bad('a review rolling into an unknown campaign', 'POST', `/cases/${c}/actions/recordFollowUpReview`, { as: committee, body: { checks: REVIEW_OK, opinion: '好', reboundedProblemIds: ['p1'], newProblems: [], nextCampaignId: 'c000000000000' } }, 404, { code: 'campaign_not_found' });
+  bad('a county appointment named by a township committee', 'POST', `/cases/${c}/actions/assignTeam`, { as: committee, body: { members: [teamFor('rural')[0]] } }, 403, { code: 'appointing_body' });
   bad('a plan with measures due after the campaign', 'POST', `/cases/${enc(remediatingCase)}/actions/addMeasures`, { as: secretaryOf(remediatingCode), body: { measures: [{ ...measuresFor(assigned)[0], dueAt: '2099-01-01T00:00:00Z' }] } }, 422, { code: 'invalid_plan' });
 
   // The public.

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { readLedgerWorkbook, SCREENING_HEADERS, SCREENING_SHEET_NAME, writeScreeningList, type ScreeningRowValues } from '@zhengdun/campaigns';
 import { DEFAULT_POLICY, PROBLEM_CATEGORIES, type Actor } from '@zhengdun/domain';
 import { campaignWorkflowId } from '@zhengdun/workflows';
-import { campaignBody, newOrgCode, screeningRow } from '../support/api-fixtures';
+import { campaignBody, newOrgCode, openCaseBody, screeningRow } from '../support/api-fixtures';
 import { startApiHarness, type ApiHarness, type HttpResult } from '../support/api-harness';
 import { auditor, committee, county, secretaryOf, SECONDS_POLICY, TOWNSHIP } from '../support/cases';
 import { eventually } from '../support/environment';
@@ -90,6 +90,37 @@ it('takes the county summary cadence with the policy, and sends the summary on i
   const zero = await h.post('/campaigns', { as: county, body: campaignBody({ ...SECONDS_POLICY, summaryCadence: { amount: 0, unit: 'days' } }) });
   expect(zero.status).toBe(400);
   expect(zero.body.code).toBe('invalid_policy');
+});
+
+it('carries the village committees’ re-election date: a village’s measure due after it is refused, a township with its own date is held to that', async () => {
+  const day = 86_400_000;
+  const reelectionAt = new Date(Date.now() + 10 * day).toISOString();
+  const created = await h.post('/campaigns', {
+    as: county,
+    body: campaignBody(SECONDS_POLICY, { reelection: { at: reelectionAt, townships: [{ township: '河口镇', at: new Date(Date.now() + 5 * day).toISOString() }] } }),
+  });
+  expect(created.status).toBe(201);
+  expect(created.body.reelection).toEqual({ at: reelectionAt, byTownship: { 河口镇: expect.any(String) } });
+  const planFor = async (township: string, dueInDays: number) => {
+    const opened = await h.post(`/campaigns/${created.body.id}/cases`, { as: county, body: openCaseBody('rural', { township }) });
+    expect(opened.status).toBe(201);
+    const caseId = encodeURIComponent(opened.body.caseId);
+    const state = (await h.get(`/cases/${caseId}`, { as: county })).body.case;
+    const measures = state.problems.map((problem: { id: string }) => ({
+      problemId: problem.id,
+      description: '召开党员大会，逐项整改并建立台账',
+      ownerId: state.org.secretary.personId,
+      ownerName: state.org.secretary.name,
+      dueAt: new Date(Date.now() + dueInDays * day).toISOString(),
+    }));
+    return h.post(`/cases/${caseId}/actions/submitPlan`, { as: secretaryOf(state.org.code), body: { measures } });
+  };
+  const late = await planFor(TOWNSHIP, 12);
+  expect(late.status).toBe(422);
+  expect(late.body.detail).toContain('须换届前整顿到位');
+  expect((await planFor(TOWNSHIP, 8)).status).toBe(200);
+  // 河口镇 holds its re-election five days from now.
+  expect((await planFor('河口镇', 8)).status).toBe(422);
 });
 
 it('downloads the screening template with the Chinese headers', async () => {

@@ -117,17 +117,25 @@ it('refuses a second case for the same organization in the same campaign', async
   expect(error.code).toBe('already_exists');
 });
 
-it('waits for the four ones before planning; a key village needs the township Party secretary', async () => {
+it('waits for the four ones, each named by the right body, before planning; a key village needs the township Party secretary', async () => {
   const input = caseInput('rural', { withTeam: false, isKeyVillage: true });
   const caseId = await cases.open(input, county);
   expect(await stageOf(caseId)).toBe('identified');
   const [countyLeader, townshipLeader, firstSecretary, agency] = teamFor('rural');
 
   const early = await refusal(() => cases.act(caseId, secretaryOf(input.org.code), { type: 'submitPlan', measures: [] }));
-  expect(early.rule?.code).toBe('wrong_stage');
+  expect(early.rule?.code).toBe('team_incomplete');
 
-  let state = await cases.act(caseId, committee, { type: 'assignTeam', members: [countyLeader, firstSecretary, agency, { ...townshipLeader, isTownshipPartySecretary: false }] });
+  // County appointments are the county department's; a township committee naming one is refused.
+  const byCommittee = await refusal(() => cases.act(caseId, committee, { type: 'assignTeam', members: [countyLeader] }));
+  expect(byCommittee.rule).toMatchObject({ code: 'appointing_body' });
+  let state = await cases.act(caseId, county, { type: 'assignTeam', members: [countyLeader, firstSecretary, agency] });
   expect(state.stage).toBe('identified');
+  // Three of the four ones: the refusal names the one missing.
+  const short = await refusal(() => cases.act(caseId, secretaryOf(input.org.code), { type: 'submitPlan', measures: [] }));
+  expect(short.rule).toMatchObject({ code: 'team_incomplete', details: { missing: ['township_leader'] } });
+  const notPartySecretary = await refusal(() => cases.act(caseId, committee, { type: 'assignTeam', members: [{ ...townshipLeader, isTownshipPartySecretary: false }] }));
+  expect(notPartySecretary.messageZh).toContain('须由乡镇党委书记直接包抓');
   state = await cases.act(caseId, committee, { type: 'assignTeam', members: [townshipLeader] });
   expect(state.stage).toBe('assigned');
   expect(state.deadlines.planDueAt).toBeDefined();

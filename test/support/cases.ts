@@ -48,8 +48,8 @@ const TEAMS: Record<'rural' | 'state_owned_enterprise' | 'non_public_enterprise'
     { teamRole: 'supervising_committee', personId: 'soe-committee', name: '国资委党委' },
   ],
   non_public_enterprise: [
-    { teamRole: 'party_building_instructor', personId: 'lead-instructor', name: '孙指导员' },
-    { teamRole: 'linked_leader', personId: 'lead-market', name: '市场监管局钱局长' },
+    { teamRole: 'party_building_instructor', personId: 'lead-instructor', name: '孙指导员', appointingUnit: '县市场监督管理局' },
+    { teamRole: 'linked_leader', personId: 'lead-market', name: '市场监管局钱局长', appointingUnit: '县市场监督管理局' },
   ],
   other: [{ teamRole: 'responsible_leader', personId: 'lead-resp', name: '冯主任' }],
 };

@@ -12,6 +12,21 @@ export interface CampaignRef {
   county: string;
   /** The hard end date: 10月底前全面完成 (County speech). ISO 8601. */
   endsAt: string;
+  /** 村（社区）“两委”换届, when one is ahead: rural rectification is done before it (换届前整顿到位). */
+  reelection?: Reelection;
+}
+
+/** The county's re-election date, and the townships that hold theirs on another day. ISO 8601. */
+export interface Reelection {
+  at: string;
+  byTownship?: Record<string, string>;
+}
+
+/** The re-election date that binds an organization of this township, if any. */
+export function reelectionDateFor(campaign: Pick<CampaignRef, 'reelection'>, township: string): string | undefined {
+  const { reelection } = campaign;
+  if (!reelection) return undefined;
+  return Object.prototype.hasOwnProperty.call(reelection.byTownship ?? {}, township) ? reelection.byTownship![township] : reelection.at;
 }
 
 /** Who did something, as recorded; `system` for timers, `public` for anonymous signals. */

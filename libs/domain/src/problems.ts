@@ -1,3 +1,6 @@
+import { ORG_DOMAIN_LABELS, type OrgDomain } from './organization';
+import { violation, type RuleViolation } from './rule-violation';
+
 /**
  * Problem taxonomy. The 13 general items of the Inspection findings speech apply to every domain; the rural and
  * enterprise items are the typical problems docs/domain.md lists for those domains (County speech, Key tasks 2020).
@@ -34,6 +37,80 @@ export type ProblemCategory = keyof typeof PROBLEM_CATEGORIES;
 
 export function isProblemCategory(value: unknown): value is ProblemCategory {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(PROBLEM_CATEGORIES, value);
+}
+
+/** The 13 items of seed 003 that apply to every domain. */
+const GENERAL_CATEGORIES: readonly ProblemCategory[] = [
+  'responsibility_not_carried_out',
+  'not_a_bastion',
+  'study_on_paper_only',
+  'reelection_overdue',
+  'lax_inner_party_life',
+  'lax_member_management',
+  'irregular_dues',
+  'poor_new_member_quality',
+  'weak_inner_party_supervision',
+  'anti_corruption_duty_lapsed',
+  'work_style_unchanged',
+  'members_not_exemplary',
+  'party_work_not_integrated',
+];
+
+/** Each domain's typical problems (docs/domain.md, seeds 000 and 002), offered first for that domain. */
+const TYPICAL_CATEGORIES: Record<OrgDomain, readonly ProblemCategory[]> = {
+  rural: ['cadre_criminal_record', 'village_bully_or_crime_links', 'criminal_or_religious_interference', 'petitions_and_conflicts', 'secretary_incompetent'],
+  state_owned_enterprise: ['leadership_incomplete', 'irregular_organizational_life', 'two_skins'],
+  non_public_enterprise: ['joint_branch_nominal', 'leadership_incomplete', 'activities_infrequent'],
+  community: ['weak_coverage'],
+  agency: ['weak_coverage'],
+  school: ['weak_coverage'],
+  hospital: ['weak_coverage'],
+  social_organization: ['weak_coverage'],
+};
+
+/**
+ * Categories that only make sense for some domains: 村霸 and a village cadre's record belong to a
+ * village, 两张皮 (Party work apart from production) to an enterprise, a nominal joint branch to the
+ * firms and bodies that share one. Every other category can happen anywhere (an incomplete
+ * leadership team, a secretary not up to the job).
+ */
+const ONLY_IN: Partial<Record<ProblemCategory, readonly OrgDomain[]>> = {
+  cadre_criminal_record: ['rural'],
+  village_bully_or_crime_links: ['rural'],
+  criminal_or_religious_interference: ['rural', 'community'],
+  petitions_and_conflicts: ['rural', 'community'],
+  two_skins: ['state_owned_enterprise', 'non_public_enterprise'],
+  joint_branch_nominal: ['non_public_enterprise', 'social_organization'],
+};
+
+function fitsDomain(domain: OrgDomain, category: ProblemCategory): boolean {
+  return ONLY_IN[category]?.includes(domain) ?? true;
+}
+
+/** The domains a category is limited to, in words (仅适用于：农村、社区), or undefined when it fits every domain. */
+export function categoryLimitText(category: ProblemCategory): string | undefined {
+  const domains = ONLY_IN[category];
+  return domains ? `仅适用于：${domains.map((domain) => ORG_DOMAIN_LABELS[domain]).join('、')}` : undefined;
+}
+
+/** The categories an organization of this domain may be recorded with: its typical ones first, then the 13 general ones, then the rest that fit, 其他 last. */
+export function problemCategoriesFor(domain: OrgDomain): ProblemCategory[] {
+  const ordered = new Set<ProblemCategory>([...TYPICAL_CATEGORIES[domain], ...GENERAL_CATEGORIES, ...(Object.keys(PROBLEM_CATEGORIES) as ProblemCategory[])]);
+  ordered.delete('other');
+  return [...ordered, 'other' as const].filter((category) => fitsDomain(domain, category));
+}
+
+/** Refuses the first problem whose category does not fit the organization's domain, by its number in the list. */
+export function categoryRefusal(domain: OrgDomain, problems: readonly { category: ProblemCategory }[], field = 'problems'): RuleViolation | undefined {
+  const index = problems.findIndex((problem) => isProblemCategory(problem.category) && !fitsDomain(domain, problem.category));
+  if (index < 0) return undefined;
+  const { category } = problems[index];
+  return violation(
+    'category_not_for_domain',
+    `第${index + 1}个问题的类别“${PROBLEM_CATEGORIES[category] ?? category}”不适用于${ORG_DOMAIN_LABELS[domain]}党组织`,
+    `problem ${index + 1}: category ${category} does not apply to domain ${domain}`,
+    { field: `${field}[${index}].category`, allowed: problemCategoriesFor(domain) },
+  );
 }
 
 export interface ProblemInput {

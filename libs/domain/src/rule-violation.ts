@@ -15,6 +15,8 @@ export type RuleCode =
   | 'wrong_person'
   | 'team_incomplete'
   | 'team_invalid'
+  | 'category_not_for_domain'
+  | 'appointing_body'
   | 'invalid_plan'
   | 'unknown_measure'
   | 'measure_already_done'
@@ -39,6 +41,7 @@ export const RULE_CODE_STATUS: StatusTable<RuleCode> = {
   reason_required: 422,
   invalid_input: 422,
   team_invalid: 422,
+  category_not_for_domain: 422,
   // An id the request names that the case does not hold: the client picked from stale or wrong data.
   unknown_measure: 422,
   unknown_problem: 422,
@@ -55,6 +58,8 @@ export const RULE_CODE_STATUS: StatusTable<RuleCode> = {
   role_not_permitted: 403,
   out_of_scope: 403,
   wrong_person: 403,
+  // The body that may name this team role is another (the county names the county-level leader …).
+  appointing_body: 403,
   // The workflow did not recognise the API's signature: the API and the worker hold different keys.
   actor_unverified: 500,
 };

@@ -42,6 +42,8 @@ export interface TeamMember {
   title?: string;
   /** Required of the township leader of a key or hard village (重点村、难点村, County speech). */
   isTownshipPartySecretary?: boolean;
+  /** The unit that appointed a member named outside the Party committees (see appointments.ts). */
+  appointingUnit?: string;
 }
 
 const REQUIRED_BY_DOMAIN: Record<OrgDomain, readonly TeamRole[]> = {

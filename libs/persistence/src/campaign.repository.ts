@@ -1,6 +1,6 @@
 /** Campaigns (整顿批次): one county's round of rectification with its end date and policy. */
 import type { DataSource } from 'typeorm';
-import type { CampaignPolicy } from '@zhengdun/domain';
+import type { CampaignPolicy, Reelection } from '@zhengdun/domain';
 import { CampaignEntity } from './entities/campaign.entity';
 
 export interface NewCampaign {
@@ -9,6 +9,7 @@ export interface NewCampaign {
   county: string;
   endsAt: Date;
   policy: CampaignPolicy;
+  reelection?: Reelection | null;
   createdBy: string;
 }
 

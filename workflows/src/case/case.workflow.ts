@@ -21,6 +21,7 @@ import {
 } from '@temporalio/workflow';
 import {
   actorRef,
+  admission,
   campaignEnded,
   CASE_ACTION_TYPES,
   decide,
@@ -214,6 +215,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseResult
           refuseUnsignedActor(command);
           const now = nowIso();
           attempt(() => decide(state, command.action, command.actor, { now, due: plainDueDates(now, state.policy) }));
+          // Checked here only: a replayed Update is not re-judged by rules added after it was accepted.
+          const inadmissible = admission(state, command.action, command.actor);
+          if (inadmissible) refuse(inadmissible);
         },
       },
     );

@@ -11,6 +11,7 @@ import { CASE_ACTIONS, type CaseActionType } from '@zhengdun/domain';
 import { ApiProblem, apiPost, casePath } from '../api/http';
 import { queryKeys } from '../api/queries';
 import type { CaseStateView } from '../api/views';
+import { useUser } from '../auth/session';
 import { ProblemAlert } from '../components/common';
 import { randomId } from '../lib/ids';
 import type { ActionForm } from './action-form';
@@ -32,7 +33,8 @@ export function ActionModal({
   const actionForm: ActionForm<CaseActionType> = ACTION_FORMS[type];
   const [form] = Form.useForm();
   // Once, when the modal opens: later polls must not overwrite what the user is typing.
-  const [initialValues] = useState(() => actionForm.initialValues(state));
+  const user = useUser();
+  const [initialValues] = useState(() => actionForm.initialValues(state, user));
   // One key per attempt; kept only when the network failed, so a retry is applied once.
   const idempotencyKey = useRef(randomId('web-'));
   const queryClient = useQueryClient();

@@ -7,6 +7,7 @@
 import type { ComponentType } from 'react';
 import type { CaseActionType } from '@zhengdun/domain';
 import type { ActionRequestBody, CaseStateView } from '../api/views';
+import type { SessionUser } from '../auth/session';
 
 export interface ActionFormProps {
   state: CaseStateView;
@@ -16,7 +17,7 @@ export interface ActionForm<T extends CaseActionType, Values = unknown> {
   /** A wide modal, for forms with rows (measures, team members). */
   wide?: boolean;
   /** Read once when the modal opens: later polls must not overwrite what the user is typing. */
-  initialValues(state: CaseStateView): Partial<Values>;
+  initialValues(state: CaseStateView, user: SessionUser): Partial<Values>;
   Fields: ComponentType<ActionFormProps>;
   // Method syntax on purpose: each form's own Values type still fits ActionForm<T> in the registry.
   body(values: Values, state: CaseStateView): ActionRequestBody<T>;

@@ -992,6 +992,28 @@ export interface components {
              */
             committeeThresholds?: components["schemas"]["CommitteeThresholdsDto"];
         };
+        TownshipReelectionDto: {
+            /**
+             * 乡镇
+             * @example 青山镇
+             */
+            township: string;
+            /**
+             * 该乡镇换届日期
+             * @example 2027-01-15T00:00:00+08:00
+             */
+            at: string;
+        };
+        ReelectionDto: {
+            /**
+             * 换届日期
+             * @description 全县村（社区）“两委”换届日期；农村整顿措施须在此前完成
+             * @example 2027-01-10T00:00:00+08:00
+             */
+            at: string;
+            /** 另定换届日期的乡镇 */
+            townships?: components["schemas"]["TownshipReelectionDto"][];
+        };
         CreateCampaignDto: {
             /**
              * 整顿批次名称
@@ -1015,6 +1037,16 @@ export interface components {
              * @description 只需给出要改的期限，其余取默认值 (the rest from DEFAULT_POLICY)
              */
             policy?: components["schemas"]["CampaignPolicyDto"];
+            /**
+             * 村（社区）“两委”换届
+             * @description 有换届时填写：农村整顿措施的完成时限不得晚于换届日期
+             */
+            reelection?: components["schemas"]["ReelectionDto"];
+        };
+        ReelectionView: {
+            at: string;
+            /** @description 乡镇 → 该乡镇换届日期 */
+            byTownship: Record<string, never>;
         };
         CampaignView: {
             id: string;
@@ -1022,6 +1054,7 @@ export interface components {
             county: string;
             endsAt: string;
             policy: components["schemas"]["CampaignPolicyDto"];
+            reelection: components["schemas"]["ReelectionView"] | null;
             createdBy: string;
             createdAt: string;
         };
@@ -1306,6 +1339,12 @@ export interface components {
              * @description 重点村、难点村的包村乡镇领导须为乡镇党委书记
              */
             isTownshipPartySecretary?: boolean;
+            /**
+             * 选派单位
+             * @description 非公企业的联系领导、党建指导员须注明选派单位
+             * @example 县市场监督管理局
+             */
+            appointingUnit?: string;
         };
         OpenCaseDto: {
             /** 党组织 */
@@ -1801,6 +1840,12 @@ export interface components {
              * @description 重点村、难点村的包村乡镇领导须为乡镇党委书记
              */
             isTownshipPartySecretary?: boolean;
+            /**
+             * 选派单位
+             * @description 非公企业的联系领导、党建指导员须注明选派单位
+             * @example 县市场监督管理局
+             */
+            appointingUnit?: string;
         };
         /** 问题 */
         ProblemInput: {

@@ -14,7 +14,7 @@ import { queryKeys, useCampaignList } from '../api/queries';
 import type { CampaignStatusView, CampaignView, CreateCampaignRequest } from '../api/views';
 import { useUser } from '../auth/session';
 import { ProblemAlert } from '../components/common';
-import { formatDate } from '../lib/format';
+import { daysUntil, formatDate } from '../lib/format';
 import { OpenOrganization } from './OpenOrganization';
 import { ScreeningImport } from './ScreeningImport';
 
@@ -27,6 +27,28 @@ interface CreateValues {
   endsAt: Dayjs;
   periods?: Partial<Record<PeriodName, { amount?: number; unit?: Exclude<PeriodUnit, 'seconds'> }>>;
   satisfactionPercent?: number;
+  reelectionAt?: Dayjs;
+  townshipReelections?: { township?: string; at?: Dayjs }[];
+}
+
+/** 村（社区）“两委”换届 as the API takes it: only when the county has one ahead. */
+function reelectionOf(values: CreateValues): CreateCampaignRequest['reelection'] {
+  if (!values.reelectionAt) return undefined;
+  const townships = (values.townshipReelections ?? []).filter((row) => row.township?.trim() && row.at).map((row) => ({ township: row.township!.trim(), at: row.at!.startOf('day').toISOString() }));
+  return { at: values.reelectionAt.startOf('day').toISOString(), ...(townships.length > 0 ? { townships } : {}) };
+}
+
+function ReelectionCell({ campaign }: { campaign: CampaignView }) {
+  if (!campaign.reelection) return <>—</>;
+  const days = daysUntil(campaign.reelection.at);
+  const others = Object.keys(campaign.reelection.byTownship).length;
+  return (
+    <Space size={4} wrap>
+      {formatDate(campaign.reelection.at)}
+      {days >= 0 && <Tag color={days <= 30 ? 'red' : 'gold'}>距换届 {days} 天</Tag>}
+      {others > 0 && <Typography.Text type="secondary">（{others} 个乡镇另定）</Typography.Text>}
+    </Space>
+  );
 }
 
 function CampaignCountdown({ campaign }: { campaign: CampaignView }) {
@@ -60,7 +82,14 @@ function CreateCampaign({ county }: { county: string }) {
       if (given?.amount !== undefined && given.amount !== null) policy[name] = { amount: given.amount, unit: given.unit ?? DEFAULT_POLICY[name].unit };
     }
     if (values.satisfactionPercent !== undefined && values.satisfactionPercent !== null) policy.satisfactionThreshold = values.satisfactionPercent / 100;
-    create.mutate({ name: values.name.trim(), county, endsAt: values.endsAt.endOf('day').toISOString(), ...(Object.keys(policy).length > 0 ? { policy } : {}) } as CreateCampaignRequest);
+    const reelection = reelectionOf(values);
+    create.mutate({
+      name: values.name.trim(),
+      county,
+      endsAt: values.endsAt.endOf('day').toISOString(),
+      ...(Object.keys(policy).length > 0 ? { policy } : {}),
+      ...(reelection ? { reelection } : {}),
+    } as CreateCampaignRequest);
   };
   return (
     <>
@@ -76,6 +105,31 @@ function CreateCampaign({ county }: { county: string }) {
           <Form.Item name="endsAt" label="截止时间（硬性期限）" rules={[{ required: true, message: '请选择截止时间' }]} extra="整顿须在此前全面完成（如10月底前）">
             <DatePicker style={{ width: '100%' }} data-testid="campaign-ends-at" />
           </Form.Item>
+          <Form.Item name="reelectionAt" label="村（社区）“两委”换届日期（有换届时填写）" extra="换届前整顿到位：农村整顿措施的完成时限不得晚于换届日期">
+            <DatePicker style={{ width: '100%' }} data-testid="campaign-reelection-at" />
+          </Form.Item>
+          <Form.List name="townshipReelections">
+            {(fields, { add, remove }) => (
+              <Form.Item label="另定换届日期的乡镇" style={{ marginBottom: 8 }}>
+                {fields.map((field) => (
+                  <Space key={field.key} style={{ display: 'flex', marginBottom: 4 }}>
+                    <Form.Item name={[field.name, 'township']} noStyle>
+                      <Input placeholder="乡镇" style={{ width: 180 }} />
+                    </Form.Item>
+                    <Form.Item name={[field.name, 'at']} noStyle>
+                      <DatePicker />
+                    </Form.Item>
+                    <Button size="small" onClick={() => remove(field.name)}>
+                      删除
+                    </Button>
+                  </Space>
+                ))}
+                <Button size="small" onClick={() => add()}>
+                  添加乡镇
+                </Button>
+              </Form.Item>
+            )}
+          </Form.List>
           <Typography.Paragraph type="secondary">以下期限不填即按默认值；只需填写本县要调整的项目。</Typography.Paragraph>
           {PERIOD_NAMES.map((name) => (
             <Form.Item key={name} label={`${PERIOD_LABELS[name]}（默认 ${describe(DEFAULT_POLICY[name])}）`} style={{ marginBottom: 8 }}>
@@ -127,6 +181,7 @@ export default function CampaignsPage() {
             { title: '整顿批次', dataIndex: 'name' },
             { title: '截止时间', dataIndex: 'endsAt', width: 130, render: (endsAt: string) => formatDate(endsAt) },
             { title: '进度', width: 110, render: (_v, campaign) => <CampaignCountdown campaign={campaign} /> },
+            { title: '村“两委”换届', width: 200, render: (_v, campaign) => <ReelectionCell campaign={campaign} /> },
             {
               title: '操作',
               width: 320,

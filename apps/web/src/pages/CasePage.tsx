@@ -24,6 +24,8 @@ import {
   REVIEW_OUTCOME_LABELS,
   ORG_DOMAIN_LABELS,
   PROBLEM_CATEGORIES,
+  reelectionDateFor,
+  teamGap,
   SATISFACTION_LABELS,
   STAGE_LABELS,
   STAGES,
@@ -108,6 +110,7 @@ export default function CasePage() {
 
   const available = view.availableActions;
   const overdue = isOverdue(asCaseState(state), new Date().toISOString());
+  const reelectionAt = state.org.domain === 'rural' ? reelectionDateFor(state.campaign, state.org.township) : undefined;
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="case-page">
@@ -137,6 +140,11 @@ export default function CasePage() {
           <Descriptions.Item label="完成时限">
             {formatDate(state.campaign.endsAt)}（{dueText(state.campaign.endsAt)}）
           </Descriptions.Item>
+          {reelectionAt && (
+            <Descriptions.Item label="村“两委”换届">
+              {formatDate(reelectionAt)}（{dueText(reelectionAt)}，须换届前整顿到位）
+            </Descriptions.Item>
+          )}
           <Descriptions.Item label="支部书记">{state.org.secretary.name}</Descriptions.Item>
           <Descriptions.Item label="列入方式">{IDENTIFICATION_SOURCE_LABELS[state.source] ?? state.source}</Descriptions.Item>
           <Descriptions.Item label="党组织代码">{state.org.code}</Descriptions.Item>
@@ -282,13 +290,14 @@ function TeamCard({ state }: { state: CaseStateView }) {
     ...required.map((teamRole) => ({ teamRole, member: state.team.find((m) => m.teamRole === teamRole) })),
     ...state.team.filter((m) => !required.includes(m.teamRole)).map((member) => ({ teamRole: member.teamRole, member })),
   ];
-  const missing = rows.filter((row) => !row.member).length;
+  const gap = teamGap(state.org, state.team);
+  const missing = [...gap.missing.map((role) => TEAM_ROLE_LABELS[role]), ...(gap.keyVillageNeedsPartySecretary ? ['乡镇党委书记包村'] : [])];
   return (
     <Card
       title={state.org.domain === 'rural' ? '包抓责任人（四个一）' : '包抓责任人'}
       size="small"
       data-testid="team-card"
-      extra={missing > 0 ? <Tag color="error">未配齐，缺 {missing} 人</Tag> : <Tag color="success">已配齐</Tag>}
+      extra={missing.length > 0 ? <Tag color="error">未配齐，缺：{missing.join('、')}</Tag> : <Tag color="success">已配齐</Tag>}
     >
       <Table
         rowKey="teamRole"
@@ -304,6 +313,7 @@ function TeamCard({ state }: { state: CaseStateView }) {
                 <Space size={4}>
                   {row.member.name}
                   {row.member.isTownshipPartySecretary && <Tag color="red">乡镇党委书记</Tag>}
+                  {row.member.appointingUnit && <Typography.Text type="secondary">（{row.member.appointingUnit}选派）</Typography.Text>}
                 </Space>
               ) : (
                 <Tag color="error">未落实</Tag>

@@ -8,7 +8,7 @@ import { useNavigate } from 'react-router-dom';
 import { App as AntApp, Button, Checkbox, Form, Input, Modal, Select, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { IDENTIFICATION_SOURCE_LABELS, IDENTIFICATION_SOURCES, ORG_DOMAIN_LABELS, ORG_DOMAINS, PROBLEM_CATEGORIES, type OrgDomain } from '@zhengdun/domain';
+import { IDENTIFICATION_SOURCE_LABELS, IDENTIFICATION_SOURCES, ORG_DOMAIN_LABELS, ORG_DOMAINS, PROBLEM_CATEGORIES, problemCategoriesFor, type OrgDomain } from '@zhengdun/domain';
 import { apiPost } from '../api/http';
 import type { CampaignView, OpenCaseRequest, OpenedCaseView } from '../api/views';
 import { ProblemAlert } from '../components/common';
@@ -100,7 +100,7 @@ export function OpenOrganization({ campaign }: { campaign: CampaignView }) {
                 {fields.map((field, index) => (
                   <Space key={field.key} align="start" style={{ display: 'flex' }}>
                     <Form.Item name={[field.name, 'category']} label={index === 0 ? '查摆问题' : undefined} rules={[{ required: true, message: '请选择问题类别' }]}>
-                      <Select style={{ width: 220 }} placeholder="问题类别" options={Object.entries(PROBLEM_CATEGORIES).map(([value, label]) => ({ value, label }))} data-testid="problem-category" />
+                      <Select style={{ width: 220 }} placeholder="问题类别" options={problemCategoriesFor(domain ?? 'rural').map((value) => ({ value, label: PROBLEM_CATEGORIES[value] }))} data-testid="problem-category" />
                     </Form.Item>
                     <Form.Item name={[field.name, 'description']} label={index === 0 ? '具体表现' : undefined} rules={required('问题的具体表现')}>
                       <Input style={{ width: 300 }} placeholder="如：“三会一课”不经常，组织生活流于形式" data-testid="problem-description" />

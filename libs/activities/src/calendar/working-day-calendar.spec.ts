@@ -1,4 +1,5 @@
-import { ChineseStatutoryCalendar, chinaDate } from './working-day-calendar';
+import { chinaDate } from '@zhengdun/domain';
+import { ChineseStatutoryCalendar } from './working-day-calendar';
 
 const calendar = new ChineseStatutoryCalendar();
 

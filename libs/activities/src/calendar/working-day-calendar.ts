@@ -4,6 +4,7 @@
  * the rest of the code sees only this interface.
  */
 import { isWorkday } from 'chinese-days';
+import { CHINA_OFFSET_MS, chinaDate } from '@zhengdun/domain';
 
 export interface WorkingDayCalendar {
   /** `date` is a calendar day in China, YYYY-MM-DD. */
@@ -12,12 +13,7 @@ export interface WorkingDayCalendar {
   addWorkingDays(fromIso: string, n: number): string;
 }
 
-const CHINA_OFFSET_MS = 8 * 3_600_000; // China has one time zone and no daylight saving.
 const DAY_MS = 86_400_000;
-
-export function chinaDate(iso: string): string {
-  return new Date(Date.parse(iso) + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 function endOfChinaDay(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00.000Z`) - CHINA_OFFSET_MS + DAY_MS - 1).toISOString();

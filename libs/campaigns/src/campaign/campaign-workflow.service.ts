@@ -4,7 +4,7 @@
  * libs/temporal's CampaignClient.
  */
 import type { CampaignClient, CampaignStartResult } from '@zhengdun/temporal';
-import { isValidPolicy, summaryCadenceOf, type CampaignPolicy, type CampaignRef } from '@zhengdun/domain';
+import { isValidPolicy, summaryCadenceOf, type CampaignPolicy, type CampaignRef, type Reelection } from '@zhengdun/domain';
 import type { CampaignStatus, CampaignSummary, CampaignWorkflowInput } from '@zhengdun/workflows';
 import { CampaignsException } from '../campaigns.exception';
 
@@ -18,11 +18,13 @@ export interface CampaignDefinition {
   endsAt: Date | string;
   /** With `summaryCadence` for the county's summaries (default 30 days). */
   policy: CampaignPolicy;
+  reelection?: Reelection | null;
 }
 
+/** What a case carries of its campaign (the API's and the import's one way to build it). */
 export function campaignRefOf(definition: CampaignDefinition): CampaignRef {
   const endsAt = definition.endsAt instanceof Date ? definition.endsAt.toISOString() : new Date(definition.endsAt).toISOString();
-  return { id: definition.id, name: definition.name, county: definition.county, endsAt };
+  return { id: definition.id, name: definition.name, county: definition.county, endsAt, ...(definition.reelection ? { reelection: definition.reelection } : {}) };
 }
 
 export class CampaignWorkflowService {

@@ -51,6 +51,8 @@ describe('the screening-list template', () => {
     expect(all).toContain(MULTIPLE_PROBLEMS_RULE);
     for (const header of SCREENING_HEADERS) expect(all).toContain(header);
     expect(all).toContain('信访矛盾突出');
+    // A category limited to some domains says so beside it.
+    expect(all).toContain('村霸、涉黑涉恶问题\n仅适用于：农村');
   });
 
   it('parses to nothing when left empty, and to cases when filled in', async () => {

@@ -4,6 +4,7 @@
  * convention for several problems of one organization (one row per problem, same 组织代码).
  */
 import ExcelJS from 'exceljs';
+import { categoryLimitText, PROBLEM_CATEGORIES, type ProblemCategory } from '@zhengdun/domain';
 import {
   CATEGORY_OPTIONS,
   DOMAIN_OPTIONS,
@@ -161,7 +162,7 @@ function addInstructionsSheet(workbook: ExcelJS.Workbook): void {
   sheet.addRow([]);
   const categoriesTitle = sheet.addRow(['四、问题类别可选值']);
   categoriesTitle.font = { bold: true };
-  for (const label of CATEGORY_OPTIONS) sheet.addRow([label]);
+  for (const [category, label] of Object.entries(PROBLEM_CATEGORIES) as [ProblemCategory, string][]) sheet.addRow([label, categoryLimitText(category) ?? '各领域通用']);
 }
 
 /** The template as .xlsx bytes. */

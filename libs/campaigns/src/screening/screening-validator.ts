@@ -9,6 +9,7 @@ import {
   IDENTIFICATION_SOURCE_LABELS,
   IDENTIFICATION_SOURCES,
   isOrgDomain,
+  categoryRefusal,
   isProblemCategory,
   ORG_DOMAIN_LABELS,
   PROBLEM_CATEGORIES,
@@ -244,7 +245,10 @@ export function validateScreeningSheet(sheet: RawScreeningSheet, context: Screen
     }
     group.rows.push(row);
     const problem = validateProblem(row, rowIssue);
-    if (problem) group.problems.push(problem);
+    const domain = group.org?.domain;
+    if (problem && domain && categoryRefusal(domain, [problem])) {
+      rowIssue('category', `问题类别“${PROBLEM_CATEGORIES[problem.category]}”不适用于${ORG_DOMAIN_LABELS[domain]}党组织`);
+    } else if (problem) group.problems.push(problem);
     if (issues.length > before) group.badRows.add(row.row);
   }
 

@@ -103,6 +103,13 @@ describe('parseScreeningList', () => {
     expect(result.organizations[0].input).toMatchObject({ org: { domain: 'state_owned_enterprise', isKeyVillage: false }, source: 'inspection', problems: [{ category: 'two_skins' }] });
   });
 
+  it('refuses a problem category that does not fit the organization’s domain, by row', async () => {
+    const file = await writeScreeningList([org('S-1', { domain: '国有企业', category: '村霸、涉黑涉恶问题' }), org('S-2')]);
+    const result = await parseScreeningList(file, CONTEXT);
+    expect(result.organizations.map((organization) => organization.input.org.code)).toEqual(['S-2']);
+    expect(result.issues).toEqual([{ row: 2, field: '问题类别', reason: '问题类别“村霸、涉黑涉恶问题”不适用于国有企业党组织' }]);
+  });
+
   it('names a missing column', async () => {
     const csv = Buffer.from(`${SCREENING_HEADERS.filter((h) => h !== '领域').join(',')}\r\nX-1,某村党支部,青山镇,否,王,sec-1,其他,问题,拉网式排查\r\n`);
     const result = await parseScreeningList(csv, CONTEXT);

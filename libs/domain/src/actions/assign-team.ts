@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { appointmentRefusal } from '../appointments';
 import { assignTeam } from '../lifecycle/identification';
 import { ACTIVE_STAGES, defineAction } from './definition';
 import { teamMember } from './fields';
@@ -12,5 +13,6 @@ export const assignTeamAction = defineAction({
   roles: ['county_department', 'township_committee'],
   records: ['team_assigned'],
   body: z.strictObject({ members: z.array(teamMember).min(1).max(20).meta({ title: '包抓责任人' }) }),
+  admissible: (state, body, actor) => appointmentRefusal(state.org, body.members, actor),
   apply: (draft, body) => assignTeam(draft, body.members),
 });

@@ -1,7 +1,8 @@
-import type { CaseState } from '../case-state';
 import { describeScope, isInScope, USER_ROLE_LABELS, type Actor } from '../roles';
 import { violation, type RuleViolation } from '../rule-violation';
 import { STAGE_LABELS } from '../stages';
+import { teamGap, TEAM_ROLE_LABELS } from '../team';
+import type { CaseState } from '../case-state';
 import { actionDefinition, CASE_ACTION_TYPES, CASE_ACTIONS, type CaseActionType } from './registry';
 
 /** What authorization looks at: where the case is, whose it is, who is on its team. */
@@ -22,6 +23,8 @@ export function refusal(state: CaseStanding, type: CaseActionType, actor: Actor)
     return violation('out_of_scope', `${state.org.name}不在您的管辖范围（${describeScope(actor.scope)}）内`, 'the case is outside your scope');
   }
   if (!action.stages.includes(state.stage)) {
+    const waitingForTeam = state.stage === 'identified' && action.stages.includes('assigned');
+    if (waitingForTeam) return teamShortfall(state, action.label);
     return violation('wrong_stage', `当前处于“${STAGE_LABELS[state.stage]}”阶段，不能“${action.label}”`, `${type} is not allowed in stage ${state.stage}`, {
       stage: state.stage,
       allowedStages: action.stages,
@@ -34,6 +37,29 @@ export function refusal(state: CaseStanding, type: CaseActionType, actor: Actor)
     return violation('wrong_person', '您不是该组织的包抓责任人', 'you are not on this case’s assigned team');
   }
   return undefined;
+}
+
+/** A case still in 摸排确定 waits for its team: say which member is missing rather than "wrong stage". */
+function teamShortfall(state: CaseStanding, label: string): RuleViolation {
+  const gap = teamGap(state.org, state.team);
+  const missing = gap.missing.map((role) => TEAM_ROLE_LABELS[role]);
+  if (gap.keyVillageNeedsPartySecretary) missing.push('乡镇党委书记（重点村、难点村的包村乡镇领导）');
+  return violation(
+    'team_incomplete',
+    `包抓责任人未配齐（缺少：${missing.join('、')}），尚不能“${label}”`,
+    `the assigned team is incomplete (missing: ${gap.missing.join(', ') || 'township Party secretary'})`,
+    { missing: gap.missing, stage: state.stage },
+  );
+}
+
+/**
+ * The request's own rules (see `admissible` on the definition), for a person taking the action now.
+ * `action` is the whole command as sent (type and body).
+ */
+export function admission(state: CaseState, action: { type: CaseActionType }, actor: Actor): RuleViolation | undefined {
+  const { type, ...body } = action;
+  const definition = actionDefinition(type) as { admissible?(state: CaseState, body: unknown, actor: Actor): RuleViolation | undefined };
+  return definition.admissible?.(state, body, actor);
 }
 
 /** Refuses an actor who may not take this action on this case now, with the rule that refuses. */

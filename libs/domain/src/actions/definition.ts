@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { CaseState } from '../case-state';
 import type { Draft } from '../lifecycle/draft';
-import type { UserRole } from '../roles';
+import type { Actor, UserRole } from '../roles';
+import type { RuleViolation } from '../rule-violation';
 import type { Stage } from '../stages';
 
 /**
@@ -30,6 +31,12 @@ export interface ActionDefinition<T extends string = string, Body extends z.ZodO
    * lifecycle step refuses on its own when there is nothing to act on.
    */
   offeredWhen?(state: CaseState): boolean;
+  /**
+   * Rules that judge the request when a person makes it (who may name whom, categories by domain):
+   * the API and the workflow's Update validator check them; a workflow replaying an action it
+   * accepted earlier does not, so a rule added here never breaks a running case's history.
+   */
+  admissible?(state: CaseState, body: z.output<Body>, actor: Actor): RuleViolation | undefined;
   /** The lifecycle step: checks the rules and changes the draft, or throws a RuleViolation. */
   apply(draft: Draft, body: z.output<Body>): void;
 }

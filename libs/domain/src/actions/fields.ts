@@ -57,6 +57,12 @@ export const teamMember = z
     name: personName('姓名'),
     title: z.string().max(200).optional().meta({ title: '职务或单位', examples: ['县委常委、组织部部长'] }),
     isTownshipPartySecretary: z.boolean().optional().meta({ title: '是否乡镇党委书记', description: '重点村、难点村的包村乡镇领导须为乡镇党委书记' }),
+    appointingUnit: z
+      .string()
+      .regex(NOT_BLANK)
+      .max(100)
+      .optional()
+      .meta({ title: '选派单位', description: '非公企业的联系领导、党建指导员须注明选派单位', examples: ['县市场监督管理局'] }),
   })
   .meta({ title: '包抓责任人' });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { recordFollowUpReview } from '../lifecycle/follow-up-review';
+import { categoryRefusal } from '../problems';
 import { defineAction } from './definition';
 import { ID_PATTERNS, problemInput, reviewChecks, text } from './fields';
 import type { NextCampaign } from './payloads';
@@ -32,5 +33,6 @@ export const recordFollowUpReviewAction = defineAction({
       .nullish()
       .meta({ title: '转入的下一轮整顿批次', description: '滚动整顿：发现问题时转入的下一轮整顿批次（本县）', examples: ['c1a2b3c4d5e6'] }),
   }),
+  admissible: (state, body) => categoryRefusal(state.org.domain, body.newProblems ?? [], 'newProblems'),
   apply: (draft, body) => recordFollowUpReview(draft, body.checks, body.opinion, body.reboundedProblemIds ?? [], body.newProblems ?? [], body.nextCampaign),
 });

@@ -3,8 +3,10 @@ import type { ActorRef, CampaignRef, CaseState } from '../case-state';
 import type { IdentificationSource, Organization } from '../organization';
 import { isOrgDomain } from '../organization';
 import type { CampaignPolicy, DueDates } from '../policy';
-import { isProblemCategory, type ProblemInput } from '../problems';
-import { violation } from '../rule-violation';
+import { appointmentRefusal } from '../appointments';
+import { categoryRefusal, isProblemCategory, type ProblemInput } from '../problems';
+import type { Actor } from '../roles';
+import { violation, type RuleViolation } from '../rule-violation';
 import { isTeamComplete, isTeamRole, isTeamRoleAllowed, mergeTeam, TEAM_ROLE_LABELS, type TeamMember } from '../team';
 import { moveTo, record, trimmed, type Draft } from './draft';
 
@@ -21,6 +23,15 @@ export interface OpenCaseInput {
 /** The workflow id of a case: one per organization per campaign, so a second start is refused. */
 export function caseIdFor(campaignId: string, orgCode: string): string {
   return `case:${campaignId}:${orgCode}`;
+}
+
+/**
+ * What a person's request to open a case must meet beyond openCase's own rules: categories that fit
+ * the domain, team members named by the right body. Checked by the API and the screening import, not
+ * by openCase, so that a workflow started before these rules replays as it ran.
+ */
+export function openingRefusal(input: Pick<OpenCaseInput, 'org' | 'problems' | 'team'>, actor: Pick<Actor, 'role'>): RuleViolation | undefined {
+  return categoryRefusal(input.org.domain, input.problems) ?? (input.team ? appointmentRefusal(input.org, input.team, actor) : undefined);
 }
 
 export function assertValidProblems(problems: readonly ProblemInput[]): void {

@@ -89,6 +89,20 @@ describe('planIssues: what makes a plan valid (一村一策, no 假大空)', () 
     expect(planIssues(state, [measure({ dueAt: CAMPAIGN.endsAt }), p2Measure], NOW)).toEqual([]);
   });
 
+  it('a village measure due after the committees’ re-election is refused (换届前整顿到位); a township with its own date is held to that one', () => {
+    const reelectionAt = at(600);
+    const later = { ...state, campaign: { ...state.campaign, reelection: { at: reelectionAt } } };
+    const issues = planIssues(later, [measure({ dueAt: at(601) }), p2Measure], NOW);
+    expect(issues.map((i) => i.messageEn)).toEqual([`measure 1 is due after the village committees' re-election on ${reelectionAt.slice(0, 10)}: rectification must be done before it`]);
+    expect(issues[0].messageZh).toContain('须换届前整顿到位');
+    expect(planIssues(later, [measure({ dueAt: reelectionAt }), p2Measure], NOW)).toEqual([]);
+    const ownDate = { ...state, campaign: { ...state.campaign, reelection: { at: reelectionAt, byTownship: { [state.org.township]: at(550) } } } };
+    expect(planIssues(ownDate, [measure({ dueAt: at(560) }), p2Measure], NOW).map((i) => i.field)).toEqual(['measures[0].dueAt']);
+    // Not a village: the re-election does not bind it.
+    const agency = { ...later, org: { ...state.org, domain: 'agency' as const } };
+    expect(planIssues(agency, [measure({ dueAt: at(601) }), p2Measure], NOW)).toEqual([]);
+  });
+
   it('a duplicate measure for the same problem is refused, even with different spacing or punctuation', () => {
     const issues = planIssues(
       state,

@@ -1,6 +1,7 @@
 /** Stage 3 (整顿方案): one plan per organization (一村一策), drafted, approved or returned, publicized. */
 import type { MeasureDraft } from '../actions';
-import { openProblems, type CaseState, type Measure } from '../case-state';
+import { openProblems, reelectionDateFor, type CaseState, type Measure } from '../case-state';
+import { chinaDate } from '../china-time';
 import { violation } from '../rule-violation';
 import { assertTeamComplete } from '../team';
 import { committeeOf, moveTo, notify, record, secretaryOf, teamRecipients, trimmed, type Draft } from './draft';
@@ -32,6 +33,8 @@ export function planIssues(
   const problemIds = new Set(state.problems.map((problem) => problem.id));
   const seen = new Set<string>();
   const campaignEnd = Date.parse(state.campaign.endsAt);
+  // 换届前整顿到位 (seed 002): a village's measures are due before its committees' re-election.
+  const reelectionAt = state.org?.domain === 'rural' ? reelectionDateFor(state.campaign, state.org.township) : undefined;
   measures.forEach((measure, index) => {
     const at = `measures[${index}]`;
     const n = index + 1;
@@ -59,6 +62,12 @@ export function planIssues(
         field: `${at}.dueAt`,
         messageZh: `第${n}条措施的完成时限晚于本轮整顿截止日期`,
         messageEn: `measure ${n} is due after the campaign's end date`,
+      });
+    } else if (reelectionAt && due > Date.parse(reelectionAt)) {
+      issues.push({
+        field: `${at}.dueAt`,
+        messageZh: `第${n}条措施的完成时限晚于村“两委”换届日期（${chinaDate(reelectionAt)}），须换届前整顿到位`,
+        messageEn: `measure ${n} is due after the village committees' re-election on ${reelectionAt.slice(0, 10)}: rectification must be done before it`,
       });
     }
     const key = `${measure.problemId}|${normalized(description)}`;

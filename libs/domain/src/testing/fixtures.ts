@@ -99,8 +99,8 @@ export function fullTeam(domain: OrgDomain, opts: { keyVillage?: boolean } = {})
       ];
     case 'non_public_enterprise':
       return [
-        { teamRole: 'party_building_instructor', personId: 'lead-instructor', name: '党建指导员' },
-        { teamRole: 'linked_leader', personId: 'lead-linked', name: '市场监管局联系领导' },
+        { teamRole: 'party_building_instructor', personId: 'lead-instructor', name: '党建指导员', appointingUnit: '县市场监督管理局' },
+        { teamRole: 'linked_leader', personId: 'lead-linked', name: '市场监管局联系领导', appointingUnit: '县市场监督管理局' },
       ];
     default:
       return [{ teamRole: 'responsible_leader', personId: 'lead-responsible', name: '责任领导' }];

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { CampaignPolicy } from '@zhengdun/domain';
+import type { CampaignPolicy, Reelection } from '@zhengdun/domain';
 
 /** One county's round of rectification: its hard end date and its policy. */
 @Entity({ name: 'campaign' })
@@ -18,6 +18,10 @@ export class CampaignEntity {
 
   @Column({ type: 'jsonb' })
   policy!: CampaignPolicy;
+
+  /** 村（社区）“两委”换届, when the county has one ahead: rural rectification must be done before it. */
+  @Column({ type: 'jsonb', nullable: true })
+  reelection!: Reelection | null;
 
   @Column({ name: 'created_by', type: 'text' })
   createdBy!: string;

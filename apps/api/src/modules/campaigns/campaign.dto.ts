@@ -73,6 +73,27 @@ export class CampaignPolicyDto implements Partial<CampaignPolicy> {
   committeeThresholds?: CommitteeThresholdsDto;
 }
 
+export class TownshipReelectionDto {
+  @ApiProperty({ title: '乡镇', example: '青山镇' })
+  @IsString() @Matches(PLACE_NAME)
+  township!: string;
+
+  @ApiProperty({ title: '该乡镇换届日期', example: '2027-01-15T00:00:00+08:00' })
+  @IsString() @IsISO8601({ strict: true, strictSeparator: true })
+  at!: string;
+}
+
+/** 村（社区）“两委”换届: rural rectification is done before it (换届前整顿到位). */
+export class ReelectionDto {
+  @ApiProperty({ title: '换届日期', example: '2027-01-10T00:00:00+08:00', description: '全县村（社区）“两委”换届日期；农村整顿措施须在此前完成' })
+  @IsString() @IsISO8601({ strict: true, strictSeparator: true })
+  at!: string;
+
+  @ApiPropertyOptional({ title: '另定换届日期的乡镇', type: [TownshipReelectionDto] })
+  @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => TownshipReelectionDto)
+  townships?: TownshipReelectionDto[];
+}
+
 export class CreateCampaignDto {
   @ApiProperty({ title: '整顿批次名称', example: '2026年软弱涣散基层党组织整顿', maxLength: 200 })
   @IsString() @Matches(/\S/, { message: 'name must not be blank' }) @MaxLength(200)
@@ -89,6 +110,15 @@ export class CreateCampaignDto {
   @ApiPropertyOptional({ title: '整顿政策', type: CampaignPolicyDto, description: '只需给出要改的期限，其余取默认值 (the rest from DEFAULT_POLICY)' })
   @IsOptional() @IsObject() @ValidateNested() @Type(() => CampaignPolicyDto)
   policy?: CampaignPolicyDto;
+
+  @ApiPropertyOptional({ title: '村（社区）“两委”换届', type: ReelectionDto, description: '有换届时填写：农村整顿措施的完成时限不得晚于换届日期' })
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => ReelectionDto)
+  reelection?: ReelectionDto;
+}
+
+export class ReelectionView {
+  @ApiProperty() at!: string;
+  @ApiProperty({ type: Object, description: '乡镇 → 该乡镇换届日期' }) byTownship!: Record<string, string>;
 }
 
 export class CampaignView {
@@ -97,6 +127,7 @@ export class CampaignView {
   @ApiProperty() county!: string;
   @ApiProperty() endsAt!: string;
   @ApiProperty({ type: CampaignPolicyDto }) policy!: CampaignPolicy;
+  @ApiProperty({ type: ReelectionView, nullable: true }) reelection!: ReelectionView | null;
   @ApiProperty() createdBy!: string;
   @ApiProperty() createdAt!: string;
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@zhengdun/config';
-import { campaignPolicyProblems, DEFAULT_POLICY, isValidPolicy, PERIOD_NAMES, type Actor, type CampaignPolicy } from '@zhengdun/domain';
+import { campaignPolicyProblems, DEFAULT_POLICY, isValidPolicy, PERIOD_NAMES, type Actor, type CampaignPolicy, type Reelection } from '@zhengdun/domain';
 import { CampaignWorkflowService } from '@zhengdun/campaigns';
 import { CampaignRepository, type CampaignEntity } from '@zhengdun/persistence';
 import { AccessException } from '../../core/auth/access.exception';
@@ -19,9 +19,17 @@ export function toCampaignView(entity: CampaignEntity): CampaignView {
     county: entity.county,
     endsAt: entity.endsAt.toISOString(),
     policy: entity.policy,
+    reelection: entity.reelection ? { at: entity.reelection.at, byTownship: entity.reelection.byTownship ?? {} } : null,
     createdBy: entity.createdBy,
     createdAt: entity.createdAt.toISOString(),
   };
+}
+
+/** Dates as instants (ISO, UTC); a township named twice keeps its last date. */
+function reelectionOf(dto: CreateCampaignDto): Reelection | null {
+  if (!dto.reelection) return null;
+  const byTownship = Object.fromEntries((dto.reelection.townships ?? []).map((entry) => [entry.township, new Date(entry.at).toISOString()]));
+  return { at: new Date(dto.reelection.at).toISOString(), ...(Object.keys(byTownship).length > 0 ? { byTownship } : {}) };
 }
 
 /** Plain copy of a validated policy, the defaults filling what it leaves out (the DTO instance carries class identity into JSON otherwise). */
@@ -71,7 +79,7 @@ export class CampaignsService {
       if (endsAt.getTime() <= Date.now()) {
         throw new CampaignRequestException('ends_in_past', '截止时间必须晚于当前时间', 'endsAt must be in the future', { field: 'endsAt' });
       }
-      const entity = await this.campaigns.create({ id, name: dto.name.trim(), county: dto.county, endsAt, policy, createdBy: actor.userId });
+      const entity = await this.campaigns.create({ id, name: dto.name.trim(), county: dto.county, endsAt, policy, reelection: reelectionOf(dto), createdBy: actor.userId });
       // The countdown, monthly summaries and end-date escalation: started once, after the row exists.
       await this.temporal.run(() => this.workflows.start(entity));
       return toCampaignView(entity);

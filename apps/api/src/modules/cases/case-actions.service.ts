@@ -1,3 +1,4 @@
+import { campaignRefOf } from '@zhengdun/campaigns';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import { CaseQueryRepository } from '@zhengdun/persistence';
@@ -106,9 +107,6 @@ export class CaseActionsService {
 
   private async nextCampaign(actor: Actor, campaignId: string): Promise<NextCampaign> {
     const campaign = await this.campaigns.get(actor, campaignId);
-    return {
-      campaign: { id: campaign.id, name: campaign.name, county: campaign.county, endsAt: campaign.endsAt.toISOString() },
-      policy: campaign.policy,
-    };
+    return { campaign: campaignRefOf(campaign), policy: campaign.policy };
   }
 }

@@ -1,9 +1,11 @@
+import { campaignRefOf } from '@zhengdun/campaigns';
 import { Injectable, Logger } from '@nestjs/common';
 import {
   actionsFor,
   actorRef,
   caseIdFor,
   openCase,
+  openingRefusal,
   plainDueDates,
   type Actor,
   type OpenCaseInput,
@@ -24,7 +26,7 @@ import { OpenCaseDto } from './dto/open-case.dto';
 
 function inputFor(campaign: CampaignEntity, dto: OpenCaseDto): OpenCaseInput {
   return {
-    campaign: { id: campaign.id, name: campaign.name, county: campaign.county, endsAt: campaign.endsAt.toISOString() },
+    campaign: campaignRefOf(campaign),
     policy: campaign.policy,
     org: {
       code: dto.org.code,
@@ -84,6 +86,8 @@ export class CasesService {
       // accepted: run them here first so that a refusal reaches the caller.
       const now = new Date().toISOString();
       openCase(input, actorRef(actor), now, plainDueDates(now, input.policy));
+      const refused = openingRefusal(input, actor);
+      if (refused) throw refused;
       await this.temporal.run(() => this.cases.open(input, actor));
       this.logger.log({ caseId, campaignId: campaign.id }, 'case opened');
       return { caseId };

@@ -1,7 +1,7 @@
 /** 回头看: the four checks, problems that came back, problems newly found, and the opinion. */
 import { Button, Col, Form, Input, Row, Select } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { CASE_ACTIONS, PROBLEM_CATEGORIES, TEXT_MAX, problemInput, reviewChecks, type ProblemCategory } from '@zhengdun/domain';
+import { CASE_ACTIONS, PROBLEM_CATEGORIES, TEXT_MAX, problemCategoriesFor, problemInput, reviewChecks, type ProblemCategory } from '@zhengdun/domain';
 import type { ActionRequestBody } from '../../api/views';
 import type { ActionForm, ActionFormProps } from '../action-form';
 import { describeField, requiredRule } from '../schema-fields';
@@ -21,9 +21,9 @@ const REBOUNDED = describeField(body, 'reboundedProblemIds');
 const NEW_PROBLEMS = describeField(body, 'newProblems');
 const CATEGORY = describeField(problemInput, 'category');
 const DESCRIPTION = describeField(problemInput, 'description');
-const categoryOptions = (Object.keys(PROBLEM_CATEGORIES) as ProblemCategory[]).map((key) => ({ value: key, label: PROBLEM_CATEGORIES[key] }));
 
 function Fields({ state }: ActionFormProps) {
+  const categoryOptions = problemCategoriesFor(state.org.domain).map((key) => ({ value: key, label: PROBLEM_CATEGORIES[key] }));
   return (
     <>
       <ChecksFields schema={reviewChecks} />

@@ -63,6 +63,10 @@ export class TeamMemberDto implements TeamMember {
   @ApiPropertyOptional({ title: '是否乡镇党委书记', description: '重点村、难点村的包村乡镇领导须为乡镇党委书记' })
   @IsOptional() @IsBoolean()
   isTownshipPartySecretary?: boolean;
+
+  @ApiPropertyOptional({ title: '选派单位', example: '县市场监督管理局', description: '非公企业的联系领导、党建指导员须注明选派单位' })
+  @IsOptional() @IsString() @Matches(NOT_BLANK) @MaxLength(100)
+  appointingUnit?: string;
 }
 
 export class ProblemInputDto implements ProblemInput {
