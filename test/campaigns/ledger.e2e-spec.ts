@@ -130,7 +130,7 @@ it('exports a campaign ledger that shows the same cases and figures as the read 
       群众满意率: row.satisfactionRate,
     });
   }
-  expect(cases.get(rows.find((r) => r.caseId === ids[1])!.orgCode)).toMatchObject({ 督办等级: '组织处理', 约谈次数: 2, 是否逾期: '是' });
+  expect(cases.get(rows.find((r) => r.caseId === ids[1])!.orgCode)).toMatchObject({ 督办等级: '提请组织处理', 约谈次数: 2, 是否逾期: '是' });
   expect(cases.get(rows.find((r) => r.caseId === ids[2])!.orgCode)!['销号时间']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
   // Problems, measures (with owners and dates) and the supervision record, row for row.

@@ -24,12 +24,12 @@ export const REVIEW_OUTCOME_LABELS: Record<ReviewOutcome, string> = {
 };
 
 /** 督办等级 (docs/domain.md "Deadlines, reminders and escalation"). */
-export const ESCALATION_LEVEL_LABELS: Record<EscalationLevel, string> = { 0: '无', 1: '说明原因', 2: '约谈', 3: '组织处理' };
+export const ESCALATION_LEVEL_LABELS: Record<EscalationLevel, string> = { 0: '无', 1: '说明原因', 2: '约谈', 3: '提请组织处理' };
 export const ESCALATION_STEP_LABELS: Record<EscalationStep, string> = {
   reminder: '到期提醒',
   explanation_requested: '要求说明原因',
   talk: '约谈',
-  organizational_handling: '组织处理',
+  organizational_handling: '提请组织处理',
 };
 
 /** 组织处理 as the county department decides it. */

@@ -15,7 +15,7 @@ export const USER_ROLE_LABELS: Record<UserRole, string> = {
   township_committee: '乡镇（街道）党（工）委',
   assigned_leader: '包抓责任人',
   branch_secretary: '支部书记',
-  auditor: '只读审计',
+  auditor: '督查人员（只读）',
 };
 
 export function isUserRole(value: unknown): value is UserRole {

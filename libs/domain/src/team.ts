@@ -24,7 +24,7 @@ export const TEAM_ROLE_LABELS: Record<TeamRole, string> = {
   first_secretary: '驻村第一书记',
   paired_agency: '结对帮扶单位',
   designated_cadre: '专人包抓干部（工委科级干部）',
-  supervising_committee: '督导工委',
+  supervising_committee: '代管党（工）委',
   party_building_instructor: '党建指导员',
   linked_leader: '联系领导',
   responsible_leader: '责任领导',
