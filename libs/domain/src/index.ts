@@ -10,6 +10,7 @@ export * from './policy';
 export * from './actions';
 export * from './notifications';
 export * from './case-state';
+export * from './plan-quality';
 export * from './china-time';
 export * from './labels';
 export * from './decide';

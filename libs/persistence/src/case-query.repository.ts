@@ -407,6 +407,17 @@ export class CaseQueryRepository {
     return Object.fromEntries(rows.map((row) => [row.person, Number(row.talks)]));
   }
 
+  /** The measures' text of every other plan in the campaign (for the approver's copied-plan warning). */
+  async plansInCampaign(campaignId: string, exceptCaseId: string): Promise<{ caseId: string; orgName: string; measures: string[] }[]> {
+    const rows: { case_id: string; org_name: string; measures: string[] }[] = await this.dataSource.query(
+      `SELECT case_id, org_name, ARRAY(SELECT m ->> 'description' FROM jsonb_array_elements(state -> 'measures') AS m) AS measures
+         FROM case_record
+        WHERE campaign_id = $1 AND case_id <> $2 AND measure_count > 0`,
+      [campaignId, exceptCaseId],
+    );
+    return rows.map((row) => ({ caseId: row.case_id, orgName: row.org_name, measures: row.measures }));
+  }
+
   /** The case as the workflow last wrote it (without its timeline, which is in case_event); null when it has no row yet. */
   async stateOf(caseId: string): Promise<Omit<CaseState, 'timeline'> | null> {
     const row = await this.dataSource.getRepository(CaseRecordEntity).findOne({ where: { caseId }, select: { caseId: true, state: true } });

@@ -6,7 +6,7 @@
  */
 import { QueryClient, keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ApiProblem, apiGet, casePath, publicCasePath, queryString } from './http';
-import type { CampaignView, CampaignListView, CaseDetailView, CaseListQuery, CaseListView, DashboardSummaryView, DevTokenListView, PublicNoticeView, TodoListView, NoticeListView, TownshipRankingView, CommitteeAccountabilityView } from './views';
+import type { CampaignView, CampaignListView, CaseDetailView, CaseListQuery, CaseListView, DashboardSummaryView, DevTokenListView, PublicNoticeView, TodoListView, NoticeListView, TownshipRankingView, CommitteeAccountabilityView, PlanWarningListView } from './views';
 
 /** Poll intervals: what another supervisor did shows within one interval, without reloading. */
 export const POLL_MS = { case: 2000, overview: 2000, caseList: 5000, townships: 60_000, publicNotice: 30_000, todos: 10_000 } as const;
@@ -19,6 +19,7 @@ export const queryKeys = {
   publicNotice: (caseId: string) => ['public-case', caseId] as const,
   devTokens: ['dev-tokens'] as const,
   todos: ['todos'] as const,
+  planWarnings: (caseId: string) => ['plan-warnings', caseId] as const,
   notices: (campaignId: string) => ['notices', campaignId] as const,
   ranking: (campaignId: string) => ['ranking', campaignId] as const,
   committees: (campaignId: string) => ['committee-accountability', campaignId] as const,
@@ -40,6 +41,14 @@ export function useCaseDetail(caseId: string) {
     queryKey: queryKeys.case(caseId),
     queryFn: ({ signal }) => apiGet<CaseDetailView>(casePath(caseId), { signal }),
     refetchInterval: POLL_MS.case,
+  });
+}
+
+/** What the approver should see before approving a plan (vague measures, a near-identical plan). */
+export function usePlanWarnings(caseId: string) {
+  return useQuery({
+    queryKey: queryKeys.planWarnings(caseId),
+    queryFn: ({ signal }) => apiGet<PlanWarningListView>(`${casePath(caseId)}/plan-warnings`, { signal }),
   });
 }
 

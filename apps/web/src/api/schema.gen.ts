@@ -295,6 +295,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseId}/plan-warnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 整顿方案提示：措施空泛、与本批次其他组织的方案高度相似
+         * @description Warnings for the approver, never refusals: vague measures (加强、进一步 … with nothing countable) and plans near-identical to another organization’s in the campaign (Sørensen–Dice over character bigrams, ≥ 0.85).
+         */
+        get: operations["CasesController_planWarnings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseId}": {
         parameters: {
             query?: never;
@@ -1466,6 +1486,28 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
+        };
+        PlanWarningView: {
+            /**
+             * @description vague_measure: 措施空泛；similar_plan: 与本批次其他组织的方案高度相似
+             * @enum {string}
+             */
+            kind: "vague_measure" | "similar_plan";
+            /** @description 提示（中文） */
+            messageZh: string;
+            /** @description vague_measure: 措施编号 */
+            measureId?: string;
+            /** @description vague_measure: 措施内容 */
+            description?: string;
+            /** @description similar_plan: 相似方案所属整顿对象 */
+            caseId?: string;
+            /** @description similar_plan: 相似方案所属组织 */
+            orgName?: string;
+            /** @description similar_plan: 相似度 0–1（字符二元组 Dice 系数） */
+            similarity?: number;
+        };
+        PlanWarningListView: {
+            warnings: components["schemas"]["PlanWarningView"][];
         };
         CaseStateView: {
             caseId: string;
@@ -3276,6 +3318,54 @@ export interface operations {
             };
             /** @description 未登录或登录已失效 (missing or invalid bearer token) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CasesController_planWarnings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanWarningListView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未找到 (unknown case or campaign) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

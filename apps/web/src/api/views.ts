@@ -42,6 +42,7 @@ export type ActionRequestBody<T extends CaseActionType> = NonNullable<
 
 export type DashboardSummaryView = Schemas['DashboardSummaryView'];
 export type TodoListView = Schemas['TodoListView'];
+export type PlanWarningListView = Schemas['PlanWarningListView'];
 export type TodoView = Schemas['TodoView'];
 export type NoticeView = Omit<Schemas['NoticeView'], 'content'> & { content: NoticeContent };
 export type NoticeListView = { items: NoticeView[] };

@@ -8,7 +8,7 @@ import { CampaignIdPipe, CaseIdPipe } from '../../core/http/id-param.pipe';
 import { ApiIdempotencyKey } from '../../core/openapi/api-idempotency.decorator';
 import { ApiProblems } from '../../core/openapi/api-problems.decorator';
 import { CasesService } from './cases.service';
-import { BatchResultView, CaseDetailView, CaseListView, OpenedCaseView } from './dto/case-view.dto';
+import { BatchResultView, CaseDetailView, CaseListView, OpenedCaseView, PlanWarningListView } from './dto/case-view.dto';
 import { ListCasesQueryDto } from './dto/list-cases.dto';
 import { OpenCaseDto, OpenCasesBatchDto } from './dto/open-case.dto';
 
@@ -55,6 +55,18 @@ export class CasesController {
   @ApiProblems(400, 401)
   list(@CurrentActor() actor: Actor, @Query() query: ListCasesQueryDto): Promise<CaseListView> {
     return this.cases.list(actor, query);
+  }
+
+  @Get('cases/:caseId/plan-warnings')
+  @ApiOperation({
+    summary: '整顿方案提示：措施空泛、与本批次其他组织的方案高度相似',
+    description: 'Warnings for the approver, never refusals: vague measures (加强、进一步 … with nothing countable) and plans near-identical to another organization’s in the campaign (Sørensen–Dice over character bigrams, ≥ 0.85).',
+  })
+  @ApiParam({ name: 'caseId', example: 'case:c1a2b3c4d5e6:410323-001' })
+  @ApiOkResponse({ type: PlanWarningListView })
+  @ApiProblems(400, 401, 404)
+  planWarnings(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string): Promise<PlanWarningListView> {
+    return this.cases.planWarnings(actor, caseId);
   }
 
   @Get('cases/:caseId')

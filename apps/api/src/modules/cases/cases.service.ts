@@ -6,6 +6,7 @@ import {
   caseIdFor,
   openCase,
   openingRefusal,
+  planWarnings,
   plainDueDates,
   type Actor,
   type OpenCaseInput,
@@ -20,7 +21,7 @@ import { AuditService } from '../../core/audit/audit.service';
 import { CampaignsService } from '../campaigns/campaigns.service';
 import { CaseAccessService } from './case-access.service';
 import { toCaseStateView, toCaseSummaryView, toTimelineRowView } from './case-view.mapper';
-import type { BatchItemResultView, BatchResultView, CaseDetailView, CaseListView, OpenedCaseView } from './dto/case-view.dto';
+import type { BatchItemResultView, BatchResultView, CaseDetailView, CaseListView, OpenedCaseView, PlanWarningListView } from './dto/case-view.dto';
 import type { ListCasesQueryDto } from './dto/list-cases.dto';
 import { OpenCaseDto } from './dto/open-case.dto';
 
@@ -142,6 +143,16 @@ export class CasesService {
       { offset: (page - 1) * pageSize, limit: pageSize, sort: query.sort ?? 'updatedAt', order: query.order ?? 'desc' },
     );
     return { items: items.map(toCaseSummaryView), total, page, pageSize };
+  }
+
+  /** What the approver should know before approving the case's plan: vague measures, near-identical plans in the campaign. */
+  async planWarnings(actor: Actor, caseId: string): Promise<PlanWarningListView> {
+    await this.access.placeVisibleTo(actor, caseId);
+    const state = (await this.query.stateOf(caseId)) ?? (await this.temporal.run(() => this.cases.state(caseId)));
+    const measures = state.measures.filter((measure) => measure.round === state.round);
+    if (measures.length === 0) return { warnings: [] };
+    const others = await this.query.plansInCampaign(state.campaign.id, caseId);
+    return { warnings: planWarnings(measures, others) };
   }
 
   /**

@@ -87,6 +87,20 @@ export class CaseDetailView {
   @ApiProperty({ enum: CASE_ACTION_TYPES, isArray: true, description: 'Actions your role may take in the current stage' }) availableActions!: CaseActionType[];
 }
 
+export class PlanWarningView {
+  @ApiProperty({ enum: ['vague_measure', 'similar_plan'], description: 'vague_measure: 措施空泛；similar_plan: 与本批次其他组织的方案高度相似' }) kind!: 'vague_measure' | 'similar_plan';
+  @ApiProperty({ description: '提示（中文）' }) messageZh!: string;
+  @ApiPropertyOptional({ description: 'vague_measure: 措施编号' }) measureId?: string;
+  @ApiPropertyOptional({ description: 'vague_measure: 措施内容' }) description?: string;
+  @ApiPropertyOptional({ description: 'similar_plan: 相似方案所属整顿对象' }) caseId?: string;
+  @ApiPropertyOptional({ description: 'similar_plan: 相似方案所属组织' }) orgName?: string;
+  @ApiPropertyOptional({ description: 'similar_plan: 相似度 0–1（字符二元组 Dice 系数）' }) similarity?: number;
+}
+
+export class PlanWarningListView {
+  @ApiProperty({ type: [PlanWarningView] }) warnings!: PlanWarningView[];
+}
+
 export class OpenedCaseView {
   @ApiProperty({ example: 'case:c1a2b3c4d5e6:410323-001' }) caseId!: string;
 }

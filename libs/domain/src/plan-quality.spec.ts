@@ -1,0 +1,38 @@
+import { isVagueMeasure, planSimilarity, planWarnings, SIMILAR_PLAN_THRESHOLD } from '@zhengdun/domain';
+
+describe('vague measures (假大空)', () => {
+  it.each(['加强学习', '进一步加强组织建设', '切实提高党员意识'])('“%s” promises nothing checkable', (text) => {
+    expect(isVagueMeasure(text)).toBe(true);
+  });
+
+  it.each(['加强学习，每月开展1次集中学习并记录', '进一步规范“三会一课”，6月底前补齐会议记录', '调整支部书记，选派1名县直单位干部任第一书记', '召开党员大会通报整改情况'])(
+    '“%s” is concrete',
+    (text) => {
+      expect(isVagueMeasure(text)).toBe(false);
+    },
+  );
+});
+
+describe('plans copied between branches (你抄我的)', () => {
+  const plan = ['每月开展1次主题党日活动，建立活动台账', '6月底前完成支委会补选，配齐班子', '建立党员联系户制度，每名党员联系5户群众'];
+
+  it('a copy with other punctuation and one word changed is near-identical; a plan of its own is not', () => {
+    const copy = ['每月开展一次主题党日活动，建立活动台账。', '6月底前完成支委会补选，配齐班子', '建立党员联系户制度：每名党员联系5户群众'];
+    expect(planSimilarity(plan, copy)).toBeGreaterThanOrEqual(SIMILAR_PLAN_THRESHOLD);
+    const own = ['调解土地流转纠纷，7月底前召开村民代表会议公开账目', '选派县农业农村局干部任第一书记', '每季度向群众公开村务一次'];
+    expect(planSimilarity(plan, own)).toBeLessThan(0.5);
+  });
+
+  it('warns the approver of vague measures and of the campaign’s near-identical plans, most alike first', () => {
+    const measures = [...plan.map((description, i) => ({ id: `m${i + 1}`, description })), { id: 'm4', description: '进一步加强学习' }];
+    const warnings = planWarnings(measures, [
+      { caseId: 'case:c:A', orgName: '柳营村党支部', measures: plan },
+      { caseId: 'case:c:B', orgName: '河口村党支部', measures: ['修缮村级活动场所，9月底前完工'] },
+    ]);
+    expect(warnings.map((warning) => [warning.kind, warning.kind === 'vague_measure' ? warning.measureId : warning.orgName])).toEqual([
+      ['vague_measure', 'm4'],
+      ['similar_plan', '柳营村党支部'],
+    ]);
+    expect(warnings[1].messageZh).toContain('请核实是否照搬照抄');
+  });
+});
