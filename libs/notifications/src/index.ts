@@ -7,3 +7,4 @@ export * from './notification-dispatcher';
 export * from './channels';
 export * from './robot-message';
 export * from './group-robot-channel';
+export * from './robot-settings';

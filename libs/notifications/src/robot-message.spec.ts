@@ -1,3 +1,4 @@
+import { maskWebhookUrl, robotWebhookProblem, siteUrlProblem } from './robot-settings';
 import { dingTalkMessage, dingTalkSign, dingTalkSignedUrl, plainMarkdown, robotLink, robotMarkdown, truncateUtf8, WECOM_MAX_CONTENT_BYTES, weComMessage, withChinaTimes } from './robot-message';
 
 const SECRET = 'SEC0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef';
@@ -84,5 +85,27 @@ describe('the robot message', () => {
   it('cuts UTF-8 at a character, never inside one', () => {
     expect(truncateUtf8('整顿台账', 7)).toBe('整顿');
     expect(truncateUtf8('abc', 7)).toBe('abc');
+  });
+});
+
+describe('robot settings a county may store', () => {
+  it('takes the robots’ own https addresses with their token, and loopback http for a local receiver', () => {
+    expect(robotWebhookProblem('dingtalk', 'https://oapi.dingtalk.com/robot/send?access_token=abcdef123456')).toBeUndefined();
+    expect(robotWebhookProblem('wecom', 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa')).toBeUndefined();
+    expect(robotWebhookProblem('wecom', 'http://127.0.0.1:8080/cgi-bin/webhook/send?key=abcdef123456')).toBeUndefined();
+  });
+
+  it('refuses plain http elsewhere, a missing token, credentials and a pre-signed DingTalk address', () => {
+    expect(robotWebhookProblem('dingtalk', 'http://oapi.dingtalk.com/robot/send?access_token=abcdef123456')?.zh).toBe('须为 https 地址');
+    expect(robotWebhookProblem('wecom', 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send')?.en).toMatch(/key parameter/);
+    expect(robotWebhookProblem('dingtalk', 'https://u:p@oapi.dingtalk.com/robot/send?access_token=abcdef123456')).toBeDefined();
+    expect(robotWebhookProblem('dingtalk', 'https://oapi.dingtalk.com/robot/send?access_token=abcdef123456&timestamp=1&sign=x')).toBeDefined();
+    expect(robotWebhookProblem('dingtalk', 'not a url')?.zh).toBe('不是有效的网址');
+    expect(siteUrlProblem('https://zhengdun.county.gov.cn')).toBeUndefined();
+    expect(siteUrlProblem('https://zhengdun.county.gov.cn/?x=1')).toBeDefined();
+  });
+
+  it('shows a webhook with only the last four characters of its token', () => {
+    expect(maskWebhookUrl('dingtalk', 'https://oapi.dingtalk.com/robot/send?access_token=abcdef123456')).toBe('https://oapi.dingtalk.com/robot/send?access_token=****3456');
   });
 });
