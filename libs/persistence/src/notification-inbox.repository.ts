@@ -51,17 +51,17 @@ export class NotificationInboxRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** One page of the reader's notifications, newest first, with the total and the unread count. */
-  async page(reader: InboxReader, page: number, pageSize: number, unreadOnly = false): Promise<InboxPage> {
+  async page(reader: InboxReader, page: number, pageSize: number): Promise<InboxPage> {
     const params = readerParams(reader);
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT o.key, o.case_id, o.kind, o.title, o.body, o.event_at, r.read_at,
               (SELECT c.org_name FROM case_record c WHERE c.case_id = o.case_id) AS org_name
          FROM notification_outbox o
          LEFT JOIN notification_read r ON r.notification_key = o.key AND r.user_id = $1
-        WHERE ${ADDRESSED_TO_READER} AND ($9::boolean IS FALSE OR r.read_at IS NULL)
+        WHERE ${ADDRESSED_TO_READER}
         ORDER BY o.event_at DESC, o.key DESC
         LIMIT $7 OFFSET $8`,
-      [...params, pageSize, (page - 1) * pageSize, unreadOnly],
+      [...params, pageSize, (page - 1) * pageSize],
     );
     const [counts]: { total: string; unread: string }[] = await this.dataSource.query(
       `SELECT count(*) AS total, count(*) FILTER (WHERE r.read_at IS NULL) AS unread
