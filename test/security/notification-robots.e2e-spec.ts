@@ -23,7 +23,7 @@ import { NotificationEntity, NotificationOutboxRepository } from '@zhengdun/pers
 import { NotificationDispatcherService } from '../../apps/worker/src/notification-dispatcher.service';
 import { campaignBody, newOrgCode, openCaseBody } from '../support/api-fixtures';
 import { enc, startApiHarness, type ApiHarness } from '../support/api-harness';
-import { auditor, committee, county, measuresFor, secretaryOf } from '../support/cases';
+import { auditor, committee, county, measuresFor, SECONDS_POLICY, secretaryOf } from '../support/cases';
 import { eventually } from '../support/environment';
 
 const DINGTALK_TOKEN = 'dtTokenForTheCounty0001';
@@ -124,6 +124,12 @@ let orgName: string;
 let state: CaseState;
 const dispatchers: NotificationDispatcher[] = [];
 const MAX_ATTEMPTS = 3;
+/**
+ * The measures fall due a minute after submission and the policy reminds 55 s before: the reminder
+ * comes within seconds of approval, and nothing else (no overdue) is sent while the tests count receipts.
+ */
+const POLICY = { ...SECONDS_POLICY, reminderLead: { amount: 55, unit: 'seconds' as const } };
+const MEASURES_DUE_IN_MS = 60_000;
 const otherCounty: Actor = { userId: 'other-county', name: '外县组织部', role: 'county_department', scope: { level: 'county', county: '邻县' } };
 
 const robotsBody = (secret = DINGTALK_SECRET) => ({
@@ -160,7 +166,7 @@ const receiptsFor = (marker: string) => robots.receipts.filter((r) => r.text.inc
 beforeAll(async () => {
   h = await startApiHarness('notify-robots');
   robots = await startRobotReceiver();
-  const campaign = await h.post('/campaigns', { as: county, body: campaignBody() });
+  const campaign = await h.post('/campaigns', { as: county, body: campaignBody(POLICY) });
   const orgCode = newOrgCode();
   const body = openCaseBody('rural', { orgCode });
   orgName = body.org.name;
@@ -226,7 +232,7 @@ describe('the county’s robot settings', () => {
 describe('delivery to the robots', () => {
   it('the worker’s dispatcher sends a case’s notification to both robots, in Chinese with the organization and a link to the case', async () => {
     const secretary = secretaryOf(state.org.code);
-    expect((await h.post(`/cases/${enc(caseId)}/actions/submitPlan`, { as: secretary, body: { measures: measuresFor(state, 8_000) } })).status).toBe(200);
+    expect((await h.post(`/cases/${enc(caseId)}/actions/submitPlan`, { as: secretary, body: { measures: measuresFor(state, MEASURES_DUE_IN_MS) } })).status).toBe(200);
     const planKey = await eventually(async () => (await new NotificationOutboxRepository(h.db.dataSource).forCase(caseId)).find((n) => n.kind === 'plan_submitted')?.key, 20_000, 'plan_submitted in the outbox');
 
     // The worker's own service, as it starts in the worker app.
