@@ -964,6 +964,20 @@ const ENDPOINTS: Record<string, Endpoint> = {
   'POST /notifications/dead-letters/{key}/retry': { roles: ['county_department'], runs: 15 },
   // The recipient directory is not in the write snapshot: an accepted save changes none of what it watches.
   'PUT /notifications/contacts': { roles: ['county_department'], body: ({ fresh }) => ({ persons: [{ personId: `sec-${fresh[0]}`, email: `${fresh[0]}@county.test` }] }), wrote: async () => nothing },
+  // Read marks and robot settings are rows of their own (not in the write snapshot): an accepted request changes none of what it watches.
+  'GET /me/notifications': { roles: 'any', runs: READ_RUNS },
+  'POST /me/notifications/read': { roles: 'any', body: () => ({ all: true }), wrote: async () => nothing },
+  'GET /notifications/robots': { roles: ['county_department', 'auditor'], runs: READ_RUNS },
+  'PUT /notifications/robots': {
+    roles: ['county_department'],
+    body: () => ({
+      siteUrl: 'https://zhengdun.county.test',
+      dingtalk: { webhookUrl: 'https://oapi.dingtalk.com/robot/send?access_token=fuzzToken0001', secret: 'SEC0123456789abcdef0123456789abcdef' },
+      wecom: { webhookUrl: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=fuzz-key-0001' },
+    }),
+    wrote: async () => nothing,
+    answered: (_r, response) => (/SEC0123456789abcdef|fuzzToken0001|fuzz-key-0001/.test(response.text) ? ['the answer holds a robot secret or token'] : []),
+  },
   'GET /public/cases/{caseId}': { roles: 'public', runs: READ_RUNS },
   'POST /public/cases/{caseId}/objections': { roles: 'public', stages: ['publicizing'], body: ({ fresh }) => ({ content: '支部换届仍未完成，公示内容与实际不符', objectionId: `obj-${fresh[0]}` }), wrote: signalWrote('objection') },
   'POST /public/cases/{caseId}/ratings': { roles: 'public', stages: ['publicizing', 'preliminary_acceptance', 'county_acceptance'], body: ({ fresh }) => ({ level: 'satisfied', ratingId: `rating-${fresh[0]}` }), wrote: signalWrote('rating') },

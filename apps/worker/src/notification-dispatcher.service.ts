@@ -1,13 +1,14 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type pino from 'pino';
 import type { DataSource } from 'typeorm';
-import { channelFromConfig, NotificationDispatcher, PostgresRecipientDirectory } from '@zhengdun/notifications';
+import { channelFromConfig, NotificationDispatcher, PostgresRecipientDirectory, PostgresRobotDirectory } from '@zhengdun/notifications';
 import type { AppConfig } from '@zhengdun/config';
 import { APP_CONFIG, DATA_SOURCE, LOGGER } from './tokens';
 
 /**
  * Sends the notification outbox for the life of the worker: webhook (NOTIFY_WEBHOOK_URL), e-mail
- * (SMTP_URL) to the county's recipient directory, or the log when neither is set. Several workers
+ * (SMTP_URL) to the county's recipient directory, or the log when neither is set; and each county's
+ * DingTalk / WeCom group robots (PUT /notifications/robots). Several workers
  * share the outbox safely (rows are leased, NOTIFY_LEASE_MS); each channel is tried up to
  * NOTIFY_MAX_ATTEMPTS times, then the notification is dead-lettered for the county.
  */
@@ -34,7 +35,7 @@ export class NotificationDispatcherService implements OnApplicationBootstrap, On
           'Enter addresses with PUT /notifications/contacts (county department); until then every e-mail is dead-lettered "no_address".',
       );
     }
-    const channel = channelFromConfig(this.config.notify, { logger, directory });
+    const channel = channelFromConfig(this.config.notify, { logger, directory, robots: new PostgresRobotDirectory(this.dataSource) });
     this.dispatcher = new NotificationDispatcher(this.dataSource, channel, {
       logger,
       maxAttempts: this.config.notify.maxAttempts,

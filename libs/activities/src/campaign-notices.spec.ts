@@ -1,7 +1,8 @@
 import type { CampaignRef } from '@zhengdun/domain';
 import type { UnfinishedCase } from '@zhengdun/persistence';
 import type { CampaignSummary } from '@zhengdun/workflows';
-import { chinaTime, END_NOTICE_MAX_LINES, endNotification, summaryNotification } from './campaign-notices';
+import { chinaTime } from '@zhengdun/domain';
+import { END_NOTICE_MAX_LINES, endNotification, summaryNotification } from './campaign-notices';
 
 const CAMPAIGN: CampaignRef = { id: 'c2026', name: '2026年整顿', county: '示范县', endsAt: '2026-10-31T15:59:59.000Z' };
 

@@ -1,5 +1,5 @@
 /** The county's campaign messages, in Chinese: the progress summary and the end-date list. Pure. */
-import { describeScope, STAGE_LABELS, type CampaignRef, type CaseNotification, type Recipient } from '@zhengdun/domain';
+import { chinaTime, describeScope, STAGE_LABELS, type CampaignRef, type CaseNotification, type Recipient } from '@zhengdun/domain';
 import type { UnfinishedCase } from '@zhengdun/persistence';
 import { campaignWorkflowId, endNoticeKey, type CampaignSummary } from '@zhengdun/workflows';
 
@@ -14,11 +14,7 @@ function percent(rate: number | null): string {
   return rate === null ? '—' : `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
 }
 
-/** 2026-05-01 08:00 in China time. */
-export function chinaTime(iso: string): string {
-  const local = new Date(Date.parse(iso) + 8 * 3_600_000).toISOString();
-  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
-}
+/** 2026-05-01 08:00 in China time (the domain's, shared with the work-chat robots' messages). */
 
 export function summaryNotification(campaign: CampaignRef, summary: CampaignSummary): CaseNotification {
   const stages = Object.entries(summary.byStage)

@@ -43,3 +43,28 @@ export interface CaseNotification {
   body: string;
   at: string;
 }
+
+/** What each notification is, as the inbox and the work-chat robots name it. */
+export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
+  reminder: '到期提醒',
+  explanation_requested: '逾期说明要求',
+  talk: '约谈通知',
+  organizational_handling: '组织处理',
+  talk_proposed: '提请约谈',
+  talk_recorded: '约谈已记录',
+  organizational_handling_proposed: '提请组织处理',
+  organizational_handling_decided: '组织处理决定',
+  plan_submitted: '整顿方案待审批',
+  progress_reported: '整顿进展汇报',
+  plan_returned: '整顿方案退回',
+  plan_approved: '整顿方案通过',
+  publicity_started: '公示开始',
+  objection_received: '收到异议',
+  acceptance_failed: '验收未通过',
+  delisted: '销号',
+  review_due: '回头看到期',
+  case_reopened: '整顿对象重新整顿',
+  case_rolled_over: '转入下一批次',
+  campaign_summary: '整顿进展汇总',
+  campaign_ended: '整顿批次结束',
+};

@@ -5,3 +5,6 @@ export * from './log-channel';
 export * from './recipient-directory';
 export * from './notification-dispatcher';
 export * from './channels';
+export * from './robot-message';
+export * from './group-robot-channel';
+export * from './robot-settings';

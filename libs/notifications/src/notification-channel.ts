@@ -9,9 +9,15 @@ import type { OutboxMessage } from '@zhengdun/persistence';
 
 export type { OutboxMessage };
 
+/**
+ * `not_configured`: the channel has nowhere to send this message (a county without a robot of its
+ * kind). Nothing is recorded for the channel, and the row does not wait on it.
+ */
+export type ChannelSendResult = void | 'not_configured';
+
 export interface NotificationChannel {
   readonly name: string;
-  send(message: OutboxMessage): Promise<void>;
+  send(message: OutboxMessage): Promise<ChannelSendResult>;
   close?(): Promise<void>;
 }
 
@@ -30,7 +36,7 @@ export class CompositeChannel implements NotificationChannel {
     this.name = channels.map((channel) => channel.name).join('+');
   }
 
-  async send(message: OutboxMessage): Promise<void> {
+  async send(message: OutboxMessage): Promise<ChannelSendResult> {
     for (const channel of this.channels) await channel.send(message);
   }
 

@@ -11,7 +11,7 @@
  */
 import type { DataSource } from 'typeorm';
 import { OutboxDispatchRepository, type ClaimedNotification, type DispatchBatchResult, type RowOutcome } from '@zhengdun/persistence';
-import { CompositeChannel, PermanentDeliveryError, type NotificationChannel } from './notification-channel';
+import { CompositeChannel, PermanentDeliveryError, type ChannelSendResult, type NotificationChannel } from './notification-channel';
 
 export interface DispatcherLogger {
   info(fields: Record<string, unknown>, message: string): void;
@@ -129,11 +129,13 @@ export class NotificationDispatcher {
         continue;
       }
       let failure: unknown;
+      let result: ChannelSendResult = undefined;
       try {
-        await channel.send(row);
+        result = await channel.send(row);
       } catch (error) {
         failure = error ?? new Error('channel failed');
       }
+      if (failure === undefined && result === 'not_configured') continue;
       if (failure === undefined) {
         // Recorded at once, in its own statement: a crash after this never re-sends this channel.
         await this.repository.recordDelivered(row.key, channel.name);

@@ -16,6 +16,8 @@ import { ImportJobEntity } from './entities/import-job.entity';
 import { ImportRowEntity } from './entities/import-row.entity';
 import { NotificationEntity } from './entities/notification.entity';
 import { RecipientContactEntity } from './entities/recipient-contact.entity';
+import { NotificationReadEntity } from './entities/notification-read.entity';
+import { NotificationRobotEntity } from './entities/notification-robot.entity';
 import { MIGRATIONS } from './migrations';
 
 export const ENTITIES = [
@@ -31,6 +33,8 @@ export const ENTITIES = [
   RecipientContactEntity,
   CampaignNoticeEntity,
   CommitteeDecisionEntity,
+  NotificationReadEntity,
+  NotificationRobotEntity,
 ];
 
 export function dataSourceOptions(url: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {

@@ -26,3 +26,7 @@ export * from './rate-limit.repository';
 export * from './campaign-notice.repository';
 export { CampaignNoticeEntity } from './entities/campaign-notice.entity';
 export { CommitteeDecisionEntity } from './entities/committee-decision.entity';
+export { NotificationReadEntity } from './entities/notification-read.entity';
+export { NotificationRobotEntity, ROBOT_PROVIDERS, type RobotProvider } from './entities/notification-robot.entity';
+export * from './notification-inbox.repository';
+export * from './notification-robot.repository';

@@ -60,16 +60,17 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-export async function request<T>(method: 'GET' | 'POST', path: string, options: RequestOptions = {}): Promise<T> {
+export async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const token = options.anonymous ? null : (options.token ?? tokenSource());
   if (token) headers.Authorization = `Bearer ${token}`;
   let body: string | undefined;
-  if (method === 'POST') {
+  if (method !== 'GET') {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(options.body ?? {});
-    headers['Idempotency-Key'] = options.idempotencyKey ?? randomId();
   }
+  // PUT replaces settings (the same twice is the same); a POST is applied once per key.
+  if (method === 'POST') headers['Idempotency-Key'] = options.idempotencyKey ?? randomId();
   let response: Response;
   try {
     response = await fetch(path, { method, headers, body, signal: options.signal, cache: 'no-store' });
@@ -151,6 +152,7 @@ export async function downloadFile(path: string, fileName: string): Promise<void
   URL.revokeObjectURL(url);
 }
 export const apiPost = <T>(path: string, body: unknown, options?: RequestOptions) => request<T>('POST', path, { ...options, body });
+export const apiPut = <T>(path: string, body: unknown, options?: RequestOptions) => request<T>('PUT', path, { ...options, body });
 
 /** `?a=1&b=x` from the defined values only. */
 export function queryString(params: Record<string, string | number | boolean | undefined | null>): string {

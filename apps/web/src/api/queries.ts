@@ -6,10 +6,10 @@
  */
 import { QueryClient, keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ApiProblem, apiGet, casePath, publicCasePath, queryString } from './http';
-import type { CampaignView, CampaignListView, CaseDetailView, CaseListQuery, CaseListView, DashboardSummaryView, DevTokenListView, PublicNoticeView, TodoListView, NoticeListView, TownshipRankingView, CommitteeAccountabilityView, PlanWarningListView } from './views';
+import type { CampaignView, CampaignListView, CaseDetailView, CaseListQuery, CaseListView, DashboardSummaryView, DevTokenListView, PublicNoticeView, TodoListView, NoticeListView, TownshipRankingView, CommitteeAccountabilityView, InboxView, PlanWarningListView, RobotsView } from './views';
 
 /** Poll intervals: what another supervisor did shows within one interval, without reloading. */
-export const POLL_MS = { case: 2000, overview: 2000, caseList: 5000, townships: 60_000, publicNotice: 30_000, todos: 10_000 } as const;
+export const POLL_MS = { case: 2000, overview: 2000, caseList: 5000, townships: 60_000, publicNotice: 30_000, todos: 10_000, notifications: 10_000 } as const;
 
 export const queryKeys = {
   case: (caseId: string) => ['case', caseId] as const,
@@ -23,6 +23,10 @@ export const queryKeys = {
   notices: (campaignId: string) => ['notices', campaignId] as const,
   ranking: (campaignId: string) => ['ranking', campaignId] as const,
   committees: (campaignId: string) => ['committee-accountability', campaignId] as const,
+  /** Every inbox query starts with this: marking read invalidates them all (the pages and the menu's count). */
+  notifications: ['notifications'] as const,
+  inbox: (page: number, pageSize: number) => ['notifications', page, pageSize] as const,
+  robots: ['notification-robots'] as const,
 };
 
 export function createQueryClient(): QueryClient {
@@ -134,5 +138,25 @@ export function useDevTokens() {
     queryFn: ({ signal }) => apiGet<DevTokenListView>('/dev/tokens', { anonymous: true, signal }),
     retry: false,
     staleTime: Infinity,
+  });
+}
+
+/** 我的通知, one page, newest first; the menu's unread count reads the same answer (`unread`). */
+export function useInbox(page: number, pageSize: number, enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.inbox(page, pageSize),
+    queryFn: ({ signal }) => apiGet<InboxView>(`/me/notifications${queryString({ page, pageSize })}`, { signal }),
+    enabled,
+    refetchInterval: POLL_MS.notifications,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The county's work-chat robots (tokens masked, no secrets). */
+export function useRobots(enabled: boolean) {
+  return useQuery({
+    queryKey: queryKeys.robots,
+    queryFn: ({ signal }) => apiGet<RobotsView>('/notifications/robots', { signal }),
+    enabled,
   });
 }

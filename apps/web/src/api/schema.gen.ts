@@ -840,6 +840,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/notifications/robots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 本县工作群机器人（钉钉、企业微信）：地址中的令牌只显示末四位，加签密钥不返回
+         * @description Your county’s DingTalk / WeCom group robots; tokens masked, secrets never returned.
+         */
+        get: operations["NotificationsController_robots"];
+        /**
+         * 设置本县工作群机器人：钉钉（Webhook 地址、可选加签密钥）与企业微信（Webhook 地址），本县的通知同时发到群里
+         * @description Sets or removes your county’s DingTalk / WeCom group robots; each is one more delivery channel for the county’s notifications. A DingTalk secret left out keeps the stored one, null removes it. Answers the robots as GET does (no secrets).
+         */
+        put: operations["NotificationsController_saveRobots"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 我的通知：系统发给我的提醒、要求、建议（按人员编号，或按我的角色和管辖范围），最新的在前，含未读条数
+         * @description Notifications addressed to you by your user id, or to your role in your scope; only cases in your scope. Newest first, with the unread count.
+         */
+        get: operations["InboxController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 标为已读：指定的通知（keys），或全部（all: true）
+         * @description Marks the given notifications of yours read, or all of them; keys that are not yours are passed over.
+         */
+        post: operations["InboxController_markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1827,6 +1891,113 @@ export interface components {
         SaveContactsView: {
             /** @description 保存（新增或更新）的联系方式条数 */
             saved: number;
+        };
+        RobotView: {
+            /** @enum {string} */
+            provider: "dingtalk" | "wecom";
+            /** @example 钉钉机器人 */
+            label: string;
+            /**
+             * @description Webhook 地址，令牌只显示末四位
+             * @example https://oapi.dingtalk.com/robot/send?access_token=****abcd
+             */
+            webhookUrl: string;
+            /** @description 是否已设加签密钥（密钥本身不返回） */
+            hasSecret: boolean;
+            updatedBy: string;
+            updatedAt: string;
+        };
+        RobotsView: {
+            /** @description 平台网址（未设置机器人时为空） */
+            siteUrl: string | null;
+            robots: components["schemas"]["RobotView"][];
+        };
+        DingTalkRobotDto: {
+            /**
+             * 钉钉机器人 Webhook 地址
+             * @example https://oapi.dingtalk.com/robot/send?access_token=xxxx
+             */
+            webhookUrl: string;
+            /**
+             * 钉钉机器人加签密钥
+             * @description 以 SEC 开头；不填则保留已保存的密钥，填 null 则取消加签。保存后不再返回。
+             */
+            secret?: string | null;
+        };
+        WeComRobotDto: {
+            /**
+             * 企业微信机器人 Webhook 地址
+             * @example https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=xxxx
+             */
+            webhookUrl: string;
+        };
+        SaveRobotsDto: {
+            /**
+             * 平台网址
+             * @description 机器人消息中链接指向的本平台地址
+             * @example https://zhengdun.county.gov.cn
+             */
+            siteUrl: string;
+            /** 钉钉机器人 */
+            dingtalk?: components["schemas"]["DingTalkRobotDto"];
+            /** 企业微信机器人 */
+            wecom?: components["schemas"]["WeComRobotDto"];
+            /** 要删除的机器人 */
+            remove?: ("dingtalk" | "wecom")[];
+        };
+        InboxItemView: {
+            /** @description 通知键（每条通知唯一） */
+            key: string;
+            /** @description 整顿对象编号；整顿批次的通知为 campaign:<批次编号> */
+            caseId: string;
+            /** @description 通知类别 */
+            kind: Record<string, never>;
+            /**
+             * @description 通知类别（中文）
+             * @example 到期提醒
+             */
+            kindLabel: string;
+            title: string;
+            body: string;
+            /** @description 党组织名称（整顿批次的通知为空） */
+            orgName: string | null;
+            /**
+             * @description 页面内链接：整顿对象页，或整顿批次
+             * @example /cases/case%3Ac1%3Aorg001
+             */
+            link: string;
+            /** @description 系统发出通知的时间 */
+            sentAt: string;
+            /** @description 是否已读 */
+            read: boolean;
+            readAt: string | null;
+        };
+        InboxView: {
+            items: components["schemas"]["InboxItemView"][];
+            /** @description 我的通知总数 */
+            total: number;
+            /** @description 未读条数 */
+            unread: number;
+            page: number;
+            pageSize: number;
+        };
+        MarkReadDto: {
+            /**
+             * 要标为已读的通知
+             * @description 通知键；与 all 二选一
+             */
+            keys?: string[];
+            /**
+             * 全部标为已读
+             * @description true：我的全部通知标为已读；与 keys 二选一
+             */
+            all?: boolean;
+        };
+        MarkReadView: {
+            /** @description 本次新标为已读的条数 */
+            marked: number;
+            /** @description 仍未读的条数 */
+            unread: number;
         };
         /** 整改措施 */
         MeasureDraft: {
@@ -5449,6 +5620,193 @@ export interface operations {
             };
             /** @description 无权进行此操作 (role or scope does not allow it) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 请求内容过大 (body over 256 KB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_robots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RobotsView"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_saveRobots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveRobotsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RobotsView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 请求内容过大 (body over 256 KB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    InboxController_list: {
+        parameters: {
+            query?: {
+                /** @description 页码；(page - 1) × pageSize 须小于 10000 */
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    InboxController_markRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkReadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkReadView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -66,3 +66,10 @@ export type SignalReceivedView = Schemas['SignalReceivedView'];
 export type DevTokenView = Schemas['DevTokenView'];
 export type DevTokenListView = Schemas['DevTokenListView'];
 export type DevTokenRequest = Schemas['DevTokenRequestDto'];
+
+export type InboxView = Schemas['InboxView'];
+export type InboxItemView = Schemas['InboxItemView'];
+export type MarkReadRequest = Schemas['MarkReadDto'];
+export type MarkReadView = Schemas['MarkReadView'];
+export type RobotsView = Schemas['RobotsView'];
+export type SaveRobotsRequest = Schemas['SaveRobotsDto'];

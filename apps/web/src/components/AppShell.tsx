@@ -1,8 +1,8 @@
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Badge, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
-import { CalendarOutlined, CheckSquareOutlined, DashboardOutlined, LogoutOutlined, NotificationOutlined, UnorderedListOutlined, UserOutlined } from '@ant-design/icons';
+import { BellOutlined, CalendarOutlined, CheckSquareOutlined, DashboardOutlined, LogoutOutlined, NotificationOutlined, UnorderedListOutlined, UserOutlined } from '@ant-design/icons';
 import { USER_ROLE_LABELS } from '@zhengdun/domain';
-import { useTodos } from '../api/queries';
+import { useInbox, useTodos } from '../api/queries';
 import { scopeLabel, useSession, useUser } from '../auth/session';
 
 const { Header, Sider, Content } = Layout;
@@ -12,10 +12,12 @@ export function AppShell() {
   const { signOut } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
-  const selected = (['cases', 'todos', 'notices', 'campaigns'] as const).find((key) => location.pathname.startsWith(`/${key}`)) ?? 'overview';
+  const selected = (['cases', 'todos', 'notifications', 'notices', 'campaigns'] as const).find((key) => location.pathname.startsWith(`/${key}`)) ?? 'overview';
   // The auditor only reads: no to-dos to count.
   const todos = useTodos(user.role !== 'auditor');
   const todoCount = todos.data?.items.length ?? 0;
+  // The inbox's first entry is enough: its answer carries the unread count.
+  const unreadCount = useInbox(1, 1).data?.unread ?? 0;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -66,6 +68,17 @@ export function AppShell() {
                       onClick: () => navigate('/todos'),
                     },
                   ]),
+              {
+                key: 'notifications',
+                icon: <BellOutlined />,
+                label: (
+                  <Space size={6}>
+                    我的通知
+                    <Badge count={unreadCount} overflowCount={99} size="small" data-testid="notification-badge" />
+                  </Space>
+                ),
+                onClick: () => navigate('/notifications'),
+              },
               { key: 'overview', icon: <DashboardOutlined />, label: '整顿总览', onClick: () => navigate('/overview') },
               { key: 'cases', icon: <UnorderedListOutlined />, label: '整顿对象台账', onClick: () => navigate('/cases') },
               ...(user.role === 'county_department' || user.role === 'township_committee' || user.role === 'auditor'

@@ -22,6 +22,7 @@ export interface ChannelDelivery {
 @Index('idx_outbox_pending', ['status', 'nextAttemptAt'], { where: `status = 'pending'` })
 @Index('idx_outbox_case', ['caseId'])
 @Index('idx_outbox_dead', ['deadAt'], { where: `status = 'dead'` })
+@Index('idx_outbox_event_at', ['eventAt'])
 export class NotificationEntity {
   @PrimaryColumn({ type: 'text' })
   key!: string;
@@ -32,6 +33,8 @@ export class NotificationEntity {
   @Column({ type: 'text' })
   kind!: NotificationKind;
 
+  /** GIN-indexed (idx_outbox_recipients, jsonb_path_ops): the inbox looks a user up with `@>`. */
+  @Index('idx_outbox_recipients', { synchronize: false })
   @Column({ type: 'jsonb' })
   recipients!: Recipient[];
 

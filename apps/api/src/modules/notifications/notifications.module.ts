@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { NotificationsController } from './notifications.controller';
+import { InboxController, NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 
-/** The county's view of notification delivery: dead letters and the recipient directory. */
-@Module({ controllers: [NotificationsController], providers: [NotificationsService] })
+/** The county's view of notification delivery (dead letters, recipient directory, robots) and everyone's inbox. */
+@Module({ controllers: [NotificationsController, InboxController], providers: [NotificationsService] })
 export class NotificationsModule {}
