@@ -5,6 +5,8 @@
  * Development mode (ZHENGDUN_MODE=development): the dev sign-in exists, tokens are signed with the data
  * directory's own generated secret (.data/dev-jwt-secret) unless JWT_SECRET is set, and the API listens on
  * loopback only. Every other way of starting the apps is production.
+ * `npm start -- --demo` also loads the demo county into an empty database once the stack answers
+ * (infra/demo/seed-demo.ts); without `--demo` nothing is loaded.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -14,6 +16,7 @@ import { Client as PgClient } from 'pg';
 import { ConfigError, dataDirectory, loadConfig, readOrCreateDevJwtSecret } from '@zhengdun/config';
 import { migrate, startEmbeddedPostgres } from '@zhengdun/persistence';
 import { startTemporalDevServer } from '@zhengdun/temporal';
+import { seedDemo } from '../demo/seed-demo';
 
 const repoRoot = path.resolve(__dirname, '../..');
 /** Set once the environment is validated (ZHENGDUN_DATA_DIR is one of its variables). */
@@ -53,7 +56,8 @@ function ensureDashboardBuilt(): void {
   const sources = ['apps/web/src', 'apps/web/index.html', 'apps/web/vite.config.ts', 'libs/domain/src'].map((p) => path.join(repoRoot, p));
   if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= Math.max(...sources.map(newestMtime))) return;
   say('building the dashboard (apps/web)…');
-  const result = spawnSync(process.execPath, [require.resolve('vite/bin/vite.js'), 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'], {
+  // By path: vite's package exports do not include bin/vite.js, so require.resolve refuses it.
+  const result = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'], {
     cwd: repoRoot,
     stdio: 'inherit',
     env: { ...process.env, NODE_ENV: 'production' },
@@ -99,8 +103,22 @@ async function stopAll(exitCode: number): Promise<void> {
   process.exit(exitCode);
 }
 
+/** Waits until GET /health answers 200 (Postgres and Temporal reachable from the API). */
+async function waitUntilHealthy(api: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const status = await fetch(`${api}/health`, { signal: AbortSignal.timeout(5000) }).then((r) => r.status, () => 0);
+    if (status === 200) return;
+    if (stopping || Date.now() > deadline) throw new Error(`the API did not become healthy within ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
 async function main(): Promise<void> {
-  const devEnv: NodeJS.ProcessEnv = { ...process.env, ZHENGDUN_MODE: 'development' };
+  const demo = process.argv.slice(2).includes('--demo');
+  // The demo campaign counts a few periods in seconds so that it moves while you watch (infra/demo);
+  // only a --demo start lets the API accept such a policy.
+  const devEnv: NodeJS.ProcessEnv = { ...process.env, ZHENGDUN_MODE: 'development', ...(demo ? { ALLOW_SECONDS_PERIODS: 'true' } : {}) };
   // Every variable is validated (libs/config) before anything is created or started.
   const given = loadConfig(devEnv);
   dataDir = dataDirectory(repoRoot, given);
@@ -155,6 +173,15 @@ async function main(): Promise<void> {
   say(`Dashboard  ${api}/`);
   if (temporalUi) say(`Temporal   ${temporalUi}`);
   say('Ctrl-C stops everything; data is kept for the next start.');
+  if (demo) {
+    await waitUntilHealthy(api, 120_000);
+    say('healthy; loading the demo county (--demo)…');
+    const result = await seedDemo(api, (line) => say(line)).catch((error: unknown) => {
+      say(`demo: loading failed: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    });
+    if (result?.loaded) say(`demo loaded: ${result.cases - result.failed.length} organizations in campaign ${result.campaignId}; sign in at ${api}/ as 县委组织部（开发）`);
+  }
 }
 
 main().catch(async (error: unknown) => {
