@@ -18,7 +18,7 @@ type Say = (line: string) => void;
 
 /** Only these periods are short; the rest are the campaign defaults (working days). */
 export const DEMO_POLICY: Partial<CampaignPolicy> = {
-  publicityPeriod: { amount: 15, unit: 'seconds' },
+  publicityPeriod: { amount: 8, unit: 'seconds' },
   escalationInterval: { amount: 20, unit: 'seconds' },
   reviewDelay: { amount: 30, unit: 'seconds' },
 };
@@ -26,8 +26,10 @@ export const DEMO_POLICY: Partial<CampaignPolicy> = {
 /** How long after the plan an overdue demo measure falls due. */
 const OVERDUE_AFTER_MS = 20_000;
 /** Requests in flight at once: the demo should not starve the stack it starts on. */
-const CONCURRENCY = 4;
+const CONCURRENCY = 8;
 const POLL_MS = 1_500;
+/** Priority of requests every organization waits on. */
+const FIRST = 100;
 const WAIT_LIMIT_MS = 180_000;
 
 export function demoCampaignName(now = new Date()): string {
@@ -53,18 +55,27 @@ interface CaseView {
 
 class DemoError extends Error {}
 
-/** A tiny semaphore: at most `size` requests at once, the waits between them hold no slot. */
+/**
+ * At most `size` requests at once; waiting ones go by priority (highest first, then in order), so the
+ * organizations with the longest way to go are not held up behind the quick ones.
+ */
 function limiter(size: number) {
   let active = 0;
-  const queue: (() => void)[] = [];
-  return async <T>(task: () => Promise<T>): Promise<T> => {
-    if (active >= size) await new Promise<void>((resolve) => queue.push(resolve));
+  let order = 0;
+  const queue: { priority: number; order: number; go: () => void }[] = [];
+  return async <T>(priority: number, task: () => Promise<T>): Promise<T> => {
+    if (active >= size) {
+      await new Promise<void>((go) => {
+        queue.push({ priority, order: order++, go });
+        queue.sort((a, b) => b.priority - a.priority || a.order - b.order);
+      });
+    }
     active += 1;
     try {
       return await task();
     } finally {
       active -= 1;
-      queue.shift()?.();
+      queue.shift()?.go();
     }
   };
 }
@@ -77,11 +88,12 @@ class DemoApi {
 
   constructor(readonly baseUrl: string) {}
 
-  async request<T>(method: 'GET' | 'POST', path: string, options: { as?: ActorClaims; body?: unknown } = {}): Promise<T> {
+  /** `priority`: how far the organization goes (REACH); the stage watcher and tokens go first. */
+  async request<T>(method: 'GET' | 'POST', path: string, options: { as?: ActorClaims; body?: unknown; priority?: number } = {}): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (options.as) headers.authorization = `Bearer ${await this.token(options.as)}`;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
-    return this.limit(async () => {
+    return this.limit(options.priority ?? FIRST, async () => {
       const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
       const text = await response.text();
       if (!response.ok) throw new DemoError(`${method} ${path} answered ${response.status}: ${text.slice(0, 500)}`);
@@ -97,7 +109,7 @@ class DemoApi {
     const key = `${actor.userId}:${JSON.stringify(actor.scope)}`;
     let token = this.tokens.get(key);
     if (!token) {
-      token = this.limit(async () => {
+      token = this.limit(FIRST, async () => {
         const response = await fetch(`${this.baseUrl}/dev/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(actor) });
         if (response.status !== 201) throw new DemoError(`POST /dev/tokens for ${actor.name} answered ${response.status}: ${await response.text()}`);
         return ((await response.json()) as { token: string }).token;
@@ -192,9 +204,11 @@ export async function seedDemo(baseUrl: string, say: Say): Promise<DemoSeedResul
   const watcher = new StageWatcher(api, campaign.id);
   const failed: string[] = [];
   const started = Date.now();
+  // The longest ways first (they wait on publicity and the review delay), so every stage fills early.
+  const longestFirst = [...DEMO_ORGANIZATIONS].sort((a, b) => REACH[b.target] - REACH[a.target]);
   await Promise.all(
-    DEMO_ORGANIZATIONS.map((org, index) =>
-      sleep(index * 150)
+    longestFirst.map((org, index) =>
+      sleep(index * 50)
         .then(() => drive(api, watcher, campaign.id, org))
         .catch((error: unknown) => {
           failed.push(org.name);
@@ -248,9 +262,20 @@ async function drive(api: DemoApi, watcher: StageWatcher, campaignId: string, or
   const reach = REACH[org.target];
   const committee = committeeOf(org);
   const secretary = secretaryOf(org);
-  const act = (caseId: string, type: string, as: ActorClaims, body: unknown = {}) =>
-    api.request<CaseView>('POST', `/cases/${encodeURIComponent(caseId)}/actions/${type}`, { as, body });
-  const view = async (caseId: string) => (await api.request<{ case: CaseView }>('GET', `/cases/${encodeURIComponent(caseId)}`, { as: committee })).case;
+  const view = async (caseId: string) => (await api.request<{ case: CaseView }>('GET', `/cases/${encodeURIComponent(caseId)}`, { as: committee, priority: reach })).case;
+  const act = async (caseId: string, type: string, as: ActorClaims, body: unknown = {}): Promise<CaseView> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await api.request<CaseView>('POST', `/cases/${encodeURIComponent(caseId)}/actions/${type}`, { as, body, priority: reach });
+      } catch (error) {
+        // On a stack still warming up an Update can fail without a rule refusing it, and the API reports
+        // any such failure as case_closed; when the case is not archived, it was not applied: try again.
+        if (!(error instanceof DemoError && /"code":"case_closed"/.test(error.message)) || attempt === 3) throw error;
+        if ((await view(caseId)).stage === 'archived') throw error;
+        await sleep(1000 * attempt);
+      }
+    }
+  };
   /** Waits until the case shows what `check` looks for (a timer fired, a signal arrived). */
   const waitFor = async <T>(caseId: string, what: string, check: (state: CaseView) => T | undefined): Promise<T> => {
     const deadline = Date.now() + WAIT_LIMIT_MS;
@@ -266,6 +291,8 @@ async function drive(api: DemoApi, watcher: StageWatcher, campaignId: string, or
   const team = reach === 0 ? (org.domain === 'rural' ? org.team.filter((m) => m.teamRole !== 'first_secretary' && m.teamRole !== 'paired_agency') : []) : org.team;
   const opened = await api.request<{ caseId: string }>('POST', `/campaigns/${encodeURIComponent(campaignId)}/cases`, {
     as: county,
+    // Every organization is listed first, so the early stages show at once.
+    priority: FIRST,
     body: {
       org: { code: org.code, name: org.name, domain: org.domain, township: DEMO_COMMITTEES[org.committee].township, isKeyVillage: org.isKeyVillage ?? false, secretary: org.secretary },
       source: org.source,
@@ -304,7 +331,8 @@ async function drive(api: DemoApi, watcher: StageWatcher, campaignId: string, or
   state = await act(caseId, 'approvePlan', committee, { comment: '同意按此方案实施，每月报送进展' });
 
   // 整顿实施: the county leader hears a report; measures are done one by one (a lapsing one is left).
-  state = await act(caseId, 'reportProgress', reporterOf(org), { summary: '本月召开党员大会1次，走访群众32户，化解矛盾2件' });
+  // A progress report where the case stays in remediation (the others go straight on to publicity).
+  if (reach <= 3) state = await act(caseId, 'reportProgress', reporterOf(org), { summary: '本月召开党员大会1次，走访群众32户，化解矛盾2件' });
   // Earliest due first: a lapsing case's first measure is the one due within seconds.
   const measures = state.measures.filter((m) => m.round === state.round && m.status === 'pending').sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
   const toComplete = reach >= 4 ? measures : lapsing ? measures.slice(1) : measures.slice(0, Math.max(1, measures.length - 1));
@@ -332,6 +360,7 @@ async function drive(api: DemoApi, watcher: StageWatcher, campaignId: string, or
   await act(caseId, 'startPublicity', committee);
   if (org.target === 'objection_open' || org.target === 'objection_upheld') {
     const objection = await api.request<{ id: string }>('POST', `/public/cases/${encodeURIComponent(caseId)}/objections`, {
+      priority: reach,
       body: { content: org.target === 'objection_open' ? '公示说已完成换届，但村里还没开过党员大会选举，与实际不符' : '党员活动室仍被挪作仓库使用，整改没有落实' },
     });
     if (org.target === 'objection_open') return;
@@ -341,7 +370,7 @@ async function drive(api: DemoApi, watcher: StageWatcher, campaignId: string, or
   }
   // Ratings are rate-limited per address: a few organizations get them, the county's survey counts for all.
   if (org.target === 'archived' || org.target === 'county_acceptance') {
-    for (const level of ['satisfied', 'basically_satisfied']) await api.request('POST', `/public/cases/${encodeURIComponent(caseId)}/ratings`, { body: { level } });
+    for (const level of ['satisfied', 'basically_satisfied']) await api.request('POST', `/public/cases/${encodeURIComponent(caseId)}/ratings`, { body: { level }, priority: reach });
   }
   await watcher.until(caseId, 'preliminary_acceptance');
   if (reach === 5) return;

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { Client as PgClient } from 'pg';
 import { ConfigError, dataDirectory, loadConfig, readOrCreateDevJwtSecret } from '@zhengdun/config';
 import { migrate, startEmbeddedPostgres } from '@zhengdun/persistence';
-import { startTemporalDevServer } from '@zhengdun/temporal';
+import { bundleCaseWorkflows, startTemporalDevServer } from '@zhengdun/temporal';
 import { seedDemo } from '../demo/seed-demo';
 
 const repoRoot = path.resolve(__dirname, '../..');
@@ -63,6 +63,22 @@ function ensureDashboardBuilt(): void {
     env: { ...process.env, NODE_ENV: 'production' },
   });
   if (result.status !== 0) throw new Error('the dashboard build failed (see above)');
+}
+
+/**
+ * The worker's workflow bundle, built while Postgres and Temporal start (or kept from the last start
+ * when no workflow or domain source is newer), so that the worker polls as soon as the API answers
+ * instead of bundling after it.
+ */
+async function ensureWorkflowBundle(): Promise<string> {
+  const bundlePath = path.join(dataDir, 'workflow-bundle.js');
+  const sources = ['workflows/src', 'libs/domain/src'].map((p) => path.join(repoRoot, p));
+  if (fs.existsSync(bundlePath) && fs.statSync(bundlePath).mtimeMs >= Math.max(...sources.map(newestMtime))) return bundlePath;
+  const { code } = await bundleCaseWorkflows();
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(`${bundlePath}.tmp`, code);
+  fs.renameSync(`${bundlePath}.tmp`, bundlePath);
+  return bundlePath;
 }
 
 function runApp(name: string, entry: string, env: NodeJS.ProcessEnv): ChildProcess {
@@ -126,6 +142,9 @@ async function main(): Promise<void> {
   const config = loadConfig(devEnv);
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
+  const workflowBundle = config.workflowBundlePath ? Promise.resolve(config.workflowBundlePath) : ensureWorkflowBundle();
+  // Awaited below; a failure must not surface as an unhandled rejection meanwhile.
+  workflowBundle.catch(() => undefined);
 
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
@@ -161,6 +180,7 @@ async function main(): Promise<void> {
     // Validated by loadConfig above when given.
     ACTOR_SIGNING_KEY: devEnv.ACTOR_SIGNING_KEY || dataDirSecret('actor-signing-key'),
     AUDIT_HMAC_KEY: devEnv.AUDIT_HMAC_KEY || dataDirSecret('audit-hmac-key'),
+    WORKFLOW_BUNDLE_PATH: await workflowBundle,
   };
   children.push(runApp('worker', 'apps/worker/src/main.ts', env));
   children.push(runApp('api', 'apps/api/src/main.ts', env));
