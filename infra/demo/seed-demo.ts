@@ -18,7 +18,7 @@ type Say = (line: string) => void;
 
 /** Only these periods are short; the rest are the campaign defaults (working days). */
 export const DEMO_POLICY: Partial<CampaignPolicy> = {
-  publicityPeriod: { amount: 8, unit: 'seconds' },
+  publicityPeriod: { amount: 5, unit: 'seconds' },
   escalationInterval: { amount: 20, unit: 'seconds' },
   reviewDelay: { amount: 30, unit: 'seconds' },
 };
