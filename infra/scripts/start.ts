@@ -5,6 +5,8 @@
  * Development mode (ZHENGDUN_MODE=development): the dev sign-in exists, tokens are signed with the data
  * directory's own generated secret (.data/dev-jwt-secret) unless JWT_SECRET is set, and the API listens on
  * loopback only. Every other way of starting the apps is production.
+ * `npm start -- --demo` also loads the demo county into an empty database once the stack answers
+ * (infra/demo/seed-demo.ts); without `--demo` nothing is loaded.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -13,7 +15,8 @@ import path from 'node:path';
 import { Client as PgClient } from 'pg';
 import { ConfigError, dataDirectory, loadConfig, readOrCreateDevJwtSecret } from '@zhengdun/config';
 import { migrate, startEmbeddedPostgres } from '@zhengdun/persistence';
-import { startTemporalDevServer } from '@zhengdun/temporal';
+import { bundleCaseWorkflows, startTemporalDevServer } from '@zhengdun/temporal';
+import { seedDemo } from '../demo/seed-demo';
 
 const repoRoot = path.resolve(__dirname, '../..');
 /** Set once the environment is validated (ZHENGDUN_DATA_DIR is one of its variables). */
@@ -53,12 +56,29 @@ function ensureDashboardBuilt(): void {
   const sources = ['apps/web/src', 'apps/web/index.html', 'apps/web/vite.config.ts', 'libs/domain/src'].map((p) => path.join(repoRoot, p));
   if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= Math.max(...sources.map(newestMtime))) return;
   say('building the dashboard (apps/web)…');
-  const result = spawnSync(process.execPath, [require.resolve('vite/bin/vite.js'), 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'], {
+  // By path: vite's package exports do not include bin/vite.js, so require.resolve refuses it.
+  const result = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'], {
     cwd: repoRoot,
     stdio: 'inherit',
     env: { ...process.env, NODE_ENV: 'production' },
   });
   if (result.status !== 0) throw new Error('the dashboard build failed (see above)');
+}
+
+/**
+ * The worker's workflow bundle, built while Postgres and Temporal start (or kept from the last start
+ * when no workflow or domain source is newer), so that the worker polls as soon as the API answers
+ * instead of bundling after it.
+ */
+async function ensureWorkflowBundle(): Promise<string> {
+  const bundlePath = path.join(dataDir, 'workflow-bundle.js');
+  const sources = ['workflows/src', 'libs/domain/src'].map((p) => path.join(repoRoot, p));
+  if (fs.existsSync(bundlePath) && fs.statSync(bundlePath).mtimeMs >= Math.max(...sources.map(newestMtime))) return bundlePath;
+  const { code } = await bundleCaseWorkflows();
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(`${bundlePath}.tmp`, code);
+  fs.renameSync(`${bundlePath}.tmp`, bundlePath);
+  return bundlePath;
 }
 
 function runApp(name: string, entry: string, env: NodeJS.ProcessEnv): ChildProcess {
@@ -99,8 +119,22 @@ async function stopAll(exitCode: number): Promise<void> {
   process.exit(exitCode);
 }
 
+/** Waits until GET /health answers 200 (Postgres and Temporal reachable from the API). */
+async function waitUntilHealthy(api: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const status = await fetch(`${api}/health`, { signal: AbortSignal.timeout(5000) }).then((r) => r.status, () => 0);
+    if (status === 200) return;
+    if (stopping || Date.now() > deadline) throw new Error(`the API did not become healthy within ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
 async function main(): Promise<void> {
-  const devEnv: NodeJS.ProcessEnv = { ...process.env, ZHENGDUN_MODE: 'development' };
+  const demo = process.argv.slice(2).includes('--demo');
+  // The demo campaign counts a few periods in seconds so that it moves while you watch (infra/demo);
+  // only a --demo start lets the API accept such a policy.
+  const devEnv: NodeJS.ProcessEnv = { ...process.env, ZHENGDUN_MODE: 'development', ...(demo ? { ALLOW_SECONDS_PERIODS: 'true' } : {}) };
   // Every variable is validated (libs/config) before anything is created or started.
   const given = loadConfig(devEnv);
   dataDir = dataDirectory(repoRoot, given);
@@ -108,6 +142,9 @@ async function main(): Promise<void> {
   const config = loadConfig(devEnv);
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
+  const workflowBundle = config.workflowBundlePath ? Promise.resolve(config.workflowBundlePath) : ensureWorkflowBundle();
+  // Awaited below; a failure must not surface as an unhandled rejection meanwhile.
+  workflowBundle.catch(() => undefined);
 
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
@@ -143,6 +180,7 @@ async function main(): Promise<void> {
     // Validated by loadConfig above when given.
     ACTOR_SIGNING_KEY: devEnv.ACTOR_SIGNING_KEY || dataDirSecret('actor-signing-key'),
     AUDIT_HMAC_KEY: devEnv.AUDIT_HMAC_KEY || dataDirSecret('audit-hmac-key'),
+    WORKFLOW_BUNDLE_PATH: await workflowBundle,
   };
   children.push(runApp('worker', 'apps/worker/src/main.ts', env));
   children.push(runApp('api', 'apps/api/src/main.ts', env));
@@ -155,6 +193,15 @@ async function main(): Promise<void> {
   say(`Dashboard  ${api}/`);
   if (temporalUi) say(`Temporal   ${temporalUi}`);
   say('Ctrl-C stops everything; data is kept for the next start.');
+  if (demo) {
+    await waitUntilHealthy(api, 120_000);
+    say('healthy; loading the demo county (--demo)…');
+    const result = await seedDemo(api, (line) => say(line)).catch((error: unknown) => {
+      say(`demo: loading failed: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    });
+    if (result?.loaded) say(`demo loaded: ${result.cases - result.failed.length} organizations in campaign ${result.campaignId}; sign in at ${api}/ as 县委组织部（开发）`);
+  }
 }
 
 main().catch(async (error: unknown) => {

@@ -67,3 +67,38 @@ it('gives each person what awaits them, from the plan owed to the talk the syste
   expect(on(caseId, await todos(secretary))).toEqual(expect.arrayContaining(['measure_due', 'explanation_owed']));
   expect((await todos(auditor)).items).toEqual([]);
 });
+
+it('shows the committee a case in remediation only once it waits on them: an explanation to review, then publicity to start', async () => {
+  // Talks only after ten minutes: the explanation waits for the committee's review meanwhile.
+  const policy = { ...SECONDS_POLICY, escalationInterval: { amount: 600, unit: 'seconds' as const } };
+  const campaign = await h.post('/campaigns', { as: county, body: campaignBody(policy) });
+  const orgCode = newOrgCode();
+  const caseId: string = (await h.post(`/campaigns/${campaign.body.id}/cases`, { as: county, body: openCaseBody('community', { orgCode }) })).body.caseId;
+  const secretary = secretaryOf(orgCode);
+  const state = await eventually(async () => {
+    const found = await h.get(`/cases/${enc(caseId)}`, { as: county });
+    return found.body.case?.stage === 'assigned' ? (found.body.case as CaseState) : undefined;
+  }, 20_000, 'assigned');
+  expect((await h.post(`/cases/${enc(caseId)}/actions/submitPlan`, { as: secretary, body: { measures: measuresFor(state, 2_000) } })).status).toBe(200);
+  const approved = await h.post(`/cases/${enc(caseId)}/actions/approvePlan`, { as: committee, body: {} });
+  expect(approved.status).toBe(200);
+  // Measures pending, nothing explained: nothing of the committee's.
+  expect(on(caseId, await todos(committee))).toEqual([]);
+
+  const owed = await eventually(async () => {
+    const list = await todos(secretary);
+    return on(caseId, list).includes('explanation_owed') ? list : undefined;
+  }, 20_000, 'the explanation owed');
+  const dueItemKey = (await h.get(`/cases/${enc(caseId)}`, { as: county })).body.case.escalation.records.find((r: { step: string }) => r.step === 'explanation_requested').dueItemKey;
+  expect(owed.items.some((item) => item.caseId === caseId && item.kind === 'explanation_owed')).toBe(true);
+  expect((await h.post(`/cases/${enc(caseId)}/actions/submitExplanation`, { as: secretary, body: { dueItemKey, explanation: '党员大会因汛期延期，已定于下周召开' } })).status).toBe(200);
+  expect(on(caseId, await todos(committee))).toEqual(['explanation_to_review']);
+
+  let measures = approved.body.measures as { id: string; status: string }[];
+  for (const measure of measures.filter((m) => m.status === 'pending')) {
+    const done = await h.post(`/cases/${enc(caseId)}/actions/completeMeasure`, { as: secretary, body: { measureId: measure.id, evidence: '已召开党员大会通报整改情况' } });
+    expect(done.status).toBe(200);
+    measures = done.body.measures;
+  }
+  expect(on(caseId, await todos(committee))).toEqual(expect.arrayContaining(['publicity_to_start']));
+});

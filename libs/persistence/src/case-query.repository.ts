@@ -358,12 +358,14 @@ export class CaseQueryRepository {
 
   /**
    * The states of the cases in scope that may hold something for this person to do (待办): the
-   * person's own cases, cases in the given stages, or cases where a proposal of the given kinds
-   * waits. At most `limit`, the earliest due first; the to-do rules themselves are the domain's.
+   * person's own cases, cases in the given stages, cases in remediation that wait on the committee
+   * (`remediationAwaitingCommittee`: every current measure done, or the branch has explained a lapse),
+   * or cases where a proposal of the given kinds waits. At most `limit`, the earliest due first; the
+   * to-do rules themselves are the domain's, this only must not leave out a case they would list.
    */
   async todoCandidates(
     scope: Scope,
-    where: { personId?: string; stages?: readonly Stage[]; awaiting?: readonly Proposal['kind'][] },
+    where: { personId?: string; stages?: readonly Stage[]; remediationAwaitingCommittee?: boolean; awaiting?: readonly Proposal['kind'][] },
     limit: number,
   ): Promise<Omit<CaseState, 'timeline'>[]> {
     const qb = this.filtered({ scope }).select(['r.caseId', 'r.state']);
@@ -376,6 +378,13 @@ export class CaseQueryRepository {
     if (where.stages && where.stages.length > 0) {
       anyOf.push('r.stage IN (:...todoStages)');
       parameters.todoStages = where.stages;
+    }
+    if (where.remediationAwaitingCommittee) {
+      // Most cases in remediation have measures still pending and nothing for the committee: reading
+      // their states was most of a committee's to-do time (bench/RESULTS.md §4).
+      anyOf.push(
+        `(r.stage = 'remediating' AND (r.measures_done >= r.measure_count OR jsonb_array_length(COALESCE(r.state -> 'escalation' -> 'explanations', '[]'::jsonb)) > 0))`,
+      );
     }
     for (const [index, kind] of (where.awaiting ?? []).entries()) {
       anyOf.push(`r.state -> 'escalation' -> 'proposals' @> :todoAwaiting${index}::jsonb`);

@@ -19,6 +19,7 @@ const FROM_STATE = { generatedType: 'STORED', insert: false, update: false, sele
 @Index('idx_case_overdue', ['overdue'], { where: 'overdue' })
 @Index('idx_case_escalation', ['escalationLevel'])
 @Index('idx_case_updated', ['updatedAt'])
+@Index('idx_case_township_due', ['county', 'township', 'nextDueAt', 'caseId'])
 export class CaseRecordEntity {
   @PrimaryColumn({ name: 'case_id', type: 'text' })
   caseId!: string;

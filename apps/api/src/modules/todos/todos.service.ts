@@ -6,8 +6,11 @@ import type { TodoListView, TodoView } from './todos.dto';
 /** How many cases one answer looks at, the earliest due first. */
 export const TODO_CASE_LIMIT = 500;
 
-/** Stages in which a committee or the county has something of its own to do on a case. */
-const COMMITTEE_STAGES: readonly Stage[] = ['planning', 'remediating', 'publicizing', 'preliminary_acceptance', 'follow_up_review'];
+/**
+ * Stages in which a committee or the county has something of its own to do on a case; in remediation
+ * only once the measures are done or a lapse is explained (remediationAwaitingCommittee).
+ */
+const COMMITTEE_STAGES: readonly Stage[] = ['planning', 'publicizing', 'preliminary_acceptance', 'follow_up_review'];
 const COUNTY_STAGES: readonly Stage[] = ['county_acceptance', 'follow_up_review'];
 
 /** 待办 from the read model: which cases to look at is a query; what is to do on each is the domain's todosFor. */
@@ -50,7 +53,7 @@ export class TodosService {
       case 'assigned_leader':
         return { personId: actor.userId };
       case 'township_committee':
-        return { stages: COMMITTEE_STAGES, awaiting: ['talk'] };
+        return { stages: COMMITTEE_STAGES, remediationAwaitingCommittee: true, awaiting: ['talk'] };
       case 'county_department':
         return { stages: COUNTY_STAGES, awaiting: ['talk', 'organizational_handling'] };
       case 'auditor':
