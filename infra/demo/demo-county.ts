@@ -128,8 +128,8 @@ function teamFor(domain: OrgDomain, committee: DemoCommittee, index: number, isK
       ];
     case 'non_public_enterprise':
       return [
-        { teamRole: 'party_building_instructor', personId: `demo-zd-${code}`, name: ['孟凡玲', '叶国平', '范文军', '石海燕', '魏建平'][index % 5], title: '党建指导员' },
-        { teamRole: 'linked_leader', personId: 'demo-scj-qian', name: '钱卫东', title: '县市场监督管理局副局长' },
+        { teamRole: 'party_building_instructor', personId: `demo-zd-${code}`, name: ['孟凡玲', '叶国平', '范文军', '石海燕', '魏建平'][index % 5], title: '党建指导员', appointingUnit: '县市场监督管理局' },
+        { teamRole: 'linked_leader', personId: 'demo-scj-qian', name: '钱卫东', title: '县市场监督管理局副局长', appointingUnit: '县市场监督管理局' },
       ];
     default:
       return [{ teamRole: 'responsible_leader', personId: `demo-zr-${code}`, name: ['冯建设', '蔡丽萍', '杜永明', '姜红', '夏文涛', '方志诚'][index % 6], title: '上级党组织班子成员' }];
