@@ -9,11 +9,10 @@
  * (infra/demo/seed-demo.ts); without `--demo` nothing is loaded.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client as PgClient } from 'pg';
-import { ConfigError, dataDirectory, loadConfig, readOrCreateDevJwtSecret } from '@zhengdun/config';
+import { ConfigError, dataDirectory, loadConfig, readOrCreateDataDirSecret, readOrCreateDevJwtSecret } from '@zhengdun/config';
 import { migrate, startEmbeddedPostgres } from '@zhengdun/persistence';
 import { bundleCaseWorkflows, startTemporalDevServer } from '@zhengdun/temporal';
 import { seedDemo } from '../demo/seed-demo';
@@ -32,16 +31,6 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   } finally {
     await admin.end();
   }
-}
-
-/** A random secret kept in the data directory (created on first start, readable by its owner only). */
-function dataDirSecret(file: string): string {
-  const secretPath = path.join(dataDir, file);
-  if (!fs.existsSync(secretPath)) {
-    fs.mkdirSync(dataDir, { recursive: true });
-    fs.writeFileSync(secretPath, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
-  }
-  return fs.readFileSync(secretPath, 'utf8').trim();
 }
 
 function newestMtime(target: string): number {
@@ -178,8 +167,8 @@ async function main(): Promise<void> {
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporalAddress,
     // Validated by loadConfig above when given.
-    ACTOR_SIGNING_KEY: devEnv.ACTOR_SIGNING_KEY || dataDirSecret('actor-signing-key'),
-    AUDIT_HMAC_KEY: devEnv.AUDIT_HMAC_KEY || dataDirSecret('audit-hmac-key'),
+    ACTOR_SIGNING_KEY: devEnv.ACTOR_SIGNING_KEY || readOrCreateDataDirSecret(dataDir, 'actor-signing-key'),
+    AUDIT_HMAC_KEY: devEnv.AUDIT_HMAC_KEY || readOrCreateDataDirSecret(dataDir, 'audit-hmac-key'),
     WORKFLOW_BUNDLE_PATH: await workflowBundle,
   };
   children.push(runApp('worker', 'apps/worker/src/main.ts', env));

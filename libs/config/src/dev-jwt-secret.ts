@@ -33,16 +33,34 @@ export function readDevJwtSecret(dataDir: string): string | undefined {
 
 /** The data directory's development secret, generated (only readable by its owner) if there is none yet. */
 export function readOrCreateDevJwtSecret(dataDir: string): string {
-  const existing = readDevJwtSecret(dataDir);
+  return readOrCreateDataDirSecret(dataDir, DEV_JWT_SECRET_FILE, () => readDevJwtSecret(dataDir));
+}
+
+/**
+ * A random secret of the data directory (48 bytes, base64) in the file `name`: created on first
+ * start with mode 0600 and never overwritten, so each development key (the token secret, the actor
+ * signing key, the audit HMAC key) lives beside the data it protects.
+ */
+export function readOrCreateDataDirSecret(dataDir: string, name: string, read: () => string | undefined = () => readSecretFile(path.join(dataDir, name))): string {
+  const existing = read();
   if (existing) return existing;
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const secret = randomBytes(48).toString('base64');
   try {
     // wx: never overwrite a secret another start wrote meanwhile.
-    fs.writeFileSync(path.join(dataDir, DEV_JWT_SECRET_FILE), `${secret}\n`, { mode: 0o600, flag: 'wx' });
+    fs.writeFileSync(path.join(dataDir, name), `${secret}\n`, { mode: 0o600, flag: 'wx' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readDevJwtSecret(dataDir)!;
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return read()!;
     throw error;
   }
   return secret;
+}
+
+function readSecretFile(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8').trim() || undefined;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }
