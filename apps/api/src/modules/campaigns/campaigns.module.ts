@@ -5,6 +5,7 @@ import { CampaignWorkflowService, ScreeningImportService } from '@zhengdun/campa
 import type { AppConfig } from '@zhengdun/config';
 import { CampaignClient, ImportClient } from '@zhengdun/temporal';
 import { API_CONFIG, TEMPORAL_CLIENT } from '../../core/infrastructure/injection-tokens';
+import { CampaignProgressService } from './campaign-progress.service';
 import { CampaignStatusService } from './campaign-status.service';
 import { CampaignsController } from './campaigns.controller';
 import { CampaignsService } from './campaigns.service';
@@ -32,6 +33,7 @@ import { ScreeningUploadsService } from './screening-uploads.service';
     },
     CampaignsService,
     CampaignStatusService,
+    CampaignProgressService,
     ScreeningUploadsService,
     LedgerExportService,
     NoticesService,
