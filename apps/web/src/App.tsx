@@ -1,6 +1,6 @@
 /**
  * Routes, served by the API under `/`: `/login`, `/` (the county's overview; every other role lands
- * on its to-dos), `/overview`, `/todos`, `/notices`, `/campaigns`, `/cases`, `/cases/:caseId`, and `/public/:caseId` for the
+ * on its to-dos), `/overview`, `/todos`, `/notices`, `/campaigns`, `/cases`, `/cases/:caseId`, `/audit`, and `/public/:caseId` for the
  * public (no login). Pages load on demand, so a phone opening the public
  * page does not download the charts.
  */
@@ -21,6 +21,7 @@ const TodosPage = lazy(() => import('./pages/TodosPage'));
 const NoticesPage = lazy(() => import('./pages/NoticesPage'));
 const CampaignsPage = lazy(() => import('./pages/CampaignsPage'));
 const CasePage = lazy(() => import('./pages/CasePage'));
+const AuditPage = lazy(() => import('./pages/AuditPage'));
 const PublicCasePage = lazy(() => import('./pages/PublicCasePage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
@@ -86,6 +87,7 @@ export function App() {
             <Route path="campaigns" element={<CampaignsPage />} />
             <Route path="cases" element={<CaseListPage />} />
             <Route path="cases/:caseId" element={<CasePage />} />
+            <Route path="audit" element={<AuditPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

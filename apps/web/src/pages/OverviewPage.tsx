@@ -15,6 +15,7 @@ import { Chart, PALETTE } from '../charts/Chart';
 import { LiveIndicator, ProblemAlert } from '../components/common';
 import { ALL_CAMPAIGNS, campaignOptions, useCampaigns, useChosenCampaign } from '../lib/campaigns';
 import { daysUntil, formatDate, percent } from '../lib/format';
+import { ProgressCharts } from './ProgressCharts';
 
 function endOf(campaigns: CampaignView[], chosen: string | undefined): CampaignView | undefined {
   if (chosen) return campaigns.find((campaign) => campaign.id === chosen);
@@ -208,6 +209,7 @@ export default function OverviewPage() {
               </Row>
             )
           )}
+          {campaignId && data.total > 0 && <ProgressCharts campaignId={campaignId} />}
         </div>
       )}
     </Space>
