@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Badge, Button, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
-import { AuditOutlined, CalendarOutlined, CheckSquareOutlined, DashboardOutlined, LogoutOutlined, NotificationOutlined, UnorderedListOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, CalendarOutlined, CheckSquareOutlined, DashboardOutlined, LogoutOutlined, MenuOutlined, NotificationOutlined, UnorderedListOutlined, UserOutlined } from '@ant-design/icons';
 import { USER_ROLE_LABELS } from '@zhengdun/domain';
 import { useTodos } from '../api/queries';
 import { scopeLabel, useSession, useUser } from '../auth/session';
@@ -27,6 +27,15 @@ export function AppShell() {
         className="app-header"
         style={{ display: 'flex', alignItems: 'center', gap: wide ? 16 : 8, paddingInline: wide ? 24 : 12, background: 'linear-gradient(90deg, #9e111b 0%, #c1272d 100%)' }}
       >
+        {!wide && (
+          <Button
+            type="text"
+            aria-label="菜单"
+            icon={<MenuOutlined style={{ color: '#fff', fontSize: 18 }} />}
+            onClick={() => setCollapsed(!collapsed)}
+            data-testid="menu-toggle"
+          />
+        )}
         <Typography.Title level={wide ? 4 : 5} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap', letterSpacing: 1 }}>
           {wide ? '软弱涣散基层党组织整顿工作平台' : '整顿工作平台'}
         </Typography.Title>
@@ -53,7 +62,7 @@ export function AppShell() {
           </Button>
         </Space>
       </Header>
-      <Layout>
+      <Layout style={{ position: 'relative' }}>
         <Sider
           width={176}
           breakpoint="lg"
@@ -62,7 +71,9 @@ export function AppShell() {
           onCollapse={setCollapsed}
           theme="light"
           className="app-menu"
-          style={{ borderInlineEnd: '1px solid #f0f0f0' }}
+          // On a phone the header's button opens the menu over the page instead of squeezing it.
+          trigger={wide ? undefined : null}
+          style={wide ? { borderInlineEnd: '1px solid #f0f0f0' } : { position: 'absolute', zIndex: 20, height: '100%', boxShadow: collapsed ? undefined : '2px 0 8px rgba(0,0,0,0.15)' }}
         >
           <Menu
             mode="inline"

@@ -266,9 +266,22 @@ function ProblemsCard({ state }: { state: CaseStateView }) {
         pagination={false}
         dataSource={state.problems}
         columns={[
-          { title: '编号', dataIndex: 'id', width: 64 },
-          { title: '类别', dataIndex: 'category', width: 200, render: (value: keyof typeof PROBLEM_CATEGORIES) => PROBLEM_CATEGORIES[value] },
-          { title: '问题描述', dataIndex: 'description' },
+          { title: '编号', dataIndex: 'id', width: narrow ? 48 : 64 },
+          // On a phone the category goes under the description: three columns fit, four do not.
+          ...(narrow ? [] : [{ title: '类别', dataIndex: 'category', width: 200, render: (value: keyof typeof PROBLEM_CATEGORIES) => PROBLEM_CATEGORIES[value] }]),
+          {
+            title: '问题描述',
+            dataIndex: 'description',
+            render: (description: string, problem: Problem) =>
+              narrow ? (
+                <Space orientation="vertical" size={0}>
+                  <span>{description}</span>
+                  <Typography.Text type="secondary">{PROBLEM_CATEGORIES[problem.category as keyof typeof PROBLEM_CATEGORIES]}</Typography.Text>
+                </Space>
+              ) : (
+                description
+              ),
+          },
           {
             title: '状态',
             width: 90,
