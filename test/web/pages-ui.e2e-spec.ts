@@ -10,7 +10,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { LEDGER_SHEETS } from '@zhengdun/campaigns';
-import { CASE_ACTIONS, DEFAULT_POLICY, type Actor, type CaseState } from '@zhengdun/domain';
+import { CASE_ACTIONS, DEFAULT_POLICY, caseIdFor, type Actor, type CaseState } from '@zhengdun/domain';
 import { DEV_ACTORS, DEV_ORG_CODE } from '../../apps/api/src/core/auth/dev-tokens';
 import { campaignBody, newOrgCode, openCaseBody } from '../support/api-fixtures';
 import { enc } from '../support/api-harness';
@@ -163,6 +163,7 @@ it('the auditor verifies the audit trail in the page: intact, with the number of
 });
 
 it('the county sees the campaign move over time and downloads one township’s ledger, holding exactly its 整顿对象', async () => {
+  secretaryCase ??= await secretarysCaseRectifying();
   const qingshan = [newOrgCode(), newOrgCode()];
   const hekou = newOrgCode();
   for (const code of qingshan) await openCase(openCaseBody('rural', { orgCode: code, township: '青山镇' }));
@@ -173,6 +174,18 @@ it('the county sees the campaign move over time and downloads one township’s l
     .map((item: { orgCode: string }) => item.orgCode)
     .sort();
   expect(expectedQingshan).toEqual([...qingshan, DEV_ORG_CODE].sort());
+
+  // For a picture with some days in it: the campaign began five days ago, the secretary's case was
+  // listed then and planned two days ago, the two other 青山镇 cases listed three days ago. (The
+  // per-day counts themselves are checked in test/api/api-progress.e2e-spec.ts.)
+  const db = web.api.db.dataSource;
+  await db.query(`UPDATE campaign SET created_at = created_at - interval '5 days' WHERE id = $1`, [campaignId]);
+  const secretarysCase = caseIdFor(campaignId, DEV_ORG_CODE);
+  const [{ planned }] = await db.query(`SELECT min(seq) AS planned FROM case_event WHERE case_id = $1 AND type = 'stage_changed' AND summary LIKE $2`, [secretarysCase, `%→ 制定整顿方案%`]);
+  const [{ rectifying }] = await db.query(`SELECT min(seq) AS rectifying FROM case_event WHERE case_id = $1 AND type = 'stage_changed' AND summary LIKE $2`, [secretarysCase, `%→ 整顿实施%`]);
+  await db.query(`UPDATE case_event SET at = at - interval '5 days' WHERE case_id = $1 AND seq < $2`, [secretarysCase, planned]);
+  await db.query(`UPDATE case_event SET at = at - interval '2 days' WHERE case_id = $1 AND seq >= $2 AND seq < $3`, [secretarysCase, planned, rectifying]);
+  await db.query(`UPDATE case_event SET at = at - interval '3 days' WHERE case_id = ANY($1::text[])`, [qingshan.map((code) => caseIdFor(campaignId, code))]);
 
   const page = await browser.newPage();
   await signInAs(page, web.url, 'county_department');
@@ -239,7 +252,8 @@ async function hidden(page: Page, selector: string): Promise<boolean> {
 }
 
 it('the case page prints as the organization’s file (一村一档): its header, every section, no menu or buttons', async () => {
-  const { caseId } = secretaryCase ?? (await secretarysCaseRectifying());
+  secretaryCase ??= await secretarysCaseRectifying();
+  const { caseId } = secretaryCase;
   const page = await browser.newPage();
   await signInAs(page, web.url, 'county_department');
   await page.goto(`${web.url}/cases/${enc(caseId)}`);

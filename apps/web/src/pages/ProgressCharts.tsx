@@ -44,19 +44,21 @@ export function ProgressCharts({ campaignId }: { campaignId: string }) {
 
 function buildProgressCharts(data: CampaignProgressView) {
   const counted = data.days.filter((day) => day.byStage !== null);
+  // Points, not only lines, while there are few days (a campaign's first day is a single point).
+  const symbol = counted.length <= 31 ? 'circle' : 'none';
   const tooltip = { trigger: 'axis' as const, confine: true };
   const stages = {
     tooltip,
     legend: { type: 'scroll' as const, top: 0 },
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
     xAxis: { type: 'category', boundaryGap: false, data: counted.map((day) => day.date) },
-    yAxis: { type: 'value', minInterval: 1, name: '个' },
+    yAxis: { type: 'value', minInterval: 1 },
     series: data.stages.map(({ stage, label }) => ({
       type: 'line',
       name: label,
       stack: 'stages',
       areaStyle: {},
-      symbol: 'none',
+      symbol,
       lineStyle: { width: 1 },
       itemStyle: { color: STAGE_COLORS_HEX[stage as keyof typeof STAGE_COLORS_HEX] },
       data: counted.map((day) => day.byStage?.[stage] ?? 0),
@@ -67,12 +69,12 @@ function buildProgressCharts(data: CampaignProgressView) {
     legend: { top: 0 },
     grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
     xAxis: { type: 'category', boundaryGap: false, data: data.days.map((day) => day.date) },
-    yAxis: { type: 'value', minInterval: 1, name: '个' },
+    yAxis: { type: 'value', minInterval: 1 },
     series: [
       {
         type: 'line',
         name: '尚未销号',
-        symbol: 'none',
+        symbol,
         itemStyle: { color: '#c1272d' },
         areaStyle: { opacity: 0.15 },
         data: data.days.map((day) => day.remaining),
