@@ -366,8 +366,9 @@ export class AuditLogRepository {
   }
 
   /**
-   * The newest entries first, a page at a time: those of cases in `county` (with the case's
-   * organization and township) and those tied to no case (campaigns set up, ledgers exported,
+   * The newest entries first, a page at a time: those of cases in `county` (by the campaign named in
+   * the case id, so that an entry shows before the read model has the case; with the case's
+   * organization and township once it has) and those tied to no case (campaigns set up, ledgers exported,
    * verifications). Keyset paging on the id: `beforeId` is the last id of the previous page.
    */
   async latest(county: string, beforeId: string | null, limit: number): Promise<AuditListedEntry[]> {
@@ -375,9 +376,10 @@ export class AuditLogRepository {
       `SELECT a.id::text AS id, a.at, a.user_id, a.user_name, a.role, a.case_id, a.case_seq, a.action, a.payload_digest, a.outcome, a.prev_hash, a.hash,
               r.org_name, r.township
          FROM audit_entry a
+         LEFT JOIN campaign c ON c.id = split_part(a.case_id, ':', 2)
          LEFT JOIN case_record r ON r.case_id = a.case_id
         WHERE ($2::bigint IS NULL OR a.id < $2::bigint)
-          AND (a.case_id IS NULL OR r.county = $1)
+          AND (a.case_id IS NULL OR c.county = $1)
         ORDER BY a.id DESC
         LIMIT $3`,
       [county, beforeId, limit],
