@@ -120,6 +120,8 @@ it('a branch secretary on a phone sees its own to-dos, opens its case and report
   await modal.waitFor();
   expect(await page.getByTestId(`action-modal-${reportMeasure.type}`).count()).toBe(1);
   await modal.locator('textarea').first().fill('已召开党员大会通报整改情况，“三会一课”台账已补齐');
+  // Once the modal's opening animation has ended.
+  await page.waitForFunction(() => !document.querySelector('.ant-zoom-appear, .ant-zoom-enter, .ant-fade-appear, .ant-fade-enter'));
   await screenshot(page, 'phone-report-measure', false);
   await page.getByTestId('action-submit').click();
   await modal.waitFor({ state: 'detached', timeout: 15_000 });

@@ -54,7 +54,7 @@ function VerifyResult({ result }: { result: AuditVerifyView }) {
         data-testid="audit-verdict"
         data-ok="true"
         data-checked={result.checked}
-        title={`审计链完整：已逐条核验 ${result.checked} 条记录，与 ${result.checkpoints ?? 0} 个签名检查点相符`}
+        title={`审计链完整：已逐条核验 ${result.checked} 条记录${result.checkpoints ? `，与 ${result.checkpoints} 个签名检查点相符` : '（此前尚无签名检查点，本次核验已签署）'}`}
         description={
           <Space orientation="vertical" size={0}>
             <span data-testid="audit-last-checkpoint">最新签名检查点：{beijingTime(result.lastCheckpointAt)}</span>
