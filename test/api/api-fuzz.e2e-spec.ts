@@ -917,6 +917,7 @@ const ENDPOINTS: Record<string, Endpoint> = {
     },
   },
   'GET /audit/verify': { roles: ['county_department', 'auditor'], runs: 25, answered: (_r, response) => (response.body?.ok === true ? [] : [`the audit chain is broken: ${response.text}`]) },
+  'GET /audit/entries': { roles: ['county_department', 'auditor'], runs: READ_RUNS },
   'POST /campaigns': {
     roles: ['county_department'],
     body: () => campaignBody(FUZZ_POLICY, { endsAt: inDays(90) }),
@@ -930,6 +931,7 @@ const ENDPOINTS: Record<string, Endpoint> = {
   'GET /campaigns': { roles: 'any', runs: READ_RUNS },
   'GET /campaigns/{campaignId}': { roles: 'any', runs: READ_RUNS },
   'GET /campaigns/{campaignId}/status': { roles: 'any', runs: READ_RUNS },
+  'GET /campaigns/{campaignId}/progress': { roles: 'any', runs: READ_RUNS },
   'GET /campaigns/{campaignId}/screening-template': { roles: 'any', runs: 15 },
   'POST /campaigns/{campaignId}/screening-imports': { roles: ['county_department'], upload: true, wrote: uploadWrote },
   'GET /campaigns/{campaignId}/screening-imports/{importId}': { roles: 'any', runs: READ_RUNS },

@@ -122,7 +122,8 @@ it('the county imports a screening list in the browser: refused rows by row numb
   expect((await web.api.get(`/cases?campaignId=${campaign.body.id}`, { as: county })).body.total).toBe(2);
 
   await page.keyboard.press('Escape');
-  const [ledger] = await Promise.all([page.waitForEvent('download'), row.getByTestId('export-ledger').click()]);
+  await row.getByTestId('export-ledger').click();
+  const [ledger] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ledger-download').click()]);
   expect(ledger.suggestedFilename()).toMatch(/^整顿台账（.+）\.xlsx$/);
   expect((await readFile((await ledger.path())!)).subarray(0, 2).toString()).toBe('PK');
   await page.close();

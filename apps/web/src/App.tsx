@@ -1,6 +1,6 @@
 /**
  * Routes, served by the API under `/`: `/login`, `/` (the county's overview; every other role lands
- * on its to-dos), `/overview`, `/todos`, `/notifications`, `/notices`, `/campaigns`, `/cases`, `/cases/:caseId`, and `/public/:caseId` for the
+ * on its to-dos), `/overview`, `/todos`, `/notifications`, `/notices`, `/campaigns`, `/cases`, `/cases/:caseId`, `/audit`, and `/public/:caseId` for the
  * public (no login). Pages load on demand, so a phone opening the public
  * page does not download the charts.
  */
@@ -22,6 +22,7 @@ const NoticesPage = lazy(() => import('./pages/NoticesPage'));
 const CampaignsPage = lazy(() => import('./pages/CampaignsPage'));
 const NotificationsPage = lazy(() => import('./pages/NotificationsPage'));
 const CasePage = lazy(() => import('./pages/CasePage'));
+const AuditPage = lazy(() => import('./pages/AuditPage'));
 const PublicCasePage = lazy(() => import('./pages/PublicCasePage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
@@ -88,6 +89,7 @@ export function App() {
             <Route path="notifications" element={<NotificationsPage />} />
             <Route path="cases" element={<CaseListPage />} />
             <Route path="cases/:caseId" element={<CasePage />} />
+            <Route path="audit" element={<AuditPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -27,4 +27,5 @@ export { MAX_OBJECTION_LENGTH } from './lifecycle/publicity';
 export { rolloverInput } from './lifecycle/follow-up-review';
 export { CAMPAIGN_END_LABEL, campaignEndDueItemKey, type CampaignEndedSignal } from './lifecycle/campaign-end';
 export type { ActionContext } from './lifecycle/draft';
+export { STAGE_CHANGE_ARROW, STAGE_CHANGE_REASON } from './lifecycle/draft';
 export * from './actions-in-timeline';

@@ -92,6 +92,12 @@ export interface AuditCheckpoint {
   mac: string;
 }
 
+/** An entry as the audit page lists it: with the 整顿对象 it concerns, when it concerns one. */
+export interface AuditListedEntry extends AuditRow {
+  orgName: string | null;
+  township: string | null;
+}
+
 /** What a checkpoint's MAC covers: everything in it but its own id. */
 export function checkpointMac(key: AuditKey, checkpoint: Omit<AuditCheckpoint, 'id' | 'mac'>): string {
   const signed = canonicalJson({ v: 1, at: checkpoint.at, headId: checkpoint.headId, headHash: checkpoint.headHash, entryCount: checkpoint.entryCount, keyId: checkpoint.keyId });
@@ -357,6 +363,28 @@ export class AuditLogRepository {
       [unsigned.at, head.headId, head.headHash, head.entryCount, key.id, mac],
     );
     return { id: row.id, ...unsigned, mac };
+  }
+
+  /**
+   * The newest entries first, a page at a time: those of cases in `county` (by the campaign named in
+   * the case id, so that an entry shows before the read model has the case; with the case's
+   * organization and township once it has) and those tied to no case (campaigns set up, ledgers exported,
+   * verifications). Keyset paging on the id: `beforeId` is the last id of the previous page.
+   */
+  async latest(county: string, beforeId: string | null, limit: number): Promise<AuditListedEntry[]> {
+    const rows: (RawAuditRow & { org_name: string | null; township: string | null })[] = await this.dataSource.query(
+      `SELECT a.id::text AS id, a.at, a.user_id, a.user_name, a.role, a.case_id, a.case_seq, a.action, a.payload_digest, a.outcome, a.prev_hash, a.hash,
+              r.org_name, r.township
+         FROM audit_entry a
+         LEFT JOIN campaign c ON c.id = split_part(a.case_id, ':', 2)
+         LEFT JOIN case_record r ON r.case_id = a.case_id
+        WHERE ($2::bigint IS NULL OR a.id < $2::bigint)
+          AND (a.case_id IS NULL OR c.county = $1)
+        ORDER BY a.id DESC
+        LIMIT $3`,
+      [county, beforeId, limit],
+    );
+    return rows.map((raw) => ({ ...auditRowFromColumns(raw), orgName: raw.org_name, township: raw.township }));
   }
 
   async forCase(caseId: string): Promise<AuditRow[]> {

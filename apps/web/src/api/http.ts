@@ -132,8 +132,19 @@ export function uploadFile<T>(path: string, file: File, onProgress: (sent: numbe
   });
 }
 
-/** Downloads a file the API serves to the signed-in user, saving it under `fileName`. */
-export async function downloadFile(path: string, fileName: string): Promise<void> {
+/** How far a download has come: bytes received, and the total when the answer says it (Content-Length). */
+export interface DownloadProgress {
+  received: number;
+  total: number | null;
+  /** The answer's headers, once they have arrived (e.g. X-Ledger-Cases). */
+  headers: Headers;
+}
+
+/**
+ * Downloads a file the API serves to the signed-in user, saving it under `fileName`. With
+ * `onProgress`, the body is read chunk by chunk and each chunk reported (a large 台账 streams for a while).
+ */
+export async function downloadFile(path: string, fileName: string, onProgress?: (progress: DownloadProgress) => void): Promise<void> {
   const token = tokenSource();
   const response = await fetch(path, { headers: token ? { Authorization: `Bearer ${token}` } : {}, cache: 'no-store' });
   if (!response.ok) {
@@ -146,11 +157,29 @@ export async function downloadFile(path: string, fileName: string): Promise<void
     }
     throw new ApiProblem(response.status, body);
   }
-  const url = URL.createObjectURL(await response.blob());
+  const blob = onProgress && response.body ? await readWithProgress(response, onProgress) : await response.blob();
+  const url = URL.createObjectURL(blob);
   const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
   link.click();
   URL.revokeObjectURL(url);
 }
+async function readWithProgress(response: Response, onProgress: (progress: DownloadProgress) => void): Promise<Blob> {
+  const length = Number(response.headers.get('content-length'));
+  const total = Number.isFinite(length) && length > 0 ? length : null;
+  const reader = response.body!.getReader();
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let received = 0;
+  onProgress({ received, total, headers: response.headers });
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    received += value.byteLength;
+    onProgress({ received, total, headers: response.headers });
+  }
+  return new Blob(chunks, { type: response.headers.get('content-type') ?? 'application/octet-stream' });
+}
+
 export const apiPost = <T>(path: string, body: unknown, options?: RequestOptions) => request<T>('POST', path, { ...options, body });
 export const apiPut = <T>(path: string, body: unknown, options?: RequestOptions) => request<T>('PUT', path, { ...options, body });
 

@@ -28,6 +28,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 审计记录（只读）：最新的在前，谁、何时、做了什么、涉及哪个整顿对象；按记录编号分页（before 为上一页最后一条的编号）
+         * @description Entries of cases in your county, and entries tied to no case. Keyset-paged on the entry id.
+         */
+        get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit/verify": {
         parameters: {
             query?: never;
@@ -89,6 +109,26 @@ export interface paths {
         };
         /** 整顿批次进展：剩余天数、最近一次汇总 */
         get: operations["CampaignsController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{campaignId}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 整顿进度走势：自整顿批次开始每日结束时各阶段的整顿对象数，及尚未销号数与理想进度（燃尽图），按用户范围统计
+         * @description Computed from the cases’ timelines (case_event) in one query; days in Beijing time. The county sees its county, a township its township, an organization its own case.
+         */
+        get: operations["CampaignsController_progress"];
         put?: never;
         post?: never;
         delete?: never;
@@ -972,6 +1012,38 @@ export interface components {
             /** 管辖范围 */
             scope: components["schemas"]["DevScopeDto"];
         };
+        AuditEntryView: {
+            /** @description 记录编号（链上顺序） */
+            id: string;
+            /** @description 时间 */
+            at: string;
+            /** @description 操作人编号 */
+            userId: string;
+            /** @description 操作人 */
+            userName: string;
+            /** @description 操作人角色（system 为系统） */
+            role: string;
+            /** @description 操作（操作名，如 approvePlan） */
+            action: string;
+            /** @description 操作的中文名称 */
+            actionLabel: string;
+            /** @description accepted 已生效；refused:<规则> 被拒绝；error 出错；accepted:reconciled 从时间线补记 */
+            outcome: string;
+            /** @description 整顿对象编号（与整顿对象无关的操作为 null） */
+            caseId: string | null;
+            /** @description 整顿对象（党组织名称） */
+            orgName: string | null;
+            /** @description 乡镇（街道） */
+            township: string | null;
+            /** @description 本条记录的哈希 */
+            hash: string;
+        };
+        AuditEntryPageView: {
+            /** @description 最新的在前 */
+            items: components["schemas"]["AuditEntryView"][];
+            /** @description 下一页的 before；没有更早的记录时为 null */
+            nextBefore: string | null;
+        };
         AuditVerifyView: {
             /** @description 整条审计链完整，且与所有签名检查点相符 */
             ok: boolean;
@@ -992,6 +1064,8 @@ export interface components {
             message?: string;
             /** @description 核验前从整顿对象时间线补记的审计记录数（请求在操作生效后、记审计前中断） */
             reconciled: number;
+            /** @description 仍与审计链相符的最新签名检查点的签署时间（本次核验签署的，或此前的） */
+            lastCheckpointAt?: string;
         };
         PeriodDto: {
             /**
@@ -1168,6 +1242,54 @@ export interface components {
             ended: boolean;
             /** @description 到期督办报告（全县数字，仅县级用户可见） */
             end: Record<string, never> | null;
+        };
+        ProgressStageView: {
+            /** @example remediating */
+            stage: string;
+            /** @example 整顿实施 */
+            label: string;
+        };
+        ProgressDayView: {
+            /**
+             * @description 日期（北京时间）
+             * @example 2026-11-30
+             */
+            date: string;
+            /** @description 当日结束时各阶段的整顿对象数；今天以后为 null */
+            byStage: {
+                [key: string]: number;
+            } | null;
+            /** @description 当日结束时尚未销号的整顿对象数（剩余工作）；今天以后为 null */
+            remaining: number | null;
+            /** @description 理想进度：已列入的整顿对象自开始之日起匀速销号、截止日清零时当日应剩的数目 */
+            ideal: number;
+        };
+        CampaignProgressView: {
+            campaignId: string;
+            /**
+             * @description 首日（整顿批次创建之日，北京时间）
+             * @example 2026-11-01
+             */
+            startsOn: string;
+            /**
+             * @description 截止日（北京时间）
+             * @example 2027-10-31
+             */
+            endsOn: string;
+            /** @description 今天（北京时间）；其后各日只有理想进度 */
+            today: string;
+            /** @description 统计范围内已列入的整顿对象数（理想进度的起点） */
+            listed: number;
+            /** @description 阶段，按整顿流程先后 */
+            stages: components["schemas"]["ProgressStageView"][];
+            days: components["schemas"]["ProgressDayView"][];
+            /**
+             * @description 剩余工作指什么
+             * @example 尚未销号的整顿对象（已销号、回头看、已归档之前的各阶段）
+             */
+            remainingMeans: string;
+            /** @description 只显示最近的天数时为 true（整顿批次超过上限天数） */
+            truncated: boolean;
         };
         ScreeningUploadBody: {
             /**
@@ -2365,6 +2487,57 @@ export interface operations {
             };
         };
     };
+    AuditController_list: {
+        parameters: {
+            query?: {
+                /** @description 上一页最后一条记录的编号：从它之前（更早）的记录接着列出 */
+                before?: string;
+                /** @description 每页条数 */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEntryPageView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     AuditController_verify: {
         parameters: {
             query?: never;
@@ -2612,6 +2785,54 @@ export interface operations {
             };
             /** @description 服务暂不可用 */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CampaignsController_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignProgressView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未找到 (unknown case or campaign) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -24,6 +24,20 @@ export const PROBLEM_STATUS_COLORS: Record<ProblemStatus, string> = { open: 'pro
 export const PROPOSAL_STATUS_COLORS: Record<ProposalStatus, string> = { proposed: 'warning', held: 'success', declined: 'default', decided: 'processing' };
 export const OBJECTION_STATUS_COLORS: Record<ObjectionStatus, string> = { open: 'warning', upheld: 'error', dismissed: 'default' };
 
+/** Area colour per stage in the progress chart: warm while being set up, blue while rectifying, green once 销号. */
+export const STAGE_COLORS_HEX: Record<Stage, string> = {
+  identified: '#ffd591',
+  assigned: '#ffa940',
+  planning: '#e08a00',
+  remediating: '#1f5fbf',
+  publicizing: '#7b4bb7',
+  preliminary_acceptance: '#13a8a8',
+  county_acceptance: '#08979c',
+  delisted: '#2f9e6e',
+  follow_up_review: '#95de64',
+  archived: '#bfbfbf',
+};
+
 /** Tag colour by how far along the lifecycle a stage is. */
 export const STAGE_COLORS: Record<Stage, string> = {
   identified: 'default',

@@ -5,17 +5,18 @@
  */
 import { useState } from 'react';
 import { App as AntApp, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { DEFAULT_POLICY, PERIOD_LABELS, PERIOD_NAMES, type Period, type PeriodName, type PeriodUnit } from '@zhengdun/domain';
-import { apiGet, apiPost, describeError, downloadFile } from '../api/http';
+import { apiGet, apiPost } from '../api/http';
 import { queryKeys, useCampaignList } from '../api/queries';
 import type { CampaignStatusView, CampaignView, CreateCampaignRequest } from '../api/views';
 import { useUser } from '../auth/session';
 import { ProblemAlert } from '../components/common';
 import { daysUntil, formatDate } from '../lib/format';
 import { OpenOrganization } from './OpenOrganization';
+import { LedgerExport } from './LedgerExport';
 import { ScreeningImport } from './ScreeningImport';
 
 /** Units a county sets periods in (seconds exist for tests only). */
@@ -157,9 +158,6 @@ function CreateCampaign({ county }: { county: string }) {
 
 export default function CampaignsPage() {
   const user = useUser();
-  const { message } = AntApp.useApp();
-  const exportLedger = (campaign: CampaignView) =>
-    downloadFile(`/ledger?campaignId=${encodeURIComponent(campaign.id)}`, `整顿台账（${campaign.name}）.xlsx`).catch((error: unknown) => void message.error(describeError(error)));
   const campaigns = useCampaignList();
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="campaigns-page">
@@ -189,11 +187,7 @@ export default function CampaignsPage() {
                 <Space size={4} wrap>
                   {user.role === 'county_department' && <ScreeningImport campaign={campaign} />}
                   {user.role === 'county_department' && <OpenOrganization campaign={campaign} />}
-                  {user.role !== 'branch_secretary' && user.role !== 'assigned_leader' && (
-                    <Button size="small" icon={<DownloadOutlined />} onClick={() => void exportLedger(campaign)} data-testid="export-ledger">
-                      导出台账
-                    </Button>
-                  )}
+                  {user.role !== 'branch_secretary' && user.role !== 'assigned_leader' && <LedgerExport campaign={campaign} />}
                 </Space>
               ),
             },

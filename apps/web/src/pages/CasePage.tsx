@@ -7,8 +7,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { App as AntApp, Alert, Breadcrumb, Button, Card, Col, Descriptions, Empty, Result, Row, Skeleton, Space, Steps, Table, Tag, Timeline, Tooltip, Typography } from 'antd';
-import { FileTextOutlined, GlobalOutlined } from '@ant-design/icons';
+import { App as AntApp, Alert, Breadcrumb, Button, Card, Col, Descriptions, Empty, Grid, Result, Row, Skeleton, Space, Steps, Table, Tag, Timeline, Tooltip, Typography } from 'antd';
+import { FileTextOutlined, GlobalOutlined, PrinterOutlined } from '@ant-design/icons';
 import {
   ACCEPTANCE_LEVEL_LABELS,
   CASE_ACTIONS,
@@ -59,6 +59,8 @@ import { EscalationTag, LiveIndicator, StageTag } from '../components/common';
 import { dueText, formatDate, formatDateTime, percent } from '../lib/format';
 import { MEASURE_STATUS_COLORS, OBJECTION_STATUS_COLORS, PLAN_STATUS_COLORS, PROBLEM_STATUS_COLORS, PROPOSAL_STATUS_COLORS, STAGE_INDEX, actorRoleLabel } from '../lib/labels';
 import { PROPOSAL_KIND_LABELS, subjectLabel } from '../lib/proposals';
+import { beijingTime } from '../lib/beijing-time';
+import './case-print.css';
 
 export default function CasePage() {
   const { caseId = '' } = useParams();
@@ -114,6 +116,7 @@ export default function CasePage() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="case-page">
+      <PrintHeader state={state} />
       <Breadcrumb items={[{ title: <Link to="/cases">整顿对象台账</Link> }, { title: state.org.name }]} />
       <Card>
         <Row gutter={[16, 8]} align="middle">
@@ -131,8 +134,13 @@ export default function CasePage() {
               {state.escalation.level > 0 && <EscalationTag level={state.escalation.level} talks={state.escalation.talks} />}
             </Space>
           </Col>
-          <Col flex="none">
-            <LiveIndicator query={detail} />
+          <Col flex="none" className="no-print">
+            <Space size={8} wrap>
+              <LiveIndicator query={detail} />
+              <Button size="small" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="print-case">
+                打印档案
+              </Button>
+            </Space>
           </Col>
         </Row>
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} style={{ marginTop: 12 }}>
@@ -165,7 +173,7 @@ export default function CasePage() {
         />
       </Card>
 
-      <Card title="可办理事项" size="small" data-testid="action-bar">
+      <Card title="可办理事项" size="small" data-testid="action-bar" className="no-print">
         {available.length === 0 ? (
           <Typography.Text type="secondary" data-testid="no-actions">
             您（{USER_ROLE_LABELS[user.role]}）在“{STAGE_LABELS[state.stage]}”阶段没有可办理的事项。
@@ -215,7 +223,46 @@ export default function CasePage() {
   );
 }
 
+/** Printed only: the file's header (一村一档) — the organization, its campaign, and when it was printed. */
+function PrintHeader({ state }: { state: CaseStateView }) {
+  return (
+    <div className="print-only print-header" data-testid="print-header">
+      <Typography.Title level={2} style={{ margin: 0, textAlign: 'center' }}>
+        {state.org.name}整顿工作档案（一村一档）
+      </Typography.Title>
+      <div style={{ display: 'flex', justifyContent: 'space-between', flexWrap: 'wrap', gap: 8, marginTop: 6 }}>
+        <span>整顿批次：{state.campaign.name}</span>
+        <span>
+          {state.org.township} · {ORG_DOMAIN_LABELS[state.org.domain]} · 党组织代码 {state.org.code}
+        </span>
+        <span>打印时间：{beijingTime(new Date().toISOString())}</span>
+      </div>
+    </div>
+  );
+}
+
+/** A measure as a card: on a phone, where the table's columns do not fit. */
+function MeasureItem({ measure, problem }: { measure: Measure; problem: string }) {
+  return (
+    <Card size="small" data-testid="measure-item" data-measure={measure.id} data-status={measure.status}>
+      <Space orientation="vertical" size={2} style={{ width: '100%' }}>
+        <Space wrap size={4}>
+          <Typography.Text strong>{measure.id}</Typography.Text>
+          <Tag color={MEASURE_STATUS_COLORS[measure.status]}>{MEASURE_STATUS_LABELS[measure.status]}</Tag>
+        </Space>
+        <span>{measure.description}</span>
+        <Typography.Text type="secondary">针对问题：{problem}</Typography.Text>
+        <Typography.Text type="secondary">
+          责任人 {measure.ownerName} · 完成时限 {formatDate(measure.dueAt)}
+        </Typography.Text>
+        {measure.evidence && <Typography.Text type="secondary">销项说明：{measure.evidence}</Typography.Text>}
+      </Space>
+    </Card>
+  );
+}
+
 function ProblemsCard({ state }: { state: CaseStateView }) {
+  const narrow = Grid.useBreakpoint().sm === false;
   const full = asCaseState(state);
   const measures = currentMeasures(full);
   const problemText = (id: string) => state.problems.find((p) => p.id === id)?.description ?? id;
@@ -227,9 +274,22 @@ function ProblemsCard({ state }: { state: CaseStateView }) {
         pagination={false}
         dataSource={state.problems}
         columns={[
-          { title: '编号', dataIndex: 'id', width: 64 },
-          { title: '类别', dataIndex: 'category', width: 200, render: (value: keyof typeof PROBLEM_CATEGORIES) => PROBLEM_CATEGORIES[value] },
-          { title: '问题描述', dataIndex: 'description' },
+          { title: '编号', dataIndex: 'id', width: narrow ? 48 : 64 },
+          // On a phone the category goes under the description: three columns fit, four do not.
+          ...(narrow ? [] : [{ title: '类别', dataIndex: 'category', width: 200, render: (value: keyof typeof PROBLEM_CATEGORIES) => PROBLEM_CATEGORIES[value] }]),
+          {
+            title: '问题描述',
+            dataIndex: 'description',
+            render: (description: string, problem: Problem) =>
+              narrow ? (
+                <Space orientation="vertical" size={0}>
+                  <span>{description}</span>
+                  <Typography.Text type="secondary">{PROBLEM_CATEGORIES[problem.category as keyof typeof PROBLEM_CATEGORIES]}</Typography.Text>
+                </Space>
+              ) : (
+                description
+              ),
+          },
           {
             title: '状态',
             width: 90,
@@ -245,6 +305,12 @@ function ProblemsCard({ state }: { state: CaseStateView }) {
       </Typography.Title>
       {measures.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚未制定整改措施" />
+      ) : narrow ? (
+        <Space orientation="vertical" size={8} style={{ width: '100%' }} data-testid="measure-list">
+          {measures.map((measure) => (
+            <MeasureItem key={measure.id} measure={measure} problem={problemText(measure.problemId)} />
+          ))}
+        </Space>
       ) : (
         <Table<Measure>
           rowKey="id"

@@ -2,6 +2,7 @@
  * 整顿总览: one campaign (or all) in the user's scope. Cases by stage, domain and township;
  * conversion (销号) rate; overdue; escalation levels (说明原因/约谈/组织处理); public satisfaction;
  * days left to the campaign's end date. Polled every 2 s; clicking a chart opens the filtered list.
+ * For one campaign, also how it moved day by day and the burn-down to its end date (ProgressCharts).
  */
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -15,6 +16,7 @@ import { Chart, PALETTE } from '../charts/Chart';
 import { LiveIndicator, ProblemAlert } from '../components/common';
 import { ALL_CAMPAIGNS, campaignOptions, useCampaigns, useChosenCampaign } from '../lib/campaigns';
 import { daysUntil, formatDate, percent } from '../lib/format';
+import { ProgressCharts } from './ProgressCharts';
 
 function endOf(campaigns: CampaignView[], chosen: string | undefined): CampaignView | undefined {
   if (chosen) return campaigns.find((campaign) => campaign.id === chosen);
@@ -208,6 +210,7 @@ export default function OverviewPage() {
               </Row>
             )
           )}
+          {campaignId && data.total > 0 && <ProgressCharts campaignId={campaignId} />}
         </div>
       )}
     </Space>

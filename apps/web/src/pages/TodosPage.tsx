@@ -1,21 +1,61 @@
 /**
  * 我的待办: what awaits the signed-in person, deadlines first (GET /me/todos, computed by the API
  * with the same rules as the actions it offers). Each row opens the case with the action's form ready.
+ * On a phone each to-do is a card (a branch secretary reports from the village).
  */
 import { Link } from 'react-router-dom';
-import { Alert, Card, Empty, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Empty, Grid, Space, Table, Tag, Typography } from 'antd';
 import { CASE_ACTIONS, TODO_KIND_LABELS, type TodoKind } from '@zhengdun/domain';
 import { useTodos } from '../api/queries';
 import type { TodoView } from '../api/views';
 import { LiveIndicator, ProblemAlert, StageTag } from '../components/common';
 import { dueText, formatDateTime } from '../lib/format';
 
+const todoKey = (row: TodoView) => `${row.caseId}|${row.kind}|${row.subject}`;
+const todoHref = (row: TodoView) => `/cases/${encodeURIComponent(row.caseId)}?action=${row.action}`;
+
+function DueText({ row, now }: { row: TodoView; now: number }) {
+  if (row.dueAt) {
+    return (
+      <Typography.Text type={Date.parse(row.dueAt) < now ? 'danger' : undefined}>
+        {formatDateTime(row.dueAt)} <Typography.Text type="secondary">{dueText(row.dueAt)}</Typography.Text>
+      </Typography.Text>
+    );
+  }
+  return row.since ? <Typography.Text type="secondary">{formatDateTime(row.since)} 起</Typography.Text> : <>—</>;
+}
+
+function TodoCards({ items, now, loading }: { items: TodoView[]; now: number; loading: boolean }) {
+  if (items.length === 0) return loading ? null : <Empty description="暂无待办事项" />;
+  return (
+    <Space orientation="vertical" size={8} style={{ width: '100%' }} data-testid="todos-table">
+      {items.map((row) => (
+        <Card key={todoKey(row)} size="small" data-testid="todo-card">
+          <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+            <Space wrap size={4}>
+              <Tag color="volcano">{row.label}</Tag>
+              <StageTag stage={row.stage} />
+            </Space>
+            <Typography.Text strong>{row.orgName}</Typography.Text>
+            <span>{row.subject}</span>
+            <DueText row={row} now={now} />
+            <Link to={todoHref(row)} data-testid="todo-link">
+              {CASE_ACTIONS[row.action].label}
+            </Link>
+          </Space>
+        </Card>
+      ))}
+    </Space>
+  );
+}
+
 export default function TodosPage() {
+  const narrow = Grid.useBreakpoint().md === false;
   const todos = useTodos();
   const items = todos.data?.items ?? [];
   const now = Date.now();
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="todos-page">
+    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="todos-page">
       <Space align="baseline" style={{ justifyContent: 'space-between', width: '100%' }}>
         <Typography.Title level={4} style={{ margin: 0 }}>
           我的待办
@@ -31,9 +71,12 @@ export default function TodosPage() {
           </Tag>
         ))}
       </Space>
+      {narrow ? (
+        <TodoCards items={items} now={now} loading={todos.isLoading} />
+      ) : (
       <Card size="small">
         <Table<TodoView>
-          rowKey={(row) => `${row.caseId}|${row.kind}|${row.subject}`}
+          rowKey={todoKey}
           loading={todos.isLoading}
           dataSource={items}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
@@ -43,18 +86,7 @@ export default function TodosPage() {
             {
               title: '期限',
               width: 170,
-              render: (_v, row) =>
-                row.dueAt ? (
-                  <Typography.Text type={Date.parse(row.dueAt) < now ? 'danger' : undefined}>
-                    {formatDateTime(row.dueAt)}
-                    <br />
-                    <Typography.Text type="secondary">{dueText(row.dueAt)}</Typography.Text>
-                  </Typography.Text>
-                ) : row.since ? (
-                  <Typography.Text type="secondary">{formatDateTime(row.since)} 起</Typography.Text>
-                ) : (
-                  '—'
-                ),
+              render: (_v, row) => <DueText row={row} now={now} />,
             },
             { title: '待办', dataIndex: 'label', width: 150, render: (label: string) => <Tag color="volcano">{label}</Tag> },
             { title: '事项', dataIndex: 'subject' },
@@ -74,7 +106,7 @@ export default function TodosPage() {
               title: '办理',
               width: 150,
               render: (_v, row) => (
-                <Link to={`/cases/${encodeURIComponent(row.caseId)}?action=${row.action}`} data-testid="todo-link">
+                <Link to={todoHref(row)} data-testid="todo-link">
                   {CASE_ACTIONS[row.action].label}
                 </Link>
               ),
@@ -82,6 +114,7 @@ export default function TodosPage() {
           ]}
         />
       </Card>
+      )}
     </Space>
   );
 }

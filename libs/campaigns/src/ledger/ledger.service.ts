@@ -37,6 +37,8 @@ export async function loadLedger(dataSource: DataSource, filter: LedgerFilter, o
 /** A ledger ready to be streamed: its cases are loaded (within the bound), the workbook not yet written. */
 export interface LedgerStream {
   fileName: string;
+  /** The same in ASCII, for clients that cannot read the Chinese name: `zhengdun-ledger-<campaign>-<date>.xlsx`. */
+  asciiFileName: string;
   contentType: string;
   cases: number;
   /** Writes the .xlsx into `output` (rows committed one by one) and ends it. */
@@ -47,6 +49,12 @@ function fileNameOf(filter: LedgerFilter, ledger: Ledger): string {
   const day = ledger.generatedAt.slice(0, 10).replace(/-/g, '');
   const scope = [filter.campaignId, filter.township, filter.domain].filter(Boolean).join('-') || filter.county;
   return `整顿台账-${scope}-${day}.xlsx`;
+}
+
+function asciiFileNameOf(filter: LedgerFilter, ledger: Ledger): string {
+  const day = ledger.generatedAt.slice(0, 10).replace(/-/g, '');
+  const scope = [filter.campaignId, filter.domain].filter(Boolean).join('-');
+  return `zhengdun-ledger${scope ? `-${scope}` : ''}-${day}.xlsx`;
 }
 
 /**
@@ -64,6 +72,7 @@ export async function prepareLedgerStream(
   const ledger = await loadLedger(dataSource, filter, options);
   return {
     fileName: fileNameOf(filter, ledger),
+    asciiFileName: asciiFileNameOf(filter, ledger),
     contentType: XLSX_CONTENT_TYPE,
     cases: ledger.cases.length,
     writeTo: (output) => streamLedgerWorkbook(ledger, output),

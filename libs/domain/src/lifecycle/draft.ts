@@ -26,6 +26,14 @@ export function record(draft: Draft, type: string, summary: string): void {
   state.updatedAt = draft.now;
 }
 
+/**
+ * How a `stage_changed` entry's summary is written: `<from label> → <to label>[：<reason>]`. Readers of
+ * the timeline rows (the campaign's progress over time) take the stage reached from between the arrow and
+ * the first full-width colon, so labels must contain neither (stages.spec pins it).
+ */
+export const STAGE_CHANGE_ARROW = ' → ';
+export const STAGE_CHANGE_REASON = '：';
+
 export function moveTo(draft: Draft, to: Stage, reason?: string): void {
   const { state } = draft;
   if (!canTransition(state.stage, to)) {
@@ -33,7 +41,7 @@ export function moveTo(draft: Draft, to: Stage, reason?: string): void {
     throw new Error(`illegal transition ${state.stage} → ${to}`);
   }
   state.history.push({ from: state.stage, to, at: draft.now, by: draft.actor, ...(reason ? { reason } : {}) });
-  const summary = `${STAGE_LABELS[state.stage]} → ${STAGE_LABELS[to]}${reason ? `：${reason}` : ''}`;
+  const summary = `${STAGE_LABELS[state.stage]}${STAGE_CHANGE_ARROW}${STAGE_LABELS[to]}${reason ? `${STAGE_CHANGE_REASON}${reason}` : ''}`;
   state.stage = to;
   record(draft, 'stage_changed', summary);
 }

@@ -68,6 +68,8 @@ export interface CommandOptions<T> {
 export interface AuditVerification extends AuditChainReport {
   /** Actions found applied without an audit entry and recorded from the timeline before verifying. */
   reconciled: number;
+  /** When the newest checkpoint the chain still matches was signed (this verification's, when it signed one). */
+  lastCheckpointAt?: string;
 }
 
 /**
@@ -253,12 +255,18 @@ export class AuditService implements AuditRecorder, OnApplicationBootstrap, OnAp
     const reconciled = await this.reconcile(new Date(Date.now() - this.config.audit.reconcileAfterMs));
     const report = await this.auditLog.verify(this.key, { witness: this.newestCheckpoint });
     const latest = await this.auditLog.latestCheckpoint();
+    let lastCheckpointAt: string | undefined;
     if (report.ok && report.head && (!latest || latest.headId !== report.head.id)) {
-      this.remember(await this.auditLog.addCheckpoint(this.key, { headId: report.head.id, headHash: report.head.hash, entryCount: report.checked }));
-    } else if (report.ok && latest) this.remember(latest, false);
+      const signed = await this.auditLog.addCheckpoint(this.key, { headId: report.head.id, headHash: report.head.hash, entryCount: report.checked });
+      this.remember(signed);
+      lastCheckpointAt = signed.at;
+    } else if (report.ok && latest) {
+      this.remember(latest, false);
+      lastCheckpointAt = latest.at;
+    }
     if (!report.ok) this.logger.error({ auditChain: report }, 'audit chain verification failed');
     const { head: _head, ...shown } = report;
     await this.record(actor, null, 'verifyAuditChain', shown, report.ok ? 'accepted' : `accepted:chain_broken`);
-    return { ...shown, reconciled };
+    return { ...shown, reconciled, ...(lastCheckpointAt ? { lastCheckpointAt } : {}) };
   }
 }

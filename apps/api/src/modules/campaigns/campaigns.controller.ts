@@ -7,6 +7,8 @@ import { ApiProblems } from '../../core/openapi/api-problems.decorator';
 import { CampaignListView, CampaignView, CreateCampaignDto } from './campaign.dto';
 import { CampaignStatusView } from './campaign-views.dto';
 import { CampaignStatusService } from './campaign-status.service';
+import { CampaignProgressView } from './campaign-progress.dto';
+import { CampaignProgressService } from './campaign-progress.service';
 import { CampaignsService, toCampaignView } from './campaigns.service';
 
 @ApiTags('campaigns 整顿批次')
@@ -16,6 +18,7 @@ export class CampaignsController {
   constructor(
     private readonly campaigns: CampaignsService,
     private readonly campaignStatus: CampaignStatusService,
+    private readonly campaignProgress: CampaignProgressService,
   ) {}
 
   @Post()
@@ -49,5 +52,16 @@ export class CampaignsController {
   @ApiProblems(400, 401, 403, 404, 503)
   status(@CurrentActor() actor: Actor, @Param('campaignId', CampaignIdPipe) campaignId: string): Promise<CampaignStatusView> {
     return this.campaignStatus.status(actor, campaignId);
+  }
+
+  @Get(':campaignId/progress')
+  @ApiOperation({
+    summary: '整顿进度走势：自整顿批次开始每日结束时各阶段的整顿对象数，及尚未销号数与理想进度（燃尽图），按用户范围统计',
+    description: 'Computed from the cases’ timelines (case_event) in one query; days in Beijing time. The county sees its county, a township its township, an organization its own case.',
+  })
+  @ApiOkResponse({ type: CampaignProgressView })
+  @ApiProblems(400, 401, 404)
+  progress(@CurrentActor() actor: Actor, @Param('campaignId', CampaignIdPipe) campaignId: string): Promise<CampaignProgressView> {
+    return this.campaignProgress.progressOf(actor, campaignId);
   }
 }

@@ -6,6 +6,7 @@ import type { AppConfig } from '@zhengdun/config';
 import { CampaignNoticeRepository } from '@zhengdun/persistence';
 import { CampaignClient, ImportClient } from '@zhengdun/temporal';
 import { API_CONFIG, TEMPORAL_CLIENT } from '../../core/infrastructure/injection-tokens';
+import { CampaignProgressService } from './campaign-progress.service';
 import { CampaignStatusService } from './campaign-status.service';
 import { CampaignsController } from './campaigns.controller';
 import { CampaignsService } from './campaigns.service';
@@ -34,6 +35,7 @@ import { ScreeningUploadsService } from './screening-uploads.service';
     { provide: CampaignNoticeRepository, inject: [DataSource], useFactory: (dataSource: DataSource) => new CampaignNoticeRepository(dataSource) },
     CampaignsService,
     CampaignStatusService,
+    CampaignProgressService,
     ScreeningUploadsService,
     LedgerExportService,
     NoticesService,

@@ -38,7 +38,7 @@ export class LedgerController {
     const ledger = await this.audit.command(actor, null, 'exportLedger', { ...query }, () => this.ledgers.export(actor, query));
     response.status(200);
     response.setHeader('Content-Type', ledger.contentType);
-    response.setHeader('Content-Disposition', attachment(ledger.fileName));
+    response.setHeader('Content-Disposition', attachment(ledger.fileName, ledger.asciiFileName));
     response.setHeader(LEDGER_CASES_HEADER, String(ledger.cases));
     try {
       await ledger.writeTo(response);
