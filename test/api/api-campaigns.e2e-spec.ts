@@ -154,7 +154,7 @@ it('downloads the screening template with the Chinese headers', async () => {
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toContain('spreadsheetml');
   expect(response.headers.get('content-disposition')).toBe(
-    `attachment; filename="______.xlsx"; filename*=UTF-8''${encodeURIComponent('摸排名单模板.xlsx')}`,
+    `attachment; filename="zhengdun-screening-template.xlsx"; filename*=UTF-8''${encodeURIComponent('摸排名单模板.xlsx')}`,
   );
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(response.content as unknown as ExcelJS.Buffer);

@@ -75,6 +75,6 @@ export class NoticesController {
     @Res() response: Response,
   ): Promise<void> {
     const file = await this.notices.document(actor, campaignId, number);
-    response.status(200).setHeader('Content-Type', DOCX).setHeader('Content-Disposition', attachment(file.fileName)).send(file.content);
+    response.status(200).setHeader('Content-Type', DOCX).setHeader('Content-Disposition', attachment(file.fileName, `zhengdun-notice-${campaignId}-${number}.docx`)).send(file.content);
   }
 }

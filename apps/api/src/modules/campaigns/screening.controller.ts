@@ -37,7 +37,7 @@ export class ScreeningController {
       await this.campaigns.get(actor, campaignId);
       return this.screeningUploads.template();
     });
-    return new StreamableFile(content, { type: XLSX_CONTENT_TYPE, disposition: attachment(SCREENING_TEMPLATE_FILE_NAME), length: content.length });
+    return new StreamableFile(content, { type: XLSX_CONTENT_TYPE, disposition: attachment(SCREENING_TEMPLATE_FILE_NAME, 'zhengdun-screening-template.xlsx'), length: content.length });
   }
 
   @Post('screening-imports')
