@@ -198,7 +198,8 @@ async function driveCase(caseId: string): Promise<void> {
   state = await act(caseId, 'approvePlan', committee, { comment: '同意按此方案实施' }, state.seq);
   state = await act(caseId, 'reportProgress', leader, { summary: '本月召开党员大会1次，化解矛盾2件' }, state.seq);
   for (const measure of state.measures.filter((m) => m.status === 'pending')) {
-    state = await act(caseId, 'completeMeasure', secretary, { measureId: measure.id, evidence: `已落实${measure.id}，台账附后` }, state.seq);
+    state = await act(caseId, 'reportMeasureDone', secretary, { measureId: measure.id, evidence: `已落实${measure.id}，台账附后` }, state.seq);
+    state = await act(caseId, 'verifyMeasure', committee, { measureId: measure.id, accepted: true, comment: '经核验属实' }, state.seq);
   }
   state = await act(caseId, 'reportProgress', secretary, { summary: '各项措施均已销项' }, state.seq);
   state = await act(caseId, 'startPublicity', committee, {}, state.seq);

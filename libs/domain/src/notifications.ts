@@ -26,6 +26,9 @@ export const NOTIFICATION_KINDS = [
   'case_rolled_over',
   'campaign_summary',
   'campaign_ended',
+  'measure_reported',
+  'measure_returned',
+  'secretary_replaced',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -202,6 +202,7 @@ export class CaseQueryRepository {
         'r.openProblemCount',
         'r.measureCount',
         'r.measuresDone',
+        'r.measuresReported',
         'r.satisfactionRate',
         'r.nextDueAt',
         'r.stageEnteredAt',

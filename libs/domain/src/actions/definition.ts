@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { CaseState } from '../case-state';
 import type { Draft } from '../lifecycle/draft';
-import type { UserRole } from '../roles';
+import type { Actor, UserRole } from '../roles';
 import type { Stage } from '../stages';
 
 /**
@@ -29,7 +29,7 @@ export interface ActionDefinition<T extends string = string, Body extends z.ZodO
    * Offered (as a button) only when this holds, e.g. a proposal waits for a decision. Not a rule: the
    * lifecycle step refuses on its own when there is nothing to act on.
    */
-  offeredWhen?(state: CaseState): boolean;
+  offeredWhen?(state: CaseState, actor: Actor): boolean;
   /** The lifecycle step: checks the rules and changes the draft, or throws a RuleViolation. */
   apply(draft: Draft, body: z.output<Body>): void;
 }
@@ -54,4 +54,24 @@ export function hasOpenProposal(state: CaseState, kind: 'talk' | 'organizational
 export function lapseAwaitingReview(state: CaseState): string | undefined {
   const explained = new Set(state.escalation.explanations.map((explanation) => explanation.dueItemKey));
   return (state.escalation.lapses ?? []).find((lapse) => !lapse.review && !lapse.talkProposalId && lapse.items.some((item) => explained.has(item.key)))?.id;
+}
+
+/**
+ * The requests for an explanation not answered yet, one per lapse (one explanation answers all its
+ * items) or per item outside lapses: the first record of each, in order.
+ */
+export function explanationsOwed(state: CaseState): CaseState['escalation']['records'] {
+  const { escalation } = state;
+  const lapseOf = new Map((escalation.lapses ?? []).flatMap((lapse) => lapse.items.map((item) => [item.key, lapse.id] as const)));
+  const answerKey = (dueItemKey: string) => lapseOf.get(dueItemKey) ?? dueItemKey;
+  const answered = new Set(escalation.explanations.map((explanation) => answerKey(explanation.dueItemKey)));
+  const owed: CaseState['escalation']['records'] = [];
+  for (const record of escalation.records) {
+    const key = answerKey(record.dueItemKey);
+    if (record.step === 'explanation_requested' && !answered.has(key)) {
+      answered.add(key);
+      owed.push(record);
+    }
+  }
+  return owed;
 }

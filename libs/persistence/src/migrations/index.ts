@@ -12,6 +12,7 @@ import { AuditRolesCheckpointsAndCaseKeys1795420000000 } from './1795420000000-A
 import { CampaignNotices1795450000000 } from './1795450000000-CampaignNotices';
 import { CommitteeDecisions1795450000001 } from './1795450000001-CommitteeDecisions';
 import { CaseProposalsIndex1795450000002 } from './1795450000002-CaseProposalsIndex';
+import { CaseMeasuresReported1795460000000 } from './1795460000000-CaseMeasuresReported';
 
 /** Every migration, in order. Generated ones come from `nx run persistence:migration-generate --name=X`. */
-export const MIGRATIONS = [Init1795361684780, AuditAppendOnlyAndPersonIndex1795361684781, ApiQueryIndexes1795361684782, CampaignImports1795363356448, CaseSatisfactionColumns1795365657793, IdempotencyClaimLease1795369184210, CaseDashboardCounters1795369300000, AuditAppendFunction1795370000000, RateLimitBuckets1795410000000, AuditRolesCheckpointsAndCaseKeys1795420000000, NotificationLeasesAndContacts1795440000000, CampaignNotices1795450000000, CommitteeDecisions1795450000001, CaseProposalsIndex1795450000002];
+export const MIGRATIONS = [Init1795361684780, AuditAppendOnlyAndPersonIndex1795361684781, ApiQueryIndexes1795361684782, CampaignImports1795363356448, CaseSatisfactionColumns1795365657793, IdempotencyClaimLease1795369184210, CaseDashboardCounters1795369300000, AuditAppendFunction1795370000000, RateLimitBuckets1795410000000, AuditRolesCheckpointsAndCaseKeys1795420000000, NotificationLeasesAndContacts1795440000000, CampaignNotices1795450000000, CommitteeDecisions1795450000001, CaseProposalsIndex1795450000002, CaseMeasuresReported1795460000000];
