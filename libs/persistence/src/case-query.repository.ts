@@ -351,6 +351,16 @@ export class CaseQueryRepository {
     return { talk, organizational_handling: handling };
   }
 
+  /** Measures of the current rounds in scope: all, done (verified), and reported awaiting the committee's verification (已报告待核验). */
+  async measureCounts(filter: Pick<CaseFilter, 'scope' | 'campaignId'>): Promise<{ total: number; done: number; reported: number }> {
+    const row = (await this.filtered(filter)
+      .select('COALESCE(SUM(r.measure_count), 0)', 'total')
+      .addSelect('COALESCE(SUM(r.measures_done), 0)', 'done')
+      .addSelect('COALESCE(SUM(r.measures_reported), 0)', 'reported')
+      .getRawOne()) as { total: string; done: string; reported: string } | undefined;
+    return { total: Number(row?.total ?? 0), done: Number(row?.done ?? 0), reported: Number(row?.reported ?? 0) };
+  }
+
   /** The case's seq as the read model has it (how many timeline entries are written); null when it has no row. */
   async recordedSeq(caseId: string): Promise<number | null> {
     const rows: { seq: number }[] = await this.dataSource.query('SELECT seq FROM case_record WHERE case_id = $1', [caseId]);

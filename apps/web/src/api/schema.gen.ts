@@ -1602,6 +1602,14 @@ export interface components {
             /** @description 提请组织处理待决定的整顿对象数 */
             organizational_handling: number;
         };
+        DashboardMeasuresView: {
+            /** @description 整改措施总数（当前轮次） */
+            total: number;
+            /** @description 已销项（经乡镇党委核验）的措施数 */
+            done: number;
+            /** @description 已报告完成、待乡镇党委核验的措施数（未计入已销项） */
+            reported: number;
+        };
         DashboardSummaryView: {
             /** @description 统计范围内的整顿对象总数 */
             total: number;
@@ -1635,6 +1643,8 @@ export interface components {
             satisfaction: components["schemas"]["DashboardSatisfactionView"];
             /** @description 待人作出决定的建议 */
             awaiting: components["schemas"]["DashboardAwaitingView"];
+            /** @description 整改措施：已销项（经核验）与已报告待核验 */
+            measures: components["schemas"]["DashboardMeasuresView"];
             /** @description 统计时间 */
             generatedAt: string;
         };
