@@ -26,8 +26,8 @@ import { expectReadModelMatchesWorkflows } from '../support/read-model-consisten
 
 const CASES = 24;
 const DOMAINS: OrgDomain[] = ['rural', 'state_owned_enterprise', 'non_public_enterprise', 'community'];
-/** submitPlan, approvePlan, reportProgress, completeMeasure ×2, reportProgress, startPublicity, recordPreliminaryAcceptance */
-const ACTIONS_PER_CASE = 8;
+/** submitPlan, approvePlan, reportProgress, (reportMeasureDone, verifyMeasure) ×2, reportProgress, startPublicity, recordPreliminaryAcceptance */
+const ACTIONS_PER_CASE = 10;
 /** What the actions (and the publicity timer) write to each case's timeline, in order. */
 const EXPECTED_TIMELINE = [
   'case_opened',
@@ -37,8 +37,10 @@ const EXPECTED_TIMELINE = [
   'stage_changed', // planning → remediating
   'plan_publicized',
   'progress_reported',
-  'measure_completed',
-  'measure_completed',
+  'measure_reported',
+  'measure_verified',
+  'measure_reported',
+  'measure_verified',
   'progress_reported',
   'stage_changed', // remediating → publicizing
   'publicity_started',

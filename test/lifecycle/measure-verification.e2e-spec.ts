@@ -11,6 +11,7 @@ import { campaignBody, newOrgCode, openCaseBody } from '../support/api-fixtures'
 import { enc, startApiHarness, type ApiHarness } from '../support/api-harness';
 import { ALL_CHECKS, committee, county, leaderOf, measuresFor, SECONDS_POLICY, secretaryOf, teamFor } from '../support/cases';
 import { eventually } from '../support/environment';
+import { replayAndMaybeRecord } from '../support/histories';
 import { expectReadModelMatchesWorkflows } from '../support/read-model-consistency';
 
 let h: ApiHarness;
@@ -140,6 +141,7 @@ describe('a measure reported done', () => {
     expect((await h.get(`/dashboard/summary?campaignId=${campaignId}`, { as: county })).body.measures).toEqual({ total: 2, done: 2, reported: 0 });
     expect((await h.get(`/public/cases/${enc(caseId)}`)).body.measures.map((m: { status: string }) => m.status)).toEqual(['done', 'done']);
     expect((await act(caseId, 'startPublicity', committee)).stage).toBe('publicizing');
+    expect(await replayAndMaybeRecord(h.client, caseId, 'measure-returned-then-verified')).toBe(1);
   });
 });
 
@@ -183,6 +185,7 @@ describe('a secretary replaced in the middle of remediation', () => {
     expect(timeline.find((row) => row.type === 'secretary_replaced')?.summary).toContain(`${old.name} → 李选派（选派自县农业农村局）`);
     expect(timeline.find((row) => row.type === 'measure_reported')?.actorName).toBe('李选派');
     expect(live.measures.map((m) => m.ownerId)).toEqual([chosen.userId, chosen.userId]);
+    expect(await replayAndMaybeRecord(h.client, caseId, 'secretary-replaced')).toBe(1);
   });
 });
 
