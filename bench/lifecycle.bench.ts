@@ -53,7 +53,7 @@ const BENCH_POLICY: CampaignPolicy = {
 };
 /** What follows this line in RESULTS.md is written by hand and kept when the figures are rewritten. */
 const NOTES_MARKER = '<!-- notes: kept across runs -->';
-const STEPS_PER_CASE = 8; // submitPlan, approvePlan, 2 × completeMeasure, startPublicity, 2 acceptances, review
+const STEPS_PER_CASE = 10; // submitPlan, approvePlan, 2 × (reportMeasureDone, verifyMeasure), startPublicity, 2 acceptances, review
 
 const say = (line: string) => console.log(`[bench] ${line}`);
 
@@ -263,7 +263,10 @@ async function main(): Promise<void> {
       const measures: MeasureDraft[] = ['p1', 'p2'].map((problemId) => ({ problemId, description: `针对${problemId}逐月落实整改`, ownerId: secretary.userId, ownerName: secretary.name, dueAt }));
       let state = await act(caseId, 'submitPlan', secretary, { measures });
       state = await act(caseId, 'approvePlan', committee);
-      for (const measure of state.measures) await act(caseId, 'completeMeasure', secretary, { measureId: measure.id, evidence: '已完成，台账附后' });
+      for (const measure of state.measures) {
+        await act(caseId, 'reportMeasureDone', secretary, { measureId: measure.id, evidence: '已完成，台账附后' });
+        await act(caseId, 'verifyMeasure', committee, { measureId: measure.id, accepted: true, comment: '经核验属实' });
+      }
       await act(caseId, 'startPublicity', committee);
       await waitForStage(caseId, 'preliminary_acceptance');
       await act(caseId, 'recordPreliminaryAcceptance', committee, { checks: { ledger: true, plan: true, results: true }, opinion: '合格' });
@@ -375,7 +378,7 @@ async function timeUpserts(dataSource: import('typeorm').DataSource, campaignId:
       summary: {
         caseId: `seed:${campaignId}:${g}`, campaignId, county: COUNTY, orgCode: `s${g}`, orgName: `种子${g}党支部`, domain: DOMAINS[g % 4], township: `第${1 + (g % 20)}镇`,
         isKeyVillage: false, stage: history[history.length - 1].to, round: 1, overdue: g % 10 === 0, escalationLevel: 0, talks: 0, organizationalHandling: false,
-        problemCount: 3, openProblemCount: 1, measureCount: 3, measuresDone: 2, personIds: [`sec-s${g}`], satisfactionRate: null, nextDueAt: null,
+        problemCount: 3, openProblemCount: 1, measureCount: 3, measuresDone: 2, measuresReported: 0, personIds: [`sec-s${g}`], satisfactionRate: null, nextDueAt: null,
         stageEnteredAt: history[history.length - 1].at, delistedAt: null, createdAt: history[0].at, updatedAt: now, seq: revision,
       },
     };

@@ -22,7 +22,7 @@ import { loadConfig, type AppConfig } from '@zhengdun/config';
 import { ORG_DOMAINS, scheduledEvents, stageDurations, summarize, type Actor, type CaseState, type OrgDomain, type Stage } from '@zhengdun/domain';
 import { createDataSource, freePort, migrate, startEmbeddedPostgres } from '@zhengdun/persistence';
 import { startTemporalDevServer } from '@zhengdun/temporal';
-import { CaseTodoCandidatesIndex1795460000000 } from '../libs/persistence/src/migrations/1795460000000-CaseTodoCandidatesIndex';
+import { CaseTodoCandidatesIndex1795460000020 } from '../libs/persistence/src/migrations/1795460000020-CaseTodoCandidatesIndex';
 import { createApiApp } from '../apps/api/src/create-app';
 import { mintDevToken } from '../apps/api/src/core/auth/dev-tokens';
 import { act, ACTORS, CAMPAIGN, COUNTY as FIXTURE_COUNTY, fireAt, ORG_CODE, SECRETARY, TOWNSHIP as FIXTURE_TOWNSHIP, walkTo } from '../libs/domain/src/testing/fixtures';
@@ -278,7 +278,7 @@ async function main(): Promise<void> {
     await dataSource.query('DROP INDEX idx_case_township_due');
     const withoutIndex = await time('GET /me/todos, without idx_case_township_due', '/me/todos', committee, `乡镇党委（${township}）`);
     const runner = dataSource.createQueryRunner();
-    await new CaseTodoCandidatesIndex1795460000000().up(runner);
+    await new CaseTodoCandidatesIndex1795460000020().up(runner);
     await runner.release();
     await dataSource.query('ANALYZE case_record');
 

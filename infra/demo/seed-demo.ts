@@ -330,14 +330,18 @@ async function drive(api: DemoApi, watcher: StageWatcher, campaignId: string, or
   if (reach === 2) return;
   state = await act(caseId, 'approvePlan', committee, { comment: '同意按此方案实施，每月报送进展' });
 
-  // 整顿实施: the county leader hears a report; measures are done one by one (a lapsing one is left).
+  // 整顿实施: the county leader hears a report; measures are reported and verified one by one (a lapsing one is left).
   // A progress report where the case stays in remediation (the others go straight on to publicity).
   if (reach <= 3) state = await act(caseId, 'reportProgress', reporterOf(org), { summary: '本月召开党员大会1次，走访群众32户，化解矛盾2件' });
   // Earliest due first: a lapsing case's first measure is the one due within seconds.
   const measures = state.measures.filter((m) => m.round === state.round && m.status === 'pending').sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
   const toComplete = reach >= 4 ? measures : lapsing ? measures.slice(1) : measures.slice(0, Math.max(1, measures.length - 1));
-  for (const measure of toComplete) {
-    state = await act(caseId, 'completeMeasure', secretary, { measureId: measure.id, evidence: '已按方案落实，会议记录和照片已归入整顿台账' });
+  // The branch reports each measure done; the committee checks it (不能把说了当成做了). A case left in
+  // remediation keeps its last report waiting, so 已报告待核验 shows too.
+  for (const [index, measure] of toComplete.entries()) {
+    state = await act(caseId, 'reportMeasureDone', secretary, { measureId: measure.id, evidence: '已按方案落实，会议记录和照片已归入整顿台账' });
+    if (reach <= 3 && !lapsing && index === toComplete.length - 1) break;
+    state = await act(caseId, 'verifyMeasure', committee, { measureId: measure.id, accepted: true, comment: '经实地查看，会议记录和台账齐全，群众认可' });
   }
   if (lapsing) {
     const overdueKey = `measure:${measures[0].id}`;

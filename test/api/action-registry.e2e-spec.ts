@@ -84,7 +84,8 @@ describe('the actions offered on a case', () => {
       return found.body.case?.stage === 'assigned' ? (found.body.case as CaseState) : undefined;
     }, 20_000, 'assigned');
 
-    expect((await offered(caseId, secretary)).sort()).toEqual(['submitExplanation', 'submitPlan']);
+    // An explanation is offered once one is asked for.
+    expect((await offered(caseId, secretary)).sort()).toEqual(['submitPlan']);
     const otherSecretary = secretaryOf(newOrgCode());
     const impostor = { ...secretary, userId: 'sec-not-registered', name: '冒名书记' };
     expect(await offered(caseId, impostor)).toEqual([]);
@@ -96,9 +97,11 @@ describe('the actions offered on a case', () => {
 
     const onTeam = leaderOf(orgCode, teamFor('rural')[0]);
     const notOnTeam = { ...onTeam, userId: 'lead-not-on-this-team', name: '别组领导' };
-    expect((await offered(caseId, onTeam)).sort()).toEqual(['completeMeasure', 'reportProgress']);
+    // A new case's measures are reported by the branch and verified by the committee; a leader on the team supervises and reports progress.
+    expect((await offered(caseId, onTeam)).sort()).toEqual(['reportProgress']);
     expect(await offered(caseId, notOnTeam)).toEqual([]);
-    expect((await offered(caseId, secretary)).sort()).toEqual(['addMeasures', 'completeMeasure', 'reportProgress', 'submitExplanation']);
+    expect((await offered(caseId, secretary)).sort()).toEqual(['addMeasures', 'reportMeasureDone', 'reportProgress']);
+    expect((await offered(caseId, committee)).sort()).toEqual(['addMeasures', 'assignTeam', 'replaceSecretary', 'reportProgress', 'startPublicity']);
     expect(await offered(caseId, impostor)).toEqual([]);
     // Another organization's secretary does not even see the case.
     expect((await h.get(`/cases/${enc(caseId)}`, { as: otherSecretary })).status).toBe(404);

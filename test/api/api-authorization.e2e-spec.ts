@@ -49,7 +49,13 @@ function bodyFor(action: CaseActionType, state: CaseState): Record<string, unkno
     case 'addMeasures':
       return { measures: measuresFor(state).slice(0, 1) };
     case 'completeMeasure':
+    case 'reportMeasureDone':
       return { measureId: 'm1', evidence: '已完成，台账附后' };
+    case 'verifyMeasure':
+      return { measureId: 'm1', accepted: true, comment: '核验属实' };
+    case 'replaceSecretary':
+      // The secretary in post: refused by the rules (same_secretary) once past authorization, so the case keeps its secretary for the other roles.
+      return { personId: state.org.secretary.personId, name: state.org.secretary.name, effectiveAt: new Date(Date.now() - 60_000).toISOString(), reason: '调整' };
     case 'reportProgress':
       return { summary: '本月召开党员大会1次' };
     case 'submitExplanation':

@@ -6,7 +6,7 @@
 import { CASE_ACTION_TYPES, type CaseActionType, type CaseState } from '@zhengdun/domain';
 import { campaignBody, newOrgCode, openCaseBody } from '../support/api-fixtures';
 import { enc, startApiHarness, type ApiHarness, type RequestOptions } from '../support/api-harness';
-import { ALL_CHECKS, committee, county, measuresFor, REVIEW_OK, secretaryOf, teamFor } from '../support/cases';
+import { ALL_CHECKS, committee, county, leaderOf, measuresFor, REVIEW_OK, secretaryOf, teamFor } from '../support/cases';
 import { expectReadModelMatchesWorkflows } from '../support/read-model-consistency';
 import { takeWriteSnapshot } from '../support/write-snapshot';
 
@@ -55,7 +55,12 @@ function validBody(action: CaseActionType, state: CaseState): Record<string, unk
     case 'startPublicity':
       return {};
     case 'completeMeasure':
+    case 'reportMeasureDone':
       return { measureId: 'm1', evidence: '已完成' };
+    case 'verifyMeasure':
+      return { measureId: 'm1', accepted: true, comment: '核验属实' };
+    case 'replaceSecretary':
+      return { personId: 'sec-new-1', name: '李选派', sentFrom: '县农业农村局', effectiveAt: '2026-01-01T09:00:00+08:00', reason: '原书记不胜任' };
     case 'reportProgress':
       return { summary: '本月召开党员大会1次' };
     case 'submitExplanation':
@@ -109,7 +114,23 @@ function wrongBodies(action: CaseActionType, state: CaseState): [string, unknown
       ];
     case 'approvePlan':
       return [['comment a number', { comment: 5 }, 'comment']];
+    case 'verifyMeasure':
+      return [
+        ['accepted missing', { measureId: 'm1', comment: '属实' }, 'accepted'],
+        ['accepted a string', { measureId: 'm1', accepted: 'yes', comment: '属实' }, 'accepted'],
+        ['new date that is not a date', { measureId: 'm1', accepted: false, comment: '不全', newDueAt: 'next week' }, 'newDueAt'],
+        ['injection as measure id', { measureId: SQL, accepted: true, comment: '属实' }, 'measureId'],
+      ];
+    case 'replaceSecretary':
+      return [
+        ['name missing', { personId: 'sec-new-1', effectiveAt: '2026-01-01T09:00:00+08:00', reason: '不胜任' }, 'name'],
+        ['blank name', { personId: 'sec-new-1', name: '  ', effectiveAt: '2026-01-01T09:00:00+08:00', reason: '不胜任' }, 'name'],
+        ['injection as person id', { personId: SQL, name: '李', effectiveAt: '2026-01-01T09:00:00+08:00', reason: '不胜任' }, 'personId'],
+        ['date that is not a date', { personId: 'sec-new-1', name: '李', effectiveAt: 'last Monday', reason: '不胜任' }, 'effectiveAt'],
+        ['agency a number', { personId: 'sec-new-1', name: '李', sentFrom: 7, effectiveAt: '2026-01-01T09:00:00+08:00', reason: '不胜任' }, 'sentFrom'],
+      ];
     case 'completeMeasure':
+    case 'reportMeasureDone':
       return [
         ['measure id missing', { evidence: '完成' }, 'measureId'],
         ['injection as measure id', { measureId: SQL, evidence: '完成' }, 'measureId'],
@@ -185,6 +206,7 @@ beforeAll(async () => {
   const state = await h.cases.state(remediatingCase);
   expect((await h.post(`/cases/${enc(remediatingCase)}/actions/submitPlan`, { as: secretaryOf(remediatingCode), body: { measures: measuresFor(state) } })).status).toBe(200);
   expect((await h.post(`/cases/${enc(remediatingCase)}/actions/approvePlan`, { as: committee })).status).toBe(200);
+  expect((await h.post(`/cases/${enc(remediatingCase)}/actions/reportMeasureDone`, { as: secretaryOf(remediatingCode), body: { measureId: 'm1', evidence: '已召开党员大会' } })).status).toBe(200);
   unknownCase = `case:${campaignId}:no-such-org`;
   await expectReadModelMatchesWorkflows(h.db.dataSource, h.cases, { caseIds: [assignedCase, remediatingCase] });
 
@@ -259,7 +281,7 @@ beforeAll(async () => {
   // Every action.
   for (const action of CASE_ACTION_TYPES) {
     const as = action === 'submitPlan' || action === 'submitExplanation' ? secretaryOf(assigned.org.code) : action === 'recordCountyAcceptance' || action === 'decideHandling' ? county : committee;
-    const actor = action === 'completeMeasure' || action === 'reportProgress' ? secretaryOf(assigned.org.code) : as;
+    const actor = action === 'completeMeasure' || action === 'reportMeasureDone' || action === 'reportProgress' ? secretaryOf(assigned.org.code) : as;
     const path = `/cases/${c}/actions/${action}`;
     const body = validBody(action, assigned);
     for (const [name, wrong, field] of wrongBodies(action, assigned)) bad(`${action}: ${name}`, 'POST', path, { as: actor, body: wrong }, 400, { field });
@@ -274,7 +296,19 @@ beforeAll(async () => {
   // Free text is free text: these reach the rules, which refuse them in this stage.
   bad('free text injection in the wrong stage', 'POST', `/cases/${c}/actions/reportProgress`, { as: secretaryOf(assigned.org.code), body: { summary: SQL } }, 409, { code: 'wrong_stage' });
   bad('free text script in the wrong stage', 'POST', `/cases/${c}/actions/resolveObjection`, { as: committee, body: { objectionId: 'obj-1', decision: 'upheld', reason: XSS } }, 409, { code: 'wrong_stage' });
-  bad('an unknown measure', 'POST', `/cases/${enc(remediatingCase)}/actions/completeMeasure`, { as: secretaryOf(remediatingCode), body: { measureId: 'm99', evidence: XSS } }, 422, { code: 'unknown_measure' });
+  bad('an unknown measure', 'POST', `/cases/${enc(remediatingCase)}/actions/reportMeasureDone`, { as: secretaryOf(remediatingCode), body: { measureId: 'm99', evidence: XSS } }, 422, { code: 'unknown_measure' });
+  // Measures verified, not self-certified (issue 13): each refusal names its rule and changes nothing.
+  const remediating = `/cases/${enc(remediatingCase)}/actions`;
+  bad('completing a measure directly on a case that verifies them', 'POST', `${remediating}/completeMeasure`, { as: secretaryOf(remediatingCode), body: { measureId: 'm2', evidence: '已完成' } }, 409, { code: 'measure_needs_verification' });
+  bad('verifying a measure that was not reported done', 'POST', `${remediating}/verifyMeasure`, { as: committee, body: { measureId: 'm2', accepted: true, comment: '属实' } }, 409, { code: 'measure_not_reported' });
+  bad('reporting a measure already reported', 'POST', `${remediating}/reportMeasureDone`, { as: secretaryOf(remediatingCode), body: { measureId: 'm1', evidence: '再报一次' } }, 409, { code: 'measure_already_reported' });
+  bad('returning a report without a new date', 'POST', `${remediating}/verifyMeasure`, { as: committee, body: { measureId: 'm1', accepted: false, comment: '台账不全' } }, 422, { code: 'invalid_input' });
+  bad('returning a report with a date after the campaign', 'POST', `${remediating}/verifyMeasure`, { as: committee, body: { measureId: 'm1', accepted: false, comment: '台账不全', newDueAt: '2099-01-01T00:00:00Z' } }, 422, { code: 'invalid_date' });
+  bad('reporting a measure of another organization', 'POST', `${remediating}/reportMeasureDone`, { as: secretaryOf(assigned.org.code), body: { measureId: 'm2', evidence: '已完成' } }, 404, { code: 'case_not_found' });
+  bad('a leader on the team verifying', 'POST', `${remediating}/verifyMeasure`, { as: leaderOf(remediatingCode, teamFor('state_owned_enterprise')[0]), body: { measureId: 'm1', accepted: true, comment: '属实' } }, 403, { code: 'role_not_permitted' });
+  bad('the secretary replacing himself', 'POST', `${remediating}/replaceSecretary`, { as: secretaryOf(remediatingCode), body: validBody('replaceSecretary', assigned) }, 403, { code: 'role_not_permitted' });
+  bad('a replacement dated in the future', 'POST', `${remediating}/replaceSecretary`, { as: committee, body: { ...validBody('replaceSecretary', assigned), effectiveAt: '2099-01-01T00:00:00Z' } }, 422, { code: 'invalid_date' });
+  bad('a replacement by the same person', 'POST', `${remediating}/replaceSecretary`, { as: county, body: { ...validBody('replaceSecretary', assigned), personId: `sec-${remediatingCode}` } }, 422, { code: 'same_secretary' });
   bad('an explanation nobody asked for', 'POST', `/cases/${enc(remediatingCase)}/actions/submitExplanation`, { as: secretaryOf(remediatingCode), body: { dueItemKey: 'plan:r1', explanation: SQL } }, 422, { code: 'invalid_input' });
   bad('a review rolling into an unknown campaign', 'POST', `/cases/${c}/actions/recordFollowUpReview`, { as: committee, body: { checks: REVIEW_OK, opinion: '好', reboundedProblemIds: ['p1'], newProblems: [], nextCampaignId: 'c000000000000' } }, 404, { code: 'campaign_not_found' });
   bad('a county appointment named by a township committee', 'POST', `/cases/${c}/actions/assignTeam`, { as: committee, body: { members: [teamFor('rural')[0]] } }, 403, { code: 'appointing_body' });

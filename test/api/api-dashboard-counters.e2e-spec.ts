@@ -164,6 +164,7 @@ function projection(
       openProblemCount: 1,
       measureCount: 2,
       measuresDone: 1,
+      measuresReported: 0,
       personIds: [`sec-${caseId}`, `leader${int(6)}`],
       satisfactionRate: null,
       nextDueAt: null,

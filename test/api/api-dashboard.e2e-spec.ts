@@ -116,7 +116,8 @@ it('counts the ratings the public sends to a case in publicity, as the workflow 
   state = await act('submitPlan', secretaryOf(orgCode), { measures: measuresFor(state, 7 * 86_400_000) });
   state = await act('approvePlan', committee);
   for (const measure of state.measures.filter((m) => m.status === 'pending')) {
-    state = await act('completeMeasure', secretaryOf(orgCode), { measureId: measure.id, evidence: '已召开党员大会通报整改情况，台账附后' });
+    await act('reportMeasureDone', secretaryOf(orgCode), { measureId: measure.id, evidence: '已召开党员大会通报整改情况，台账附后' });
+    state = await act('verifyMeasure', committee, { measureId: measure.id, accepted: true, comment: '经实地核验，整改属实' });
   }
   expect((await act('startPublicity', committee)).stage).toBe('publicizing');
 

@@ -268,7 +268,8 @@ beforeAll(async () => {
   }
   const publicizing = await h.cases.state(fixture.publicizing);
   for (const measure of publicizing.measures) {
-    await act(fixture.publicizing, secretaryOf(publicizing.org.code), 'completeMeasure', { measureId: measure.id, evidence: '已完成，台账附后' });
+    await act(fixture.publicizing, secretaryOf(publicizing.org.code), 'reportMeasureDone', { measureId: measure.id, evidence: '已完成，台账附后' });
+    await act(fixture.publicizing, committee, 'verifyMeasure', { measureId: measure.id, accepted: true, comment: '核验属实' });
   }
   await act(fixture.publicizing, committee, 'startPublicity');
 
@@ -783,6 +784,7 @@ function failIf(condition: boolean, message: string): void {
 
 function actionBody(action: CaseActionType, state: CaseState | undefined): unknown {
   const pending = state?.measures.find((measure) => measure.round === state.round && measure.status === 'pending');
+  const reported = state?.measures.find((measure) => measure.round === state.round && measure.status === 'reported');
   const openObjection = state?.objections.find((objection) => objection.status === 'open');
   switch (action) {
     case 'assignTeam':
@@ -795,7 +797,13 @@ function actionBody(action: CaseActionType, state: CaseState | undefined): unkno
     case 'approvePlan':
       return { comment: '同意按此方案实施' };
     case 'completeMeasure':
+    case 'reportMeasureDone':
       return { measureId: pending?.id ?? 'm1', evidence: '已召开党员大会通报整改情况，台账附后' };
+    case 'verifyMeasure':
+      return { measureId: reported?.id ?? pending?.id ?? 'm1', accepted: true, comment: '经实地查看，记录齐全' };
+    case 'replaceSecretary':
+      // The secretary in post (refused by the rules): the fixture cases keep the secretary the other actions sign in as.
+      return { personId: state?.org.secretary.personId ?? 'sec-x', name: state?.org.secretary.name ?? '书记', effectiveAt: inDays(-1), reason: '原书记不胜任' };
     case 'reportProgress':
       return { summary: '本月召开党员大会1次，化解矛盾2件' };
     case 'submitExplanation':

@@ -66,7 +66,9 @@ it('drives a rural case from identification to archived over HTTP, and lists and
   state = await act(caseId, 'reportProgress', leaderOf(orgCode, state.team[0]), { summary: '本月召开党员大会1次，化解矛盾2件' });
   expect(state.reports).toHaveLength(1);
   for (const measure of state.measures.filter((m) => m.status === 'pending')) {
-    state = await act(caseId, 'completeMeasure', secretary, { measureId: measure.id, evidence: '已召开党员大会通报整改情况，台账附后' });
+    state = await act(caseId, 'reportMeasureDone', secretary, { measureId: measure.id, evidence: '已召开党员大会通报整改情况，台账附后' });
+    expect(state.measures.find((m) => m.id === measure.id)?.status).toBe('reported');
+    state = await act(caseId, 'verifyMeasure', committee, { measureId: measure.id, accepted: true, comment: '经实地核验，整改属实' });
   }
   state = await act(caseId, 'startPublicity', committee);
   expect(state.stage).toBe('publicizing');
@@ -212,7 +214,10 @@ it('rolls the problems a follow-up review finds into a case of the next campaign
   let state = await waitForStage(caseId, 'assigned');
   state = await act(caseId, 'submitPlan', secretary, { measures: measuresFor(state as CaseState) });
   await act(caseId, 'approvePlan', committee);
-  for (const measure of state.measures) state = await act(caseId, 'completeMeasure', secretary, { measureId: measure.id, evidence: '已完成' });
+  for (const measure of state.measures) {
+    await act(caseId, 'reportMeasureDone', secretary, { measureId: measure.id, evidence: '已完成' });
+    state = await act(caseId, 'verifyMeasure', committee, { measureId: measure.id, accepted: true, comment: '属实' });
+  }
   await act(caseId, 'startPublicity', committee);
   expect((await h.post(`/public/cases/${enc(caseId)}/ratings`, { body: { level: 'satisfied' } })).status).toBe(202);
   await waitForStage(caseId, 'preliminary_acceptance');

@@ -96,9 +96,13 @@ it('shows the committee a case in remediation only once it waits on them: an exp
 
   let measures = approved.body.measures as { id: string; status: string }[];
   for (const measure of measures.filter((m) => m.status === 'pending')) {
-    const done = await h.post(`/cases/${enc(caseId)}/actions/completeMeasure`, { as: secretary, body: { measureId: measure.id, evidence: '已召开党员大会通报整改情况' } });
-    expect(done.status).toBe(200);
-    measures = done.body.measures;
+    const reported = await h.post(`/cases/${enc(caseId)}/actions/reportMeasureDone`, { as: secretary, body: { measureId: measure.id, evidence: '已召开党员大会通报整改情况' } });
+    expect(reported.status).toBe(200);
+    // A report waits for the committee's check: its to-do, although other measures are still pending.
+    expect(on(caseId, await todos(committee))).toEqual(expect.arrayContaining(['measure_to_verify']));
+    const verified = await h.post(`/cases/${enc(caseId)}/actions/verifyMeasure`, { as: committee, body: { measureId: measure.id, accepted: true, comment: '经实地查看，台账齐全' } });
+    expect(verified.status).toBe(200);
+    measures = verified.body.measures;
   }
   expect(on(caseId, await todos(committee))).toEqual(expect.arrayContaining(['publicity_to_start']));
 });

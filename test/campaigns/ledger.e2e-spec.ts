@@ -7,7 +7,7 @@ import { exportLedger, readLedgerWorkbook, LEDGER_SHEETS, FIGURE_LABELS, stageFi
 import { MEASURE_STATUS_LABELS, ORG_DOMAIN_LABELS, STAGE_LABELS, STAGES, type Actor, type CampaignPolicy, type OpenCaseInput } from '@zhengdun/domain';
 import type { CaseSnapshot } from '@zhengdun/workflows';
 import { CampaignProgressRepository, CaseQueryRepository, type CaseRecordEntity } from '@zhengdun/persistence';
-import { ALL_CHECKS, caseInput, committee, county, COUNTY, measuresFor, secretaryOf, SECONDS_POLICY, testCampaign } from '../support/cases';
+import { ALL_CHECKS, caseInput, committee, completeVerified, county, COUNTY, measuresFor, secretaryOf, SECONDS_POLICY, testCampaign } from '../support/cases';
 import { eventually } from '../support/environment';
 import { expectReadModelMatchesWorkflows } from '../support/read-model-consistency';
 import { startCampaignEnv, type CampaignTestEnv } from './support/campaign-env';
@@ -45,7 +45,7 @@ async function talkTwiceAndDecide(caseId: string, secretary: Actor, hekou: Actor
   const talk = (proposalId: string) => ({ type: 'recordTalk' as const, proposalId, heldAt: new Date().toISOString(), talkedTo: ['branch_secretary' as const], record: '指出逾期问题，要求限期整改' });
   await env.cases.act(caseId, hekou, talk((await proposal(1)).id));
   for (const measure of (await env.cases.state(caseId)).measures.filter((m) => m.status === 'pending')) {
-    await env.cases.act(caseId, secretary, { type: 'completeMeasure', measureId: measure.id, evidence: '已整改' });
+    await completeVerified(env.cases, caseId, measure.id, '已整改', hekou);
   }
   await env.cases.act(caseId, hekou, { type: 'addMeasures', measures: measuresFor(await env.cases.state(caseId), 2_000).slice(0, 1) });
   const after = await env.cases.act(caseId, county, talk((await proposal(2)).id));
@@ -64,7 +64,7 @@ async function openCases(): Promise<string[]> {
   let state: CaseSnapshot = await env.cases.state(ids[0]);
   state = await env.cases.act(ids[0], secretaryOf(remediating.org.code), { type: 'submitPlan', measures: measuresFor(state, 600_000) });
   state = await env.cases.act(ids[0], committee, { type: 'approvePlan' });
-  await env.cases.act(ids[0], secretaryOf(remediating.org.code), { type: 'completeMeasure', measureId: state.measures[0].id, evidence: '已补选村委委员一名' });
+  await completeVerified(env.cases, ids[0], state.measures[0].id, '已补选村委委员一名');
 
   const hekou = { ...committee, scope: { level: 'township' as const, county: COUNTY, township: HEKOU } };
   state = await env.cases.state(ids[1]);
@@ -76,7 +76,7 @@ async function openCases(): Promise<string[]> {
   await env.cases.act(ids[2], hekou, { type: 'approvePlan' });
   // The 河口镇 committee starts the publicity once every measure is done.
   for (const measure of (await env.cases.state(ids[2])).measures) {
-    await env.cases.act(ids[2], secretaryOf(delisted.org.code), { type: 'completeMeasure', measureId: measure.id, evidence: '已整改到位' });
+    await completeVerified(env.cases, ids[2], measure.id, '已整改到位', hekou);
   }
   await env.cases.act(ids[2], hekou, { type: 'startPublicity' });
   await env.cases.rateSatisfaction(ids[2], { ratingId: `${ids[2]}-r1`, level: 'satisfied' });

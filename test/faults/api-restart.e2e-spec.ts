@@ -26,8 +26,8 @@ import { expectReadModelMatchesWorkflows } from '../support/read-model-consisten
 
 const CASES = 24;
 const DOMAINS: OrgDomain[] = ['rural', 'state_owned_enterprise', 'non_public_enterprise', 'community'];
-/** submitPlan, approvePlan, reportProgress, completeMeasure ×2, reportProgress, startPublicity, recordPreliminaryAcceptance */
-const ACTIONS_PER_CASE = 8;
+/** submitPlan, approvePlan, reportProgress, (reportMeasureDone, verifyMeasure) ×2, reportProgress, startPublicity, recordPreliminaryAcceptance */
+const ACTIONS_PER_CASE = 10;
 /** What the actions (and the publicity timer) write to each case's timeline, in order. */
 const EXPECTED_TIMELINE = [
   'case_opened',
@@ -37,8 +37,10 @@ const EXPECTED_TIMELINE = [
   'stage_changed', // planning → remediating
   'plan_publicized',
   'progress_reported',
-  'measure_completed',
-  'measure_completed',
+  'measure_reported',
+  'measure_verified',
+  'measure_reported',
+  'measure_verified',
   'progress_reported',
   'stage_changed', // remediating → publicizing
   'publicity_started',
@@ -198,7 +200,8 @@ async function driveCase(caseId: string): Promise<void> {
   state = await act(caseId, 'approvePlan', committee, { comment: '同意按此方案实施' }, state.seq);
   state = await act(caseId, 'reportProgress', leader, { summary: '本月召开党员大会1次，化解矛盾2件' }, state.seq);
   for (const measure of state.measures.filter((m) => m.status === 'pending')) {
-    state = await act(caseId, 'completeMeasure', secretary, { measureId: measure.id, evidence: `已落实${measure.id}，台账附后` }, state.seq);
+    state = await act(caseId, 'reportMeasureDone', secretary, { measureId: measure.id, evidence: `已落实${measure.id}，台账附后` }, state.seq);
+    state = await act(caseId, 'verifyMeasure', committee, { measureId: measure.id, accepted: true, comment: '经核验属实' }, state.seq);
   }
   state = await act(caseId, 'reportProgress', secretary, { summary: '各项措施均已销项' }, state.seq);
   state = await act(caseId, 'startPublicity', committee, {}, state.seq);

@@ -11,7 +11,7 @@ import { Worker } from '@temporalio/worker';
 import type { CaseState, OrgDomain } from '@zhengdun/domain';
 import { freePort } from '@zhengdun/persistence';
 import { CaseClient, startTemporalDevServer, type RunningDevServer } from '@zhengdun/temporal';
-import { ALL_CHECKS, caseInput, committee, county, measuresFor, REVIEW_OK, secretaryOf } from '../support/cases';
+import { ALL_CHECKS, caseInput, committee, completeVerified, county, measuresFor, REVIEW_OK, secretaryOf } from '../support/cases';
 import { expectReadModelMatchesWorkflows } from '../support/read-model-consistency';
 import { createTestDatabase, eventually, installQuietRuntime, testActorKey, uniqueTaskQueue, workflowBundlePath, type TestDatabase } from '../support/environment';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
@@ -86,7 +86,7 @@ it('keeps every write when Postgres refuses connections for a while during activ
   // Actions still succeed: the workflow owns the state; only the projection waits for Postgres.
   await forAll(async (caseId, state) => {
     for (const measure of state.measures.filter((m) => m.status === 'pending')) {
-      await cases.act(caseId, secretaryOf(state.org.code), { type: 'completeMeasure', measureId: measure.id, evidence: '已整改，台账附后' });
+      await completeVerified(cases, caseId, measure.id, '已整改，台账附后');
     }
   });
   await new Promise((resolve) => setTimeout(resolve, 5000));

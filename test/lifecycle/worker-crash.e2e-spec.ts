@@ -6,7 +6,7 @@ import type { CaseState } from '@zhengdun/domain';
 import { CaseReadModelRepository, NotificationOutboxRepository } from '@zhengdun/persistence';
 import type { Client } from '@temporalio/client';
 import type { CaseClient } from '@zhengdun/temporal';
-import { ALL_CHECKS, caseInput, committee, county, measuresFor, remediateAndPublicize, REVIEW_OK, SECONDS_POLICY, secretaryOf } from '../support/cases';
+import { ALL_CHECKS, caseInput, committee, completeVerified, county, measuresFor, remediateAndPublicize, REVIEW_OK, SECONDS_POLICY, secretaryOf } from '../support/cases';
 import { caseClientFor, createTestDatabase, eventually, uniqueTaskQueue, type TestDatabase } from '../support/environment';
 import { replayAndMaybeRecord } from '../support/histories';
 import { startWorkerProcess, type WorkerProcess } from '../support/worker-process';
@@ -114,7 +114,7 @@ it('a lapse is asked about once, talks are proposed by the system and recorded b
 
   // The first lapse closes when its measures are done; a new measure falls overdue: a second lapse.
   for (const measure of (await current()).measures.filter((m) => m.status === 'pending')) {
-    await cases.act(caseId, secretary, { type: 'completeMeasure', measureId: measure.id, evidence: '已完成并建立台账' });
+    await completeVerified(cases, caseId, measure.id, '已完成并建立台账');
   }
   await cases.act(caseId, committee, { type: 'addMeasures', measures: measuresFor(await current(), 3000).slice(0, 1) });
   state = await proposals(2, 'the second talk proposal');

@@ -99,12 +99,27 @@ export function measuresFor(state: CaseSnapshot, dueInMs = 3_600_000): MeasureDr
 export const ALL_CHECKS: AcceptanceChecks = { ledger: true, plan: true, results: true };
 export const REVIEW_OK: ReviewChecks = { measuresCarriedOut: true, mechanismsWorking: true, promisesDelivered: true, unqualifiedMembersHandled: true };
 
-/** Drives a case from its current stage through remediation to the start of publicity. */
-export async function remediateAndPublicize(cases: CaseClient, caseId: string): Promise<CaseSnapshot> {
-  let state: CaseSnapshot = await cases.state(caseId);
-  const secretary = secretaryOf(state.org.code);
-  for (const measure of state.measures.filter((m) => m.round === state.round && m.status === 'pending')) {
-    state = await cases.act(caseId, secretary, { type: 'completeMeasure', measureId: measure.id, evidence: '已召开党员大会通报整改情况，台账附后' });
+/** The secretary in post on a case (after 调整书记, not the one it was opened with). */
+export function secretaryInPost(state: Pick<CaseSnapshot, 'org'>): Actor {
+  return { ...secretaryOf(state.org.code), userId: state.org.secretary.personId, name: state.org.secretary.name };
+}
+
+/**
+ * A measure done on a case that verifies measures (every case opened since verified-measures-v1): the
+ * secretary reports it with evidence, the township committee (`verifier`) verifies it.
+ */
+export async function completeVerified(cases: CaseClient, caseId: string, measureId: string, evidence = '已召开党员大会通报整改情况，台账附后', verifier: Actor = committee): Promise<CaseSnapshot> {
+  const state = await cases.state(caseId);
+  await cases.act(caseId, secretaryInPost(state), { type: 'reportMeasureDone', measureId, evidence });
+  return cases.act(caseId, verifier, { type: 'verifyMeasure', measureId, accepted: true, comment: '经实地核验，整改属实' });
+}
+
+/** Drives a case from its current stage through remediation (measures reported and verified) to the start of publicity. */
+export async function remediateAndPublicize(cases: CaseClient, caseId: string, verifier: Actor = committee): Promise<CaseSnapshot> {
+  const state: CaseSnapshot = await cases.state(caseId);
+  for (const measure of state.measures.filter((m) => m.round === state.round && m.status !== 'done')) {
+    if (measure.status === 'pending') await cases.act(caseId, secretaryInPost(state), { type: 'reportMeasureDone', measureId: measure.id, evidence: '已召开党员大会通报整改情况，台账附后' });
+    await cases.act(caseId, verifier, { type: 'verifyMeasure', measureId: measure.id, accepted: true, comment: '经实地核验，整改属实' });
   }
-  return cases.act(caseId, committee, { type: 'startPublicity' });
+  return cases.act(caseId, verifier, { type: 'startPublicity' });
 }

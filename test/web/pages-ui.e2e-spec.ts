@@ -10,7 +10,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { LEDGER_SHEETS } from '@zhengdun/campaigns';
-import { CASE_ACTIONS, DEFAULT_POLICY, caseIdFor, type Actor, type CaseState } from '@zhengdun/domain';
+import { CASE_ACTIONS, DEFAULT_POLICY, MEASURE_STATUS_LABELS, caseIdFor, type Actor, type CaseState } from '@zhengdun/domain';
 import { DEV_ACTORS, DEV_ORG_CODE } from '../../apps/api/src/core/auth/dev-tokens';
 import { campaignBody, newOrgCode, openCaseBody } from '../support/api-fixtures';
 import { enc } from '../support/api-harness';
@@ -28,11 +28,8 @@ let campaignName: string;
 const PHONE = { width: 390, height: 844 };
 const secretary = DEV_ACTORS.branch_secretary;
 
-/**
- * The action by which a branch secretary reports a measure done, found in the registry (today
- * 整改措施销项, completeMeasure): the one it may take on a measure of its case.
- */
-const reportMeasure = Object.values(CASE_ACTIONS).find((action) => (action.roles as readonly string[]).includes('branch_secretary') && 'measureId' in action.body.shape)!;
+/** The action by which a branch secretary reports a measure done (the committee then verifies it). */
+const reportMeasure = CASE_ACTIONS.reportMeasureDone;
 
 beforeAll(async () => {
   web = await startWebHarness('pages-ui');
@@ -126,11 +123,12 @@ it('a branch secretary on a phone sees its own to-dos, opens its case and report
   await page.getByTestId('action-submit').click();
   await modal.waitFor({ state: 'detached', timeout: 15_000 });
 
-  // The page shows it done (a card per measure on a phone), as the API says.
+  // The page shows it reported and waiting for the committee's check (a card per measure on a phone), as the API says.
   const item = page.locator(`[data-testid="measure-item"][data-measure="${measure.id}"]`);
-  await eventually(async () => (await item.getAttribute('data-status')) === 'done', 10_000, 'the measure shown done');
+  await eventually(async () => (await item.getAttribute('data-status')) === 'reported', 10_000, 'the measure shown reported');
+  await item.getByText(MEASURE_STATUS_LABELS.reported).waitFor();
   await item.getByText(`销项说明：已召开党员大会通报整改情况`, { exact: false }).waitFor();
-  expect((await caseView(caseId)).measures.find((m) => m.id === measure.id)).toMatchObject({ status: 'done' });
+  expect((await caseView(caseId)).measures.find((m) => m.id === measure.id)).toMatchObject({ status: 'reported' });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
   await screenshot(page, 'phone-measure-done');
   await page.close();
@@ -159,7 +157,7 @@ it('the auditor verifies the audit trail in the page: intact, with the number of
   await entries.locator('tbody tr').first().filter({ hasText: '校验审计链' }).waitFor({ timeout: 10_000 });
   expect(await entries.locator('tbody tr').first().textContent()).toContain(DEV_ACTORS.auditor.name);
   // The secretary's measure is there, with its 整顿对象.
-  await entries.locator('tbody tr', { hasText: CASE_ACTIONS.completeMeasure.label }).filter({ hasText: '青山镇柳河村党支部' }).first().waitFor();
+  await entries.locator('tbody tr', { hasText: CASE_ACTIONS.reportMeasureDone.label }).filter({ hasText: '青山镇柳河村党支部' }).first().waitFor();
   await screenshot(page, 'audit');
   await page.close();
 });

@@ -79,7 +79,8 @@ async function caseIn(until: 'planning' | 'publicizing', name?: string): Promise
   state = await act(caseId, 'approvePlan', committee, { comment: '同意按此方案实施' });
   state = await act(caseId, 'reportProgress', secretary, { summary: '本月召开党员大会1次，调解邻里纠纷2件，“三会一课”台账已建立' });
   for (const measure of state.measures.filter((m) => m.status === 'pending')) {
-    state = await act(caseId, 'completeMeasure', secretary, { measureId: measure.id, evidence: '已召开党员大会通报整改情况，台账附后' });
+    await act(caseId, 'reportMeasureDone', secretary, { measureId: measure.id, evidence: '已召开党员大会通报整改情况，台账附后' });
+    state = await act(caseId, 'verifyMeasure', committee, { measureId: measure.id, accepted: true, comment: '经实地核验，整改属实' });
   }
   state = await act(caseId, 'startPublicity', committee);
   expect(state.stage).toBe('publicizing');

@@ -36,7 +36,8 @@ export interface ActorRef {
   role: UserRole | 'system' | 'public';
 }
 
-export type MeasureStatus = 'pending' | 'done';
+/** pending → (reported: 已报告待核验, on cases that verify measures) → done (verified, or completed on older cases). */
+export type MeasureStatus = 'pending' | 'reported' | 'done';
 export type PlanStatus = 'none' | 'submitted' | 'returned' | 'approved';
 export type ObjectionStatus = 'open' | 'upheld' | 'dismissed';
 export type AcceptanceLevel = 'preliminary' | 'county';
@@ -49,6 +50,24 @@ export interface Measure extends MeasureDraft {
   completedAt?: string;
   completedBy?: ActorRef;
   evidence?: string;
+  /** The branch's report that the measure is done, awaiting the township committee's verification. */
+  report?: { at: string; by: ActorRef; evidence: string; verifyDueAt: string };
+  /** Reports the committee returned (not done yet): why, and the new date the measure must meet. */
+  returns?: { at: string; by: ActorRef; evidence: string; reason: string; newDueAt: string }[];
+  /** The committee's verification that made the measure done (不能把说了当成做了). */
+  verified?: { at: string; by: ActorRef; comment: string };
+}
+
+/** One holder of the branch secretary's post, and when (调整书记 keeps who held it when). */
+export interface SecretaryTerm {
+  personId: string;
+  name: string;
+  from: string;
+  until?: string;
+  /** 选派: sent from a county or township agency because the village had no one suitable. */
+  sentFrom?: string;
+  reason?: string;
+  recordedBy?: ActorRef;
 }
 
 export interface PlanState {
@@ -275,6 +294,18 @@ export interface CaseState {
   rolledOverToCaseId?: string;
   /** Present once a follow-up review has rolled this case's open problems into the next campaign. */
   rollover?: RolloverRecord;
+  /**
+   * `committee`: the branch reports a measure done and the township committee verifies it; only
+   * verified measures are done. Absent on cases opened before (their secretary completes measures).
+   */
+  measureVerification?: 'committee';
+  /** The holders of the secretary's post, once it has changed hands (the current one last). */
+  secretaries?: SecretaryTerm[];
+}
+
+/** Whether this case's measures are done only once the township committee has verified them. */
+export function verifiesMeasures(state: Pick<CaseState, 'measureVerification'>): boolean {
+  return state.measureVerification === 'committee';
 }
 
 export function problemStatus(state: CaseState, problem: Problem): ProblemStatus {

@@ -39,6 +39,8 @@ const EXPECTED_ROLES: Record<CaseActionType, UserRole[]> = {
   approvePlan: ['township_committee'],
   addMeasures: ['township_committee', 'branch_secretary'],
   completeMeasure: ['assigned_leader', 'branch_secretary'],
+  reportMeasureDone: ['assigned_leader', 'branch_secretary'],
+  verifyMeasure: ['township_committee'],
   reportProgress: ['assigned_leader', 'branch_secretary', 'township_committee'],
   submitExplanation: ['branch_secretary'],
   startPublicity: ['township_committee'],
@@ -50,6 +52,7 @@ const EXPECTED_ROLES: Record<CaseActionType, UserRole[]> = {
   declineTalk: ['county_department', 'township_committee'],
   decideHandling: ['county_department'],
   reviewExplanation: ['township_committee'],
+  replaceSecretary: ['county_department', 'township_committee'],
 };
 
 const ALL_BUT_ARCHIVED: Stage[] = ['identified', 'assigned', 'planning', 'remediating', 'publicizing', 'preliminary_acceptance', 'county_acceptance', 'delisted', 'follow_up_review'];
@@ -61,8 +64,10 @@ const EXPECTED_STAGES: Record<CaseActionType, Stage[]> = {
   approvePlan: ['planning'],
   addMeasures: ['remediating'],
   completeMeasure: ['remediating'],
+  reportMeasureDone: ['remediating'],
+  verifyMeasure: ['remediating'],
   reportProgress: ['remediating', 'publicizing'],
-  submitExplanation: ['assigned', 'planning', 'remediating'],
+  submitExplanation: ALL_BUT_ARCHIVED,
   startPublicity: ['remediating'],
   resolveObjection: ['publicizing'],
   recordPreliminaryAcceptance: ['preliminary_acceptance'],
@@ -72,6 +77,7 @@ const EXPECTED_STAGES: Record<CaseActionType, Stage[]> = {
   declineTalk: ALL_BUT_ARCHIVED,
   decideHandling: ALL_BUT_ARCHIVED,
   reviewExplanation: ALL_BUT_ARCHIVED,
+  replaceSecretary: ALL_BUT_ARCHIVED,
 };
 
 /** The right person of each role for the fixture case. */
@@ -125,10 +131,12 @@ describe('CASE_ACTIONS matches who does what in the domain', () => {
   });
 
   it('actionsFor offers each actor the actions of the stage', () => {
-    expect(actionsFor(stateAt.assigned, ACTORS.secretary).sort()).toEqual(['submitExplanation', 'submitPlan']);
-    expect(actionsFor(stateAt.planning, ACTORS.committee).sort()).toEqual(['approvePlan', 'assignTeam', 'returnPlan']);
-    expect(actionsFor(stateAt.publicizing, ACTORS.committee).sort()).toEqual(['reportProgress', 'resolveObjection']);
-    expect(actionsFor(stateAt.county_acceptance, ACTORS.county)).toEqual(['recordCountyAcceptance']);
+    // An explanation is offered only once one is asked for (then in any stage).
+    expect(actionsFor(stateAt.assigned, ACTORS.secretary).sort()).toEqual(['submitPlan']);
+    // 调整书记 is open to the committee and the county in every stage until the case is archived.
+    expect(actionsFor(stateAt.planning, ACTORS.committee).sort()).toEqual(['approvePlan', 'assignTeam', 'replaceSecretary', 'returnPlan']);
+    expect(actionsFor(stateAt.publicizing, ACTORS.committee).sort()).toEqual(['replaceSecretary', 'reportProgress', 'resolveObjection']);
+    expect(actionsFor(stateAt.county_acceptance, ACTORS.county)).toEqual(['recordCountyAcceptance', 'replaceSecretary']);
     expect(actionsFor(stateAt.remediating, ACTORS.leader).sort()).toEqual(['completeMeasure', 'reportProgress']);
     expect(actionsFor(stateAt.delisted, ACTORS.secretary)).toEqual([]);
   });
@@ -146,7 +154,7 @@ describe('CASE_ACTIONS matches who does what in the domain', () => {
     const actors = [...Object.values(ACTORS), ...Object.values(OUTSIDERS)] as Actor[];
     for (const stage of STAGES) {
       for (const actor of actors) {
-        const allowed = CASE_ACTION_TYPES.filter((type) => refusal(stateAt[stage], type, actor) === null && (CASE_ACTIONS[type].offeredWhen?.(stateAt[stage]) ?? true));
+        const allowed = CASE_ACTION_TYPES.filter((type) => refusal(stateAt[stage], type, actor) === null && (CASE_ACTIONS[type].offeredWhen?.(stateAt[stage], actor) ?? true));
         expect([stage, actor.userId, actionsFor(stateAt[stage], actor)]).toEqual([stage, actor.userId, allowed]);
       }
     }

@@ -8,7 +8,7 @@ import type { AcceptanceLevel, EscalationLevel, EscalationStep, HandlingDecision
 import type { ProblemStatus } from './problems';
 
 export const PROBLEM_STATUS_LABELS: Record<ProblemStatus, string> = { open: '整改中', resolved: '已解决', rebounded: '反弹' };
-export const MEASURE_STATUS_LABELS: Record<MeasureStatus, string> = { pending: '整改中', done: '已销项' };
+export const MEASURE_STATUS_LABELS: Record<MeasureStatus, string> = { pending: '整改中', reported: '已报告待核验', done: '已销项' };
 export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = {
   none: '未提交',
   submitted: '已提交，待审批',

@@ -26,6 +26,9 @@ export const NOTIFICATION_KINDS = [
   'case_rolled_over',
   'campaign_summary',
   'campaign_ended',
+  'measure_reported',
+  'measure_returned',
+  'secretary_replaced',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -49,13 +52,16 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   reminder: '到期提醒',
   explanation_requested: '逾期说明要求',
   talk: '约谈通知',
-  organizational_handling: '组织处理',
+  organizational_handling: '提请组织处理',
   talk_proposed: '提请约谈',
   talk_recorded: '约谈已记录',
   organizational_handling_proposed: '提请组织处理',
   organizational_handling_decided: '组织处理决定',
   plan_submitted: '整顿方案待审批',
   progress_reported: '整顿进展汇报',
+  measure_reported: '整改措施待核验',
+  measure_returned: '整改措施核验退回',
+  secretary_replaced: '支部书记调整',
   plan_returned: '整顿方案退回',
   plan_approved: '整顿方案通过',
   publicity_started: '公示开始',

@@ -37,6 +37,12 @@ export interface CampaignPolicy {
    * Optional; `committeeThresholdsOf` supplies the defaults.
    */
   committeeThresholds?: CommitteeThresholds;
+  /**
+   * How long the township committee has to verify a measure the branch reports done (核验时限), in
+   * days or seconds (timed inside the workflow). Optional so that stored policies stay valid;
+   * `verificationPeriodOf` supplies the default.
+   */
+  verificationPeriod?: Period;
 }
 
 /** Thresholds of the three grades, in order: 严肃批评, 约谈并通报, 追责. A grade is reached by either figure. */
@@ -61,6 +67,13 @@ export const DEFAULT_SUMMARY_CADENCE: Period = { amount: 30, unit: 'days' };
 
 export function summaryCadenceOf(policy: Pick<CampaignPolicy, 'summaryCadence'>): Period {
   return policy.summaryCadence ?? DEFAULT_SUMMARY_CADENCE;
+}
+
+/** Our default, not the seeds': a week for the committee to check a measure on the spot or in the ledger. */
+export const DEFAULT_VERIFICATION_PERIOD: Period = { amount: 7, unit: 'days' };
+
+export function verificationPeriodOf(policy: Pick<CampaignPolicy, 'verificationPeriod'>): Period {
+  return policy.verificationPeriod ?? DEFAULT_VERIFICATION_PERIOD;
 }
 
 export const DEFAULT_POLICY: CampaignPolicy = {
@@ -140,12 +153,13 @@ export function isValidPolicy(value: unknown): value is CampaignPolicy {
     typeof policy.satisfactionThreshold === 'number' &&
     policy.satisfactionThreshold >= 0 &&
     policy.satisfactionThreshold <= 1 &&
-    (policy.summaryCadence === undefined || (isValidPeriod(policy.summaryCadence) && policy.summaryCadence.amount > 0))
+    (policy.summaryCadence === undefined || (isValidPeriod(policy.summaryCadence) && policy.summaryCadence.amount > 0)) &&
+    (policy.verificationPeriod === undefined || (isValidPeriod(policy.verificationPeriod) && policy.verificationPeriod.unit !== 'workingDays'))
   );
 }
 
 /** What county staff call each period of the policy. */
-export const PERIOD_LABELS: Record<PeriodName | 'summaryCadence', string> = {
+export const PERIOD_LABELS: Record<PeriodName | 'summaryCadence' | 'verificationPeriod', string> = {
   planPeriod: '整顿方案期限',
   publicityPeriod: '结果公示期',
   rectificationPeriod: '限期整改期',
@@ -154,6 +168,7 @@ export const PERIOD_LABELS: Record<PeriodName | 'summaryCadence', string> = {
   escalationInterval: '督办间隔',
   reviewDelay: '销号后回头看间隔',
   summaryCadence: '进度汇总周期',
+  verificationPeriod: '措施核验时限',
 };
 
 export interface PolicyProblem {
@@ -169,11 +184,19 @@ export interface PolicyProblem {
  */
 export function campaignPolicyProblems(policy: CampaignPolicy, options: { allowSeconds: boolean }): PolicyProblem[] {
   const problems: PolicyProblem[] = [];
-  const periods: [PeriodName | 'summaryCadence', Period | undefined][] = [...PERIOD_NAMES.map((name) => [name, policy[name]] as [PeriodName, Period]), ['summaryCadence', policy.summaryCadence]];
+  const periods: [PeriodName | 'summaryCadence' | 'verificationPeriod', Period | undefined][] = [
+    ...PERIOD_NAMES.map((name) => [name, policy[name]] as [PeriodName, Period]),
+    ['summaryCadence', policy.summaryCadence],
+    ['verificationPeriod', policy.verificationPeriod],
+  ];
   for (const [name, period] of periods) {
     if (!period) continue;
     const field = `policy.${name}`;
     const label = PERIOD_LABELS[name];
+    if (name === 'verificationPeriod' && period.unit === 'workingDays') {
+      problems.push({ field, messageZh: `${label}须按自然日设置`, messageEn: `${name} is timed inside the workflow: days or seconds, not working days` });
+      continue;
+    }
     if (period.unit === 'seconds') {
       if (!options.allowSeconds) problems.push({ field, messageZh: `${label}不能按秒计，请按自然日或工作日设置`, messageEn: `${name}: periods in seconds are for tests only` });
       else if (period.amount < 1) problems.push({ field, messageZh: `${label}不能小于 1 秒`, messageEn: `${name} must be at least 1 second` });

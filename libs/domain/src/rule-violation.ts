@@ -21,6 +21,12 @@ export type RuleCode =
   | 'unknown_measure'
   | 'measure_already_done'
   | 'measures_incomplete'
+  | 'measure_needs_verification'
+  | 'measure_verification_not_used'
+  | 'measure_already_reported'
+  | 'measure_not_reported'
+  | 'invalid_date'
+  | 'same_secretary'
   | 'unknown_objection'
   | 'objection_already_resolved'
   | 'reason_required'
@@ -51,6 +57,14 @@ export const RULE_CODE_STATUS: StatusTable<RuleCode> = {
   case_closed: 409,
   measure_already_done: 409,
   measures_incomplete: 409,
+  // Measures are reported and verified on this case (or completed directly on an older one): use the other action.
+  measure_needs_verification: 409,
+  measure_verification_not_used: 409,
+  measure_already_reported: 409,
+  measure_not_reported: 409,
+  // A date outside what the rules allow (a new due date after the campaign's end, a replacement in the future).
+  invalid_date: 422,
+  same_secretary: 422,
   team_incomplete: 409,
   objection_already_resolved: 409,
   // A talk already recorded or declined, a handling already decided: one record per proposal.

@@ -25,6 +25,7 @@ describe('summarize', () => {
       openProblemCount: 2,
       measureCount: 0,
       measuresDone: 0,
+      measuresReported: 0,
       personIds: ['sec-1', ...TEAM_IDS],
       satisfactionRate: null,
       nextDueAt: at(100),

@@ -23,7 +23,10 @@ export interface CaseSummary {
   problemCount: number;
   openProblemCount: number;
   measureCount: number;
+  /** Verified (or, on older cases, completed): what counts as done. */
   measuresDone: number;
+  /** 已报告待核验: reported done by the branch, not yet verified by the committee. */
+  measuresReported: number;
   /** Everyone named on the case: the secretary, the team and measure owners. */
   personIds: string[];
   satisfactionRate: number | null;
@@ -60,6 +63,7 @@ export function summarize(state: CaseState, now: string): CaseSummary {
     openProblemCount: openProblems(state).length,
     measureCount: measures.length,
     measuresDone: measures.filter((m) => m.status === 'done').length,
+    measuresReported: measures.filter((m) => m.status === 'reported').length,
     personIds: [...personIds],
     satisfactionRate: satisfactionRate(state.satisfaction) ?? null,
     nextDueAt: due[0] ?? null,
@@ -91,7 +95,7 @@ export interface PublicNotice {
   stage: Stage;
   round: number;
   problems: { id: string; description: string; status: string }[];
-  measures: { id: string; problemId: string; description: string; ownerName: string; dueAt: string; status: string; completedAt?: string }[];
+  measures: { id: string; problemId: string; description: string; ownerName: string; dueAt: string; status: string; completedAt?: string; reportedAt?: string }[];
   planPublicizedAt: string | null;
   publicity: { startedAt: string; endsAt: string } | null;
   objectionsReceived: number;
@@ -119,6 +123,7 @@ export function publicNotice(state: CaseState): PublicNotice | null {
       dueAt: measure.dueAt,
       status: measure.status,
       ...(measure.completedAt ? { completedAt: measure.completedAt } : {}),
+      ...(measure.status === 'reported' && measure.report ? { reportedAt: measure.report.at } : {}),
     })),
     planPublicizedAt: state.plan.publicizedAt ?? null,
     publicity: state.publicity ? { startedAt: state.publicity.startedAt, endsAt: state.publicity.endsAt } : null,

@@ -5,9 +5,9 @@
  * always open (a progress report, more measures) are not to-dos until their date comes.
  */
 import { actionsFor } from './actions/authorize';
-import { lapsesAwaitingReview } from './actions/definition';
+import { explanationsOwed, lapsesAwaitingReview } from './actions/definition';
 import type { CaseActionType } from './actions/registry';
-import { currentMeasures, type CaseState } from './case-state';
+import { currentMeasures, verifiesMeasures, type CaseState } from './case-state';
 import { dueItems } from './lifecycle/escalation';
 import { subtractPlainPeriod } from './policy';
 import type { Actor } from './roles';
@@ -16,6 +16,7 @@ export const TODO_KINDS = [
   'plan_owed',
   'plan_to_review',
   'measure_due',
+  'measure_to_verify',
   'report_due',
   'explanation_owed',
   'explanation_to_review',
@@ -33,6 +34,7 @@ export const TODO_KIND_LABELS: Record<TodoKind, string> = {
   plan_owed: '待提交整顿方案',
   plan_to_review: '待审批整顿方案',
   measure_due: '待完成整改措施',
+  measure_to_verify: '待核验整改措施',
   report_due: '待汇报整顿进展',
   explanation_owed: '待说明逾期原因',
   explanation_to_review: '待审核逾期说明',
@@ -80,28 +82,25 @@ export function todosFor(state: CaseState, actor: Actor, now: string): Todo[] {
   }
   if (state.stage === 'planning' && plan.status === 'submitted') add('plan_to_review', 'approvePlan', `第${plan.version}版整顿方案待审批`, { since: plan.submittedAt });
   if (state.stage === 'remediating') {
-    const pending = currentMeasures(state).filter((measure) => measure.status === 'pending');
+    const measures = currentMeasures(state);
+    const pending = measures.filter((measure) => measure.status === 'pending');
     // A measure is the to-do of its owner (or of the branch secretary, who answers for every measure).
+    const complete = verifiesMeasures(state) ? 'reportMeasureDone' : 'completeMeasure';
     for (const measure of pending) {
-      if (actor.role === 'branch_secretary' || actor.userId === measure.ownerId) add('measure_due', 'completeMeasure', measure.description, { dueAt: measure.dueAt });
+      if (actor.role === 'branch_secretary' || actor.userId === measure.ownerId) add('measure_due', complete, measure.description, { dueAt: measure.dueAt });
     }
-    if (pending.length === 0) add('publicity_to_start', 'startPublicity', '整改措施已全部销项，可启动结果公示');
+    // Reported, not yet done: the committee's to verify by the policy's date.
+    for (const measure of measures) {
+      if (measure.status === 'reported' && measure.report) add('measure_to_verify', 'verifyMeasure', measure.description, { dueAt: measure.report.verifyDueAt });
+    }
+    if (measures.every((measure) => measure.status === 'done')) add('publicity_to_start', 'startPublicity', '整改措施已全部销项，可启动结果公示');
     // The periodic report becomes a to-do when its reminder is due, not a month ahead.
     const report = due.find((item) => item.kind === 'report');
     const reminderFrom = report ? Date.parse(subtractPlainPeriod(report.dueAt, state.policy.reminderLead)) : Infinity;
     if (report && actor.role === 'branch_secretary' && reminderFrom <= Date.parse(now)) add('report_due', 'reportProgress', report.label, { dueAt: report.dueAt });
   }
   // One explanation answers a lapse (all its items); other requests are answered one by one.
-  const lapseOf = new Map((escalation.lapses ?? []).flatMap((lapse) => lapse.items.map((item) => [item.key, lapse.id] as const)));
-  const answerKey = (dueItemKey: string) => lapseOf.get(dueItemKey) ?? dueItemKey;
-  const answered = new Set(escalation.explanations.map((explanation) => answerKey(explanation.dueItemKey)));
-  for (const record of escalation.records) {
-    const key = answerKey(record.dueItemKey);
-    if (record.step === 'explanation_requested' && !answered.has(key)) {
-      answered.add(key);
-      add('explanation_owed', 'submitExplanation', record.dueItemLabel, { since: record.at });
-    }
-  }
+  for (const record of explanationsOwed(state)) add('explanation_owed', 'submitExplanation', record.dueItemLabel, { since: record.at });
   const [toReview] = lapsesAwaitingReview(state);
   if (toReview) {
     const { explanation } = toReview;

@@ -202,6 +202,7 @@ export class CaseQueryRepository {
         'r.openProblemCount',
         'r.measureCount',
         'r.measuresDone',
+        'r.measuresReported',
         'r.satisfactionRate',
         'r.nextDueAt',
         'r.stageEnteredAt',
@@ -350,6 +351,16 @@ export class CaseQueryRepository {
     return { talk, organizational_handling: handling };
   }
 
+  /** Measures of the current rounds in scope: all, done (verified), and reported awaiting the committee's verification (已报告待核验). */
+  async measureCounts(filter: Pick<CaseFilter, 'scope' | 'campaignId'>): Promise<{ total: number; done: number; reported: number }> {
+    const row = (await this.filtered(filter)
+      .select('COALESCE(SUM(r.measure_count), 0)', 'total')
+      .addSelect('COALESCE(SUM(r.measures_done), 0)', 'done')
+      .addSelect('COALESCE(SUM(r.measures_reported), 0)', 'reported')
+      .getRawOne()) as { total: string; done: string; reported: string } | undefined;
+    return { total: Number(row?.total ?? 0), done: Number(row?.done ?? 0), reported: Number(row?.reported ?? 0) };
+  }
+
   /** The case's seq as the read model has it (how many timeline entries are written); null when it has no row. */
   async recordedSeq(caseId: string): Promise<number | null> {
     const rows: { seq: number }[] = await this.dataSource.query('SELECT seq FROM case_record WHERE case_id = $1', [caseId]);
@@ -380,10 +391,11 @@ export class CaseQueryRepository {
       parameters.todoStages = where.stages;
     }
     if (where.remediationAwaitingCommittee) {
-      // Most cases in remediation have measures still pending and nothing for the committee: reading
+      // Most cases in remediation have measures still pending and nothing for the committee (no report
+      // to verify, no explanation to review, not all done): reading
       // their states was most of a committee's to-do time (bench/RESULTS.md §4).
       anyOf.push(
-        `(r.stage = 'remediating' AND (r.measures_done >= r.measure_count OR jsonb_array_length(COALESCE(r.state -> 'escalation' -> 'explanations', '[]'::jsonb)) > 0))`,
+        `(r.stage = 'remediating' AND (r.measures_done >= r.measure_count OR r.measures_reported > 0 OR jsonb_array_length(COALESCE(r.state -> 'escalation' -> 'explanations', '[]'::jsonb)) > 0))`,
       );
     }
     for (const [index, kind] of (where.awaiting ?? []).entries()) {

@@ -46,12 +46,13 @@ export class CaseReadModelRepository {
        )
        INSERT INTO case_record (case_id, campaign_id, county, org_code, org_name, domain, township, is_key_village, stage, round,
          overdue, escalation_level, talks, organizational_handling, problem_count, open_problem_count, measure_count, measures_done,
-         person_ids, satisfaction_rate, next_due_at, stage_entered_at, delisted_at, created_at, updated_at, seq, revision, stage_durations, state)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27,$28,$29)
+         person_ids, satisfaction_rate, next_due_at, stage_entered_at, delisted_at, created_at, updated_at, seq, revision, stage_durations, state, measures_reported)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27,$28,$29,$32)
        ON CONFLICT (case_id) DO UPDATE SET
          stage = EXCLUDED.stage, round = EXCLUDED.round, overdue = EXCLUDED.overdue, escalation_level = EXCLUDED.escalation_level,
          talks = EXCLUDED.talks, organizational_handling = EXCLUDED.organizational_handling, problem_count = EXCLUDED.problem_count,
          open_problem_count = EXCLUDED.open_problem_count, measure_count = EXCLUDED.measure_count, measures_done = EXCLUDED.measures_done,
+         measures_reported = EXCLUDED.measures_reported,
          person_ids = EXCLUDED.person_ids, satisfaction_rate = EXCLUDED.satisfaction_rate, next_due_at = EXCLUDED.next_due_at,
          stage_entered_at = EXCLUDED.stage_entered_at, delisted_at = EXCLUDED.delisted_at, updated_at = EXCLUDED.updated_at,
          seq = EXCLUDED.seq, revision = EXCLUDED.revision, stage_durations = EXCLUDED.stage_durations, state = EXCLUDED.state
@@ -88,6 +89,7 @@ export class CaseReadModelRepository {
         JSON.stringify(state),
         JSON.stringify(eventRows),
         JSON.stringify(notificationRows),
+        summary.measuresReported,
       ],
     );
   }

@@ -84,6 +84,9 @@ export const STEADY_DEADLINE_PATCH = 'steady-deadline-timer-v1';
 // talks; people record talks and the county decides organizational handling (escalation.model).
 // Cases started before keep the timer ladder their histories replay.
 export const PROPOSED_TALKS_PATCH = 'proposed-talks-v1';
+// Since this patch a new case's measures are reported by the branch and verified by the township
+// committee (state.measureVerification); cases started before keep completing measures directly.
+export const VERIFIED_MEASURES_PATCH = 'verified-measures-v1';
 // Opens the next campaign's case of a rollover; retried until Temporal takes the start.
 const { openRolloverCase } = proxyActivities<RolloverActivities>({
   startToCloseTimeout: '1 minute',
@@ -153,6 +156,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseResult
   // result share a task, and a replay could find the marker where the code did not ask for it.
   const keepsDeadlineTimer = patched(STEADY_DEADLINE_PATCH);
   const proposesTalks = patched(PROPOSED_TALKS_PATCH);
+  const verifiesMeasures = patched(VERIFIED_MEASURES_PATCH);
   let state: CaseState;
   let revision: number;
   let projectedRevision: number;
@@ -174,6 +178,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseResult
       refuse(error);
     }
     if (proposesTalks) state.escalation.model = 'proposals';
+    if (verifiesMeasures) state.measureVerification = 'committee';
     revision = 1;
     projectedRevision = 0;
     projectedSeq = 0;

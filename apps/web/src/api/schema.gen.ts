@@ -492,6 +492,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseId}/actions/reportMeasureDone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 报告措施完成 (reportMeasureDone)
+         * @description 支部书记（或措施责任人）报告一项措施已完成并附整改成效，经乡镇党委核验后方可销项。可操作角色 roles: 支部书记 (branch_secretary)、包抓责任人 (assigned_leader)。适用阶段 stages: 整顿实施 (remediating)。Returns the case's new state, or the refusal as a problem.
+         */
+        post: operations["reportMeasureDone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/actions/verifyMeasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 核验整改措施 (verifyMeasure)
+         * @description 乡镇党委核验支部报告完成的措施：核验通过即销项；未通过的写明理由、给出新的完成时限，退回整改。可操作角色 roles: 乡镇（街道）党（工）委 (township_committee)。适用阶段 stages: 整顿实施 (remediating)。Returns the case's new state, or the refusal as a problem.
+         */
+        post: operations["verifyMeasure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseId}/actions/reportProgress": {
         parameters: {
             query?: never;
@@ -523,7 +563,7 @@ export interface paths {
         put?: never;
         /**
          * 逾期说明原因 (submitExplanation)
-         * @description 对被要求说明原因的逾期事项作出说明。可操作角色 roles: 支部书记 (branch_secretary)。适用阶段 stages: 已落实包抓 (assigned)、制定整顿方案 (planning)、整顿实施 (remediating)。Returns the case's new state, or the refusal as a problem.
+         * @description 对被要求说明原因的逾期事项作出说明。可操作角色 roles: 支部书记 (branch_secretary)。适用阶段 stages: 摸排确定 (identified)、已落实包抓 (assigned)、制定整顿方案 (planning)、整顿实施 (remediating)、结果公示 (publicizing)、党（工）委初验 (preliminary_acceptance)、县级验收 (county_acceptance)、已销号 (delisted)、回头看 (follow_up_review)。Returns the case's new state, or the refusal as a problem.
          */
         post: operations["submitExplanation"];
         delete?: never;
@@ -706,6 +746,26 @@ export interface paths {
          * @description 审核支部对逾期的说明：认可的给出新的完成时限（到期仍未完成再提请约谈），不认可的即提请约谈。可操作角色 roles: 乡镇（街道）党（工）委 (township_committee)。适用阶段 stages: 摸排确定 (identified)、已落实包抓 (assigned)、制定整顿方案 (planning)、整顿实施 (remediating)、结果公示 (publicizing)、党（工）委初验 (preliminary_acceptance)、县级验收 (county_acceptance)、已销号 (delisted)、回头看 (follow_up_review)。Returns the case's new state, or the refusal as a problem.
          */
         post: operations["reviewExplanation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/actions/replaceSecretary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 调整支部书记 (replaceSecretary)
+         * @description 记录调整支部书记：新任书记（可为从县乡机关选派）、任职日期和原因；此后由新任书记办理、接收通知。可操作角色 roles: 乡镇（街道）党（工）委 (township_committee)、县委组织部 (county_department)。适用阶段 stages: 摸排确定 (identified)、已落实包抓 (assigned)、制定整顿方案 (planning)、整顿实施 (remediating)、结果公示 (publicizing)、党（工）委初验 (preliminary_acceptance)、县级验收 (county_acceptance)、已销号 (delisted)、回头看 (follow_up_review)。Returns the case's new state, or the refusal as a problem.
+         */
+        post: operations["replaceSecretary"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1144,6 +1204,11 @@ export interface components {
              * @description 向县委组织部发送整顿进度汇总的周期（默认每 30 天）
              */
             summaryCadence?: components["schemas"]["PeriodDto"];
+            /**
+             * 措施核验时限
+             * @description 支部报告措施完成后，乡镇党委核验的时限（seconds 或 days，默认 7 天）
+             */
+            verificationPeriod?: components["schemas"]["PeriodDto"];
             /**
              * 乡镇党委分级问责阈值
              * @description 默认逾期占比 20%/35%/50% 或约谈 2/4/6 次
@@ -1657,7 +1722,10 @@ export interface components {
             problemCount: number;
             openProblemCount: number;
             measureCount: number;
+            /** @description 已销项（经核验）的措施数 */
             measuresDone: number;
+            /** @description 已报告完成、待乡镇党委核验的措施数 */
+            measuresReported: number;
             satisfactionRate: number | null;
             nextDueAt: string | null;
             stageEnteredAt: string;
@@ -1751,6 +1819,15 @@ export interface components {
             history: {
                 [key: string]: unknown;
             }[];
+            /**
+             * @description committee：措施须支部报告完成、乡镇党委核验后方可销项（新列入的整顿对象）
+             * @enum {string}
+             */
+            measureVerification?: "committee";
+            /** @description 历任支部书记及任职起止（调整书记后） */
+            secretaries?: {
+                [key: string]: unknown;
+            }[];
             createdAt: string;
             updatedAt: string;
         };
@@ -1770,7 +1847,7 @@ export interface components {
             /** @description Timeline rows from the read model (may lag the live state by a moment) */
             timeline: components["schemas"]["TimelineRowView"][];
             /** @description Actions your role may take in the current stage */
-            availableActions: ("assignTeam" | "submitPlan" | "returnPlan" | "approvePlan" | "addMeasures" | "completeMeasure" | "reportProgress" | "submitExplanation" | "startPublicity" | "resolveObjection" | "recordPreliminaryAcceptance" | "recordCountyAcceptance" | "recordFollowUpReview" | "recordTalk" | "declineTalk" | "decideHandling" | "reviewExplanation")[];
+            availableActions: ("assignTeam" | "submitPlan" | "returnPlan" | "approvePlan" | "addMeasures" | "completeMeasure" | "reportMeasureDone" | "verifyMeasure" | "reportProgress" | "submitExplanation" | "startPublicity" | "resolveObjection" | "recordPreliminaryAcceptance" | "recordCountyAcceptance" | "recordFollowUpReview" | "recordTalk" | "declineTalk" | "decideHandling" | "reviewExplanation" | "replaceSecretary")[];
         };
         DashboardSatisfactionView: {
             /** @description 满意 票数 */
@@ -1791,6 +1868,14 @@ export interface components {
             talk: number;
             /** @description 提请组织处理待决定的整顿对象数 */
             organizational_handling: number;
+        };
+        DashboardMeasuresView: {
+            /** @description 整改措施总数（当前轮次） */
+            total: number;
+            /** @description 已销项（经乡镇党委核验）的措施数 */
+            done: number;
+            /** @description 已报告完成、待乡镇党委核验的措施数（未计入已销项） */
+            reported: number;
         };
         DashboardSummaryView: {
             /** @description 统计范围内的整顿对象总数 */
@@ -1825,12 +1910,14 @@ export interface components {
             satisfaction: components["schemas"]["DashboardSatisfactionView"];
             /** @description 待人作出决定的建议 */
             awaiting: components["schemas"]["DashboardAwaitingView"];
+            /** @description 整改措施：已销项（经核验）与已报告待核验 */
+            measures: components["schemas"]["DashboardMeasuresView"];
             /** @description 统计时间 */
             generatedAt: string;
         };
         TodoView: {
             /** @enum {string} */
-            kind: "plan_owed" | "plan_to_review" | "measure_due" | "report_due" | "explanation_owed" | "explanation_to_review" | "publicity_to_start" | "objection_to_resolve" | "preliminary_acceptance_due" | "county_acceptance_due" | "follow_up_review_due" | "talk_to_hold" | "handling_to_decide";
+            kind: "plan_owed" | "plan_to_review" | "measure_due" | "measure_to_verify" | "report_due" | "explanation_owed" | "explanation_to_review" | "publicity_to_start" | "objection_to_resolve" | "preliminary_acceptance_due" | "county_acceptance_due" | "follow_up_review_due" | "talk_to_hold" | "handling_to_decide";
             /**
              * @description 待办类别（中文）
              * @example 待审批整顿方案
@@ -1840,7 +1927,7 @@ export interface components {
              * @description 办理它的操作
              * @enum {string}
              */
-            action: "assignTeam" | "submitPlan" | "returnPlan" | "approvePlan" | "addMeasures" | "completeMeasure" | "reportProgress" | "submitExplanation" | "startPublicity" | "resolveObjection" | "recordPreliminaryAcceptance" | "recordCountyAcceptance" | "recordFollowUpReview" | "recordTalk" | "declineTalk" | "decideHandling" | "reviewExplanation";
+            action: "assignTeam" | "submitPlan" | "returnPlan" | "approvePlan" | "addMeasures" | "completeMeasure" | "reportMeasureDone" | "verifyMeasure" | "reportProgress" | "submitExplanation" | "startPublicity" | "resolveObjection" | "recordPreliminaryAcceptance" | "recordCountyAcceptance" | "recordFollowUpReview" | "recordTalk" | "declineTalk" | "decideHandling" | "reviewExplanation" | "replaceSecretary";
             /**
              * @description 事项
              * @example 第1版整顿方案待审批
@@ -1880,9 +1967,14 @@ export interface components {
             description: string;
             ownerName: string;
             dueAt: string;
-            /** @enum {string} */
-            status: "pending" | "done";
+            /**
+             * @description reported：已报告完成，待乡镇党委核验（尚未销项）
+             * @enum {string}
+             */
+            status: "pending" | "reported" | "done";
             completedAt?: string;
+            /** @description 报告完成的时间（待核验时） */
+            reportedAt?: string;
         };
         PublicResultView: {
             /** @enum {string} */
@@ -2271,6 +2363,38 @@ export interface components {
              */
             evidence: string;
         };
+        ReportMeasureDoneRequest: {
+            /**
+             * 整改措施
+             * @example m1
+             */
+            measureId: string;
+            /**
+             * 整改成效说明
+             * @example 已召开党员大会通报整改情况，台账附后
+             */
+            evidence: string;
+        };
+        VerifyMeasureRequest: {
+            /**
+             * 整改措施
+             * @example m1
+             */
+            measureId: string;
+            /** 核验通过 */
+            accepted: boolean;
+            /**
+             * 核验意见
+             * @example 经实地查看，党员大会记录和台账齐全
+             */
+            comment: string;
+            /**
+             * 新的完成时限
+             * Format: date-time
+             * @description ISO 8601，如 2026-09-30T00:00:00+08:00
+             */
+            newDueAt?: string;
+        };
         ReportProgressRequest: {
             /**
              * 进展情况
@@ -2417,6 +2541,35 @@ export interface components {
              * @example 情况属实，同意延期两周
              */
             comment: string;
+        };
+        ReplaceSecretaryRequest: {
+            /**
+             * 新任书记人员编号
+             * @example sec-410323-002
+             */
+            personId: string;
+            /**
+             * 新任书记姓名
+             * @example 李选派
+             */
+            name: string;
+            /**
+             * 选派单位
+             * @description 从县乡机关选派的，填写派出单位；本村（单位）产生的不填
+             * @example 县农业农村局
+             */
+            sentFrom?: string;
+            /**
+             * 任职日期
+             * Format: date-time
+             * @description ISO 8601，如 2026-09-30T00:00:00+08:00
+             */
+            effectiveAt: string;
+            /**
+             * 调整原因
+             * @example 原书记不胜任，经组织处理决定予以调整
+             */
+            reason: string;
         };
     };
     responses: never;
@@ -4376,6 +4529,190 @@ export interface operations {
             };
         };
     };
+    reportMeasureDone: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重复提交保护：同一用户以相同的键重复提交同一请求，返回首次结果且不再执行；相同的键用于不同请求返回 422。 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportMeasureDoneRequest"];
+            };
+        };
+        responses: {
+            /** @description The case after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStateView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未找到 (unknown case or campaign) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 操作被拒绝 (not now: wrong stage, closed case, duplicate, a key still in progress …) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 请求内容过大 (body over 256 KB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    verifyMeasure: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重复提交保护：同一用户以相同的键重复提交同一请求，返回首次结果且不再执行；相同的键用于不同请求返回 422。 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyMeasureRequest"];
+            };
+        };
+        responses: {
+            /** @description The case after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStateView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未找到 (unknown case or campaign) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 操作被拒绝 (not now: wrong stage, closed case, duplicate, a key still in progress …) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 请求内容过大 (body over 256 KB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     reportProgress: {
         parameters: {
             query?: never;
@@ -5311,6 +5648,98 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ReviewExplanationRequest"];
+            };
+        };
+        responses: {
+            /** @description The case after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStateView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未找到 (unknown case or campaign) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 操作被拒绝 (not now: wrong stage, closed case, duplicate, a key still in progress …) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 请求内容过大 (body over 256 KB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    replaceSecretary: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重复提交保护：同一用户以相同的键重复提交同一请求，返回首次结果且不再执行；相同的键用于不同请求返回 422。 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplaceSecretaryRequest"];
             };
         };
         responses: {

@@ -19,7 +19,7 @@ import {
 
 export const ESCALATION_LEVEL_COLORS: Record<EscalationLevel, string> = { 0: 'default', 1: 'gold', 2: 'orange', 3: 'red' };
 export const PLAN_STATUS_COLORS: Record<PlanStatus, string> = { none: 'default', submitted: 'processing', returned: 'warning', approved: 'success' };
-export const MEASURE_STATUS_COLORS: Record<MeasureStatus, string> = { pending: 'processing', done: 'success' };
+export const MEASURE_STATUS_COLORS: Record<MeasureStatus, string> = { pending: 'processing', reported: 'warning', done: 'success' };
 export const PROBLEM_STATUS_COLORS: Record<ProblemStatus, string> = { open: 'processing', resolved: 'success', rebounded: 'error' };
 export const PROPOSAL_STATUS_COLORS: Record<ProposalStatus, string> = { proposed: 'warning', held: 'success', declined: 'default', decided: 'processing' };
 export const OBJECTION_STATUS_COLORS: Record<ObjectionStatus, string> = { open: 'warning', upheld: 'error', dismissed: 'default' };

@@ -8,7 +8,7 @@ import { App as AntApp, Button, Card, DatePicker, Form, Input, InputNumber, Moda
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
-import { DEFAULT_POLICY, PERIOD_LABELS, PERIOD_NAMES, type Period, type PeriodName, type PeriodUnit } from '@zhengdun/domain';
+import { DEFAULT_POLICY, PERIOD_LABELS, PERIOD_NAMES, verificationPeriodOf, type CampaignPolicy, type Period, type PeriodName, type PeriodUnit } from '@zhengdun/domain';
 import { apiGet, apiPost } from '../api/http';
 import { queryKeys, useCampaignList } from '../api/queries';
 import type { CampaignStatusView, CampaignView, CreateCampaignRequest } from '../api/views';
@@ -195,7 +195,7 @@ export default function CampaignsPage() {
               title: '期限设置',
               render: (_v, campaign) => (
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {PERIOD_NAMES.map((name) => `${PERIOD_LABELS[name]} ${describe((campaign.policy[name] as Period | undefined) ?? DEFAULT_POLICY[name])}`).join('；')}；满意率 {Math.round((campaign.policy.satisfactionThreshold ?? DEFAULT_POLICY.satisfactionThreshold) * 100)}%
+                  {PERIOD_NAMES.map((name) => `${PERIOD_LABELS[name]} ${describe((campaign.policy[name] as Period | undefined) ?? DEFAULT_POLICY[name])}`).join('；')}；{PERIOD_LABELS.verificationPeriod} {describe(verificationPeriodOf(campaign.policy as Partial<CampaignPolicy>))}；满意率 {Math.round((campaign.policy.satisfactionThreshold ?? DEFAULT_POLICY.satisfactionThreshold) * 100)}%
                 </Typography.Text>
               ),
             },

@@ -8,7 +8,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { Button, Card, Col, Input, Progress, Row, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
-import { ESCALATION_LEVEL_LABELS, ORG_DOMAIN_LABELS, ORG_DOMAINS, STAGE_LABELS, STAGES, isOrgDomain, isStage, type EscalationLevel } from '@zhengdun/domain';
+import { ESCALATION_LEVEL_LABELS, MEASURE_STATUS_LABELS, ORG_DOMAIN_LABELS, ORG_DOMAINS, STAGE_LABELS, STAGES, isOrgDomain, isStage, type EscalationLevel } from '@zhengdun/domain';
 import { POLL_MS, useCaseList, useDashboardSummary } from '../api/queries';
 import type { CaseListQuery, CaseSortKey, CaseSummaryView } from '../api/views';
 import { useUser } from '../auth/session';
@@ -152,7 +152,13 @@ export default function CaseListPage() {
         width: 120,
         render: (_value, row) =>
           row.measureCount > 0 ? (
-            <Progress percent={Math.round((row.measuresDone / row.measureCount) * 100)} size="small" format={() => `${row.measuresDone}/${row.measureCount}`} />
+            <Tooltip title={row.measuresReported > 0 ? `另有 ${row.measuresReported} 项${MEASURE_STATUS_LABELS.reported}` : undefined}>
+              <Progress
+                percent={Math.round((row.measuresDone / row.measureCount) * 100)}
+                size="small"
+                format={() => `${row.measuresDone}${row.measuresReported > 0 ? `+${row.measuresReported}待核验` : ''}/${row.measureCount}`}
+              />
+            </Tooltip>
           ) : (
             <span style={{ color: '#999' }}>未制定</span>
           ),

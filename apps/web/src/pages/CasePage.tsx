@@ -47,6 +47,7 @@ import {
   type Problem,
   type Proposal,
   type ProposalStatus,
+  type SecretaryTerm,
   type TeamMember,
   type TeamRole,
 } from '@zhengdun/domain';
@@ -153,7 +154,14 @@ export default function CasePage() {
               {formatDate(reelectionAt)}（{dueText(reelectionAt)}，须换届前整顿到位）
             </Descriptions.Item>
           )}
-          <Descriptions.Item label="支部书记">{state.org.secretary.name}</Descriptions.Item>
+          <Descriptions.Item label="支部书记">
+            <Tooltip title={secretaryTerms(state)}>
+              <span data-testid="case-secretary">
+                {state.org.secretary.name}
+                {(state.secretaries?.length ?? 0) > 1 && '（已调整）'}
+              </span>
+            </Tooltip>
+          </Descriptions.Item>
           <Descriptions.Item label="列入方式">{IDENTIFICATION_SOURCE_LABELS[state.source] ?? state.source}</Descriptions.Item>
           <Descriptions.Item label="党组织代码">{state.org.code}</Descriptions.Item>
           <Descriptions.Item label="列入时间">{formatDateTime(state.createdAt)}</Descriptions.Item>
@@ -301,7 +309,8 @@ function ProblemsCard({ state }: { state: CaseStateView }) {
         ]}
       />
       <Typography.Title level={5} style={{ marginTop: 16 }}>
-        整改措施（第{state.round}轮，已销项 {measures.filter((m) => m.status === 'done').length} / {measures.length}）
+        整改措施（第{state.round}轮，已销项 {measures.filter((m) => m.status === 'done').length} / {measures.length}
+        {measures.some((m) => m.status === 'reported') && `，${MEASURE_STATUS_LABELS.reported} ${measures.filter((m) => m.status === 'reported').length}`}）
       </Typography.Title>
       {measures.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚未制定整改措施" />
@@ -338,8 +347,10 @@ function ProblemsCard({ state }: { state: CaseStateView }) {
               dataIndex: 'status',
               width: 90,
               render: (value: MeasureStatus, measure) => (
-                <Tooltip title={measure.evidence ? `销项说明：${measure.evidence}` : undefined}>
-                  <Tag color={MEASURE_STATUS_COLORS[value]}>{MEASURE_STATUS_LABELS[value]}</Tag>
+                <Tooltip title={measureStatusNote(measure)}>
+                  <Tag color={MEASURE_STATUS_COLORS[value]} data-testid={`measure-status-${measure.id}`}>
+                    {MEASURE_STATUS_LABELS[value]}
+                  </Tag>
                 </Tooltip>
               ),
             },
@@ -767,4 +778,22 @@ function timelineColor(type: string): string {
 /** The workflow writes instants as ISO 8601 (UTC) into its summaries: show them in local time. */
 function readableSummary(summary: string): string {
   return summary.replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})/g, (iso) => formatDateTime(iso));
+}
+
+/** What a measure's status tag explains on hover: the evidence, the report awaiting verification, the returns and the verification. */
+function measureStatusNote(measure: Measure): string | undefined {
+  const lines: string[] = [];
+  for (const returned of measure.returns ?? []) lines.push(`${formatDateTime(returned.at)} 核验未通过（${returned.by.name}）：${returned.reason}`);
+  if (measure.status === 'reported' && measure.report) lines.push(`${formatDateTime(measure.report.at)} 报告完成：${measure.report.evidence}；核验时限 ${formatDateTime(measure.report.verifyDueAt)}`);
+  if (measure.evidence) lines.push(`销项说明：${measure.evidence}`);
+  if (measure.verified) lines.push(`${formatDateTime(measure.verified.at)} 核验通过（${measure.verified.by.name}）：${measure.verified.comment}`);
+  return lines.length > 0 ? lines.join('\n') : undefined;
+}
+
+/** 历任书记: who held the post when, once it has changed hands. */
+function secretaryTerms(state: { secretaries?: SecretaryTerm[] }): string | undefined {
+  if (!state.secretaries || state.secretaries.length < 2) return undefined;
+  return state.secretaries
+    .map((term) => `${term.name}${term.sentFrom ? `（选派自${term.sentFrom}）` : ''}：${formatDate(term.from)} 至 ${term.until ? formatDate(term.until) : '今'}`)
+    .join('；');
 }

@@ -8,7 +8,7 @@ import { useMemo } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Card, Col, Empty, Row, Select, Skeleton, Space, Typography } from 'antd';
 import { AlertOutlined, CalendarOutlined, CheckCircleOutlined, ClusterOutlined, SmileOutlined, WarningOutlined } from '@ant-design/icons';
-import { ESCALATION_LEVEL_LABELS, ORG_DOMAIN_LABELS, SATISFACTION_LABELS, STAGE_LABELS, STAGES, isOrgDomain, type Stage } from '@zhengdun/domain';
+import { ESCALATION_LEVEL_LABELS, MEASURE_STATUS_LABELS, ORG_DOMAIN_LABELS, SATISFACTION_LABELS, STAGE_LABELS, STAGES, isOrgDomain, type Stage } from '@zhengdun/domain';
 import { queryString } from '../api/http';
 import { POLL_MS, useDashboardSummary } from '../api/queries';
 import type { CampaignView, DashboardSummaryView } from '../api/views';
@@ -106,7 +106,7 @@ export default function OverviewPage() {
               <StatCard title="列入整顿的党组织" icon={<ClusterOutlined />} value={<>{data.total}{unit('个')}</>} foot="点击查看全部整顿对象" onClick={() => openList({})} testId="stat-total" />
             </Col>
             <Col xs={24} sm={12} xl={4}>
-              <StatCard title="转化率" icon={<CheckCircleOutlined />} value={percent(data.conversionRate)} foot={`已销号 ${data.converted} 个（含回头看、归档）`} testId="stat-converted" />
+              <StatCard title="转化率" icon={<CheckCircleOutlined />} value={percent(data.conversionRate)} foot={`已销号 ${data.converted} 个（含回头看、归档）；措施已销项 ${data.measures.done}/${data.measures.total}，${MEASURE_STATUS_LABELS.reported} ${data.measures.reported}`} testId="stat-converted" />
             </Col>
             <Col xs={24} sm={12} xl={4}>
               <StatCard

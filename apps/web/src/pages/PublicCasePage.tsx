@@ -97,6 +97,7 @@ export default function PublicCasePage() {
 
 function NoticeBody({ notice, onSent }: { notice: PublicNoticeView; onSent: () => void }) {
   const done = notice.measures.filter((m) => m.status === 'done').length;
+  const reported = notice.measures.filter((m) => m.status === 'reported').length;
   const total = notice.measures.length;
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
@@ -113,6 +114,11 @@ function NoticeBody({ notice, onSent }: { notice: PublicNoticeView; onSent: () =
           <div>
             <Typography.Text>整改措施完成情况：</Typography.Text>
             <Progress percent={total ? Math.round((done / total) * 100) : 0} format={() => `${done}/${total} 项`} strokeColor="#2f9e6e" />
+            {reported > 0 && (
+              <Typography.Text type="secondary" data-testid="public-reported">
+                另有 {reported} 项{MEASURE_STATUS_LABELS.reported}（经乡镇党委核验后销项）
+              </Typography.Text>
+            )}
           </div>
           <Typography.Text type="secondary">
             收到群众异议 {notice.objectionsReceived} 件，已处理 {notice.objectionsResolved} 件。
@@ -145,6 +151,10 @@ function NoticeBody({ notice, onSent }: { notice: PublicNoticeView; onSent: () =
                       {measure.status === 'done' ? (
                         <span style={{ color: '#2f9e6e' }}>
                           <CheckCircleOutlined /> {formatDate(measure.completedAt)} {MEASURE_STATUS_LABELS.done}
+                        </span>
+                      ) : measure.status === 'reported' ? (
+                        <span style={{ color: '#d48806' }}>
+                          <ClockCircleOutlined /> {formatDate(measure.reportedAt)} {MEASURE_STATUS_LABELS.reported}
                         </span>
                       ) : (
                         <span style={{ color: '#1f5fbf' }}>

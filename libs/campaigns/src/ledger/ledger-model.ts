@@ -77,6 +77,8 @@ export interface LedgerCaseRow {
   openProblems: number;
   measures: number;
   measuresDone: number;
+  /** 已报告待核验: reported by the branch, not yet verified (not counted as done). */
+  measuresReported: number;
   planApprovedAt: string;
   delistedAt: string;
   overdue: string;
@@ -100,6 +102,15 @@ export interface LedgerProblemRow {
   carriedFrom: string;
 }
 
+/** The verification of a measure as the ledger says it: verified by whom, awaiting since when, returned why. */
+function verificationNote(measure: LedgerCaseRecord['state']['measures'][number]): string {
+  const lines: string[] = [];
+  for (const returned of measure.returns ?? []) lines.push(`${chinaDay(returned.at)} 退回（${returned.by.name}）：${returned.reason}`);
+  if (measure.status === 'reported' && measure.report) lines.push(`${chinaDay(measure.report.at)} 报告完成，待核验（时限 ${chinaDay(measure.report.verifyDueAt)}）`);
+  if (measure.verified) lines.push(`${chinaDay(measure.verified.at)} 核验通过（${measure.verified.by.name}）：${measure.verified.comment}`);
+  return lines.join('\n');
+}
+
 export interface LedgerMeasureRow {
   no: number;
   orgCode: string;
@@ -112,6 +123,8 @@ export interface LedgerMeasureRow {
   status: string;
   completedAt: string;
   evidence: string;
+  /** Who verified it and when, or the report awaiting verification, or the reports returned. */
+  verification: string;
 }
 
 export interface LedgerSupervisionRow {
@@ -161,6 +174,8 @@ export const SUPERVISION_EVENT_LABELS: Record<string, string> = {
   organizational_handling_flagged: '提请组织处理',
   organizational_handling_proposed: '提请组织处理',
   organizational_handling_decided: '组织处理决定',
+  measure_returned: '措施核验未通过，退回整改',
+  secretary_replaced: '调整支部书记',
 };
 export const SUPERVISION_EVENT_TYPES = Object.keys(SUPERVISION_EVENT_LABELS);
 
@@ -214,6 +229,7 @@ export function buildLedgerModel(records: readonly LedgerCaseRecord[], events: r
       openProblems: record.openProblemCount,
       measures: record.measureCount,
       measuresDone: record.measuresDone,
+      measuresReported: state.measures.filter((measure) => measure.round === state.round && measure.status === 'reported').length,
       planApprovedAt: chinaDay(state.plan.approvedAt ?? approved?.at),
       delistedAt: chinaDay(record.delistedAt),
       overdue: yesNo(record.overdue),
@@ -254,7 +270,8 @@ export function buildLedgerModel(records: readonly LedgerCaseRecord[], events: r
         round: measure.round,
         status: MEASURE_STATUS_LABELS[measure.status],
         completedAt: chinaDay(measure.completedAt),
-        evidence: measure.evidence ?? '',
+        evidence: measure.evidence ?? measure.report?.evidence ?? '',
+        verification: verificationNote(measure),
       });
     }
   }

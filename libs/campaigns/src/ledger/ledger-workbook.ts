@@ -45,6 +45,7 @@ export const CASE_COLUMNS: ColumnSpec<LedgerCaseRow>[] = [
   { header: '未解决问题', key: 'openProblems', width: 8, kind: 'int' },
   { header: '整改措施', key: 'measures', width: 8, kind: 'int' },
   { header: '已完成措施', key: 'measuresDone', width: 8, kind: 'int' },
+  { header: '已报告待核验措施', key: 'measuresReported', width: 8, kind: 'int' },
   { header: '方案批准时间', key: 'planApprovedAt', width: 12 },
   { header: '销号时间', key: 'delistedAt', width: 12 },
   { header: '是否逾期', key: 'overdue', width: 8 },
@@ -81,6 +82,7 @@ export const MEASURE_COLUMNS: ColumnSpec<LedgerMeasureRow>[] = [
   { header: '状态', key: 'status', width: 8 },
   { header: '完成时间', key: 'completedAt', width: 12 },
   { header: '销项说明', key: 'evidence', width: 36, wrap: true },
+  { header: '核验情况', key: 'verification', width: 36, wrap: true },
 ];
 
 export const SUPERVISION_COLUMNS: ColumnSpec<LedgerSupervisionRow>[] = [

@@ -73,7 +73,7 @@ export function authorize(state: CaseStanding, type: CaseActionType, actor: Acto
  * through, less those with nothing to act on yet (no proposal waiting, see `offeredWhen`).
  */
 export function actionsFor(state: CaseStanding, actor: Actor): CaseActionType[] {
-  return CASE_ACTION_TYPES.filter((type) => refusal(state, type, actor) === undefined && (actionDefinition(type).offeredWhen?.(state as CaseState) ?? true));
+  return CASE_ACTION_TYPES.filter((type) => refusal(state, type, actor) === undefined && (actionDefinition(type).offeredWhen?.(state as CaseState, actor) ?? true));
 }
 
 /** Whether the role could ever take this action (the API refuses other roles before asking the workflow). */

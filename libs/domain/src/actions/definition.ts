@@ -30,7 +30,7 @@ export interface ActionDefinition<T extends string = string, Body extends z.ZodO
    * Offered (as a button) only when this holds, e.g. a proposal waits for a decision. Not a rule: the
    * lifecycle step refuses on its own when there is nothing to act on.
    */
-  offeredWhen?(state: CaseState): boolean;
+  offeredWhen?(state: CaseState, actor: Actor): boolean;
   /**
    * Rules that judge the request when a person makes it (who may name whom, categories by domain):
    * the API and the workflow's Update validator check them; a workflow replaying an action it
@@ -71,4 +71,24 @@ export function lapsesAwaitingReview<
     const explanation = state.escalation.explanations.find((candidate) => keys.has(candidate.dueItemKey));
     return explanation ? [{ lapse, explanation }] : [];
   });
+}
+
+/**
+ * The requests for an explanation not answered yet, one per lapse (one explanation answers all its
+ * items) or per item outside lapses: the first record of each, in order.
+ */
+export function explanationsOwed(state: CaseState): CaseState['escalation']['records'] {
+  const { escalation } = state;
+  const lapseOf = new Map((escalation.lapses ?? []).flatMap((lapse) => lapse.items.map((item) => [item.key, lapse.id] as const)));
+  const answerKey = (dueItemKey: string) => lapseOf.get(dueItemKey) ?? dueItemKey;
+  const answered = new Set(escalation.explanations.map((explanation) => answerKey(explanation.dueItemKey)));
+  const owed: CaseState['escalation']['records'] = [];
+  for (const record of escalation.records) {
+    const key = answerKey(record.dueItemKey);
+    if (record.step === 'explanation_requested' && !answered.has(key)) {
+      answered.add(key);
+      owed.push(record);
+    }
+  }
+  return owed;
 }

@@ -15,6 +15,8 @@ import { recordCountyAcceptanceAction } from './record-county-acceptance';
 import { recordFollowUpReviewAction } from './record-follow-up-review';
 import { recordPreliminaryAcceptanceAction } from './record-preliminary-acceptance';
 import { recordTalkAction } from './record-talk';
+import { replaceSecretaryAction } from './replace-secretary';
+import { reportMeasureDoneAction } from './report-measure-done';
 import { reportProgressAction } from './report-progress';
 import { resolveObjectionAction } from './resolve-objection';
 import { returnPlanAction } from './return-plan';
@@ -22,6 +24,7 @@ import { reviewExplanationAction } from './review-explanation';
 import { startPublicityAction } from './start-publicity';
 import { submitExplanationAction } from './submit-explanation';
 import { submitPlanAction } from './submit-plan';
+import { verifyMeasureAction } from './verify-measure';
 
 export const CASE_ACTIONS = {
   assignTeam: assignTeamAction,
@@ -30,6 +33,8 @@ export const CASE_ACTIONS = {
   approvePlan: approvePlanAction,
   addMeasures: addMeasuresAction,
   completeMeasure: completeMeasureAction,
+  reportMeasureDone: reportMeasureDoneAction,
+  verifyMeasure: verifyMeasureAction,
   reportProgress: reportProgressAction,
   submitExplanation: submitExplanationAction,
   startPublicity: startPublicityAction,
@@ -41,6 +46,7 @@ export const CASE_ACTIONS = {
   declineTalk: declineTalkAction,
   decideHandling: decideHandlingAction,
   reviewExplanation: reviewExplanationAction,
+  replaceSecretary: replaceSecretaryAction,
 } as const satisfies { [T in string]: ActionDefinition<T> };
 
 export type CaseActionType = keyof typeof CASE_ACTIONS;

@@ -8,7 +8,7 @@
  * recorded two talks and flagged organizational handling (see `escalation.model`).
  * Pure: the workflow sleeps until the next event.
  */
-import { currentMeasures, type CaseState, type EscalationLevel, type EscalationStep, type Lapse, type TalkSubject } from '../case-state';
+import { currentMeasures, verifiesMeasures, type CaseState, type Measure, type EscalationLevel, type EscalationStep, type Lapse, type TalkSubject } from '../case-state';
 import type { Recipient } from '../notifications';
 import { addPlainPeriod, subtractPlainPeriod } from '../policy';
 import { committeeOf, countyOf, notify, record, secretaryOf, type Draft } from './draft';
@@ -17,7 +17,8 @@ import { reviewFallsDue } from './follow-up-review';
 
 export interface DueItem {
   key: string;
-  kind: 'plan' | 'measure' | 'report' | 'rectification';
+  /** `verification`: a reported measure the township committee has to verify (reminded, never a lapse of the branch). */
+  kind: 'plan' | 'measure' | 'report' | 'rectification' | 'verification';
   label: string;
   dueAt: string;
   responsible: Recipient[];
@@ -33,9 +34,14 @@ export function dueItems(state: CaseState): DueItem[] {
   if (state.stage === 'remediating') {
     for (const measure of currentMeasures(state)) {
       if (measure.status === 'done') continue;
+      if (measure.status === 'reported' && measure.report) {
+        const at = measure.report.at;
+        items.push({ key: `verify:${measure.id}:${at}`, kind: 'verification', label: `核验整改措施：${measure.description}`, dueAt: measure.report.verifyDueAt, responsible: [committeeOf(state)] });
+        continue;
+      }
       const owner: Recipient = { kind: 'person', personId: measure.ownerId, name: measure.ownerName };
       const responsible = measure.ownerId === state.org.secretary.personId ? [secretary] : [owner, secretary];
-      items.push({ key: `measure:${measure.id}`, kind: 'measure', label: `整改措施：${measure.description}`, dueAt: measure.dueAt, responsible });
+      items.push({ key: measureItemKey(state, measure), kind: 'measure', label: `整改措施：${measure.description}`, dueAt: measure.dueAt, responsible });
     }
     if (deadlines.nextReportDueAt) {
       const countyLeader = state.team.find((member) => member.teamRole === 'county_leader');
@@ -62,6 +68,15 @@ export function dueItems(state: CaseState): DueItem[] {
   return items;
 }
 
+/**
+ * A measure's due item. A report the committee returned sets a new date: on cases that verify
+ * measures that is a new item (its own reminder and request), like a new 限期整改 deadline.
+ */
+function measureItemKey(state: CaseState, measure: Measure): string {
+  const returned = verifiesMeasures(state) ? (measure.returns?.length ?? 0) : 0;
+  return returned > 0 ? `measure:${measure.id}:r${returned}` : `measure:${measure.id}`;
+}
+
 export type ScheduledEvent =
   | { kind: 'escalation'; key: string; at: string; step: Exclude<EscalationStep, 'organizational_handling'>; talkNo?: 1 | 2; item: DueItem }
   | { kind: 'talk_proposal'; key: string; at: string; lapseId: string }
@@ -75,6 +90,13 @@ export function proposesTalks(state: CaseState): boolean {
 
 function ladder(state: CaseState, item: DueItem): ScheduledEvent[] {
   const { reminderLead, escalationInterval } = state.policy;
+  if (item.kind === 'verification') {
+    // The committee is reminded before the date and again when it passes; nobody is asked to explain.
+    return [
+      { kind: 'escalation', key: `${item.key}:reminder`, at: subtractPlainPeriod(item.dueAt, reminderLead), step: 'reminder', item },
+      { kind: 'escalation', key: `${item.key}:overdue`, at: item.dueAt, step: 'reminder', item },
+    ];
+  }
   const talkAt = (n: number) => addPlainPeriod(item.dueAt, { amount: escalationInterval.amount * n, unit: escalationInterval.unit });
   const reminderAndRequest: ScheduledEvent[] = [
     { kind: 'escalation', key: `${item.key}:reminder`, at: subtractPlainPeriod(item.dueAt, reminderLead), step: 'reminder', item },
@@ -192,7 +214,7 @@ function lapseOverdue(draft: Draft, event: Extract<ScheduledEvent, { kind: 'esca
   }
   const inLapses = new Set(lapses.flatMap((lapse) => lapse.items.map((item) => item.key)));
   const now = Date.parse(draft.now);
-  const overdue = due.filter((item) => item.kind !== 'report' && !inLapses.has(item.key) && (item.key === event.item.key || Date.parse(item.dueAt) <= now));
+  const overdue = due.filter((item) => item.kind !== 'report' && item.kind !== 'verification' && !inLapses.has(item.key) && (item.key === event.item.key || Date.parse(item.dueAt) <= now));
   const lapse: Lapse = { id: `lapse-${lapses.length + 1}`, openedAt: draft.now, items: overdue.map(entry) };
   lapses.push(lapse);
   for (const item of overdue) raise(draft, 'explanation_requested', `${item.key}:explanation`, item);
@@ -234,6 +256,11 @@ function escalate(draft: Draft, event: Extract<ScheduledEvent, { kind: 'escalati
   raise(draft, event.step, event.key, item);
   switch (event.step) {
     case 'reminder':
+      if (item.kind === 'verification' && event.key.endsWith(':overdue')) {
+        record(draft, 'reminder_sent', `提醒：${item.label} 已于 ${item.dueAt} 到期，尚未核验`);
+        notify(draft, 'reminder', item.responsible, '核验逾期提醒', `${item.label}已于 ${item.dueAt} 到期，请尽快核验。`, `${state.caseId}:${event.key}`);
+        return;
+      }
       record(draft, 'reminder_sent', `提醒：${item.label} 将于 ${item.dueAt} 到期`);
       notify(draft, 'reminder', item.responsible, '到期提醒', `${item.label}将于 ${item.dueAt} 到期，请按时完成。`, `${state.caseId}:${event.key}`);
       return;

@@ -1,8 +1,9 @@
 /** Stage 4 (整顿实施): measures carried out with evidence, progress reported, explanations given. */
 import type { MeasureDraft } from '../actions';
-import { currentMeasures, type ActorRef } from '../case-state';
+import { currentMeasures, verifiesMeasures, type ActorRef, type Measure } from '../case-state';
+import { addPlainPeriod, verificationPeriodOf } from '../policy';
 import { violation } from '../rule-violation';
-import { committeeOf, moveTo, notify, record, trimmed, type Draft } from './draft';
+import { committeeOf, moveTo, notify, record, secretaryOf, trimmed, type Draft } from './draft';
 import { assertValidMeasures, toMeasures } from './planning';
 
 export function addMeasures(draft: Draft, measures: MeasureDraft[]): void {
@@ -23,15 +24,28 @@ function assertMayCloseMeasure(draft: Draft, ownerId: string): void {
   }
 }
 
-export function completeMeasure(draft: Draft, measureId: string, evidence: string): void {
-  const { state } = draft;
-  const measure = currentMeasures(state).find((m) => m.id === measureId);
+function measureOf(draft: Draft, measureId: string): Measure {
+  const measure = currentMeasures(draft.state).find((m) => m.id === measureId);
   if (!measure) {
     throw violation('unknown_measure', `整改措施 ${measureId} 不存在`, `no measure ${measureId} in this round`, { field: 'measureId' });
   }
   if (measure.status === 'done') {
     throw violation('measure_already_done', '该措施已销项', 'this measure is already done', { field: 'measureId' });
   }
+  return measure;
+}
+
+export function completeMeasure(draft: Draft, measureId: string, evidence: string): void {
+  const { state } = draft;
+  if (verifiesMeasures(state)) {
+    throw violation(
+      'measure_needs_verification',
+      '本整顿对象的措施须由支部报告完成、经乡镇党委核验后方可销项',
+      'on this case a measure is done only when the branch has reported it and the township committee has verified it',
+      { field: 'measureId' },
+    );
+  }
+  const measure = measureOf(draft, measureId);
   assertMayCloseMeasure(draft, measure.ownerId);
   if (trimmed(evidence).length === 0) {
     throw violation('invalid_input', '销项须附整改成效说明', 'closing a measure needs evidence of what was done', { field: 'evidence' });
@@ -41,6 +55,77 @@ export function completeMeasure(draft: Draft, measureId: string, evidence: strin
   measure.completedBy = draft.actor;
   measure.evidence = trimmed(evidence);
   record(draft, 'measure_completed', `措施销项：${measure.description}`);
+}
+
+/**
+ * The branch reports a measure done, with evidence (报告完成): it waits for the township committee's
+ * verification, due within the policy's verification period. Not done until verified
+ * (不能把说了当成做了、把做了当成做好了, 002). The branch secretary reports any measure; a leader on the
+ * team only one they own.
+ */
+export function reportMeasureDone(draft: Draft, measureId: string, evidence: string): void {
+  const { state, actor } = draft;
+  if (!verifiesMeasures(state)) {
+    throw violation('measure_verification_not_used', '本整顿对象的措施按原方式销项，无需报告核验', 'this case completes measures without verification');
+  }
+  const measure = measureOf(draft, measureId);
+  if (measure.status === 'reported') {
+    throw violation('measure_already_reported', '该措施已报告完成，正等待乡镇党委核验', 'this measure is already reported and awaits verification', { field: 'measureId' });
+  }
+  const isSecretary = actor.role === 'branch_secretary' && actor.userId === state.org.secretary.personId;
+  if (!isSecretary && actor.userId !== measure.ownerId) {
+    throw violation('wrong_person', '只有支部书记或该措施的责任人可以报告完成', 'only the branch secretary or the measure’s owner may report it done', { field: 'measureId' });
+  }
+  if (trimmed(evidence).length === 0) {
+    throw violation('invalid_input', '报告完成须附整改成效说明', 'a report needs evidence of what was done', { field: 'evidence' });
+  }
+  const verifyDueAt = addPlainPeriod(draft.now, verificationPeriodOf(state.policy));
+  measure.status = 'reported';
+  measure.report = { at: draft.now, by: draft.actor, evidence: trimmed(evidence), verifyDueAt };
+  record(draft, 'measure_reported', `报告措施完成，待乡镇党委核验：${measure.description}`);
+  notify(draft, 'measure_reported', [committeeOf(state)], '整改措施已报告完成，请核验', `${measure.description}。成效：${trimmed(evidence)}。请于 ${verifyDueAt} 前核验。`);
+}
+
+/**
+ * The township committee verifies a reported measure: accepted, it is done (销项); returned, it is
+ * pending again with the reason and a new date within the campaign (and any 限期整改 deadline).
+ */
+export function verifyMeasure(draft: Draft, measureId: string, accepted: boolean, comment: string, newDueAt?: string): void {
+  const { state } = draft;
+  const measure = measureOf(draft, measureId);
+  if (measure.status !== 'reported' || !measure.report) {
+    throw violation('measure_not_reported', '该措施尚未报告完成，不能核验', 'this measure has not been reported done', { field: 'measureId' });
+  }
+  if (trimmed(comment).length === 0) {
+    throw violation('reason_required', accepted ? '请写明核验意见' : '请写明退回理由', accepted ? 'a verification needs a comment' : 'a returned report needs a reason', { field: 'comment' });
+  }
+  if (accepted) {
+    measure.status = 'done';
+    measure.completedAt = draft.now;
+    measure.completedBy = measure.report.by;
+    measure.evidence = measure.report.evidence;
+    measure.verified = { at: draft.now, by: draft.actor, comment: trimmed(comment) };
+    record(draft, 'measure_verified', `核验通过，措施销项：${measure.description}`);
+    return;
+  }
+  if (!newDueAt) {
+    throw violation('invalid_input', '退回须给出新的完成时限', 'a returned report needs a new due date', { field: 'newDueAt' });
+  }
+  const latest = [state.campaign.endsAt, state.deadlines.rectificationDueAt].filter((at): at is string => Boolean(at)).sort()[0];
+  if (Date.parse(newDueAt) <= Date.parse(draft.now) || Date.parse(newDueAt) > Date.parse(latest)) {
+    throw violation(
+      'invalid_date',
+      `新的完成时限须晚于现在，且不晚于${latest === state.campaign.endsAt ? '整顿批次截止时间' : '限期整改时限'}（${latest}）`,
+      `the new due date must be after now and no later than ${latest}`,
+      { field: 'newDueAt', latest },
+    );
+  }
+  (measure.returns ??= []).push({ at: draft.now, by: draft.actor, evidence: measure.report.evidence, reason: trimmed(comment), newDueAt: new Date(newDueAt).toISOString() });
+  measure.status = 'pending';
+  measure.report = undefined;
+  measure.dueAt = new Date(newDueAt).toISOString();
+  record(draft, 'measure_returned', `核验未通过，退回整改：${measure.description}（${trimmed(comment)}），新的完成时限 ${measure.dueAt}`);
+  notify(draft, 'measure_returned', [secretaryOf(state)], '整改措施核验未通过，已退回', `${measure.description}：${trimmed(comment)}。请于 ${measure.dueAt} 前完成并重新报告。`);
 }
 
 export function reportProgress(draft: Draft, summary: string): void {
@@ -76,9 +161,10 @@ export function startPublicity(draft: Draft): void {
   const { state } = draft;
   const pending = currentMeasures(state).filter((measure) => measure.status !== 'done');
   if (pending.length > 0) {
+    const unverified = verifiesMeasures(state) ? '未经核验销项' : '未销项';
     throw violation(
       'measures_incomplete',
-      `还有${pending.length}条整改措施未销项，不能启动结果公示`,
+      `还有${pending.length}条整改措施${unverified}，不能启动结果公示`,
       `${pending.length} measures are not done yet`,
       { pendingMeasureIds: pending.map((measure) => measure.id) },
     );

@@ -75,6 +75,10 @@ export class CaseRecordEntity {
   @Column({ name: 'measures_done', type: 'int' })
   measuresDone!: number;
 
+  /** 已报告待核验: reported done, not yet verified (not counted in measuresDone). */
+  @Column({ name: 'measures_reported', type: 'int', default: 0 })
+  measuresReported!: number;
+
   /** The secretary, the team and measure owners: "cases assigned to me". */
   @Index('idx_case_person_ids', { synchronize: false })
   @Column({ name: 'person_ids', type: 'text', array: true })

@@ -68,6 +68,10 @@ export class CampaignPolicyDto implements Partial<CampaignPolicy> {
   @IsOptional() @IsObject() @ValidateNested() @Type(() => PeriodDto)
   summaryCadence?: PeriodDto;
 
+  @ApiPropertyOptional({ title: '措施核验时限', type: PeriodDto, description: '支部报告措施完成后，乡镇党委核验的时限（seconds 或 days，默认 7 天）' })
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => PeriodDto)
+  verificationPeriod?: PeriodDto;
+
   @ApiPropertyOptional({ title: '乡镇党委分级问责阈值', type: CommitteeThresholdsDto, description: '默认逾期占比 20%/35%/50% 或约谈 2/4/6 次' })
   @IsOptional() @IsObject() @ValidateNested() @Type(() => CommitteeThresholdsDto)
   committeeThresholds?: CommitteeThresholdsDto;

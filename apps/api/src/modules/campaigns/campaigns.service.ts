@@ -41,6 +41,7 @@ function policyOf(dto: CreateCampaignDto, allowSeconds: boolean): CampaignPolicy
     ...Object.fromEntries(PERIOD_NAMES.map((name) => [name, { ...(given[name] ?? DEFAULT_POLICY[name]) }])),
     satisfactionThreshold: given.satisfactionThreshold ?? DEFAULT_POLICY.satisfactionThreshold,
     ...(dto.policy.summaryCadence ? { summaryCadence: { amount: dto.policy.summaryCadence.amount, unit: dto.policy.summaryCadence.unit } } : {}),
+    ...(dto.policy.verificationPeriod ? { verificationPeriod: { amount: dto.policy.verificationPeriod.amount, unit: dto.policy.verificationPeriod.unit } } : {}),
     ...(dto.policy.committeeThresholds
       ? { committeeThresholds: { overdueShare: [...dto.policy.committeeThresholds.overdueShare], talks: [...dto.policy.committeeThresholds.talks] } }
       : {}),
@@ -48,8 +49,8 @@ function policyOf(dto: CreateCampaignDto, allowSeconds: boolean): CampaignPolicy
   if (!isValidPolicy(policy)) {
     throw new CampaignRequestException(
       'invalid_policy',
-      '整顿政策设置有误：提醒提前量和督办间隔只能按自然日或秒计，不能按工作日；进度汇总周期须大于零',
-      'invalid policy: reminderLead and escalationInterval cannot be in working days; summaryCadence must be more than zero',
+      '整顿政策设置有误：提醒提前量、督办间隔和措施核验时限只能按自然日或秒计，不能按工作日；进度汇总周期须大于零',
+      'invalid policy: reminderLead, escalationInterval and verificationPeriod cannot be in working days; summaryCadence must be more than zero',
       { field: 'policy' },
     );
   }

@@ -30,6 +30,7 @@ export function toCaseSummaryView(row: CaseRecordEntity): CaseSummaryView {
     openProblemCount: row.openProblemCount,
     measureCount: row.measureCount,
     measuresDone: row.measuresDone,
+    measuresReported: row.measuresReported,
     satisfactionRate: row.satisfactionRate,
     nextDueAt: iso(row.nextDueAt),
     stageEnteredAt: iso(row.stageEnteredAt)!,

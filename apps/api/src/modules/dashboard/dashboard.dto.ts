@@ -25,6 +25,13 @@ export class DashboardAwaitingView {
   @ApiProperty({ description: '提请组织处理待决定的整顿对象数' }) organizational_handling!: number;
 }
 
+/** Measures of the cases in scope (current round): only verified ones count as done. */
+export class DashboardMeasuresView {
+  @ApiProperty({ description: '整改措施总数（当前轮次）' }) total!: number;
+  @ApiProperty({ description: '已销项（经乡镇党委核验）的措施数' }) done!: number;
+  @ApiProperty({ description: '已报告完成、待乡镇党委核验的措施数（未计入已销项）' }) reported!: number;
+}
+
 export class DashboardSummaryView {
   @ApiProperty({ description: '统计范围内的整顿对象总数' }) total!: number;
   @ApiProperty({ ...COUNTS, description: '各阶段整顿对象数' }) byStage!: Record<string, number>;
@@ -38,5 +45,7 @@ export class DashboardSummaryView {
   @ApiProperty({ type: DashboardSatisfactionView, description: '群众满意度测评' }) satisfaction!: DashboardSatisfactionView;
   @ApiProperty({ type: DashboardAwaitingView, description: '待人作出决定的建议' })
   awaiting!: DashboardAwaitingView;
+  @ApiProperty({ type: DashboardMeasuresView, description: '整改措施：已销项（经核验）与已报告待核验' })
+  measures!: DashboardMeasuresView;
   @ApiProperty({ description: '统计时间' }) generatedAt!: string;
 }

@@ -9,7 +9,8 @@ export class DashboardService {
   constructor(private readonly query: CaseQueryRepository) {}
 
   async summary(actor: Actor, campaignId?: string): Promise<DashboardSummaryView> {
-    const [dashboard, awaiting] = await Promise.all([this.query.dashboard({ scope: actor.scope, campaignId }), this.query.awaitingCounts({ scope: actor.scope, campaignId })]);
-    return { ...dashboard, awaiting, generatedAt: new Date().toISOString() };
+    const filter = { scope: actor.scope, campaignId };
+    const [dashboard, awaiting, measures] = await Promise.all([this.query.dashboard(filter), this.query.awaitingCounts(filter), this.query.measureCounts(filter)]);
+    return { ...dashboard, awaiting, measures, generatedAt: new Date().toISOString() };
   }
 }

@@ -40,8 +40,9 @@ class PublicMeasureView {
   @ApiProperty() description!: string;
   @ApiProperty() ownerName!: string;
   @ApiProperty() dueAt!: string;
-  @ApiProperty({ enum: ['pending', 'done'] }) status!: string;
+  @ApiProperty({ enum: ['pending', 'reported', 'done'], description: 'reported：已报告完成，待乡镇党委核验（尚未销项）' }) status!: string;
   @ApiPropertyOptional() completedAt?: string;
+  @ApiPropertyOptional({ description: '报告完成的时间（待核验时）' }) reportedAt?: string;
 }
 
 class PublicResultView {

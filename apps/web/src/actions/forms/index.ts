@@ -10,6 +10,8 @@ import { recordCountyAcceptanceForm } from './recordCountyAcceptance';
 import { recordFollowUpReviewForm } from './recordFollowUpReview';
 import { recordPreliminaryAcceptanceForm } from './recordPreliminaryAcceptance';
 import { recordTalkForm } from './recordTalk';
+import { replaceSecretaryForm } from './replaceSecretary';
+import { reportMeasureDoneForm } from './reportMeasureDone';
 import { reportProgressForm } from './reportProgress';
 import { resolveObjectionForm } from './resolveObjection';
 import { returnPlanForm } from './returnPlan';
@@ -17,6 +19,7 @@ import { reviewExplanationForm } from './reviewExplanation';
 import { startPublicityForm } from './startPublicity';
 import { submitExplanationForm } from './submitExplanation';
 import { submitPlanForm } from './submitPlan';
+import { verifyMeasureForm } from './verifyMeasure';
 
 export const ACTION_FORMS: ActionForms = {
   assignTeam: assignTeamForm,
@@ -25,6 +28,8 @@ export const ACTION_FORMS: ActionForms = {
   approvePlan: approvePlanForm,
   addMeasures: addMeasuresForm,
   completeMeasure: completeMeasureForm,
+  reportMeasureDone: reportMeasureDoneForm,
+  verifyMeasure: verifyMeasureForm,
   reportProgress: reportProgressForm,
   submitExplanation: submitExplanationForm,
   startPublicity: startPublicityForm,
@@ -36,4 +41,5 @@ export const ACTION_FORMS: ActionForms = {
   declineTalk: declineTalkForm,
   decideHandling: decideHandlingForm,
   reviewExplanation: reviewExplanationForm,
+  replaceSecretary: replaceSecretaryForm,
 };

@@ -21,7 +21,8 @@ export class CaseSummaryView {
   @ApiProperty() problemCount!: number;
   @ApiProperty() openProblemCount!: number;
   @ApiProperty() measureCount!: number;
-  @ApiProperty() measuresDone!: number;
+  @ApiProperty({ description: '已销项（经核验）的措施数' }) measuresDone!: number;
+  @ApiProperty({ description: '已报告完成、待乡镇党委核验的措施数' }) measuresReported!: number;
   @ApiProperty({ nullable: true, type: Number }) satisfactionRate!: number | null;
   @ApiProperty({ nullable: true, type: String }) nextDueAt!: string | null;
   @ApiProperty() stageEnteredAt!: string;
@@ -67,6 +68,8 @@ export class CaseStateView {
   @ApiProperty(OBJECTS) reviews!: unknown[];
   @ApiProperty(OBJECT) escalation!: unknown;
   @ApiProperty(OBJECTS) history!: unknown[];
+  @ApiPropertyOptional({ enum: ['committee'], description: 'committee：措施须支部报告完成、乡镇党委核验后方可销项（新列入的整顿对象）' }) measureVerification?: 'committee';
+  @ApiPropertyOptional({ ...OBJECTS, description: '历任支部书记及任职起止（调整书记后）' }) secretaries?: unknown[];
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
 }
