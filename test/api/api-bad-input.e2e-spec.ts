@@ -244,6 +244,7 @@ beforeAll(async () => {
   bad('open: the same organization again', 'POST', open, { as: county, body: { ...openCaseBody('rural', { orgCode: remediatingCode }) } }, 409, { code: 'case_already_exists' });
   bad('open: a category of another domain', 'POST', open, { as: county, body: { ...openCaseBody('state_owned_enterprise'), problems: [{ category: 'village_bully_or_crime_links', description: '某' }] } }, 422, { code: 'category_not_for_domain', field: 'problems[0].category' });
   bad('open: a key village led by a township leader who is not its Party secretary', 'POST', open, { as: county, body: { ...valid, org: { ...valid.org, code: 'key-village-1', isKeyVillage: true }, team: [{ ...teamFor('rural')[1], isTownshipPartySecretary: false }] } }, 422, { code: 'team_invalid' });
+  bad('open: a non-public enterprise’s instructor without the unit that appointed it', 'POST', open, { as: county, body: { ...openCaseBody('non_public_enterprise'), team: teamFor('non_public_enterprise').map(({ appointingUnit: _unit, ...member }) => member) } }, 422, { code: 'team_invalid', field: 'members[0].appointingUnit' });
   bad('open: team role of another domain', 'POST', open, { as: county, body: { ...valid, team: [{ teamRole: 'linked_leader', personId: 'p-1', name: '某' }] } }, 422, { code: 'team_invalid' });
   bad('open: malformed JSON', 'POST', open, json('{"org": {"code": '), 400, { code: 'malformed_json' });
   bad('open: oversized', 'POST', open, { as: county, body: { ...valid, problems: [{ category: 'other', description: HUGE }] } }, 413);

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { workflowBundlePath } from './environment';
 import { allRunsOf } from './visibility';
@@ -18,6 +19,9 @@ export async function replayAndMaybeRecord(client: Client, caseId: string, name:
   let replayed = 0;
   for (const runId of runs) {
     const history = await client.workflow.getHandle(caseId, runId).fetchHistory();
+    // A run continued into a moment ago may hold only its start: nothing decided yet, nothing to
+    // replay (the replayer would wait for a first workflow task that is not in the history).
+    if (!history.events?.some((event) => event.eventType === temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED)) continue;
     // Replayed from its JSON form, exactly as the recorded files are.
     await Worker.runReplayHistory({ workflowBundle: { codePath: workflowBundlePath() } }, JSON.parse(historyToJSON(history)), caseId);
     replayed += 1;

@@ -127,7 +127,7 @@ it('a branch secretary on a phone sees its own to-dos, opens its case and report
   const item = page.locator(`[data-testid="measure-item"][data-measure="${measure.id}"]`);
   await eventually(async () => (await item.getAttribute('data-status')) === 'reported', 10_000, 'the measure shown reported');
   await item.getByText(MEASURE_STATUS_LABELS.reported).waitFor();
-  await item.getByText(`销项说明：已召开党员大会通报整改情况`, { exact: false }).waitFor();
+  await item.getByText(`报告说明：已召开党员大会通报整改情况`, { exact: false }).waitFor();
   expect((await caseView(caseId)).measures.find((m) => m.id === measure.id)).toMatchObject({ status: 'reported' });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
   await screenshot(page, 'phone-measure-done');

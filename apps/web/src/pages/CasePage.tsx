@@ -263,7 +263,9 @@ function MeasureItem({ measure, problem }: { measure: Measure; problem: string }
         <Typography.Text type="secondary">
           责任人 {measure.ownerName} · 完成时限 {formatDate(measure.dueAt)}
         </Typography.Text>
+        {measure.report && <Typography.Text type="secondary">报告说明：{measure.report.evidence}（核验时限 {formatDate(measure.report.verifyDueAt)}）</Typography.Text>}
         {measure.evidence && <Typography.Text type="secondary">销项说明：{measure.evidence}</Typography.Text>}
+        {measure.verified && <Typography.Text type="secondary">核验意见：{measure.verified.comment}</Typography.Text>}
       </Space>
     </Card>
   );

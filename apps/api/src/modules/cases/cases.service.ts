@@ -48,6 +48,7 @@ function inputFor(campaign: CampaignEntity, dto: OpenCaseDto): OpenCaseInput {
             name: member.name,
             ...(member.title !== undefined ? { title: member.title } : {}),
             ...(member.isTownshipPartySecretary !== undefined ? { isTownshipPartySecretary: member.isTownshipPartySecretary } : {}),
+            ...(member.appointingUnit !== undefined ? { appointingUnit: member.appointingUnit.trim() } : {}),
           })),
         }
       : {}),
