@@ -125,7 +125,7 @@ it('exports a campaign ledger that shows the same cases and figures as the read 
       已完成措施: row.measuresDone,
       约谈次数: row.talks,
       是否逾期: row.overdue ? '是' : '否',
-      组织处理: row.organizationalHandling ? '是' : '否',
+      提请组织处理: row.organizationalHandling ? '是' : '否',
       整顿对象编号: row.caseId,
       群众满意率: row.satisfactionRate,
     });
