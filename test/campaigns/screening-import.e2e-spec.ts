@@ -6,7 +6,7 @@
  */
 import { ScreeningImportService, writeScreeningList, type ScreeningRowValues } from '@zhengdun/campaigns';
 import { ImportClient } from '@zhengdun/temporal';
-import { DEFAULT_POLICY, ORG_DOMAIN_LABELS, PROBLEM_CATEGORIES, type CampaignPolicy } from '@zhengdun/domain';
+import { DEFAULT_POLICY, ORG_DOMAIN_LABELS, ORG_DOMAINS, PROBLEM_CATEGORIES, problemCategoriesFor, type CampaignPolicy } from '@zhengdun/domain';
 import { importWorkflowId } from '@zhengdun/workflows';
 import { county, testCampaign } from '../support/cases';
 import { eventually } from '../support/environment';
@@ -20,8 +20,6 @@ const ROWS = 5_000;
 const POLICY: CampaignPolicy = { ...DEFAULT_POLICY, reminderLead: { amount: 3, unit: 'days' } };
 const { campaign } = testCampaign(POLICY);
 const TOWNSHIPS = ['青山镇', '河口镇', '柳营镇', '博望镇', '龙头镇', '沙河营镇', '文川镇', '五堵镇', '二里镇', '非公党工委'];
-const DOMAINS = Object.values(ORG_DOMAIN_LABELS);
-const CATEGORIES = Object.values(PROBLEM_CATEGORIES);
 
 /** Every 250th row (from the 17th) has exactly one defect, of five kinds in turn. */
 const DEFECTS: { apply: (row: ScreeningRowValues) => ScreeningRowValues; field: string; reason: RegExp }[] = [
@@ -36,7 +34,10 @@ const isBad = (index: number) => index % 250 === 17;
 function generateRows(): ScreeningRowValues[] {
   return Array.from({ length: ROWS }, (_, i) => {
     const code = `IMP-${String(i + 1).padStart(5, '0')}`;
-    const domain = DOMAINS[i % DOMAINS.length];
+    const domainKey = ORG_DOMAINS[i % ORG_DOMAINS.length];
+    const domain = ORG_DOMAIN_LABELS[domainKey];
+    // Categories that fit the domain (村霸 belongs to a village): only the defects below are bad.
+    const categories = problemCategoriesFor(domainKey);
     const row: ScreeningRowValues = {
       orgCode: code,
       orgName: `${TOWNSHIPS[i % TOWNSHIPS.length]}第${i + 1}党支部`,
@@ -45,7 +46,7 @@ function generateRows(): ScreeningRowValues[] {
       isKeyVillage: domain === '农村' && i % 7 === 0 ? '是' : '否',
       secretaryName: `书记${i + 1}`,
       secretaryId: `sec-${code}`,
-      category: CATEGORIES[i % CATEGORIES.length],
+      category: PROBLEM_CATEGORIES[categories[i % categories.length]],
       description: `摸排发现的问题（第${i + 1}条）：组织生活不经常，群众意见较大`,
       source: '拉网式排查',
     };
