@@ -22,7 +22,7 @@ const refused = (code: RuleCode, details: Record<string, unknown> = {}) => new C
 
 describe('toProblem', () => {
   it.each<[string, CaseException, number, string]>([
-    ['not found', new CaseException('not_found', '案件不存在', 'case not found'), 404, 'case_not_found'],
+    ['not found', new CaseException('not_found', '整顿对象不存在', 'case not found'), 404, 'case_not_found'],
     ['already exists', new CaseException('already_exists', '已在名单中', 'exists'), 409, 'case_already_exists'],
     ['closed', new CaseException('closed', '已归档', 'closed', { code: 'case_closed', details: {} }), 409, 'case_closed'],
     ['role not permitted', refused('role_not_permitted'), 403, 'role_not_permitted'],

@@ -1,36 +1,4 @@
 /** 整改措施销项: one pending measure of the round, and what it achieved. */
-import { Form, Input, Select } from 'antd';
-import { CASE_ACTIONS, TEXT_MAX, currentMeasures } from '@zhengdun/domain';
-import { asCaseState } from '../../api/views';
-import type { ActionForm, ActionFormProps } from '../action-form';
-import { describeField, requiredRule } from '../schema-fields';
+import { measureEvidenceForm } from './measure-evidence';
 
-/** As validated: the fields the body requires are there (each has a required rule). */
-interface Values {
-  measureId: string;
-  evidence: string;
-}
-
-const MEASURE = describeField(CASE_ACTIONS.completeMeasure.body, 'measureId');
-const EVIDENCE = describeField(CASE_ACTIONS.completeMeasure.body, 'evidence');
-
-const pendingMeasures = (state: ActionFormProps['state']) => currentMeasures(asCaseState(state)).filter((m) => m.status === 'pending');
-
-function Fields({ state }: ActionFormProps) {
-  return (
-    <>
-      <Form.Item name="measureId" label={MEASURE.label} rules={requiredRule(MEASURE, '选择')}>
-        <Select options={pendingMeasures(state).map((m) => ({ value: m.id, label: `${m.id}：${m.description}（${m.ownerName}）` }))} />
-      </Form.Item>
-      <Form.Item name="evidence" label={EVIDENCE.label} rules={requiredRule(EVIDENCE)}>
-        <Input.TextArea rows={3} maxLength={TEXT_MAX} placeholder={EVIDENCE.placeholder} />
-      </Form.Item>
-    </>
-  );
-}
-
-export const completeMeasureForm: ActionForm<'completeMeasure', Values> = {
-  initialValues: (state) => ({ measureId: pendingMeasures(state)[0]?.id }),
-  Fields,
-  body: (values) => ({ measureId: values.measureId, evidence: values.evidence.trim() }),
-};
+export const completeMeasureForm = measureEvidenceForm('completeMeasure');
