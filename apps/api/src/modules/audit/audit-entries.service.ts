@@ -17,6 +17,9 @@ const COMMAND_LABELS: Record<string, string> = {
   rateSatisfaction: '群众满意度测评',
   retryNotification: '重发通知',
   saveNotificationContacts: '保存通知联系人',
+  saveNotificationRobots: '设置工作群机器人',
+  markNotificationsRead: '通知标为已读',
+  uploadScreeningList: '上传摸排名单',
 };
 
 export function auditActionLabel(action: string): string {

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { NOTIFICATION_KIND_LABELS, type Actor } from '@zhengdun/domain';
 import { maskWebhookUrl, robotWebhookProblem, siteUrlProblem } from '@zhengdun/notifications';
 import {
@@ -45,20 +44,13 @@ function inboxItemView(item: InboxItem): InboxItemView {
  */
 @Injectable()
 export class NotificationsService {
-  private readonly outbox: OutboxDispatchRepository;
-  private readonly contacts: RecipientContactRepository;
-  private readonly inbox: NotificationInboxRepository;
-  private readonly robots: NotificationRobotRepository;
-
   constructor(
-    dataSource: DataSource,
+    private readonly outbox: OutboxDispatchRepository,
+    private readonly contacts: RecipientContactRepository,
+    private readonly inbox: NotificationInboxRepository,
+    private readonly robots: NotificationRobotRepository,
     private readonly audit: AuditService,
-  ) {
-    this.outbox = new OutboxDispatchRepository(dataSource, 'api');
-    this.contacts = new RecipientContactRepository(dataSource);
-    this.inbox = new NotificationInboxRepository(dataSource);
-    this.robots = new NotificationRobotRepository(dataSource);
-  }
+  ) {}
 
   /** The signed-in person's notifications, newest first: addressed to them by person, or to their role in their scope. */
   async inboxOf(actor: Actor, page = 1, pageSize = 20): Promise<InboxView> {
