@@ -87,6 +87,12 @@ export const PROPOSED_TALKS_PATCH = 'proposed-talks-v1';
 // Since this patch a new case's measures are reported by the branch and verified by the township
 // committee (state.measureVerification); cases started before keep completing measures directly.
 export const VERIFIED_MEASURES_PATCH = 'verified-measures-v1';
+// Since this patch the read-model write takes its turn in the action queue: an action that arrives
+// while a write is out runs after the write's result, never between. A write slower than the task's
+// timeout makes the worker extend the task, and an Update can arrive in the extension; before, whether
+// it ran before or after the write's result depended on how the results were grouped, which a replay
+// did not reproduce (an Update's completion and a search-attribute upsert swapped places).
+export const SERIAL_LOCAL_ACTIVITIES_PATCH = 'serial-local-activities-v1';
 // Opens the next campaign's case of a rollover; retried until Temporal takes the start.
 const { openRolloverCase } = proxyActivities<RolloverActivities>({
   startToCloseTimeout: '1 minute',
@@ -157,6 +163,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseResult
   const keepsDeadlineTimer = patched(STEADY_DEADLINE_PATCH);
   const proposesTalks = patched(PROPOSED_TALKS_PATCH);
   const verifiesMeasures = patched(VERIFIED_MEASURES_PATCH);
+  const serialLocalActivities = patched(SERIAL_LOCAL_ACTIVITIES_PATCH);
   let state: CaseState;
   let revision: number;
   let projectedRevision: number;
@@ -314,7 +321,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseResult
   for (;;) {
     syncSearchAttributes();
     if (revision !== projectedRevision || outbox.length > 0) {
-      await flush();
+      await (serialLocalActivities ? oneAtATime(flush) : flush());
       continue;
     }
     // 滚动整顿: a review rolled the open problems into the next campaign; open that case before closing
