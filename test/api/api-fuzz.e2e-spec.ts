@@ -371,7 +371,9 @@ function segmentArb(name: string, endpoint: Endpoint, focused: boolean): fc.Arbi
           ? [importId, `${campaignId}:${'0'.repeat(64)}`, `${otherCampaignId}:${importId.split(':')[1]}`]
           : name === 'number'
             ? ['1', '2', '999']
-            : ['x'];
+            : name === 'year'
+              ? ['2031', '1999', '2100']
+              : ['x'];
   const weights = name === 'caseId' ? [4, 4, 4, 4, 1, 1] : [6, 1, 1];
   const suitable = name === 'caseId' && endpoint.stages ? 8 : 0;
   if (focused) {
@@ -987,6 +989,13 @@ const ENDPOINTS: Record<string, Endpoint> = {
     }),
     wrote: async () => nothing,
     answered: (_r, response) => (/SEC0123456789abcdef|fuzzToken0001|fuzz-key-0001/.test(response.text) ? ['the answer holds a robot secret or token'] : []),
+  },
+  // Holiday arrangements are rows of their own (not in the write snapshot), as robot settings are.
+  'GET /calendar/holidays': { roles: 'any', runs: READ_RUNS },
+  'PUT /calendar/holidays/{year}': {
+    roles: ['county_department'],
+    body: () => ({ holidays: [{ name: '元旦', from: '2031-01-01', to: '2031-01-01' }], makeUpWorkdays: ['2031-01-04'] }),
+    wrote: async () => nothing,
   },
   'GET /public/cases/{caseId}': { roles: 'public', runs: READ_RUNS },
   'POST /public/cases/{caseId}/objections': { roles: 'public', stages: ['publicizing'], body: ({ fresh }) => ({ content: '支部换届仍未完成，公示内容与实际不符', objectionId: `obj-${fresh[0]}` }), wrote: signalWrote('objection') },

@@ -280,3 +280,52 @@ it('the case page prints as the organization’s file (一村一档): its header
   await page.pdf({ path: path.join(SCREENSHOT_DIR, 'case-print.pdf'), format: 'A4', printBackground: true });
   await page.close();
 });
+
+it('the county is told a year the deadlines reach has no holiday arrangement, enters it from the notice, and the warning goes', async () => {
+  // A campaign that ends in a year no holiday package knows yet.
+  const campaign = await web.api.post('/campaigns', { as: county, body: campaignBody(DEFAULT_POLICY, { name: '2031年整顿（节假日）', endsAt: '2031-06-30T15:59:59.000Z' }) });
+  expect(campaign.status).toBe(201);
+  const page = await browser.newPage();
+  await signInAs(page, web.url, 'county_department');
+  await page.goto(`${web.url}/overview`);
+  const warning = page.getByTestId('missing-holidays');
+  await warning.getByText(/2031年/).first().waitFor();
+  expect(await warning.textContent()).toContain('按周一至周五计算');
+
+  await page.getByRole('menuitem', { name: '节假日安排' }).click();
+  await page.waitForURL(/\/calendar/);
+  const row2031 = page.getByTestId('holiday-years').getByRole('row').filter({ hasText: '2031' });
+  await row2031.getByText('未录入').waitFor();
+  await row2031.getByRole('button', { name: /录\s*入/ }).click();
+  const editor = page.getByTestId('holiday-editor');
+  await editor.getByText('录入 2031 年节假日安排').waitFor();
+
+  const typeRange = async (index: number, from: string, to: string) => {
+    const inputs = editor.getByTestId(`holiday-row-${index}`).locator('.ant-picker input');
+    // Typed, then Tab: Enter would submit the form before the other lines are filled.
+    await inputs.nth(0).click();
+    await inputs.nth(0).fill(from);
+    await inputs.nth(0).press('Tab');
+    await inputs.nth(1).fill(to);
+    await inputs.nth(1).press('Tab');
+  };
+  // 元旦 as the notice gives it; 春节 typed in the wrong year by mistake.
+  await typeRange(0, '2031-01-01', '2031-01-01');
+  await typeRange(1, '2030-02-01', '2030-02-03');
+  await editor.getByTestId('holiday-save').click();
+  await editor.getByTestId('problem-alert').getByText(/「春节」不在2031年内/).first().waitFor();
+  await row2031.getByText('未录入').waitFor();
+
+  // The clerk removes the wrong line and saves again.
+  await editor.getByTestId('holiday-row-1').getByRole('button', { name: '删除' }).click();
+  await editor.getByTestId('holiday-save').click();
+  await row2031.getByText('已录入').waitFor();
+  expect(await row2031.textContent()).toContain('元旦 01-01');
+  await screenshot(page, 'holiday-calendar');
+
+  await page.getByRole('menuitem', { name: '整顿总览' }).click();
+  await page.getByTestId('overview-ready').waitFor();
+  const remaining = (await page.getByTestId('missing-holidays').count()) > 0 ? await page.getByTestId('missing-holidays').textContent() : '';
+  expect(remaining).not.toContain('2031年');
+  await page.close();
+});

@@ -19,6 +19,7 @@ import { InfrastructureModule, type InfrastructureOptions } from './core/infrast
 import { loggerParams } from './core/logging/logger-params';
 import { AuditModule } from './modules/audit/audit.module';
 import { CampaignsModule } from './modules/campaigns/campaigns.module';
+import { HolidayCalendarModule } from './modules/calendar/holiday-calendar.module';
 import { CasesModule } from './modules/cases/cases.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { HealthModule } from './modules/health/health.module';
@@ -68,6 +69,7 @@ export class AppModule {
         DevTokensModule.register(options.config),
         AuditModule,
         CampaignsModule,
+        HolidayCalendarModule,
         CasesModule,
         DashboardModule,
         TodosModule,

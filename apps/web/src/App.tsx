@@ -23,6 +23,7 @@ const CampaignsPage = lazy(() => import('./pages/CampaignsPage'));
 const NotificationsPage = lazy(() => import('./pages/NotificationsPage'));
 const CasePage = lazy(() => import('./pages/CasePage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
+const HolidayCalendarPage = lazy(() => import('./pages/HolidayCalendarPage'));
 const PublicCasePage = lazy(() => import('./pages/PublicCasePage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
@@ -90,6 +91,7 @@ export function App() {
             <Route path="cases" element={<CaseListPage />} />
             <Route path="cases/:caseId" element={<CasePage />} />
             <Route path="audit" element={<AuditPage />} />
+            <Route path="calendar" element={<HolidayCalendarPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

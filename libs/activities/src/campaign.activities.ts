@@ -2,9 +2,10 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { addPlainPeriod, type Period } from '@zhengdun/domain';
-import { CampaignProgressRepository, NotificationOutboxRepository } from '@zhengdun/persistence';
+import { CampaignProgressRepository, HolidayArrangementRepository, NotificationOutboxRepository } from '@zhengdun/persistence';
 import { campaignEndedSignal, daysLeft, summaryKey, type CampaignActivities, type CampaignSummary } from '@zhengdun/workflows';
-import { ChineseStatutoryCalendar, type WorkingDayCalendar } from './calendar/working-day-calendar';
+import { calendarSource } from './calendar/entered-holiday-calendar';
+import type { WorkingDayCalendar } from './calendar/working-day-calendar';
 import { endNotification, summaryNotification } from './campaign-notices';
 import { forEachLimit, heartbeatIfActivity } from './concurrency';
 
@@ -24,7 +25,7 @@ function isClosedOrMissing(error: unknown): boolean {
 export function createCampaignActivities(deps: CampaignActivityDeps): CampaignActivities {
   const progress = new CampaignProgressRepository(deps.dataSource);
   const outbox = new NotificationOutboxRepository(deps.dataSource);
-  const calendar = deps.calendar ?? new ChineseStatutoryCalendar();
+  const currentCalendar = calendarSource(deps.calendar, new HolidayArrangementRepository(deps.dataSource));
   const concurrency = deps.signalConcurrency ?? 8;
   return {
     async sendCampaignSummary({ campaign, periodNo }): Promise<CampaignSummary> {
@@ -65,7 +66,7 @@ export function createCampaignActivities(deps: CampaignActivityDeps): CampaignAc
     },
 
     async addCampaignPeriod(from: string, period: Period): Promise<string> {
-      return period.unit === 'workingDays' ? calendar.addWorkingDays(from, period.amount) : addPlainPeriod(from, period);
+      return period.unit === 'workingDays' ? (await currentCalendar()).addWorkingDays(from, period.amount) : addPlainPeriod(from, period);
     },
   };
 }

@@ -6,3 +6,4 @@ export * from './import.activities';
 export * from './rollover.activities';
 export * from './worker.activities';
 export { forEachLimit } from './concurrency';
+export * from './calendar/entered-holiday-calendar';

@@ -11,6 +11,7 @@ export * from './actions';
 export * from './notifications';
 export * from './case-state';
 export * from './plan-quality';
+export * from './holiday-arrangement';
 export * from './china-time';
 export * from './labels';
 export * from './decide';

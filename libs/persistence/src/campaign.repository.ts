@@ -29,4 +29,10 @@ export class CampaignRepository {
   findByCounty(county: string): Promise<CampaignEntity[]> {
     return this.dataSource.getRepository(CampaignEntity).find({ where: { county }, order: { createdAt: 'DESC', id: 'ASC' } });
   }
+
+  /** The end dates of the campaigns still running at `now` (every county's: the holiday arrangement is national). */
+  async endDatesFrom(now: Date): Promise<Date[]> {
+    const rows: { ends_at: Date }[] = await this.dataSource.query(`SELECT DISTINCT ends_at FROM campaign WHERE ends_at >= $1`, [now]);
+    return rows.map((row) => new Date(row.ends_at));
+  }
 }

@@ -18,6 +18,7 @@ import { NotificationEntity } from './entities/notification.entity';
 import { RecipientContactEntity } from './entities/recipient-contact.entity';
 import { NotificationReadEntity } from './entities/notification-read.entity';
 import { NotificationRobotEntity } from './entities/notification-robot.entity';
+import { HolidayArrangementEntity } from './entities/holiday-arrangement.entity';
 import { MIGRATIONS } from './migrations';
 
 export const ENTITIES = [
@@ -35,6 +36,7 @@ export const ENTITIES = [
   CommitteeDecisionEntity,
   NotificationReadEntity,
   NotificationRobotEntity,
+  HolidayArrangementEntity,
 ];
 
 export function dataSourceOptions(url: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {

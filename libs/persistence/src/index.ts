@@ -28,5 +28,7 @@ export { CampaignNoticeEntity } from './entities/campaign-notice.entity';
 export { CommitteeDecisionEntity } from './entities/committee-decision.entity';
 export { NotificationReadEntity } from './entities/notification-read.entity';
 export { NotificationRobotEntity, ROBOT_PROVIDERS, type RobotProvider } from './entities/notification-robot.entity';
+export { HolidayArrangementEntity } from './entities/holiday-arrangement.entity';
 export * from './notification-inbox.repository';
 export * from './notification-robot.repository';
+export * from './holiday-arrangement.repository';

@@ -6,7 +6,7 @@
  */
 import { QueryClient, keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ApiProblem, apiGet, casePath, publicCasePath, queryString } from './http';
-import type { CampaignView, CampaignListView, CaseDetailView, CaseListQuery, CaseListView, DashboardSummaryView, DevTokenListView, PublicNoticeView, TodoListView, NoticeListView, TownshipRankingView, CommitteeAccountabilityView, InboxView, PlanWarningListView, RobotsView } from './views';
+import type { CampaignView, CampaignListView, CaseDetailView, CaseListQuery, CaseListView, DashboardSummaryView, DevTokenListView, PublicNoticeView, TodoListView, NoticeListView, TownshipRankingView, CommitteeAccountabilityView, InboxView, PlanWarningListView, RobotsView, HolidayCalendarView } from './views';
 
 /** Poll intervals: what another supervisor did shows within one interval, without reloading. */
 export const POLL_MS = { case: 2000, overview: 2000, caseList: 5000, townships: 60_000, publicNotice: 30_000, todos: 10_000, notifications: 10_000 } as const;
@@ -27,6 +27,7 @@ export const queryKeys = {
   notifications: ['notifications'] as const,
   inbox: (page: number, pageSize: number) => ['notifications', page, pageSize] as const,
   robots: ['notification-robots'] as const,
+  holidays: ['holiday-calendar'] as const,
 };
 
 export function createQueryClient(): QueryClient {
@@ -158,5 +159,14 @@ export function useRobots(enabled: boolean) {
     queryKey: queryKeys.robots,
     queryFn: ({ signal }) => apiGet<RobotsView>('/notifications/robots', { signal }),
     enabled,
+  });
+}
+
+/** 节假日安排: where each year's working days come from, and the years deadlines need that have none. */
+export function useHolidayCalendar() {
+  return useQuery({
+    queryKey: queryKeys.holidays,
+    queryFn: ({ signal }) => apiGet<HolidayCalendarView>('/calendar/holidays', { signal }),
+    staleTime: 60_000,
   });
 }

@@ -275,6 +275,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/calendar/holidays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 节假日安排：各年份工作日的依据（系统内置、已录入或未录入），以及期限会用到却未录入的年份
+         * @description Where each year’s working days come from, and the years deadlines need that have no holiday arrangement (counted Monday to Friday).
+         */
+        get: operations["HolidayCalendarController_holidays"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calendar/holidays/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 录入一年的节假日安排（依国务院办公厅通知）：放假日期与调休上班日；此后按工作日计算的期限以此为准
+         * @description Enters or replaces a year’s statutory holiday arrangement; working-day periods computed from then on count on it (deadlines already set stay as they are).
+         */
+        put: operations["HolidayCalendarController_save"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/campaigns/{campaignId}/cases": {
         parameters: {
             query?: never;
@@ -1524,6 +1564,61 @@ export interface components {
         };
         NoticeListView: {
             items: components["schemas"]["NoticeView"][];
+        };
+        HolidayPeriodDto: {
+            /**
+             * 节日名称
+             * @example 元旦
+             */
+            name: string;
+            /**
+             * 放假开始日
+             * @example 2027-01-01
+             */
+            from: string;
+            /**
+             * 放假结束日（含）
+             * @example 2027-01-03
+             */
+            to: string;
+        };
+        HolidayYearView: {
+            /** @example 2027 */
+            year: number;
+            /**
+             * @description entered 已录入 · package 系统内置 · missing 未录入（按周一至周五计算工作日）
+             * @enum {string}
+             */
+            source: "entered" | "package" | "missing";
+            /** @example 未录入 */
+            sourceLabel: string;
+            /** @description 工作日期限会用到这一年（今年、入秋后的明年、各批次截止日所在年份） */
+            needed: boolean;
+            /** @description 录入的放假安排（系统内置的年份为空） */
+            holidays: components["schemas"]["HolidayPeriodDto"][];
+            makeUpWorkdays: string[];
+            enteredBy?: string;
+            enteredAt?: string;
+        };
+        HolidayCalendarView: {
+            years: components["schemas"]["HolidayYearView"][];
+            /** @description 期限会用到、却没有节假日安排的年份：这些年份按周一至周五计算工作日，截止日期可能有误 */
+            missingYears: number[];
+        };
+        SaveHolidayArrangementDto: {
+            /**
+             * 放假安排
+             * @description 按国务院办公厅通知逐项录入
+             */
+            holidays: components["schemas"]["HolidayPeriodDto"][];
+            /**
+             * 调休上班日
+             * @description 需要上班的周六、周日
+             * @example [
+             *       "2027-02-20"
+             *     ]
+             */
+            makeUpWorkdays: string[];
         };
         PersonDto: {
             /**
@@ -3634,6 +3729,95 @@ export interface operations {
             };
             /** @description 未找到 (unknown case or campaign) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    HolidayCalendarController_holidays: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolidayCalendarView"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    HolidayCalendarController_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveHolidayArrangementDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolidayCalendarView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -77,3 +77,6 @@ export type MarkReadRequest = Schemas['MarkReadDto'];
 export type MarkReadView = Schemas['MarkReadView'];
 export type RobotsView = Schemas['RobotsView'];
 export type SaveRobotsRequest = Schemas['SaveRobotsDto'];
+export type HolidayCalendarView = Schemas['HolidayCalendarView'];
+export type HolidayYearView = Schemas['HolidayYearView'];
+export type SaveHolidayArrangementRequest = Schemas['SaveHolidayArrangementDto'];

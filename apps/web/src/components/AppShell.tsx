@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Badge, Button, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
-import { AuditOutlined, BellOutlined, CalendarOutlined, CheckSquareOutlined, DashboardOutlined, LogoutOutlined, MenuOutlined, NotificationOutlined, UnorderedListOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, BellOutlined, CalendarOutlined, CheckSquareOutlined, DashboardOutlined, LogoutOutlined, MenuOutlined, NotificationOutlined, ScheduleOutlined, UnorderedListOutlined, UserOutlined } from '@ant-design/icons';
 import { USER_ROLE_LABELS } from '@zhengdun/domain';
 import { useInbox, useTodos } from '../api/queries';
 import { scopeLabel, useSession, useUser } from '../auth/session';
@@ -16,7 +16,7 @@ export function AppShell() {
   // On a phone the menu folds away (the sider's own trigger opens it) and closes after a choice.
   const wide = Grid.useBreakpoint().lg !== false;
   const [collapsed, setCollapsed] = useState(!wide);
-  const selected = (['cases', 'todos', 'notifications', 'notices', 'campaigns', 'audit'] as const).find((key) => location.pathname.startsWith(`/${key}`)) ?? 'overview';
+  const selected = (['cases', 'todos', 'notifications', 'notices', 'campaigns', 'calendar', 'audit'] as const).find((key) => location.pathname.startsWith(`/${key}`)) ?? 'overview';
   // The auditor only reads: no to-dos to count.
   const todos = useTodos(user.role !== 'auditor');
   const todoCount = todos.data?.items.length ?? 0;
@@ -115,6 +115,7 @@ export function AppShell() {
                 ? [
                     { key: 'notices', icon: <NotificationOutlined />, label: '督查通报', onClick: () => navigate('/notices') },
                     { key: 'campaigns', icon: <CalendarOutlined />, label: '整顿批次', onClick: () => navigate('/campaigns') },
+                    { key: 'calendar', icon: <ScheduleOutlined />, label: '节假日安排', onClick: () => navigate('/calendar') },
                   ]
                 : []),
               ...(user.role === 'county_department' || user.role === 'auditor' ? [{ key: 'audit', icon: <AuditOutlined />, label: '操作日志', onClick: () => navigate('/audit') }] : []),

@@ -14,6 +14,7 @@ import { queryKeys, useCampaignList } from '../api/queries';
 import type { CampaignStatusView, CampaignView, CreateCampaignRequest } from '../api/views';
 import { useUser } from '../auth/session';
 import { ProblemAlert } from '../components/common';
+import { MissingHolidaysAlert } from '../components/MissingHolidaysAlert';
 import { daysUntil, formatDate } from '../lib/format';
 import { OpenOrganization } from './OpenOrganization';
 import { LedgerExport } from './LedgerExport';
@@ -168,6 +169,7 @@ export default function CampaignsPage() {
         {user.role === 'county_department' && <CreateCampaign county={user.scope.county} />}
       </Space>
       <ProblemAlert error={campaigns.error} />
+      <MissingHolidaysAlert />
       <Card size="small">
         <Table<CampaignView>
           rowKey="id"

@@ -14,6 +14,7 @@ import { POLL_MS, useDashboardSummary } from '../api/queries';
 import type { CampaignView, DashboardSummaryView } from '../api/views';
 import { Chart, PALETTE } from '../charts/Chart';
 import { LiveIndicator, ProblemAlert } from '../components/common';
+import { MissingHolidaysAlert } from '../components/MissingHolidaysAlert';
 import { ALL_CAMPAIGNS, campaignOptions, useCampaigns, useChosenCampaign } from '../lib/campaigns';
 import { daysUntil, formatDate, percent } from '../lib/format';
 import { ProgressCharts } from './ProgressCharts';
@@ -97,6 +98,7 @@ export default function OverviewPage() {
         </Col>
       </Row>
       <ProblemAlert error={campaignsError} />
+      <MissingHolidaysAlert />
       {!data ? (
         summary.error ? <ProblemAlert error={summary.error} /> : <Skeleton active paragraph={{ rows: 10 }} />
       ) : (

@@ -38,3 +38,31 @@ describe('ChineseStatutoryCalendar', () => {
     expect(() => calendar.addWorkingDays('2026-11-20T02:00:00.000Z', 1.5)).toThrow(RangeError);
   });
 });
+
+describe('a year the package does not know', () => {
+  // A made-up arrangement for 2027, as a county would enter it from the State Council's notice.
+  const arrangement = {
+    year: 2027,
+    holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-03' }],
+    makeUpWorkdays: ['2027-01-09'],
+  };
+
+  it('counts Monday to Friday and says the year is missing', () => {
+    const bare = new ChineseStatutoryCalendar();
+    expect(bare.sourceOf(2026)).toBe('package');
+    expect(bare.sourceOf(2027)).toBe('missing');
+    // Thu 24 Dec 2026 + 10 working days: New Year's Day (Fri) is counted, so the 10th is Thu 7 Jan.
+    expect(chinaDate(bare.addWorkingDays('2026-12-24T02:00:00.000Z', 10))).toBe('2027-01-07');
+  });
+
+  it('counts on the arrangement the county entered', () => {
+    const entered = new ChineseStatutoryCalendar([arrangement]);
+    expect(entered.sourceOf(2027)).toBe('entered');
+    expect(entered.isWorkingDay('2027-01-01')).toBe(false);
+    expect(entered.isWorkingDay('2027-01-09')).toBe(true); // Saturday, 调休上班
+    // New Year's Day is off now: the 10th working day after 24 Dec is Fri 8 Jan.
+    expect(chinaDate(entered.addWorkingDays('2026-12-24T02:00:00.000Z', 10))).toBe('2027-01-08');
+    // Years the package knows are unchanged.
+    expect(entered.isWorkingDay('2026-10-01')).toBe(false);
+  });
+});

@@ -20,6 +20,7 @@ const COMMAND_LABELS: Record<string, string> = {
   saveNotificationRobots: '设置工作群机器人',
   markNotificationsRead: '通知标为已读',
   uploadScreeningList: '上传摸排名单',
+  saveHolidayArrangement: '录入节假日安排',
 };
 
 export function auditActionLabel(action: string): string {
