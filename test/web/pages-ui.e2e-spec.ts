@@ -282,9 +282,15 @@ it('the case page prints as the organization’s file (一村一档): its header
 });
 
 it('the county is told a year the deadlines reach has no holiday arrangement, enters it from the notice, and the warning goes', async () => {
-  // A campaign that ends in a year no holiday package knows yet.
-  const campaign = await web.api.post('/campaigns', { as: county, body: campaignBody(DEFAULT_POLICY, { name: '2031年整顿（节假日）', endsAt: '2031-06-30T15:59:59.000Z' }) });
+  // A campaign that ends in a year no holiday package knows yet; its plans are due in 40 working days,
+  // which from today reaches a year the shipped package does not know (2027 or later).
+  const policy = { ...DEFAULT_POLICY, planPeriod: { amount: 40, unit: 'workingDays' as const } };
+  const campaign = await web.api.post('/campaigns', { as: county, body: campaignBody(policy, { name: '2031年整顿（节假日）', endsAt: '2031-06-30T15:59:59.000Z' }) });
   expect(campaign.status).toBe(201);
+  const opened = await web.api.post(`/campaigns/${campaign.body.id}/cases`, { as: county, body: openCaseBody('rural', { orgCode: newOrgCode() }) });
+  expect(opened.status).toBe(201);
+  const planDueAt = await eventually(async () => (await caseView(opened.body.caseId)).deadlines.planDueAt, 20_000, 'the plan deadline');
+  const planYear = Number(planDueAt.slice(0, 4));
   const page = await browser.newPage();
   await signInAs(page, web.url, 'county_department');
   await page.goto(`${web.url}/overview`);
@@ -322,6 +328,12 @@ it('the county is told a year the deadlines reach has no holiday arrangement, en
   await row2031.getByText('已录入').waitFor();
   expect(await row2031.textContent()).toContain('元旦 01-01');
   await screenshot(page, 'holiday-calendar');
+
+  // The case whose plan deadline falls in a year still missing says so on its page.
+  await page.goto(`${web.url}/cases/${enc(opened.body.caseId)}`);
+  const flag = page.getByTestId('case-uncertain-deadlines');
+  await flag.getByText(/提交整顿方案/).waitFor();
+  expect(await flag.textContent()).toContain(`${planYear}年法定节假日安排尚未录入`);
 
   await page.getByRole('menuitem', { name: '整顿总览' }).click();
   await page.getByTestId('overview-ready').waitFor();

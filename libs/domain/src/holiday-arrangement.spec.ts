@@ -1,4 +1,6 @@
-import { holidayArrangementProblems, yearsNeeded, type HolidayArrangement } from './holiday-arrangement';
+import type { CaseState } from './case-state';
+import { openTestCase, TEST_POLICY } from './testing/fixtures';
+import { deadlinesWithoutHolidays, holidayArrangementProblems, yearsNeeded, type HolidayArrangement } from './holiday-arrangement';
 
 const valid: HolidayArrangement = {
   year: 2027,
@@ -52,5 +54,23 @@ describe('yearsNeeded', () => {
 
   it('reaches the latest campaign end', () => {
     expect(yearsNeeded('2026-04-01', ['2026-12-31', '2028-06-30'])).toEqual([2026, 2027, 2028]);
+  });
+});
+
+describe('deadlinesWithoutHolidays', () => {
+  const withPlanDue = (unit: 'workingDays' | 'days'): CaseState => {
+    const state = openTestCase({ policy: { ...TEST_POLICY, planPeriod: { amount: 30, unit } } });
+    return { ...state, deadlines: { ...state.deadlines, planDueAt: '2027-01-14T15:59:59.999Z' } };
+  };
+
+  it('names a working-day deadline in a year with no arrangement, and only that', () => {
+    const state = withPlanDue('workingDays');
+    expect(deadlinesWithoutHolidays(state, [2027])).toEqual([{ label: '提交整顿方案', dueAt: '2027-01-14T15:59:59.999Z', year: 2027 }]);
+    expect(deadlinesWithoutHolidays(state, [2028])).toEqual([]);
+    expect(deadlinesWithoutHolidays(state, [])).toEqual([]);
+  });
+
+  it('leaves out a deadline counted in calendar days', () => {
+    expect(deadlinesWithoutHolidays(withPlanDue('days'), [2027])).toEqual([]);
   });
 });

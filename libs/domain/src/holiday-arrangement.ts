@@ -4,6 +4,10 @@
  * weekend day). Working-day periods count on it. The holiday package the worker ships knows the years
  * up to its release; a county enters a newer year's arrangement itself instead of waiting for one.
  */
+import type { CaseState } from './case-state';
+import { chinaDate } from './china-time';
+import { dueItems } from './lifecycle/escalation';
+import type { PeriodName } from './policy';
 
 export interface HolidayPeriod {
   /** 元旦, 春节, 清明节, 劳动节, 端午节, 中秋节, 国庆节 … as the notice names it. */
@@ -119,4 +123,35 @@ export function yearsNeeded(todayChina: string, campaignEndsChina: string[]): nu
   if (todayChina.slice(5) >= '10-01') last = thisYear + 1;
   for (const end of campaignEndsChina) last = Math.max(last, Number(end.slice(0, 4)));
   return Array.from({ length: last - thisYear + 1 }, (_, i) => thisYear + i);
+}
+
+/** Which period of the policy set each kind of computed deadline (measures' dates are the branch's own). */
+const PERIOD_OF_DUE_ITEM: Partial<Record<ReturnType<typeof dueItems>[number]['kind'], PeriodName>> = {
+  plan: 'planPeriod',
+  report: 'reportCadence',
+  rectification: 'rectificationPeriod',
+};
+
+export interface UncertainDeadline {
+  label: string;
+  dueAt: string;
+  year: number;
+}
+
+/**
+ * The case's deadlines counted in working days that fall in a year with no holiday arrangement: they
+ * were counted Monday to Friday and may be too early. Shown on the case until the year is entered.
+ */
+export function deadlinesWithoutHolidays(state: CaseState, missingYears: readonly number[]): UncertainDeadline[] {
+  if (missingYears.length === 0) return [];
+  const counted: { label: string; dueAt: string; period: PeriodName }[] = dueItems(state).flatMap((item) => {
+    const period = PERIOD_OF_DUE_ITEM[item.kind];
+    return period ? [{ label: item.label, dueAt: item.dueAt, period }] : [];
+  });
+  if (state.stage === 'publicizing' && state.publicity && !state.publicity.periodEnded) counted.push({ label: '结果公示期满', dueAt: state.publicity.endsAt, period: 'publicityPeriod' });
+  if (state.stage === 'delisted' && state.deadlines.reviewDueAt) counted.push({ label: '回头看', dueAt: state.deadlines.reviewDueAt, period: 'reviewDelay' });
+  return counted
+    .filter((deadline) => state.policy[deadline.period].unit === 'workingDays')
+    .map(({ label, dueAt }) => ({ label, dueAt, year: Number(chinaDate(dueAt).slice(0, 4)) }))
+    .filter((deadline) => missingYears.includes(deadline.year));
 }

@@ -25,6 +25,7 @@ import {
   ORG_DOMAIN_LABELS,
   PROBLEM_CATEGORIES,
   reelectionDateFor,
+  deadlinesWithoutHolidays,
   teamGap,
   SATISFACTION_LABELS,
   STAGE_LABELS,
@@ -53,7 +54,7 @@ import {
 } from '@zhengdun/domain';
 import { ActionModal } from '../actions/ActionModal';
 import { ApiProblem } from '../api/http';
-import { useCaseDetail } from '../api/queries';
+import { useCaseDetail, useHolidayCalendar } from '../api/queries';
 import { asCaseState, type CaseStateView, type TimelineRowView } from '../api/views';
 import { useUser } from '../auth/session';
 import { EscalationTag, LiveIndicator, StageTag } from '../components/common';
@@ -68,6 +69,7 @@ export default function CasePage() {
   const user = useUser();
   const { message } = AntApp.useApp();
   const detail = useCaseDetail(caseId);
+  const holidays = useHolidayCalendar();
   const [acting, setActing] = useState<CaseActionType | null>(null);
   // A to-do links here with ?action=<type>: its form opens once the case offers that action.
   const [params, setParams] = useSearchParams();
@@ -114,11 +116,21 @@ export default function CasePage() {
   const available = view.availableActions;
   const overdue = isOverdue(asCaseState(state), new Date().toISOString());
   const reelectionAt = state.org.domain === 'rural' ? reelectionDateFor(state.campaign, state.org.township) : undefined;
+  const uncertainDeadlines = deadlinesWithoutHolidays(asCaseState(state), holidays.data?.missingYears ?? []);
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="case-page">
       <PrintHeader state={state} />
       <Breadcrumb items={[{ title: <Link to="/cases">整顿对象台账</Link> }, { title: state.org.name }]} />
+      {uncertainDeadlines.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="case-uncertain-deadlines"
+          title="以下期限按周一至周五计算，可能偏早"
+          description={uncertainDeadlines.map((d) => `${d.label}：${formatDate(d.dueAt)}（${d.year}年法定节假日安排尚未录入）`).join('；')}
+        />
+      )}
       <Card>
         <Row gutter={[16, 8]} align="middle">
           <Col flex="auto">
