@@ -74,6 +74,8 @@ function translate(error: unknown, caseId: string): never {
 
 export interface OpenCaseOptions {
   maxHistoryEvents?: number;
+  /** How the case waits out a Postgres outage (tests shorten it). */
+  outage?: CaseWorkflowInput['outage'];
 }
 
 export interface ActOptions {
@@ -100,7 +102,11 @@ export class CaseClient {
   /** Starts the case's workflow. A second start for the same organization in a campaign is refused. */
   async open(input: OpenCaseInput, openedBy: Actor, options: OpenCaseOptions = {}): Promise<string> {
     const caseId = caseIdFor(input.campaign.id, input.org.code);
-    const args: CaseWorkflowInput = { open: { input, openedBy }, ...(options.maxHistoryEvents ? { maxHistoryEvents: options.maxHistoryEvents } : {}) };
+    const args: CaseWorkflowInput = {
+      open: { input, openedBy },
+      ...(options.maxHistoryEvents ? { maxHistoryEvents: options.maxHistoryEvents } : {}),
+      ...(options.outage ? { outage: options.outage } : {}),
+    };
     try {
       await this.client.workflow.start('caseWorkflow', {
         workflowId: caseId,

@@ -10,6 +10,7 @@ import {
   type CampaignEndedSignal,
   type CaseAction,
   type CaseActionType,
+  type CaseNotification,
   type CaseState,
   type OpenCaseInput,
   type PublicNotice,
@@ -60,8 +61,13 @@ export const RULE_VIOLATION_FAILURE = 'RuleViolation';
 export interface CaseWorkflowInput {
   /** A new case: opened by this actor. */
   open?: { input: OpenCaseInput; openedBy: Actor };
-  /** Carried across continue-as-new. */
-  resume?: { state: CaseState; revision: number; projectedSeq: number; deadlineClock?: number };
+  /**
+   * Carried across continue-as-new. `projectedRevision` and `outbox` when a run ended with its changes
+   * not yet written (Postgres down): the next run writes them; absent, everything was written.
+   */
+  resume?: { state: CaseState; revision: number; projectedSeq: number; deadlineClock?: number; projectedRevision?: number; outbox?: CaseNotification[] };
   /** Continue-as-new after this many history events (tests lower it). */
   maxHistoryEvents?: number;
+  /** While Postgres is unreachable: how long one write is retried, then how long the case pauses before the next (tests shorten both). */
+  outage?: { writeWindowMs: number; firstPauseMs: number; maxPauseMs: number };
 }

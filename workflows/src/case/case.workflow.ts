@@ -93,6 +93,21 @@ export const VERIFIED_MEASURES_PATCH = 'verified-measures-v1';
 // it ran before or after the write's result depended on how the results were grouped, which a replay
 // did not reproduce (an Update's completion and a search-attribute upsert swapped places).
 export const SERIAL_LOCAL_ACTIVITIES_PATCH = 'serial-local-activities-v1';
+// Since this patch a write Postgres does not take within a window gives up; the case pauses on a
+// durable timer, retries, and continues as new (the write still pending) when its history is long,
+// instead of retrying one local activity for as long as the outage lasts: its every retry past the
+// local threshold costs history events, and a days-long outage would have grown the history to
+// Temporal's limit.
+export const BOUNDED_OUTAGE_PATCH = 'bounded-outage-v1';
+const DEFAULT_OUTAGE = { writeWindowMs: 2 * 60_000, firstPauseMs: 30_000, maxPauseMs: 10 * 60_000 };
+const WRITE_RETRY = { initialMs: 200, maximumMs: 10_000 };
+
+/** How many attempts of a write, backing off from 200 ms (doubling, at most 10 s apart), fit in `windowMs`. */
+function attemptsWithin(windowMs: number): number {
+  let attempts = 1;
+  for (let waited = 0, pause = WRITE_RETRY.initialMs; waited + pause <= windowMs; waited += pause, pause = Math.min(pause * 2, WRITE_RETRY.maximumMs)) attempts += 1;
+  return attempts;
+}
 // Opens the next campaign's case of a rollover; retried until Temporal takes the start.
 const { openRolloverCase } = proxyActivities<RolloverActivities>({
   startToCloseTimeout: '1 minute',
@@ -164,6 +179,16 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseResult
   const proposesTalks = patched(PROPOSED_TALKS_PATCH);
   const verifiesMeasures = patched(VERIFIED_MEASURES_PATCH);
   const serialLocalActivities = patched(SERIAL_LOCAL_ACTIVITIES_PATCH);
+  const boundsOutage = patched(BOUNDED_OUTAGE_PATCH);
+  const outage = input.outage ?? DEFAULT_OUTAGE;
+  // Attempts bound the window (the local activity's schedule-to-close timeout does not end its retries here).
+  const { persistCaseChanges: persistWithinWindow } = proxyLocalActivities<CaseActivities>({
+    startToCloseTimeout: '10 seconds',
+    localRetryThreshold: '10 seconds',
+    retry: { initialInterval: WRITE_RETRY.initialMs, backoffCoefficient: 2, maximumInterval: WRITE_RETRY.maximumMs, maximumAttempts: attemptsWithin(outage.writeWindowMs) },
+  });
+  // Writes that failed in a row; the pause before the next attempt doubles with each.
+  let failedWrites = 0;
   let state: CaseState;
   let revision: number;
   let projectedRevision: number;
@@ -175,7 +200,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseResult
   let deadlineClock = input.resume?.deadlineClock ?? 0;
   if (input.resume) {
     ({ state, revision, projectedSeq } = input.resume);
-    projectedRevision = revision;
+    projectedRevision = input.resume.projectedRevision ?? revision;
   } else if (input.open) {
     const now = nowIso();
     const due = await dueDates(now, input.open.input.policy);
@@ -192,7 +217,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseResult
   } else {
     throw ApplicationFailure.nonRetryable('caseWorkflow needs `open` or `resume`');
   }
-  const outbox: CaseNotification[] = [];
+  const outbox: CaseNotification[] = [...(input.resume?.outbox ?? [])];
   const maxHistoryEvents = input.maxHistoryEvents ?? DEFAULT_MAX_HISTORY_EVENTS;
 
   function commit(outcome: Outcome): void {
@@ -267,20 +292,45 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseResult
     ]);
   }
 
-  /** Writes the read model and the outbox. Both activities are idempotent, so retries are safe. */
-  async function flush(): Promise<void> {
+  /**
+   * Writes the read model and the outbox. Both activities are idempotent, so retries are safe.
+   * False when Postgres did not take the write within the outage window (the notifications stay queued).
+   */
+  async function flush(): Promise<boolean> {
     const snapshotRevision = revision;
     const { timeline, ...rest } = state;
     const events = timeline.filter((entry) => entry.seq > projectedSeq);
     const notifications = outbox.splice(0);
     const projection = { state: rest, summary: summarize(state, nowIso()), events, revision: snapshotRevision };
-    if (patched(LOCAL_PERSISTENCE_PATCH)) {
+    if (boundsOutage) {
+      try {
+        await persistWithinWindow({ projection, notifications });
+        failedWrites = 0;
+      } catch (error) {
+        // Only the write is inside the try: whatever it failed with (the last attempt's error), it is not written.
+        if (isCancellation(error)) throw error;
+        outbox.unshift(...notifications);
+        failedWrites += 1;
+        return false;
+      }
+    } else if (patched(LOCAL_PERSISTENCE_PATCH)) {
       await persistCaseChanges({ projection, notifications });
     } else {
       await Promise.all([notifications.length > 0 ? enqueueNotifications(notifications) : Promise.resolve(), projectCase(projection)]);
     }
     projectedSeq = events.length > 0 ? events[events.length - 1].seq : projectedSeq;
     projectedRevision = snapshotRevision;
+    return true;
+  }
+
+  /** The input of the next run: everything the case knows, and what it has not written yet. */
+  function nextRun(): CaseWorkflowInput {
+    const unwritten = revision !== projectedRevision || outbox.length > 0;
+    return {
+      resume: { state, revision, projectedSeq, ...(keepsDeadlineTimer ? { deadlineClock } : {}), ...(unwritten ? { projectedRevision, outbox: [...outbox] } : {}) },
+      maxHistoryEvents,
+      ...(input.outage ? { outage: input.outage } : {}),
+    };
   }
 
   function fireDueTimers(dueBy = Date.now()): void {
@@ -321,7 +371,15 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseResult
   for (;;) {
     syncSearchAttributes();
     if (revision !== projectedRevision || outbox.length > 0) {
-      await (serialLocalActivities ? oneAtATime(flush) : flush());
+      const written = await (serialLocalActivities ? oneAtATime(flush) : flush());
+      if (!written) {
+        // Postgres is down: pause, then try again; a long outage continues as new with the write pending.
+        if (needsNewRun()) {
+          await condition(allHandlersFinished);
+          await continueAsNew<typeof caseWorkflow>(nextRun());
+        }
+        await sleep(Math.min(outage.maxPauseMs, outage.firstPauseMs * 2 ** (failedWrites - 1)));
+      }
       continue;
     }
     // 滚动整顿: a review rolled the open problems into the next campaign; open that case before closing
@@ -338,7 +396,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseResult
       await condition(allHandlersFinished);
       if (revision !== projectedRevision) continue;
       if (state.stage === 'archived') return { caseId: state.caseId, stage: state.stage, round: state.round };
-      await continueAsNew<typeof caseWorkflow>({ resume: { state, revision, projectedSeq, ...(keepsDeadlineTimer ? { deadlineClock } : {}) }, maxHistoryEvents });
+      await continueAsNew<typeof caseWorkflow>(nextRun());
     }
     const next = nextScheduledEvent(state);
     const seen = revision;

@@ -12,9 +12,15 @@ export function enteredHolidayCalendar(arrangements: HolidayArrangementRepositor
   let cached: { calendar: WorkingDayCalendar; at: number } | undefined;
   return async () => {
     if (cached && Date.now() - cached.at < refreshMs) return cached.calendar;
-    const calendar = new ChineseStatutoryCalendar(await arrangements.all());
-    cached = { calendar, at: Date.now() };
-    return calendar;
+    try {
+      const calendar = new ChineseStatutoryCalendar(await arrangements.all());
+      cached = { calendar, at: Date.now() };
+      return calendar;
+    } catch {
+      // Postgres unreachable: an action's deadlines must not wait for it (the case writes later). The
+      // entries last read, or the package alone until they can be read.
+      return cached?.calendar ?? new ChineseStatutoryCalendar();
+    }
   };
 }
 
