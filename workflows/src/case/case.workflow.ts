@@ -70,6 +70,7 @@ const { projectCase, enqueueNotifications } = proxyActivities<CaseActivities>({
 });
 // Since the patch: one local activity writes the read model and the outbox inside the workflow task
 // that made the change, so an action is visible when its Update returns, with no extra round trips.
+// Retried without end: cases since BOUNDED_OUTAGE_PATCH use a bounded copy (persistWithinWindow).
 const { persistCaseChanges } = proxyLocalActivities<CaseActivities>({
   startToCloseTimeout: '10 seconds',
   localRetryThreshold: '10 seconds',
