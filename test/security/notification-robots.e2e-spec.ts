@@ -277,7 +277,7 @@ describe('delivery to the robots', () => {
     expect(sent.filter((r) => r.provider === 'wecom')).toHaveLength(measures);
     for (const message of sent) {
       expect(message.text).toContain(`- 到期时间：${chinaTime(dueAt)}（北京时间）`);
-      expect(message.text).toContain(`将于 ${chinaTime(dueAt)}（北京时间） 到期`);
+      expect(message.text).toContain(`将于 ${chinaTime(dueAt)} 到期`);
     }
     expect(sent.find((r) => r.provider === 'dingtalk')!.title).toBe(`到期提醒：${orgName}`);
   }, 60_000);

@@ -51,6 +51,12 @@ describe('the robot message', () => {
     );
   });
 
+  it('finds the due date in a text written in Beijing time too', () => {
+    const markdown = robotMarkdown({ ...REMINDER, body: '提交整顿方案将于 2026-12-01 18:00 到期，请按时完成。' }, CONTEXT);
+    expect(markdown.text).toContain('提交整顿方案将于 2026-12-01 18:00 到期，请按时完成。');
+    expect(markdown.text).toContain('- 到期时间：2026-12-01 18:00（北京时间）');
+  });
+
   it('is DingTalk markdown {title, text} and WeCom markdown {content}, nothing more', () => {
     const markdown = robotMarkdown(REMINDER, CONTEXT);
     expect(dingTalkMessage(markdown)).toEqual({ msgtype: 'markdown', markdown: { title: markdown.title, text: markdown.text } });

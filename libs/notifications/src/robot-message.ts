@@ -49,6 +49,15 @@ export function dingTalkSignedUrl(webhookUrl: string, secret: string | null | un
   return url.toString();
 }
 
+/** A time as the domain writes it into a notification's text since it writes Beijing time: to the minute. */
+const CHINA_MINUTE = /\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?![:\d])/;
+
+/** The first time a notification's text names, in Beijing time: an ISO instant (older notifications) or a Beijing time. */
+function firstTimeIn(text: string): string | undefined {
+  const iso = text.match(ISO_INSTANT)?.[0];
+  return iso ? chinaTime(iso) : text.match(CHINA_MINUTE)?.[0];
+}
+
 /** Beijing time of every instant in a text, marked as such. */
 export function withChinaTimes(text: string): string {
   return text.replace(ISO_INSTANT, (iso) => `${chinaTime(iso)}（北京时间）`);
@@ -96,10 +105,10 @@ export function robotMarkdown(message: Pick<OutboxMessage, 'caseId' | 'kind' | '
   const label = NOTIFICATION_KIND_LABELS[message.kind];
   const who = context.org ? context.org.orgName : undefined;
   const title = plainMarkdown(who ? `${label}：${who}` : label);
-  const dueAt = KINDS_WITH_DUE_DATE.includes(message.kind) ? message.body.match(ISO_INSTANT)?.[0] : undefined;
+  const dueAt = KINDS_WITH_DUE_DATE.includes(message.kind) ? firstTimeIn(message.body) : undefined;
   const facts = [
     ...(context.org ? [`- 党组织：${plainMarkdown(`${context.org.orgName}（${context.org.township}）`)}`] : []),
-    ...(dueAt ? [`- 到期时间：${chinaTime(dueAt)}（北京时间）`] : []),
+    ...(dueAt ? [`- 到期时间：${dueAt}（北京时间）`] : []),
     `- 发出时间：${chinaTime(message.eventAt)}（北京时间）`,
   ];
   const head = `#### ${plainMarkdown(message.title)}\n\n`;

@@ -1,4 +1,5 @@
 /** Stage 6 (验收): preliminary acceptance by the committee (初验), then county acceptance and 销号. */
+import { chinaDate } from '../china-time';
 import type { AcceptanceChecks } from '../actions';
 import { satisfactionRate, type AcceptanceRecord } from '../case-state';
 import { ACCEPTANCE_CHECK_LABELS } from '../labels';
@@ -76,6 +77,6 @@ export function recordCountyAcceptance(
   }
   state.deadlines.reviewDueAt = draft.due.reviewDelay;
   moveTo(draft, 'delisted', '验收合格，销号（转化提升）');
-  notify(draft, 'delisted', [secretaryOf(state), committeeOf(state), countyOf(state)], '验收合格，予以销号', `回头看定于 ${draft.due.reviewDelay} 前后进行。`);
+  notify(draft, 'delisted', [secretaryOf(state), committeeOf(state), countyOf(state)], '验收合格，予以销号', `回头看定于 ${chinaDate(draft.due.reviewDelay)} 前后进行。`);
   return result;
 }

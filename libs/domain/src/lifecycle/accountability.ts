@@ -5,6 +5,7 @@
  * department records the talk it held or declines the proposal with a reason, and the county department
  * decides the handling. Only recorded talks count, per person talked to.
  */
+import { chinaTime } from '../china-time';
 import type { HandlingDecision, Proposal, TalkSubject } from '../case-state';
 import { HANDLING_DECISION_LABELS } from '../labels';
 import { violation } from '../rule-violation';
@@ -142,6 +143,6 @@ export function reviewExplanation(draft: Draft, lapseId: string, accepted: boole
   record(
     draft,
     'explanation_reviewed',
-    accepted ? `逾期说明予以认可：${labels}，限 ${newDueAt} 前完成。${trimmed(comment)}` : `逾期说明不予认可：${labels}。${trimmed(comment)}`,
+    accepted ? `逾期说明予以认可：${labels}，限 ${chinaTime(newDueAt!)} 前完成。${trimmed(comment)}` : `逾期说明不予认可：${labels}。${trimmed(comment)}`,
   );
 }

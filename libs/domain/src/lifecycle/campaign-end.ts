@@ -6,6 +6,7 @@
  * the township committee's to answer for, and one waiting on 县级验收 the county department's. The
  * campaign workflow signals every unfinished case once; a repeated signal changes nothing.
  */
+import { chinaTime } from '../china-time';
 import type { EscalationLevel } from '../case-state';
 import { isUnderRectification, STAGE_LABELS } from '../stages';
 import type { CaseState } from '../case-state';
@@ -48,13 +49,13 @@ export function campaignEndReached(draft: Draft, signal: CampaignEndedSignal): b
   state.escalation.records.push({ key, step: 'explanation_requested', dueItemKey, dueItemLabel: CAMPAIGN_END_LABEL, at: draft.now });
   state.escalation.level = Math.max(state.escalation.level, 1) as EscalationLevel;
   const answerable = whoAnswersAtTheEnd(state);
-  record(draft, 'campaign_ended', `${state.campaign.name}已于 ${endsAt} 截止，仍处于“${STAGE_LABELS[state.stage]}”阶段：${CAMPAIGN_END_LABEL}，要求${answerable.label}说明原因`);
+  record(draft, 'campaign_ended', `${state.campaign.name}已于 ${chinaTime(endsAt)} 截止，仍处于“${STAGE_LABELS[state.stage]}”阶段：${CAMPAIGN_END_LABEL}，要求${answerable.label}说明原因`);
   notify(
     draft,
     'explanation_requested',
     answerable.recipients,
     `${CAMPAIGN_END_LABEL}，请说明原因`,
-    `${state.campaign.name}已于 ${endsAt} 截止，${state.org.name}仍处于“${STAGE_LABELS[state.stage]}”阶段，请书面说明原因。`,
+    `${state.campaign.name}已于 ${chinaTime(endsAt)} 截止，${state.org.name}仍处于“${STAGE_LABELS[state.stage]}”阶段，请书面说明原因。`,
     `${state.caseId}:${key}`,
   );
   return true;

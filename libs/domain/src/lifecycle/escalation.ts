@@ -8,6 +8,7 @@
  * recorded two talks and flagged organizational handling (see `escalation.model`).
  * Pure: the workflow sleeps until the next event.
  */
+import { chinaTime } from '../china-time';
 import { currentMeasures, verifiesMeasures, type CaseState, type Measure, type EscalationLevel, type EscalationStep, type Lapse, type TalkSubject } from '../case-state';
 import type { Recipient } from '../notifications';
 import { addPlainPeriod, subtractPlainPeriod } from '../policy';
@@ -257,16 +258,16 @@ function escalate(draft: Draft, event: Extract<ScheduledEvent, { kind: 'escalati
   switch (event.step) {
     case 'reminder':
       if (item.kind === 'verification' && event.key.endsWith(':overdue')) {
-        record(draft, 'reminder_sent', `提醒：${item.label} 已于 ${item.dueAt} 到期，尚未核验`);
-        notify(draft, 'reminder', item.responsible, '核验逾期提醒', `${item.label}已于 ${item.dueAt} 到期，请尽快核验。`, `${state.caseId}:${event.key}`);
+        record(draft, 'reminder_sent', `提醒：${item.label} 已于 ${chinaTime(item.dueAt)} 到期，尚未核验`);
+        notify(draft, 'reminder', item.responsible, '核验逾期提醒', `${item.label}已于 ${chinaTime(item.dueAt)} 到期，请尽快核验。`, `${state.caseId}:${event.key}`);
         return;
       }
-      record(draft, 'reminder_sent', `提醒：${item.label} 将于 ${item.dueAt} 到期`);
-      notify(draft, 'reminder', item.responsible, '到期提醒', `${item.label}将于 ${item.dueAt} 到期，请按时完成。`, `${state.caseId}:${event.key}`);
+      record(draft, 'reminder_sent', `提醒：${item.label} 将于 ${chinaTime(item.dueAt)} 到期`);
+      notify(draft, 'reminder', item.responsible, '到期提醒', `${item.label}将于 ${chinaTime(item.dueAt)} 到期，请按时完成。`, `${state.caseId}:${event.key}`);
       return;
     case 'explanation_requested':
       record(draft, 'explanation_requested', `逾期：${item.label}，要求逐支部说明原因`);
-      notify(draft, 'explanation_requested', [secretaryOf(state), committeeOf(state)], '逾期未完成，请说明原因', `${item.label}已于 ${item.dueAt} 到期仍未完成，请书面说明原因。`, `${state.caseId}:${event.key}`);
+      notify(draft, 'explanation_requested', [secretaryOf(state), committeeOf(state)], '逾期未完成，请说明原因', `${item.label}已于 ${chinaTime(item.dueAt)} 到期仍未完成，请书面说明原因。`, `${state.caseId}:${event.key}`);
       return;
     case 'talk': {
       state.escalation.talks += 1;

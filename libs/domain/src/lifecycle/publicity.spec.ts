@@ -1,4 +1,4 @@
-import { MAX_OBJECTION_LENGTH, objectionReceived, ratingReceived, type CaseState } from '@zhengdun/domain';
+import { chinaTime, MAX_OBJECTION_LENGTH, objectionReceived, ratingReceived, type CaseState } from '@zhengdun/domain';
 import { act, ACTORS, at, ctxAt, expectViolation, findEvent, fireAt, SECRETARY, snapshot, walkTo } from '../testing/fixtures';
 
 function withObjections(ids: string[], s = 50): CaseState {
@@ -53,7 +53,8 @@ describe('publicity of results (结果公示)', () => {
       at: at(40),
       recipients: [{ kind: 'role', role: 'township_committee', scope: '城固县博望镇' }],
     });
-    expect(notifications.at(-1)?.body).toContain(at(90));
+    // In Beijing time, as the committee reads it.
+    expect(notifications.at(-1)?.body).toContain(`公示期至 ${chinaTime(at(90))}`);
   });
 
   it('accepts objections only while publicizing, once per id, trimmed and capped in length', () => {

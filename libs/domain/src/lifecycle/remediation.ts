@@ -1,4 +1,5 @@
 /** Stage 4 (整顿实施): measures carried out with evidence, progress reported, explanations given. */
+import { chinaTime } from '../china-time';
 import type { MeasureDraft } from '../actions';
 import { currentMeasures, verifiesMeasures, type ActorRef, type Measure } from '../case-state';
 import { addPlainPeriod, verificationPeriodOf } from '../policy';
@@ -83,7 +84,7 @@ export function reportMeasureDone(draft: Draft, measureId: string, evidence: str
   measure.status = 'reported';
   measure.report = { at: draft.now, by: draft.actor, evidence: trimmed(evidence), verifyDueAt };
   record(draft, 'measure_reported', `报告措施完成，待乡镇党委核验：${measure.description}`);
-  notify(draft, 'measure_reported', [committeeOf(state)], '整改措施已报告完成，请核验', `${measure.description}。成效：${trimmed(evidence)}。请于 ${verifyDueAt} 前核验。`);
+  notify(draft, 'measure_reported', [committeeOf(state)], '整改措施已报告完成，请核验', `${measure.description}。成效：${trimmed(evidence)}。请于 ${chinaTime(verifyDueAt)} 前核验。`);
 }
 
 /**
@@ -115,7 +116,7 @@ export function verifyMeasure(draft: Draft, measureId: string, accepted: boolean
   if (Date.parse(newDueAt) <= Date.parse(draft.now) || Date.parse(newDueAt) > Date.parse(latest)) {
     throw violation(
       'invalid_date',
-      `新的完成时限须晚于现在，且不晚于${latest === state.campaign.endsAt ? '整顿批次截止时间' : '限期整改时限'}（${latest}）`,
+      `新的完成时限须晚于现在，且不晚于${latest === state.campaign.endsAt ? '整顿批次截止时间' : '限期整改时限'}（${chinaTime(latest)}）`,
       `the new due date must be after now and no later than ${latest}`,
       { field: 'newDueAt', latest },
     );
@@ -124,8 +125,8 @@ export function verifyMeasure(draft: Draft, measureId: string, accepted: boolean
   measure.status = 'pending';
   measure.report = undefined;
   measure.dueAt = new Date(newDueAt).toISOString();
-  record(draft, 'measure_returned', `核验未通过，退回整改：${measure.description}（${trimmed(comment)}），新的完成时限 ${measure.dueAt}`);
-  notify(draft, 'measure_returned', [secretaryOf(state)], '整改措施核验未通过，已退回', `${measure.description}：${trimmed(comment)}。请于 ${measure.dueAt} 前完成并重新报告。`);
+  record(draft, 'measure_returned', `核验未通过，退回整改：${measure.description}（${trimmed(comment)}），新的完成时限 ${chinaTime(measure.dueAt)}`);
+  notify(draft, 'measure_returned', [secretaryOf(state)], '整改措施核验未通过，已退回', `${measure.description}：${trimmed(comment)}。请于 ${chinaTime(measure.dueAt)} 前完成并重新报告。`);
 }
 
 export function reportProgress(draft: Draft, summary: string): void {
@@ -173,8 +174,8 @@ export function startPublicity(draft: Draft): void {
   state.deadlines.rectificationDueAt = undefined;
   state.deadlines.nextReportDueAt = undefined;
   moveTo(draft, 'publicizing');
-  record(draft, 'publicity_started', `整顿结果公示至 ${draft.due.publicityPeriod}`);
-  notify(draft, 'publicity_started', [committeeOf(state)], '整顿结果开始公示', `公示期至 ${draft.due.publicityPeriod}，期间收到的异议须逐件处理。`);
+  record(draft, 'publicity_started', `整顿结果公示至 ${chinaTime(draft.due.publicityPeriod)}`);
+  notify(draft, 'publicity_started', [committeeOf(state)], '整顿结果开始公示', `公示期至 ${chinaTime(draft.due.publicityPeriod)}，期间收到的异议须逐件处理。`);
 }
 
 /** 限期整改: back to remediation with a new deadline; the history of the failed step is kept. */
@@ -184,5 +185,5 @@ export function returnToRemediation(draft: Draft, reason: string): void {
   state.deadlines.nextReportDueAt = draft.due.reportCadence;
   state.publicity = undefined;
   moveTo(draft, 'remediating', reason);
-  record(draft, 'rectification_deadline_set', `限期整改至 ${draft.due.rectificationPeriod}`);
+  record(draft, 'rectification_deadline_set', `限期整改至 ${chinaTime(draft.due.rectificationPeriod)}`);
 }

@@ -4,6 +4,7 @@
  * From the recorded date the new secretary holds the post: authorization, notifications and talks use
  * `org.secretary`; `secretaries` keeps who held it when.
  */
+import { chinaDate } from '../china-time';
 import { currentMeasures } from '../case-state';
 import { violation } from '../rule-violation';
 import { committeeOf, notify, record, secretaryOf, trimmed, type Draft } from './draft';
@@ -53,12 +54,12 @@ export function replaceSecretary(draft: Draft, replacement: SecretaryReplacement
     }
   }
   const how = sentFrom ? `（选派自${sentFrom}）` : '';
-  record(draft, 'secretary_replaced', `调整支部书记：${old.name} → ${name}${how}，自 ${effectiveAt} 起任职。原因：${reason}`);
+  record(draft, 'secretary_replaced', `调整支部书记：${old.name} → ${name}${how}，自 ${chinaDate(effectiveAt)} 起任职。原因：${reason}`);
   notify(
     draft,
     'secretary_replaced',
     [secretaryOf(state), committeeOf(state)],
     `支部书记调整为${name}`,
-    `自 ${effectiveAt} 起由${name}${how}任支部书记，负责本支部整顿工作（原书记${old.name}）。原因：${reason}`,
+    `自 ${chinaDate(effectiveAt)} 起由${name}${how}任支部书记，负责本支部整顿工作（原书记${old.name}）。原因：${reason}`,
   );
 }
