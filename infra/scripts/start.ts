@@ -1,7 +1,7 @@
 /**
  * `npm start`: the whole stack on one machine. Embedded Postgres and the Temporal dev server
  * (SQLite file) unless DATABASE_URL / TEMPORAL_ADDRESS point elsewhere; then migrations, the worker
- * and the API. Data lives in .data/ and survives restarts. Ctrl-C stops every child cleanly.
+ * and the API, each restarted if it dies. Data lives in .data/ and survives restarts. Ctrl-C stops every child cleanly.
  * Development mode (ZHENGDUN_MODE=development): the dev sign-in exists, tokens are signed with the data
  * directory's own generated secret (.data/dev-jwt-secret) unless JWT_SECRET is set, and the API listens on
  * loopback only. Every other way of starting the apps is production.
@@ -70,19 +70,39 @@ async function ensureWorkflowBundle(): Promise<string> {
   return bundlePath;
 }
 
-function runApp(name: string, entry: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], { cwd: repoRoot, env, stdio: ['ignore', 'inherit', 'inherit'] });
-  child.on('exit', (code, signal) => {
-    if (!stopping) {
-      say(`${name} exited (code ${code}, signal ${signal}); stopping the stack`);
-      void stopAll(1);
-    }
-  });
-  return child;
+const RESTART_FIRST_MS = 1_000;
+const RESTART_MAX_MS = 30_000;
+/** An app that ran this long before dying is restarted after the first delay again. */
+const RESTART_RESET_AFTER_MS = 60_000;
+
+/**
+ * Runs an app and restarts it when it dies while the stack is up: after 1 s, doubling while it keeps
+ * dying soon after each start, at most 30 s apart; each exit and start is logged. The rest of the
+ * stack stays up meanwhile (the cases' workflows wait in Temporal, the API answers what it can).
+ */
+function superviseApp(name: string, entry: string, env: NodeJS.ProcessEnv): void {
+  let delayMs = RESTART_FIRST_MS;
+  const launch = () => {
+    const startedAt = Date.now();
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], { cwd: repoRoot, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    running.set(name, child);
+    say(`${name} started (pid ${child.pid})`);
+    child.on('exit', (code, signal) => {
+      if (stopping) return;
+      if (Date.now() - startedAt > RESTART_RESET_AFTER_MS) delayMs = RESTART_FIRST_MS;
+      say(`${name} exited (code ${code}, signal ${signal}); restarting in ${delayMs / 1000} s`);
+      setTimeout(() => {
+        if (!stopping) launch();
+      }, delayMs);
+      delayMs = Math.min(delayMs * 2, RESTART_MAX_MS);
+    });
+  };
+  launch();
 }
 
 const stops: (() => Promise<void>)[] = [];
-const children: ChildProcess[] = [];
+/** The apps' current processes, by name. */
+const running = new Map<string, ChildProcess>();
 let stopping = false;
 
 async function stopAll(exitCode: number): Promise<void> {
@@ -90,7 +110,7 @@ async function stopAll(exitCode: number): Promise<void> {
   stopping = true;
   say('stopping…');
   await Promise.all(
-    children.map(
+    [...running.values()].map(
       (child) =>
         new Promise<void>((resolve) => {
           if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -171,8 +191,8 @@ async function main(): Promise<void> {
     AUDIT_HMAC_KEY: devEnv.AUDIT_HMAC_KEY || readOrCreateDataDirSecret(dataDir, 'audit-hmac-key'),
     WORKFLOW_BUNDLE_PATH: await workflowBundle,
   };
-  children.push(runApp('worker', 'apps/worker/src/main.ts', env));
-  children.push(runApp('api', 'apps/api/src/main.ts', env));
+  superviseApp('worker', 'apps/worker/src/main.ts', env);
+  superviseApp('api', 'apps/api/src/main.ts', env);
 
   // 127.0.0.1, not localhost: the API listens on IPv4 loopback only, and localhost may resolve to ::1.
   const api = `http://127.0.0.1:${config.port}`;

@@ -4,6 +4,8 @@
  * county through the API; the county clerk, signed in through the dev sign-in, sees cases in at least
  * eight stages on the overview within 60 s of the stack answering /health. The seconds are measured
  * and printed. Loading again on the same data (what a second `--demo` start does) loads nothing.
+ * The stack keeps running when its worker is killed: `npm start` restarts it, and a case opened
+ * meanwhile is taken up by the new worker.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,6 +19,7 @@ import { eventually } from '../support/environment';
 import { signInAs } from '../support/web-sign-in';
 import { ensureWebBuild } from '../support/web-harness';
 import { seedDemo } from '../../infra/demo/seed-demo';
+import { newOrgCode, openCaseBody } from '../support/api-fixtures';
 
 const ROOT = path.resolve(__dirname, '../..');
 const REQUIRED_STAGES = 8;
@@ -165,3 +168,33 @@ it(`npm start -- --demo on an empty data directory: the overview shows cases in 
   const campaigns = (await (await fetch(`${start.url}/campaigns`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: unknown[] };
   expect(campaigns.items).toHaveLength(1);
 }, 360_000);
+
+it('npm start restarts a worker that dies, and the case opened meanwhile is taken up', async () => {
+  if (!start) throw new Error('the stack did not start');
+  const token = ((await (await fetch(`${start.url}/dev/tokens`)).json()) as { items: { actor: { role: string }; token: string }[] }).items.find((i) => i.actor.role === 'county_department')!.token;
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const health = (await (await fetch(`${start.url}/health`)).json()) as { details: { temporal: { workersPolling: number } } };
+  expect(health.details.temporal.workersPolling).toBeGreaterThanOrEqual(1);
+
+  const first = Number(/worker started \(pid (\d+)\)/.exec(await start.printed(/worker started \(pid \d+\)/, 5_000))![1]);
+  process.kill(first, 'SIGKILL');
+  await start.printed(/worker exited \(code null, signal SIGKILL\); restarting in 1 s/, 10_000);
+
+  // Opened while no worker runs: Temporal keeps the start until the new worker takes it.
+  const campaigns = (await (await fetch(`${start.url}/campaigns`, { headers })).json()) as { items: { id: string }[] };
+  const body = openCaseBody('rural', { orgCode: newOrgCode() });
+  const opened = await fetch(`${start.url}/campaigns/${campaigns.items[0].id}/cases`, { method: 'POST', headers, body: JSON.stringify(body) });
+  expect(opened.status).toBe(201);
+  const { caseId } = (await opened.json()) as { caseId: string };
+
+  await eventually(async () => start!.output().split('\n').some((line) => /worker started \(pid (\d+)\)/.test(line) && !line.includes(`pid ${first})`)), 30_000, 'a new worker');
+  await eventually(
+    async () => {
+      const found = await fetch(`${start!.url}/cases/${encodeURIComponent(caseId)}`, { headers });
+      return found.status === 200 && ((await found.json()) as { case: { stage: string } }).case.stage === 'assigned';
+    },
+    60_000,
+    'the case opened while the worker was down to be 已落实包抓',
+  );
+  expect(start.output()).not.toMatch(/stopping the stack/);
+}, 120_000);
