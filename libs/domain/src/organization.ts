@@ -54,3 +54,15 @@ export const IDENTIFICATION_SOURCE_LABELS: Record<IdentificationSource, string> 
   petition: '信访反映',
   rollover: '上轮回头看滚动',
 };
+
+/** Whom an organization's publicity addresses: an enterprise's staff (党员职工), elsewhere the public (党员群众). */
+export interface PublicAudience {
+  /** 党员群众 / 党员职工: who supervises the rectification. */
+  members: string;
+  /** 群众 / 职工: who raises objections and rates it. */
+  people: string;
+}
+
+export function publicAudienceOf(domain: OrgDomain): PublicAudience {
+  return domain === 'state_owned_enterprise' || domain === 'non_public_enterprise' ? { members: '党员职工', people: '职工' } : { members: '党员群众', people: '群众' };
+}

@@ -158,7 +158,13 @@ describe('publicNotice (what the public may see)', () => {
       acceptingObjections: false,
       acceptingRatings: false,
       results: [],
+      audience: { members: '党员群众', people: '群众' },
     });
+  });
+
+  it('addresses an enterprise’s staff: 党员职工', () => {
+    const { state } = walkTo('remediating', { org: { domain: 'state_owned_enterprise', isKeyVillage: false } });
+    expect(publicNotice(state)?.audience).toEqual({ members: '党员职工', people: '职工' });
   });
 
   it('during publicity: counts objections but never shows their contents, reasons or who rated', () => {

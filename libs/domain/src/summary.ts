@@ -1,7 +1,7 @@
 /** Flat views of a case: for the read model, search attributes, dashboards and the public notice. */
 import { currentMeasures, openProblems, problemStatus, satisfactionRate, type CaseState } from './case-state';
 import { dueItems, isOverdue } from './lifecycle/escalation';
-import type { OrgDomain } from './organization';
+import { publicAudienceOf, type OrgDomain, type PublicAudience } from './organization';
 import type { EscalationLevel } from './case-state';
 import { STAGES, type Stage } from './stages';
 
@@ -103,6 +103,8 @@ export interface PublicNotice {
   acceptingObjections: boolean;
   acceptingRatings: boolean;
   results: { level: 'preliminary' | 'county'; at: string; passed: boolean }[];
+  /** Whom the page addresses: 党员群众, or 党员职工 for an enterprise. */
+  audience: PublicAudience;
 }
 
 export function publicNotice(state: CaseState): PublicNotice | null {
@@ -114,6 +116,7 @@ export function publicNotice(state: CaseState): PublicNotice | null {
     township: state.org.township,
     stage: state.stage,
     round: state.round,
+    audience: publicAudienceOf(state.org.domain),
     problems: state.problems.map((problem) => ({ id: problem.id, description: problem.description, status: problemStatus(state, problem) })),
     measures: currentMeasures(state).map((measure) => ({
       id: measure.id,

@@ -2077,6 +2077,18 @@ export interface components {
             at: string;
             passed: boolean;
         };
+        PublicAudienceView: {
+            /**
+             * @description 接受谁的监督：党员群众，企业为党员职工
+             * @example 党员群众
+             */
+            members: string;
+            /**
+             * @description 谁提出异议、参与测评：群众，企业为职工
+             * @example 群众
+             */
+            people: string;
+        };
         PublicNoticeView: {
             caseId: string;
             orgName: string;
@@ -2096,6 +2108,7 @@ export interface components {
             acceptingObjections: boolean;
             acceptingRatings: boolean;
             results: components["schemas"]["PublicResultView"][];
+            audience: components["schemas"]["PublicAudienceView"];
         };
         RaiseObjectionDto: {
             /**

@@ -121,7 +121,7 @@ function NoticeBody({ notice, onSent }: { notice: PublicNoticeView; onSent: () =
             )}
           </div>
           <Typography.Text type="secondary">
-            收到群众异议 {notice.objectionsReceived} 件，已处理 {notice.objectionsResolved} 件。
+            收到{notice.audience.people}异议 {notice.objectionsReceived} 件，已处理 {notice.objectionsResolved} 件。
           </Typography.Text>
         </Space>
       </Card>
@@ -185,7 +185,7 @@ function NoticeBody({ notice, onSent }: { notice: PublicNoticeView; onSent: () =
       <ObjectionCard notice={notice} onSent={onSent} />
 
       <Typography.Paragraph type="secondary" style={{ fontSize: 12, textAlign: 'center', marginTop: 8 }}>
-        本页内容由乡镇（街道）党（工）委公开，接受党员群众监督。异议和测评匿名提交。
+        本页内容由乡镇（街道）党（工）委公开，接受{notice.audience.members}监督。异议和测评匿名提交。
       </Typography.Paragraph>
     </Space>
   );
@@ -216,14 +216,14 @@ function RatingCard({ notice, onSent }: { notice: PublicNoticeView; onSent: () =
 
   if (!notice.acceptingRatings) {
     return (
-      <Card size="small" title="群众满意度测评">
+      <Card size="small" title={`${notice.audience.people}满意度测评`}>
         <Typography.Text type="secondary">满意度测评在结果公示期至县级验收前开放。</Typography.Text>
       </Card>
     );
   }
 
   return (
-    <Card size="small" title="群众满意度测评" data-testid="rating-card">
+    <Card size="small" title={`${notice.audience.people}满意度测评`} data-testid="rating-card">
       {sent ? (
         <Alert type="success" showIcon title="感谢参与测评" description={`您的评价：${SATISFACTION_LABELS[sent]}`} data-testid="rating-sent" />
       ) : (

@@ -52,6 +52,11 @@ class PublicResultView {
 }
 
 /** What is publicized (公示): the plan, the progress, the results; nobody's objections or ratings. */
+export class PublicAudienceView {
+  @ApiProperty({ example: '党员群众', description: '接受谁的监督：党员群众，企业为党员职工' }) members!: string;
+  @ApiProperty({ example: '群众', description: '谁提出异议、参与测评：群众，企业为职工' }) people!: string;
+}
+
 export class PublicNoticeView {
   @ApiProperty() caseId!: string;
   @ApiProperty() orgName!: string;
@@ -68,4 +73,5 @@ export class PublicNoticeView {
   @ApiProperty() acceptingObjections!: boolean;
   @ApiProperty() acceptingRatings!: boolean;
   @ApiProperty({ type: [PublicResultView] }) results!: PublicResultView[];
+  @ApiProperty({ type: PublicAudienceView }) audience!: PublicAudienceView;
 }
