@@ -4,8 +4,12 @@
  * function, so the workbook and the checks on it share one source.
  */
 import {
+  ACCEPTANCE_LEVEL_LABELS,
   conversionRate,
   ESCALATION_LEVEL_LABELS,
+  OBJECTION_STATUS_LABELS,
+  publicAudienceOf,
+  REVIEW_OUTCOME_LABELS,
   MEASURE_STATUS_LABELS,
   IDENTIFICATION_SOURCE_LABELS,
   isConverted,
@@ -137,6 +141,18 @@ export interface LedgerSupervisionRow {
   by: string;
 }
 
+/** One thing done to check the results: publicity, an objection and its handling, a progress report, 初验, 验收, 回头看. */
+export interface LedgerCheckRow {
+  no: number;
+  orgCode: string;
+  orgName: string;
+  at: string;
+  kind: string;
+  result: string;
+  content: string;
+  by: string;
+}
+
 export interface LedgerFigures {
   total: number;
   byStage: Record<Stage, number>;
@@ -158,6 +174,7 @@ export interface Ledger {
   problems: LedgerProblemRow[];
   measures: LedgerMeasureRow[];
   supervision: LedgerSupervisionRow[];
+  checks: LedgerCheckRow[];
   figures: LedgerFigures;
 }
 
@@ -197,6 +214,60 @@ export function chinaMinute(value: string | Date): string {
 }
 
 const yesNo = (value: boolean) => (value ? '是' : '否');
+
+/** The case's publicity, objections, progress reports, acceptances and reviews, in time order (numbered by the caller). */
+function checksOf(record: LedgerCaseRecord): Omit<LedgerCheckRow, 'no'>[] {
+  const { state } = record;
+  const org = { orgCode: record.orgCode, orgName: record.orgName };
+  const people = publicAudienceOf(state.org.domain).people;
+  const rows: (Omit<LedgerCheckRow, 'no' | 'at'> & { at: string })[] = [];
+  // Every publicity round, from the stage history (the state keeps only the current one).
+  state.history.forEach((change, index) => {
+    if (change.to !== 'publicizing') return;
+    const ended = state.history.slice(index + 1).find((later) => later.from === 'publicizing');
+    const result = ended ? `${chinaDay(ended.at)} 公示结束，转入${STAGE_LABELS[ended.to]}` : state.publicity ? `公示至 ${chinaDay(state.publicity.endsAt)}` : '';
+    rows.push({ ...org, at: change.at, kind: '结果公示', result, content: change.reason ?? '', by: change.by.name });
+  });
+  for (const objection of state.objections) {
+    rows.push({
+      ...org,
+      at: objection.receivedAt,
+      kind: `${people}异议`,
+      result: OBJECTION_STATUS_LABELS[objection.status],
+      content: [objection.content, objection.reason ? `处理意见：${objection.reason}` : '', objection.resolvedAt ? `处理时间：${chinaMinute(objection.resolvedAt)}` : ''].filter(Boolean).join('\n'),
+      by: objection.resolvedBy?.name ?? '',
+    });
+  }
+  for (const report of state.reports) rows.push({ ...org, at: report.at, kind: '进展汇报', result: '', content: report.summary, by: report.by.name });
+  for (const acceptance of state.acceptances) {
+    rows.push({
+      ...org,
+      at: acceptance.at,
+      kind: ACCEPTANCE_LEVEL_LABELS[acceptance.level],
+      result: acceptance.passed ? '通过' : '未通过，限期整改',
+      content: [
+        acceptance.opinion,
+        acceptance.failedChecks.length > 0 ? `未达要求：${acceptance.failedChecks.join('；')}` : '',
+        acceptance.satisfactionRate === undefined ? '' : `群众满意率：${(acceptance.satisfactionRate * 100).toFixed(1)}%`,
+      ]
+        .filter(Boolean)
+        .join('\n'),
+      by: acceptance.by.name,
+    });
+  }
+  for (const review of state.reviews) {
+    const rebounded = review.reboundedProblemIds.length + review.newProblemIds.length;
+    rows.push({
+      ...org,
+      at: review.at,
+      kind: '回头看',
+      result: REVIEW_OUTCOME_LABELS[review.outcome],
+      content: [review.opinion, rebounded > 0 ? `反弹或新发现问题 ${rebounded} 个` : ''].filter(Boolean).join('\n'),
+      by: review.by.name,
+    });
+  }
+  return rows.sort((a, b) => Date.parse(a.at) - Date.parse(b.at)).map((row) => ({ ...row, at: chinaMinute(row.at) }));
+}
 
 function byLedgerOrder(a: LedgerCaseRecord, b: LedgerCaseRecord): number {
   return a.township.localeCompare(b.township, 'zh-CN') || a.orgCode.localeCompare(b.orgCode) || a.caseId.localeCompare(b.caseId);
@@ -292,7 +363,8 @@ export function buildLedgerModel(records: readonly LedgerCaseRecord[], events: r
         by: event.actorName,
       };
     });
-  return { title, generatedAt: now.toISOString(), cases, problems, measures, supervision, figures: figuresOf(sorted) };
+  const checks = sorted.flatMap(checksOf).map((row, index) => ({ no: index + 1, ...row }));
+  return { title, generatedAt: now.toISOString(), cases, problems, measures, supervision, checks, figures: figuresOf(sorted) };
 }
 
 export function figuresOf(records: readonly LedgerCaseRecord[]): LedgerFigures {

@@ -8,7 +8,7 @@
 import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { STAGE_LABELS, STAGES } from '@zhengdun/domain';
-import type { Ledger, LedgerCaseRow, LedgerMeasureRow, LedgerProblemRow, LedgerSupervisionRow } from './ledger-model';
+import type { Ledger, LedgerCaseRow, LedgerCheckRow, LedgerMeasureRow, LedgerProblemRow, LedgerSupervisionRow } from './ledger-model';
 
 type CellKind = 'text' | 'int' | 'percent';
 
@@ -25,6 +25,7 @@ export const LEDGER_SHEETS = {
   problems: '问题清单',
   measures: '整改措施',
   supervision: '督办约谈',
+  checks: '公示验收',
   figures: '统计汇总',
 } as const;
 
@@ -92,6 +93,17 @@ export const SUPERVISION_COLUMNS: ColumnSpec<LedgerSupervisionRow>[] = [
   { header: '时间', key: 'at', width: 17 },
   { header: '督办类型', key: 'kind', width: 18 },
   { header: '内容', key: 'content', width: 60, wrap: true },
+  { header: '经办', key: 'by', width: 14 },
+];
+
+export const CHECK_COLUMNS: ColumnSpec<LedgerCheckRow>[] = [
+  { header: '序号', key: 'no', width: 6, kind: 'int' },
+  { header: '组织代码', key: 'orgCode', width: 16 },
+  { header: '组织名称', key: 'orgName', width: 24, wrap: true },
+  { header: '时间', key: 'at', width: 17 },
+  { header: '事项', key: 'kind', width: 14 },
+  { header: '结果', key: 'result', width: 18, wrap: true },
+  { header: '内容及意见', key: 'content', width: 60, wrap: true },
   { header: '经办', key: 'by', width: 14 },
 ];
 
@@ -219,6 +231,7 @@ export async function streamLedgerWorkbook(ledger: Ledger, output: Writable): Pr
   tableSheet(workbook, LEDGER_SHEETS.problems, ledger.title, PROBLEM_COLUMNS, ledger.problems);
   tableSheet(workbook, LEDGER_SHEETS.measures, ledger.title, MEASURE_COLUMNS, ledger.measures);
   tableSheet(workbook, LEDGER_SHEETS.supervision, ledger.title, SUPERVISION_COLUMNS, ledger.supervision);
+  tableSheet(workbook, LEDGER_SHEETS.checks, ledger.title, CHECK_COLUMNS, ledger.checks);
   figuresSheet(workbook, ledger);
   await workbook.commit();
 }
@@ -241,6 +254,7 @@ export interface ReadLedger {
   problems: LedgerSheetRow[];
   measures: LedgerSheetRow[];
   supervision: LedgerSheetRow[];
+  checks: LedgerSheetRow[];
   /** 统计汇总 by label (项目 → 数值). */
   figures: Record<string, number | null>;
   byTownship: LedgerSheetRow[];
@@ -312,6 +326,7 @@ export async function readLedgerWorkbook(content: Buffer): Promise<ReadLedger> {
     problems: readTable(sheet(LEDGER_SHEETS.problems)),
     measures: readTable(sheet(LEDGER_SHEETS.measures)),
     supervision: readTable(sheet(LEDGER_SHEETS.supervision)),
+    checks: readTable(sheet(LEDGER_SHEETS.checks)),
     figures,
     byTownship: townshipHeader > 0 ? readTable(figuresSheetRead, townshipHeader, (row) => String(readCell(row.getCell(1).value) ?? '').startsWith('生成时间')) : [],
     layout,

@@ -1,6 +1,9 @@
 import {
   campaignEnded,
   decide,
+  fire,
+  nextScheduledEvent,
+  objectionReceived,
   openCase,
   plainDueDates,
   summarize,
@@ -76,7 +79,45 @@ function fixtures() {
   return [community, village].map((state) => toRecord(state, at(10_002)));
 }
 
+/** A community taken through a progress report, publicity with an objection, and a failed 初验. */
+function checkedCase() {
+  const secretary = (state: CaseState): Actor => ({ userId: state.org.secretary.personId, name: state.org.secretary.name, role: 'branch_secretary', scope: { level: 'organization', county: '示范县', orgCode: state.org.code } });
+  const ctx = (s: number) => ({ now: at(s), due: plainDueDates(at(s), POLICY) });
+  let state = open('S-02', 'community', '河口镇');
+  state = decide(state, { type: 'submitPlan', measures: state.problems.map((p) => ({ problemId: p.id, description: `针对${p.description}建立制度并落实`, ownerId: 'sec-S-02', ownerName: '书记S-02', dueAt: at(500) })) }, secretary(state), ctx(10)).state;
+  state = decide(state, { type: 'approvePlan' }, committee('河口镇'), ctx(20)).state;
+  state = decide(state, { type: 'reportProgress', summary: '两项制度已建立' }, secretary(state), ctx(25)).state;
+  for (const measure of state.measures) state = decide(state, { type: 'completeMeasure', measureId: measure.id, evidence: '已落实' }, secretary(state), ctx(30)).state;
+  state = decide(state, { type: 'startPublicity' }, committee('河口镇'), ctx(40)).state;
+  state = objectionReceived(state, 'obj-1', '组织生活仍不正常', ctx(50)).state;
+  state = decide(state, { type: 'resolveObjection', objectionId: 'obj-1', decision: 'dismissed', reason: '经核查已按月开展' }, committee('河口镇'), ctx(60)).state;
+  state = fire(state, nextScheduledEvent(state)!, ctx(90)).state;
+  state = decide(
+    state,
+    { type: 'recordPreliminaryAcceptance', checks: { ledger: true, plan: true, results: false }, opinion: '群众知晓率不高' },
+    committee('河口镇'),
+    ctx(100),
+  ).state;
+  return toRecord(state, at(110));
+}
+
 describe('the ledger (台账)', () => {
+  it('lists each case’s publicity, objections, progress reports and acceptances with their results and opinions', async () => {
+    const item = checkedCase();
+    const ledger = buildLedgerModel([item.record], item.events, '示范县2026年整顿台账', new Date(at(120)));
+    expect(ledger.checks.map((c) => [c.no, c.kind, c.result, c.by])).toEqual([
+      [1, '进展汇报', '', '书记S-02'],
+      [2, '结果公示', '2026-03-01 公示结束，转入党（工）委初验', '镇党委'],
+      [3, '群众异议', '不成立', '镇党委'],
+      [4, '党（工）委初验', '未通过，限期整改', '镇党委'],
+    ]);
+    expect(ledger.checks[2].content).toContain('处理意见：经核查已按月开展');
+    expect(ledger.checks[3].content).toContain('群众知晓率不高');
+    expect(ledger.checks[3].at).toBe('2026-03-01 08:01');
+    const read = await readLedgerWorkbook(await writeLedgerWorkbook(ledger));
+    expect(read.checks.map((c) => c['事项'])).toEqual(['进展汇报', '结果公示', '群众异议', '党（工）委初验']);
+  });
+
   it('has a row per case, problem, measure and supervision event, and the figures', () => {
     const items = fixtures();
     const ledger = buildLedgerModel(
