@@ -65,8 +65,12 @@ function translate(error: unknown, caseId: string): never {
   // Before the not-found check: Temporal answers an Update or Signal to a workflow that has already
   // completed (an archived case) with NOT_FOUND "workflow execution already completed", which the SDK
   // throws as WorkflowNotFoundError. The case exists; it is closed.
-  if (error instanceof WorkflowUpdateFailedError || /workflow execution already completed/i.test(String((error as Error)?.message))) {
+  if (/workflow execution already completed/i.test(String((error as Error)?.message))) {
     throw new CaseException('closed', '该整顿对象已归档，不能再操作', 'the case is closed', { code: 'case_closed', details: {} });
+  }
+  // Failed, but not by a rule (those are answered above): the action was not applied, and may be tried again.
+  if (error instanceof WorkflowUpdateFailedError) {
+    throw new CaseException('interrupted', '操作未能完成，未作任何更改，请稍后重试', 'the action could not be completed and changed nothing; try again later');
   }
   if (error instanceof WorkflowNotFoundError) throw caseNotFound(caseId);
   throw error;

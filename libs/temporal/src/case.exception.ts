@@ -1,6 +1,7 @@
 import { CodedError, type RuleCode, type StatusTable } from '@zhengdun/domain';
 
-export type CaseExceptionCode = 'not_found' | 'already_exists' | 'refused' | 'closed';
+/** `interrupted`: the case took the action up but could not finish it (not a rule: e.g. an activity it needed failed); nothing was applied. */
+export type CaseExceptionCode = 'not_found' | 'already_exists' | 'refused' | 'closed' | 'interrupted';
 
 /** The refusal of a domain rule, as the workflow reported it (code and details of its RuleViolation). */
 export interface CaseRuleRefusal {
@@ -38,4 +39,5 @@ export const CASE_EXCEPTION_STATUS: StatusTable<`case_${CaseExceptionCode}`> = {
   case_already_exists: 409,
   case_closed: 409,
   case_refused: 409,
+  case_interrupted: 503,
 };

@@ -23,6 +23,7 @@ export function outcomeOf(error: unknown): string {
   if (error instanceof CaseException) {
     if (error.code === 'refused') return `refused:${error.rule?.code ?? 'refused'}`;
     if (error.code === 'closed') return 'refused:case_closed';
+    if (error.code === 'interrupted') return 'error:case_interrupted';
     return `refused:${error.code}`;
   }
   if (error instanceof CodedError) return `refused:${error.code}`;
