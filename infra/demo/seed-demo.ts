@@ -369,7 +369,7 @@ async function drive(api: DemoApi, watcher: StageWatcher, campaignId: string, or
     });
     if (org.target === 'objection_open') return;
     await waitFor(caseId, 'the objection', (s) => (s.objections.some((o) => o.id === objection.id) ? true : undefined));
-    await act(caseId, 'resolveObjection', committee, { objectionId: objection.id, decision: 'upheld', reason: '经实地核实，党员活动室确未腾退，责令限期整改' });
+    await act(caseId, 'resolveObjection', committee, { objectionId: objection.id, decision: 'upheld', reason: '经实地核实，党员活动室确未腾退，责令限期整改', problemId: 'p1' });
     return;
   }
   // Ratings are rate-limited per address: a few organizations get them, the county's survey counts for all.

@@ -46,6 +46,8 @@ function bodyFor(action: CaseActionType, state: CaseState): Record<string, unkno
       return { reasons: ['措施不够具体'] };
     case 'approvePlan':
       return {};
+    case 'approveMeasures':
+      return { comment: '同意补充措施' };
     case 'addMeasures':
       return { measures: measuresFor(state).slice(0, 1) };
     case 'completeMeasure':

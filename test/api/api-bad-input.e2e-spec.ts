@@ -54,6 +54,8 @@ function validBody(action: CaseActionType, state: CaseState): Record<string, unk
     case 'approvePlan':
     case 'startPublicity':
       return {};
+    case 'approveMeasures':
+      return { comment: '同意补充措施' };
     case 'completeMeasure':
     case 'reportMeasureDone':
       return { measureId: 'm1', evidence: '已完成' };
@@ -114,6 +116,11 @@ function wrongBodies(action: CaseActionType, state: CaseState): [string, unknown
       ];
     case 'approvePlan':
       return [['comment a number', { comment: 5 }, 'comment']];
+    case 'approveMeasures':
+      return [
+        ['comment missing', {}, 'comment'],
+        ['comment a number', { comment: 5 }, 'comment'],
+      ];
     case 'verifyMeasure':
       return [
         ['accepted missing', { measureId: 'm1', comment: '属实' }, 'accepted'],

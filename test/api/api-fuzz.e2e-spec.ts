@@ -798,6 +798,8 @@ function actionBody(action: CaseActionType, state: CaseState | undefined): unkno
       return { reasons: ['措施不够具体，缺少时间节点'] };
     case 'approvePlan':
       return { comment: '同意按此方案实施' };
+    case 'approveMeasures':
+      return { comment: '同意补充措施，限期落实' };
     case 'completeMeasure':
     case 'reportMeasureDone':
       return { measureId: pending?.id ?? 'm1', evidence: '已召开党员大会通报整改情况，台账附后' };

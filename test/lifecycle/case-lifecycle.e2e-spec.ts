@@ -178,27 +178,56 @@ it('sends a case back to remediation when an objection during publicity is uphel
   expect(await stageOf(caseId)).toBe('publicizing');
   const noReason = await refusal(() => cases.act(caseId, committee, { type: 'resolveObjection', objectionId: 'obj-1', decision: 'dismissed', reason: ' ' }));
   expect(noReason.rule?.code).toBe('reason_required');
-  state = await cases.act(caseId, committee, { type: 'resolveObjection', objectionId: 'obj-1', decision: 'upheld', reason: '经核实，换届确未完成' });
+  // Upheld, it names the problem the objection shows not resolved (限期整改).
+  const unnamed = await refusal(() => cases.act(caseId, committee, { type: 'resolveObjection', objectionId: 'obj-1', decision: 'upheld', reason: '经核实，换届确未完成' }));
+  expect(unnamed.rule?.code).toBe('unresolved_problems_required');
+  state = await cases.act(caseId, committee, { type: 'resolveObjection', objectionId: 'obj-1', decision: 'upheld', reason: '经核实，换届确未完成', problemId: 'p2' });
   expect(state.stage).toBe('remediating');
   expect(state.deadlines.rectificationDueAt).toBeDefined();
   expect(state.objections[0]).toMatchObject({ status: 'upheld', resolvedBy: { userId: committee.userId } });
+  expect(state.problems.map((p) => p.reopened?.source)).toEqual([undefined, 'objection']);
   expect(await replayAndMaybeRecord(client, caseId, 'objection-upheld')).toBe(1);
 });
 
-it('returns a case that fails county acceptance to remediation with a deadline, then delists it', async () => {
-  const caseId = await cases.open(caseInput('non_public_enterprise'), county);
+it('returns a case that fails county acceptance on two named problems to remediation: exactly those reopen, publicity waits for approved new measures, then it is delisted', async () => {
+  const input = caseInput('non_public_enterprise');
+  input.problems.push({ category: 'irregular_organizational_life', description: '组织生活记录不全' });
+  const caseId = await cases.open(input, county);
   let state: CaseSnapshot = await cases.state(caseId);
-  await cases.act(caseId, secretaryOf(state.org.code), { type: 'submitPlan', measures: measuresFor(state) });
+  const secretary = secretaryOf(state.org.code);
+  await cases.act(caseId, secretary, { type: 'submitPlan', measures: measuresFor(state) });
   await cases.act(caseId, committee, { type: 'approvePlan' });
   await remediateAndPublicize(cases, caseId);
   await waitForStage(caseId, 'preliminary_acceptance');
   await cases.act(caseId, committee, { type: 'recordPreliminaryAcceptance', checks: ALL_CHECKS, opinion: '初验合格' });
-  state = await cases.act(caseId, county, { type: 'recordCountyAcceptance', checks: ALL_CHECKS, opinion: '群众满意度不高', survey: { respondents: 10, satisfied: 5 } });
+  const failing = { type: 'recordCountyAcceptance', checks: ALL_CHECKS, opinion: '群众满意度不高', survey: { respondents: 10, satisfied: 5 } } as const;
+  const unnamed = await refusal(() => cases.act(caseId, county, failing));
+  expect(unnamed.rule?.code).toBe('unresolved_problems_required');
+  state = await cases.act(caseId, county, { ...failing, unresolvedProblems: [{ problemId: 'p1', reason: '组织生活仍不正常' }, { problemId: 'p3', reason: '记录仍不全' }] });
   expect(state.stage).toBe('remediating');
   expect(state.acceptances.at(-1)).toMatchObject({ level: 'county', passed: false, satisfactionRate: 0.5 });
   expect(state.deadlines.rectificationDueAt).toBeDefined();
+  expect(state.problems.map((p) => [p.id, p.reopened?.reason])).toEqual([
+    ['p1', '组织生活仍不正常'],
+    ['p2', undefined],
+    ['p3', '记录仍不全'],
+  ]);
 
-  await cases.act(caseId, secretaryOf(state.org.code), { type: 'addMeasures', measures: measuresFor(state).slice(0, 1) });
+  // Publicity waits until both have new measures the committee approved.
+  const amendment = async () => (await refusal(() => cases.act(caseId, committee, { type: 'startPublicity' }))).rule?.code;
+  expect(await amendment()).toBe('amendment_required');
+  const newMeasureFor = (problemId: string) => measuresFor(state).filter((m) => m.problemId === problemId);
+  state = await cases.act(caseId, secretary, { type: 'addMeasures', measures: newMeasureFor('p1') });
+  expect(state.measures.at(-1)?.awaitsApproval).toBe(true);
+  await cases.act(caseId, committee, { type: 'approveMeasures', comment: '同意，限期落实' });
+  // p1's new measure approved and carried out: p3 still has none, so publicity still waits.
+  const p1Measure = (await cases.state(caseId)).measures.at(-1)!;
+  await cases.act(caseId, secretary, { type: 'reportMeasureDone', measureId: p1Measure.id, evidence: '每月按时开展组织生活，记录附后' });
+  await cases.act(caseId, committee, { type: 'verifyMeasure', measureId: p1Measure.id, accepted: true, comment: '经核验属实' });
+  expect(await amendment()).toBe('amendment_required');
+  await cases.act(caseId, secretary, { type: 'addMeasures', measures: newMeasureFor('p3') });
+  state = await cases.act(caseId, committee, { type: 'approveMeasures', comment: '同意，限期落实' });
+  expect(state.problems.filter((p) => p.reopened?.amendedAt).map((p) => p.id)).toEqual(['p1', 'p3']);
   await remediateAndPublicize(cases, caseId);
   await waitForStage(caseId, 'preliminary_acceptance');
   await cases.act(caseId, committee, { type: 'recordPreliminaryAcceptance', checks: ALL_CHECKS, opinion: '再次初验合格' });

@@ -21,7 +21,7 @@ export const ACTION_PRIMARY_ENTRIES: Record<CaseActionType, readonly string[]> =
 const LEADS_WITH_STAGE_CHANGE: ReadonlySet<CaseActionType> = new Set<CaseActionType>(['submitPlan', 'approvePlan', 'startPublicity']);
 
 /** Consequences an action may record next to its primary entry. */
-const CONSEQUENCE_ENTRIES: ReadonlySet<string> = new Set(['stage_changed', 'rectification_deadline_set', 'organizational_handling_proposed']);
+const CONSEQUENCE_ENTRIES: ReadonlySet<string> = new Set(['stage_changed', 'rectification_deadline_set', 'organizational_handling_proposed', 'problems_reopened']);
 
 const ACTION_OF_ENTRY: ReadonlyMap<string, CaseActionType> = new Map(
   (Object.entries(ACTION_PRIMARY_ENTRIES) as [CaseActionType, readonly string[]][]).flatMap(([action, types]) => types.map((type) => [type, action] as const)),

@@ -56,6 +56,8 @@ export interface Measure extends MeasureDraft {
   returns?: { at: string; by: ActorRef; evidence: string; reason: string; newDueAt: string }[];
   /** The committee's verification that made the measure done (不能把说了当成做了). */
   verified?: { at: string; by: ActorRef; comment: string };
+  /** Added by the branch for a reopened problem: waits for the township committee's approval (补充措施). */
+  awaitsApproval?: boolean;
 }
 
 /** One holder of the branch secretary's post, and when (调整书记 keeps who held it when). */
@@ -310,6 +312,10 @@ export function verifiesMeasures(state: Pick<CaseState, 'measureVerification'>):
 
 export function problemStatus(state: CaseState, problem: Problem): ProblemStatus {
   if (problem.round < state.round) return 'resolved';
+  if (problem.reopened) {
+    const added = state.measures.filter((m) => problem.reopened!.measureIds.includes(m.id));
+    return problem.reopened.amendedAt && added.length > 0 && added.every((m) => m.status === 'done') ? 'resolved' : 'open';
+  }
   const measures = state.measures.filter((m) => m.problemId === problem.id && m.round === state.round);
   const resolved = measures.length > 0 && measures.every((m) => m.status === 'done');
   if (resolved) return 'resolved';
@@ -346,3 +352,8 @@ export const SATISFACTION_LABELS: Record<SatisfactionLevel, string> = {
   basically_satisfied: '基本满意',
   dissatisfied: '不满意',
 };
+
+/** Problems named in a 限期整改 whose new measures the township committee has not approved yet: publicity cannot start again. */
+export function problemsAwaitingAmendment(state: Pick<CaseState, 'problems' | 'round'>): Problem[] {
+  return state.problems.filter((problem) => problem.round === state.round && problem.reopened && !problem.reopened.amendedAt);
+}

@@ -29,6 +29,9 @@ export const NOTIFICATION_KINDS = [
   'measure_reported',
   'measure_returned',
   'secretary_replaced',
+  'problems_reopened',
+  'measures_added',
+  'measures_approved',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -62,6 +65,9 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   measure_reported: '整改措施待核验',
   measure_returned: '整改措施核验退回',
   secretary_replaced: '支部书记调整',
+  problems_reopened: '限期整改问题',
+  measures_added: '补充措施待批准',
+  measures_approved: '补充措施已批准',
   plan_returned: '整顿方案退回',
   plan_approved: '整顿方案通过',
   publicity_started: '公示开始',

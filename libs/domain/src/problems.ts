@@ -128,4 +128,22 @@ export interface Problem extends ProblemInput {
   carriedFrom?: string;
   /** The round in which 回头看 found this problem back again (旧问题反弹). */
   reboundedInRound?: number;
+  /**
+   * 限期整改: a failed 初验 or 验收, or an upheld objection, named this problem as not resolved. It is
+   * open again until measures added for it (`measureIds`) are approved by the township committee
+   * (`amendedAt`) and done.
+   */
+  reopened?: ProblemReopening;
+}
+
+export type ReopeningSource = 'preliminary_acceptance' | 'county_acceptance' | 'objection';
+
+export interface ProblemReopening {
+  at: string;
+  by: { userId: string; name: string; role: string };
+  source: ReopeningSource;
+  reason: string;
+  /** Measures added for it since; the committee's approval of them sets `amendedAt`. */
+  measureIds: string[];
+  amendedAt?: string;
 }

@@ -35,6 +35,9 @@ export type RuleCode =
   | 'case_closed'
   | 'unknown_proposal'
   | 'proposal_closed'
+  | 'unresolved_problems_required'
+  | 'amendment_required'
+  | 'nothing_to_approve'
   | 'actor_unverified';
 
 /**
@@ -69,6 +72,11 @@ export const RULE_CODE_STATUS: StatusTable<RuleCode> = {
   objection_already_resolved: 409,
   // A talk already recorded or declined, a handling already decided: one record per proposal.
   proposal_closed: 409,
+  // A failed acceptance or an upheld objection must name the problems that are not resolved (限期整改).
+  unresolved_problems_required: 422,
+  // Reopened problems need new measures approved by the committee before publicity starts again.
+  amendment_required: 409,
+  nothing_to_approve: 409,
   role_not_permitted: 403,
   out_of_scope: 403,
   wrong_person: 403,

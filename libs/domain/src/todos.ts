@@ -7,7 +7,7 @@
 import { actionsFor } from './actions/authorize';
 import { explanationsOwed, lapsesAwaitingReview } from './actions/definition';
 import type { CaseActionType } from './actions/registry';
-import { currentMeasures, verifiesMeasures, type CaseState } from './case-state';
+import { currentMeasures, problemsAwaitingAmendment, verifiesMeasures, type CaseState } from './case-state';
 import { dueItems } from './lifecycle/escalation';
 import { subtractPlainPeriod } from './policy';
 import type { Actor } from './roles';
@@ -17,6 +17,8 @@ export const TODO_KINDS = [
   'plan_to_review',
   'measure_due',
   'measure_to_verify',
+  'amendment_owed',
+  'measures_to_approve',
   'report_due',
   'explanation_owed',
   'explanation_to_review',
@@ -35,6 +37,8 @@ export const TODO_KIND_LABELS: Record<TodoKind, string> = {
   plan_to_review: '待审批整顿方案',
   measure_due: '待完成整改措施',
   measure_to_verify: '待核验整改措施',
+  amendment_owed: '待补充限期整改措施',
+  measures_to_approve: '待批准补充措施',
   report_due: '待汇报整顿进展',
   explanation_owed: '待说明逾期原因',
   explanation_to_review: '待审核逾期说明',
@@ -93,7 +97,14 @@ export function todosFor(state: CaseState, actor: Actor, now: string): Todo[] {
     for (const measure of measures) {
       if (measure.status === 'reported' && measure.report) add('measure_to_verify', 'verifyMeasure', measure.description, { dueAt: measure.report.verifyDueAt });
     }
-    if (measures.every((measure) => measure.status === 'done')) add('publicity_to_start', 'startPublicity', '整改措施已全部销项，可启动结果公示');
+    // 限期整改: each reopened problem needs new measures (the branch's), approved (the committee's).
+    const awaiting = problemsAwaitingAmendment(state);
+    for (const problem of awaiting.filter((p) => p.reopened!.measureIds.length === 0)) {
+      add('amendment_owed', 'addMeasures', `限期整改：针对“${problem.description}”补充整改措施`, { dueAt: state.deadlines.rectificationDueAt });
+    }
+    const toApprove = measures.filter((measure) => measure.awaitsApproval);
+    if (toApprove.length > 0) add('measures_to_approve', 'approveMeasures', `限期整改补充措施${toApprove.length}条待批准`);
+    if (awaiting.length === 0 && measures.every((measure) => measure.status === 'done')) add('publicity_to_start', 'startPublicity', '整改措施已全部销项，可启动结果公示');
     // The periodic report becomes a to-do when its reminder is due, not a month ahead.
     const report = due.find((item) => item.kind === 'report');
     const reminderFrom = report ? Date.parse(subtractPlainPeriod(report.dueAt, state.policy.reminderLead)) : Infinity;

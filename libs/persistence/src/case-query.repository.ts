@@ -395,7 +395,7 @@ export class CaseQueryRepository {
       // to verify, no explanation to review, not all done): reading
       // their states was most of a committee's to-do time (bench/RESULTS.md §4).
       anyOf.push(
-        `(r.stage = 'remediating' AND (r.measures_done >= r.measure_count OR r.measures_reported > 0 OR jsonb_array_length(COALESCE(r.state -> 'escalation' -> 'explanations', '[]'::jsonb)) > 0))`,
+        `(r.stage = 'remediating' AND (r.measures_done >= r.measure_count OR r.measures_reported > 0 OR r.state @> '{"measures":[{"awaitsApproval":true}]}' OR jsonb_array_length(COALESCE(r.state -> 'escalation' -> 'explanations', '[]'::jsonb)) > 0))`,
       );
     }
     for (const [index, kind] of (where.awaiting ?? []).entries()) {

@@ -157,3 +157,50 @@ export function ProposalField({ field, proposals, onPick }: { field: FieldDescri
     </>
   );
 }
+
+/** Values of the 限期整改 list: each problem not resolved, with why. */
+export interface UnresolvedRow {
+  problemId?: string;
+  reason?: string;
+}
+
+export function unresolvedProblemsBody(rows: UnresolvedRow[] | undefined): { unresolvedProblems?: { problemId: string; reason: string }[] } {
+  const named = (rows ?? []).filter((row) => row.problemId).map((row) => ({ problemId: row.problemId!, reason: (row.reason ?? '').trim() }));
+  return named.length > 0 ? { unresolvedProblems: named } : {};
+}
+
+/** 限期整改: the problems of this round an acceptance finds not resolved, each with its reason (needed when it fails). */
+export function UnresolvedProblemsField({ state }: { state: CaseStateView }) {
+  const problems = state.problems.filter((problem) => problem.round === state.round);
+  return (
+    <Form.List name="unresolved">
+      {(fields, { add, remove }) => (
+        <div data-testid="unresolved-problems">
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+            未通过时，逐个指出未整改到位的问题及原因：这些问题重新整改，支部补充措施经乡镇党委批准并落实后方可重新公示（限期整改）。
+          </Typography.Paragraph>
+          {fields.map((field) => (
+            <Row key={field.key} gutter={8} align="top">
+              <Col flex="260px">
+                <Form.Item name={[field.name, 'problemId']} rules={[{ required: true, message: '请选择问题' }]}>
+                  <Select placeholder="未整改到位的问题" options={problems.map((p) => ({ value: p.id, label: problemLabel(state, p.id) }))} />
+                </Form.Item>
+              </Col>
+              <Col flex="auto">
+                <Form.Item name={[field.name, 'reason']} rules={[{ required: true, whitespace: true, message: '请写明原因' }]}>
+                  <Input maxLength={TEXT_MAX} placeholder="未整改到位的原因" />
+                </Form.Item>
+              </Col>
+              <Col flex="none">
+                <Button icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label="删除" />
+              </Col>
+            </Row>
+          ))}
+          <Button icon={<PlusOutlined />} onClick={() => add({})} style={{ marginBottom: 12 }} data-testid="add-unresolved">
+            添加未整改到位的问题
+          </Button>
+        </div>
+      )}
+    </Form.List>
+  );
+}

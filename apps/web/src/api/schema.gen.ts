@@ -512,6 +512,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseId}/actions/approveMeasures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 批准补充措施 (approveMeasures)
+         * @description 乡镇党委审批支部针对限期整改问题补充的整改措施，批准后方可重新公示。可操作角色 roles: 乡镇（街道）党（工）委 (township_committee)。适用阶段 stages: 整顿实施 (remediating)。Returns the case's new state, or the refusal as a problem.
+         */
+        post: operations["approveMeasures"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseId}/actions/completeMeasure": {
         parameters: {
             query?: never;
@@ -1942,7 +1962,7 @@ export interface components {
             /** @description Timeline rows from the read model (may lag the live state by a moment) */
             timeline: components["schemas"]["TimelineRowView"][];
             /** @description Actions your role may take in the current stage */
-            availableActions: ("assignTeam" | "submitPlan" | "returnPlan" | "approvePlan" | "addMeasures" | "completeMeasure" | "reportMeasureDone" | "verifyMeasure" | "reportProgress" | "submitExplanation" | "startPublicity" | "resolveObjection" | "recordPreliminaryAcceptance" | "recordCountyAcceptance" | "recordFollowUpReview" | "recordTalk" | "declineTalk" | "decideHandling" | "reviewExplanation" | "replaceSecretary")[];
+            availableActions: ("assignTeam" | "submitPlan" | "returnPlan" | "approvePlan" | "addMeasures" | "approveMeasures" | "completeMeasure" | "reportMeasureDone" | "verifyMeasure" | "reportProgress" | "submitExplanation" | "startPublicity" | "resolveObjection" | "recordPreliminaryAcceptance" | "recordCountyAcceptance" | "recordFollowUpReview" | "recordTalk" | "declineTalk" | "decideHandling" | "reviewExplanation" | "replaceSecretary")[];
         };
         DashboardSatisfactionView: {
             /** @description 满意 票数 */
@@ -2012,7 +2032,7 @@ export interface components {
         };
         TodoView: {
             /** @enum {string} */
-            kind: "plan_owed" | "plan_to_review" | "measure_due" | "measure_to_verify" | "report_due" | "explanation_owed" | "explanation_to_review" | "publicity_to_start" | "objection_to_resolve" | "preliminary_acceptance_due" | "county_acceptance_due" | "follow_up_review_due" | "talk_to_hold" | "handling_to_decide";
+            kind: "plan_owed" | "plan_to_review" | "measure_due" | "measure_to_verify" | "amendment_owed" | "measures_to_approve" | "report_due" | "explanation_owed" | "explanation_to_review" | "publicity_to_start" | "objection_to_resolve" | "preliminary_acceptance_due" | "county_acceptance_due" | "follow_up_review_due" | "talk_to_hold" | "handling_to_decide";
             /**
              * @description 待办类别（中文）
              * @example 待审批整顿方案
@@ -2022,7 +2042,7 @@ export interface components {
              * @description 办理它的操作
              * @enum {string}
              */
-            action: "assignTeam" | "submitPlan" | "returnPlan" | "approvePlan" | "addMeasures" | "completeMeasure" | "reportMeasureDone" | "verifyMeasure" | "reportProgress" | "submitExplanation" | "startPublicity" | "resolveObjection" | "recordPreliminaryAcceptance" | "recordCountyAcceptance" | "recordFollowUpReview" | "recordTalk" | "declineTalk" | "decideHandling" | "reviewExplanation" | "replaceSecretary";
+            action: "assignTeam" | "submitPlan" | "returnPlan" | "approvePlan" | "addMeasures" | "approveMeasures" | "completeMeasure" | "reportMeasureDone" | "verifyMeasure" | "reportProgress" | "submitExplanation" | "startPublicity" | "resolveObjection" | "recordPreliminaryAcceptance" | "recordCountyAcceptance" | "recordFollowUpReview" | "recordTalk" | "declineTalk" | "decideHandling" | "reviewExplanation" | "replaceSecretary";
             /**
              * @description 事项
              * @example 第1版整顿方案待审批
@@ -2459,6 +2479,13 @@ export interface components {
              */
             measures: components["schemas"]["MeasureDraft"][];
         };
+        ApproveMeasuresRequest: {
+            /**
+             * 审批意见
+             * @example 同意补充措施，限期落实
+             */
+            comment: string;
+        };
         CompleteMeasureRequest: {
             /**
              * 整改措施
@@ -2538,6 +2565,11 @@ export interface components {
              * @example 经核实，换届确未完成
              */
             reason: string;
+            /**
+             * 异议涉及的问题
+             * @description 异议属实时必填：该问题重新整改（限期整改）
+             */
+            problemId?: string;
         };
         RecordPreliminaryAcceptanceRequest: {
             checks: components["schemas"]["AcceptanceChecks"];
@@ -2546,6 +2578,16 @@ export interface components {
              * @example 台账完整，措施落实
              */
             opinion: string;
+            /**
+             * 未整改到位的问题
+             * @description 未通过时必填：逐个指出未整改到位的问题及原因，这些问题重新整改（限期整改）
+             */
+            unresolvedProblems?: {
+                /** 问题 */
+                problemId: string;
+                /** 未整改到位的原因 */
+                reason: string;
+            }[];
         };
         RecordCountyAcceptanceRequest: {
             checks: components["schemas"]["AcceptanceChecks"];
@@ -2555,6 +2597,16 @@ export interface components {
              */
             opinion: string;
             survey?: components["schemas"]["Survey"];
+            /**
+             * 未整改到位的问题
+             * @description 未通过时必填：逐个指出未整改到位的问题及原因，这些问题重新整改（限期整改）
+             */
+            unresolvedProblems?: {
+                /** 问题 */
+                problemId: string;
+                /** 未整改到位的原因 */
+                reason: string;
+            }[];
         };
         RecordFollowUpReviewRequest: {
             checks: components["schemas"]["ReviewChecks"];
@@ -4557,6 +4609,98 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["AddMeasuresRequest"];
+            };
+        };
+        responses: {
+            /** @description The case after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStateView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未找到 (unknown case or campaign) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 操作被拒绝 (not now: wrong stage, closed case, duplicate, a key still in progress …) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 请求内容过大 (body over 256 KB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    approveMeasures: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重复提交保护：同一用户以相同的键重复提交同一请求，返回首次结果且不再执行；相同的键用于不同请求返回 422。 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveMeasuresRequest"];
             };
         };
         responses: {

@@ -314,10 +314,22 @@ function ProblemsCard({ state }: { state: CaseStateView }) {
           },
           {
             title: '状态',
-            width: 90,
+            width: 120,
             render: (_value, problem) => {
               const status = problemStatus(full, problem);
-              return <Tag color={PROBLEM_STATUS_COLORS[status]}>{PROBLEM_STATUS_LABELS[status]}</Tag>;
+              const reopened = problem.reopened;
+              return (
+                <Space orientation="vertical" size={2}>
+                  <Tag color={PROBLEM_STATUS_COLORS[status]}>{PROBLEM_STATUS_LABELS[status]}</Tag>
+                  {reopened && (
+                    <Tooltip title={`${formatDateTime(reopened.at)} ${reopened.by.name}：${reopened.reason}`}>
+                      <Tag color={reopened.amendedAt ? 'blue' : 'orange'} data-testid={`reopened-${problem.id}`}>
+                        {reopened.amendedAt ? '限期整改·措施已批准' : '限期整改·待补充措施'}
+                      </Tag>
+                    </Tooltip>
+                  )}
+                </Space>
+              );
             },
           },
         ]}

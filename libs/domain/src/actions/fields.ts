@@ -90,6 +90,17 @@ export const reviewChecks = z
   })
   .meta({ title: '回头看检查' }) satisfies z.ZodType<ReviewChecks>;
 
+/** 限期整改: the problems a failed acceptance finds not resolved, each with why. */
+export const unresolvedProblems = z
+  .array(
+    z.strictObject({
+      problemId: z.string().regex(ID_PATTERNS.problem).meta({ title: '问题' }),
+      reason: z.string().regex(NOT_BLANK).max(TEXT_MAX).meta({ title: '未整改到位的原因' }),
+    }),
+  )
+  .max(50)
+  .meta({ title: '未整改到位的问题', description: '未通过时必填：逐个指出未整改到位的问题及原因，这些问题重新整改（限期整改）' });
+
 export const survey = z
   .strictObject({
     respondents: z.int().min(0).max(1_000_000).meta({ title: '参加测评人数' }),

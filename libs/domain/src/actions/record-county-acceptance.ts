@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { recordCountyAcceptance } from '../lifecycle/acceptance';
+import { acceptanceFailures, recordCountyAcceptance, unresolvedProblemsMissing } from '../lifecycle/acceptance';
 import { defineAction } from './definition';
-import { acceptanceChecks, survey, text } from './fields';
+import { acceptanceChecks, survey, text, unresolvedProblems } from './fields';
 
 /** 验收销号: the county accepts and delists (County speech). */
 export const recordCountyAcceptanceAction = defineAction({
@@ -11,8 +11,9 @@ export const recordCountyAcceptanceAction = defineAction({
   stages: ['county_acceptance'],
   roles: ['county_department'],
   records: ['county_acceptance_recorded'],
-  body: z.strictObject({ checks: acceptanceChecks, opinion: text('验收意见', '同意销号'), survey: survey.optional() }),
+  body: z.strictObject({ checks: acceptanceChecks, opinion: text('验收意见', '同意销号'), survey: survey.optional(), unresolvedProblems: unresolvedProblems.optional() }),
+  admissible: (state, body) => unresolvedProblemsMissing(state, acceptanceFailures(state, 'county', body.checks, body.survey).length > 0, body.unresolvedProblems),
   apply: (draft, body) => {
-    recordCountyAcceptance(draft, body.checks, body.opinion, body.survey);
+    recordCountyAcceptance(draft, body.checks, body.opinion, body.survey, body.unresolvedProblems);
   },
 });

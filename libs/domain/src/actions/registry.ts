@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { addMeasuresAction } from './add-measures';
+import { approveMeasuresAction } from './approve-measures';
 import { approvePlanAction } from './approve-plan';
 import { assignTeamAction } from './assign-team';
 import { completeMeasureAction } from './complete-measure';
@@ -32,6 +33,7 @@ export const CASE_ACTIONS = {
   returnPlan: returnPlanAction,
   approvePlan: approvePlanAction,
   addMeasures: addMeasuresAction,
+  approveMeasures: approveMeasuresAction,
   completeMeasure: completeMeasureAction,
   reportMeasureDone: reportMeasureDoneAction,
   verifyMeasure: verifyMeasureAction,

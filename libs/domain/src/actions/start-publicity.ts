@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { startPublicity } from '../lifecycle/remediation';
+import { amendmentMissing, startPublicity } from '../lifecycle/remediation';
 import { defineAction } from './definition';
 
 export const startPublicityAction = defineAction({
@@ -10,5 +10,6 @@ export const startPublicityAction = defineAction({
   roles: ['township_committee'],
   records: ['publicity_started'],
   body: z.strictObject({}),
+  admissible: (state) => amendmentMissing(state),
   apply: (draft) => startPublicity(draft),
 });

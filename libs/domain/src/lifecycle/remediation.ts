@@ -1,17 +1,83 @@
 /** Stage 4 (整顿实施): measures carried out with evidence, progress reported, explanations given. */
 import { chinaTime } from '../china-time';
 import type { MeasureDraft } from '../actions';
-import { currentMeasures, verifiesMeasures, type ActorRef, type Measure } from '../case-state';
+import { currentMeasures, problemsAwaitingAmendment, verifiesMeasures, type ActorRef, type CaseState, type Measure } from '../case-state';
+import type { ReopeningSource } from '../problems';
 import { addPlainPeriod, verificationPeriodOf } from '../policy';
-import { violation } from '../rule-violation';
+import { violation, type RuleViolation } from '../rule-violation';
 import { committeeOf, moveTo, notify, record, secretaryOf, trimmed, type Draft } from './draft';
 import { assertValidMeasures, toMeasures } from './planning';
 
 export function addMeasures(draft: Draft, measures: MeasureDraft[]): void {
+  const { state, actor } = draft;
   assertValidMeasures(draft, measures, false);
-  const added = toMeasures(draft.state, measures);
-  draft.state.measures.push(...added);
+  const added = toMeasures(state, measures);
+  // 补充措施 for a problem in 限期整改: the committee's own count as approved; the branch's wait for it.
+  const byCommittee = actor.role === 'township_committee';
+  for (const measure of added) {
+    const reopened = state.problems.find((problem) => problem.id === measure.problemId && problem.reopened && !problem.reopened.amendedAt)?.reopened;
+    if (!reopened) continue;
+    reopened.measureIds.push(measure.id);
+    if (byCommittee) reopened.amendedAt = draft.now;
+    else measure.awaitsApproval = true;
+  }
+  state.measures.push(...added);
   record(draft, 'measures_added', `增补整改措施${added.length}条`);
+  if (added.some((measure) => measure.awaitsApproval)) {
+    notify(draft, 'measures_added', [committeeOf(state)], '限期整改补充措施待批准', added.filter((m) => m.awaitsApproval).map((m) => m.description).join('；'));
+  }
+}
+
+/**
+ * 限期整改: the problems a failed 初验 or 验收, or an upheld objection, names as not resolved open again;
+ * each needs new measures the committee approves before publicity can start again.
+ */
+export function reopenProblems(draft: Draft, unresolved: readonly { problemId: string; reason: string }[], source: ReopeningSource): void {
+  const { state } = draft;
+  const current = new Map(state.problems.filter((problem) => problem.round === state.round).map((problem) => [problem.id, problem] as const));
+  for (const { problemId, reason } of unresolved) {
+    if (!current.has(problemId)) {
+      throw violation('unknown_problem', `本轮整顿没有问题 ${problemId}`, `no problem ${problemId} in this round`, { field: 'unresolvedProblems', problemId });
+    }
+    if (trimmed(reason).length === 0) {
+      throw violation('reason_required', '请写明每个问题未整改到位的原因', 'each problem named needs a reason', { field: 'unresolvedProblems', problemId });
+    }
+  }
+  if (unresolved.length === 0) return;
+  const by = { userId: draft.actor.userId, name: draft.actor.name, role: draft.actor.role };
+  const named = [...new Map(unresolved.map((item) => [item.problemId, item] as const)).values()];
+  for (const { problemId, reason } of named) current.get(problemId)!.reopened = { at: draft.now, by, source, reason: trimmed(reason), measureIds: [] };
+  const listed = named.map(({ problemId, reason }) => `${current.get(problemId)!.description}（${trimmed(reason)}）`).join('；');
+  record(draft, 'problems_reopened', `限期整改的问题${named.length}个：${listed}`);
+  notify(draft, 'problems_reopened', [secretaryOf(state)], '限期整改：请针对以下问题补充整改措施', `${listed}。补充措施经乡镇党委批准并落实后，方可重新公示。`);
+}
+
+/** 批准补充措施: the township committee approves the measures the branch added for reopened problems. */
+export function approveMeasures(draft: Draft, comment: string): void {
+  const { state } = draft;
+  const waiting = state.measures.filter((measure) => measure.awaitsApproval);
+  if (waiting.length === 0) {
+    throw violation('nothing_to_approve', '没有待批准的补充措施', 'no added measures await approval');
+  }
+  if (trimmed(comment).length === 0) throw violation('reason_required', '请填写审批意见', 'an approval needs a comment', { field: 'comment' });
+  for (const measure of waiting) delete measure.awaitsApproval;
+  for (const problem of state.problems) {
+    if (problem.reopened && !problem.reopened.amendedAt && problem.reopened.measureIds.length > 0) problem.reopened.amendedAt = draft.now;
+  }
+  record(draft, 'measures_approved', `批准补充整改措施${waiting.length}条：${trimmed(comment)}`);
+  notify(draft, 'measures_approved', [secretaryOf(state)], '补充整改措施已批准', `${waiting.map((m) => m.description).join('；')}。${trimmed(comment)}`);
+}
+
+/** Refuses to start publicity again while a reopened problem has no approved new measure. */
+export function amendmentMissing(state: CaseState): RuleViolation | undefined {
+  const missing = problemsAwaitingAmendment(state);
+  if (missing.length === 0) return undefined;
+  return violation(
+    'amendment_required',
+    `限期整改的问题尚未补充经批准的整改措施，不能重新公示：${missing.map((problem) => problem.description).join('；')}`,
+    `reopened problems without approved new measures: ${missing.map((problem) => problem.id).join(', ')}`,
+    { problemIds: missing.map((problem) => problem.id) },
+  );
 }
 
 /** Only the measure's owner, the branch secretary or a leader on the team may close a measure. */

@@ -1,6 +1,7 @@
 /** Every action's form by action type: an action of the domain without a form here does not compile. */
 import type { ActionForms } from '../action-form';
 import { addMeasuresForm } from './addMeasures';
+import { approveMeasuresForm } from './approveMeasures';
 import { approvePlanForm } from './approvePlan';
 import { assignTeamForm } from './assignTeam';
 import { completeMeasureForm } from './completeMeasure';
@@ -27,6 +28,7 @@ export const ACTION_FORMS: ActionForms = {
   returnPlan: returnPlanForm,
   approvePlan: approvePlanForm,
   addMeasures: addMeasuresForm,
+  approveMeasures: approveMeasuresForm,
   completeMeasure: completeMeasureForm,
   reportMeasureDone: reportMeasureDoneForm,
   verifyMeasure: verifyMeasureForm,

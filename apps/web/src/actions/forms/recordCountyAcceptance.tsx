@@ -5,7 +5,7 @@ import type { ActionRequestBody } from '../../api/views';
 import { percent } from '../../lib/format';
 import type { ActionForm, ActionFormProps } from '../action-form';
 import { describeField, requiredRule } from '../schema-fields';
-import { ChecksFields, allPassed } from '../shared-fields';
+import { ChecksFields, UnresolvedProblemsField, allPassed, unresolvedProblemsBody, type UnresolvedRow } from '../shared-fields';
 
 /** As validated: every check is answered and the opinion is there; the survey is optional. */
 interface Values {
@@ -13,6 +13,7 @@ interface Values {
   opinion: string;
   surveyRespondents?: number | null;
   surveySatisfied?: number | null;
+  unresolved?: UnresolvedRow[];
 }
 
 const OPINION = describeField(CASE_ACTIONS.recordCountyAcceptance.body, 'opinion');
@@ -28,6 +29,7 @@ function Fields({ state }: ActionFormProps) {
         <Descriptions.Item label="验收要求">{percent(state.policy.satisfactionThreshold, 0)} 以上</Descriptions.Item>
       </Descriptions>
       <ChecksFields schema={acceptanceChecks} />
+      <UnresolvedProblemsField state={state} />
       <Row gutter={8}>
         <Col span={12}>
           <Form.Item name="surveyRespondents" label={`${SURVEY.label}：${RESPONDENTS.label}（可选）`}>
@@ -54,6 +56,6 @@ export const recordCountyAcceptanceForm: ActionForm<'recordCountyAcceptance', Va
   body: (values) => {
     const respondents = values.surveyRespondents ?? 0;
     const survey = respondents > 0 ? { survey: { respondents, satisfied: values.surveySatisfied ?? 0 } } : {};
-    return { checks: values.checks, opinion: values.opinion.trim(), ...survey };
+    return { checks: values.checks, opinion: values.opinion.trim(), ...survey, ...unresolvedProblemsBody(values.unresolved) };
   },
 };

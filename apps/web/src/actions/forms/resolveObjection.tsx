@@ -5,6 +5,7 @@ import type { ActionRequestBody, CaseStateView } from '../../api/views';
 import { formatDateTime } from '../../lib/format';
 import type { ActionForm, ActionFormProps } from '../action-form';
 import { describeField, requiredRule } from '../schema-fields';
+import { problemLabel } from '../shared-fields';
 
 type Decision = ActionRequestBody<'resolveObjection'>['decision'];
 
@@ -13,11 +14,13 @@ interface Values {
   objectionId: string;
   decision: Decision;
   reason: string;
+  problemId?: string;
 }
 
 const OBJECTION = describeField(CASE_ACTIONS.resolveObjection.body, 'objectionId');
 const DECISION = describeField(CASE_ACTIONS.resolveObjection.body, 'decision');
 const REASON = describeField(CASE_ACTIONS.resolveObjection.body, 'reason');
+const PROBLEM = describeField(CASE_ACTIONS.resolveObjection.body, 'problemId');
 
 /** What each decision does to the case, beside its status label. */
 const DECISION_OPTIONS: { value: Decision; label: string }[] = [
@@ -42,6 +45,15 @@ function Fields({ state }: ActionFormProps) {
       <Form.Item name="reason" label={REASON.label} rules={requiredRule(REASON)}>
         <Input.TextArea rows={3} maxLength={TEXT_MAX} placeholder={REASON.placeholder} />
       </Form.Item>
+      <Form.Item noStyle shouldUpdate={(before, after) => before.decision !== after.decision}>
+        {({ getFieldValue }) =>
+          getFieldValue('decision') === 'upheld' ? (
+            <Form.Item name="problemId" label={`${PROBLEM.label}（属实时必选，该问题限期整改）`} rules={[{ required: true, message: `请选择${PROBLEM.label}` }]}>
+              <Select options={state.problems.filter((p) => p.round === state.round).map((p) => ({ value: p.id, label: problemLabel(state, p.id) }))} />
+            </Form.Item>
+          ) : null
+        }
+      </Form.Item>
     </>
   );
 }
@@ -49,5 +61,10 @@ function Fields({ state }: ActionFormProps) {
 export const resolveObjectionForm: ActionForm<'resolveObjection', Values> = {
   initialValues: (state) => ({ objectionId: openObjections(state)[0]?.id }),
   Fields,
-  body: (values) => ({ objectionId: values.objectionId, decision: values.decision, reason: values.reason.trim() }),
+  body: (values) => ({
+    objectionId: values.objectionId,
+    decision: values.decision,
+    reason: values.reason.trim(),
+    ...(values.decision === 'upheld' && values.problemId ? { problemId: values.problemId } : {}),
+  }),
 };
