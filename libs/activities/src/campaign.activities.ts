@@ -4,8 +4,7 @@ import type { DataSource } from 'typeorm';
 import { addPlainPeriod, type Period } from '@zhengdun/domain';
 import { CampaignProgressRepository, HolidayArrangementRepository, NotificationOutboxRepository } from '@zhengdun/persistence';
 import { campaignEndedSignal, daysLeft, summaryKey, type CampaignActivities, type CampaignSummary } from '@zhengdun/workflows';
-import { calendarSource } from './calendar/entered-holiday-calendar';
-import type { WorkingDayCalendar } from './calendar/working-day-calendar';
+import { enteredHolidayCalendar, type CalendarSource } from './calendar/entered-holiday-calendar';
 import { endNotification, summaryNotification } from './campaign-notices';
 import { forEachLimit, heartbeatIfActivity } from './concurrency';
 
@@ -13,7 +12,8 @@ export interface CampaignActivityDeps {
   dataSource: DataSource;
   /** Signals the case workflows at the end date. */
   client: Client;
-  calendar?: WorkingDayCalendar;
+  /** The package plus the arrangements the county entered; read from the database by default. */
+  calendar?: CalendarSource;
   /** Signals in flight at once (default 8). */
   signalConcurrency?: number;
 }
@@ -25,7 +25,7 @@ function isClosedOrMissing(error: unknown): boolean {
 export function createCampaignActivities(deps: CampaignActivityDeps): CampaignActivities {
   const progress = new CampaignProgressRepository(deps.dataSource);
   const outbox = new NotificationOutboxRepository(deps.dataSource);
-  const currentCalendar = calendarSource(deps.calendar, new HolidayArrangementRepository(deps.dataSource));
+  const currentCalendar = deps.calendar ?? enteredHolidayCalendar(new HolidayArrangementRepository(deps.dataSource));
   const concurrency = deps.signalConcurrency ?? 8;
   return {
     async sendCampaignSummary({ campaign, periodNo }): Promise<CampaignSummary> {

@@ -3,14 +3,15 @@ import type { DataSource } from 'typeorm';
 import { addPlainPeriod, PERIOD_NAMES, type CampaignPolicy, type DueDates } from '@zhengdun/domain';
 import { CaseReadModelRepository, HolidayArrangementRepository, NotificationOutboxRepository } from '@zhengdun/persistence';
 import type { CalendarActivities, CaseActivities } from '@zhengdun/workflows';
-import { calendarSource } from './calendar/entered-holiday-calendar';
-import type { WorkingDayCalendar } from './calendar/working-day-calendar';
+import { enteredHolidayCalendar, type CalendarSource } from './calendar/entered-holiday-calendar';
 
-/** `calendar`: a fixed one for tests; by default the package plus the arrangements the county entered. */
-export function createCaseActivities(dataSource: DataSource, fixedCalendar?: WorkingDayCalendar): CaseActivities & CalendarActivities {
+/** `currentCalendar`: the package plus the arrangements the county entered (the worker shares one with the campaign activities). */
+export function createCaseActivities(
+  dataSource: DataSource,
+  currentCalendar: CalendarSource = enteredHolidayCalendar(new HolidayArrangementRepository(dataSource)),
+): CaseActivities & CalendarActivities {
   const readModel = new CaseReadModelRepository(dataSource);
   const outbox = new NotificationOutboxRepository(dataSource);
-  const currentCalendar = calendarSource(fixedCalendar, new HolidayArrangementRepository(dataSource));
   return {
     projectCase: (projection) => readModel.writeProjection(projection),
     enqueueNotifications: (notifications) => outbox.enqueue(notifications),

@@ -1,3 +1,4 @@
+import type { ActorRef } from './case-state';
 import { ORG_DOMAIN_LABELS, type OrgDomain } from './organization';
 import { violation, type RuleViolation } from './rule-violation';
 
@@ -140,7 +141,7 @@ export type ReopeningSource = 'preliminary_acceptance' | 'county_acceptance' | '
 
 export interface ProblemReopening {
   at: string;
-  by: { userId: string; name: string; role: string };
+  by: ActorRef;
   source: ReopeningSource;
   reason: string;
   /** Measures added for it since; the committee's approval of them sets `amendedAt`. */

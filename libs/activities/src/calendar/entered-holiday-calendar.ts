@@ -23,8 +23,3 @@ export function enteredHolidayCalendar(arrangements: HolidayArrangementRepositor
     }
   };
 }
-
-/** A fixed calendar (tests) or the entered arrangements from the database. */
-export function calendarSource(fixed: WorkingDayCalendar | undefined, arrangements: HolidayArrangementRepository): CalendarSource {
-  return fixed ? async () => fixed : enteredHolidayCalendar(arrangements);
-}

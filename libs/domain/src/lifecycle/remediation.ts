@@ -44,9 +44,8 @@ export function reopenProblems(draft: Draft, unresolved: readonly { problemId: s
     }
   }
   if (unresolved.length === 0) return;
-  const by = { userId: draft.actor.userId, name: draft.actor.name, role: draft.actor.role };
   const named = [...new Map(unresolved.map((item) => [item.problemId, item] as const)).values()];
-  for (const { problemId, reason } of named) current.get(problemId)!.reopened = { at: draft.now, by, source, reason: trimmed(reason), measureIds: [] };
+  for (const { problemId, reason } of named) current.get(problemId)!.reopened = { at: draft.now, by: draft.actor, source, reason: trimmed(reason), measureIds: [] };
   const listed = named.map(({ problemId, reason }) => `${current.get(problemId)!.description}（${trimmed(reason)}）`).join('；');
   record(draft, 'problems_reopened', `限期整改的问题${named.length}个：${listed}`);
   notify(draft, 'problems_reopened', [secretaryOf(state)], '限期整改：请针对以下问题补充整改措施', `${listed}。补充措施经乡镇党委批准并落实后，方可重新公示。`);
