@@ -63,6 +63,8 @@ function validBody(action: CaseActionType, state: CaseState): Record<string, unk
       return { measureId: 'm1', accepted: true, comment: '核验属实' };
     case 'replaceSecretary':
       return { personId: 'sec-new-1', name: '李选派', sentFrom: '县农业农村局', effectiveAt: '2026-01-01T09:00:00+08:00', reason: '原书记不胜任' };
+    case 'setRectificationDeadline':
+      return { dueAt: '2099-06-30T00:00:00+08:00', reason: '本轮整顿截止后限期整改' };
     case 'reportProgress':
       return { summary: '本月召开党员大会1次' };
     case 'submitExplanation':
@@ -127,6 +129,11 @@ function wrongBodies(action: CaseActionType, state: CaseState): [string, unknown
         ['accepted a string', { measureId: 'm1', accepted: 'yes', comment: '属实' }, 'accepted'],
         ['new date that is not a date', { measureId: 'm1', accepted: false, comment: '不全', newDueAt: 'next week' }, 'newDueAt'],
         ['injection as measure id', { measureId: SQL, accepted: true, comment: '属实' }, 'measureId'],
+      ];
+    case 'setRectificationDeadline':
+      return [
+        ['date that is not a date', { dueAt: 'end of next quarter', reason: '限期整改' }, 'dueAt'],
+        ['reason missing', { dueAt: '2099-06-30T00:00:00+08:00' }, 'reason'],
       ];
     case 'replaceSecretary':
       return [

@@ -808,6 +808,8 @@ function actionBody(action: CaseActionType, state: CaseState | undefined): unkno
     case 'replaceSecretary':
       // The secretary in post (refused by the rules): the fixture cases keep the secretary the other actions sign in as.
       return { personId: state?.org.secretary.personId ?? 'sec-x', name: state?.org.secretary.name ?? '书记', effectiveAt: inDays(-1), reason: '原书记不胜任' };
+    case 'setRectificationDeadline':
+      return { dueAt: inDays(300), reason: '本轮整顿截止后仍需整顿，限期整改' };
     case 'reportProgress':
       return { summary: '本月召开党员大会1次，化解矛盾2件' };
     case 'submitExplanation':

@@ -303,6 +303,35 @@ export interface CaseState {
   measureVerification?: 'committee';
   /** The holders of the secretary's post, once it has changed hands (the current one last). */
   secretaries?: SecretaryTerm[];
+  /**
+   * `attainable_only`: the plan deadline is reminded and escalated only while a valid plan could meet
+   * it (measureDueLimit after it). Absent on cases opened before: their histories escalate it regardless.
+   */
+  planDeadline?: 'attainable_only';
+}
+
+/**
+ * The latest date a measure may be due: the campaign's end, or the rectification deadline where that is
+ * later — 限期整改 after a failed acceptance, or the deadline the county set for a case still open after
+ * the campaign's end (setRectificationDeadline). Never a dead end once the county has set one.
+ */
+export function measureDueLimit(state: Pick<CaseState, 'campaign' | 'deadlines'>): { at: string; source: 'campaign_end' | 'rectification_deadline' } {
+  const rectification = state.deadlines.rectificationDueAt;
+  return rectification && Date.parse(rectification) > Date.parse(state.campaign.endsAt)
+    ? { at: rectification, source: 'rectification_deadline' }
+    : { at: state.campaign.endsAt, source: 'campaign_end' };
+}
+
+/**
+ * Whether the case owes a plan that no valid plan can meet: every measure would have to be due by the
+ * limit, which comes before the plan's own deadline (or has passed). Only the county can open the way,
+ * with a rectification deadline; until then the plan deadline is not escalated (planDeadline).
+ */
+export function planBlockedByDeadline(state: Pick<CaseState, 'stage' | 'plan' | 'campaign' | 'deadlines'>, now?: string): boolean {
+  if ((state.stage !== 'assigned' && state.stage !== 'planning') || state.plan.status === 'submitted' || state.plan.status === 'approved') return false;
+  const limit = Date.parse(measureDueLimit(state).at);
+  const planDue = state.deadlines.planDueAt ? Date.parse(state.deadlines.planDueAt) : -Infinity;
+  return limit <= Math.max(planDue, now ? Date.parse(now) : -Infinity);
 }
 
 /** Whether this case's measures are done only once the township committee has verified them. */

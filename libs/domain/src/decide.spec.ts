@@ -54,6 +54,7 @@ const EXPECTED_ROLES: Record<CaseActionType, UserRole[]> = {
   decideHandling: ['county_department'],
   reviewExplanation: ['township_committee'],
   replaceSecretary: ['county_department', 'township_committee'],
+  setRectificationDeadline: ['county_department'],
 };
 
 const ALL_BUT_ARCHIVED: Stage[] = ['identified', 'assigned', 'planning', 'remediating', 'publicizing', 'preliminary_acceptance', 'county_acceptance', 'delisted', 'follow_up_review'];
@@ -80,6 +81,7 @@ const EXPECTED_STAGES: Record<CaseActionType, Stage[]> = {
   decideHandling: ALL_BUT_ARCHIVED,
   reviewExplanation: ALL_BUT_ARCHIVED,
   replaceSecretary: ALL_BUT_ARCHIVED,
+  setRectificationDeadline: ['assigned', 'planning', 'remediating'],
 };
 
 /** The right person of each role for the fixture case. */

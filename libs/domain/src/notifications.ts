@@ -32,6 +32,8 @@ export const NOTIFICATION_KINDS = [
   'problems_reopened',
   'measures_added',
   'measures_approved',
+  'rectification_deadline_needed',
+  'rectification_deadline_set',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -68,6 +70,8 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   problems_reopened: '限期整改问题',
   measures_added: '补充措施待批准',
   measures_approved: '补充措施已批准',
+  rectification_deadline_needed: '待设定整改期限',
+  rectification_deadline_set: '整改期限已设定',
   plan_returned: '整顿方案退回',
   plan_approved: '整顿方案通过',
   publicity_started: '公示开始',

@@ -7,13 +7,14 @@
 import { actionsFor } from './actions/authorize';
 import { explanationsOwed, lapsesAwaitingReview } from './actions/definition';
 import type { CaseActionType } from './actions/registry';
-import { currentMeasures, problemsAwaitingAmendment, verifiesMeasures, type CaseState } from './case-state';
+import { currentMeasures, planBlockedByDeadline, problemsAwaitingAmendment, verifiesMeasures, type CaseState } from './case-state';
 import { dueItems } from './lifecycle/escalation';
 import { subtractPlainPeriod } from './policy';
 import type { Actor } from './roles';
 
 export const TODO_KINDS = [
   'plan_owed',
+  'deadline_to_set',
   'plan_to_review',
   'measure_due',
   'measure_to_verify',
@@ -34,6 +35,7 @@ export type TodoKind = (typeof TODO_KINDS)[number];
 
 export const TODO_KIND_LABELS: Record<TodoKind, string> = {
   plan_owed: '待提交整顿方案',
+  deadline_to_set: '待设定整改期限',
   plan_to_review: '待审批整顿方案',
   measure_due: '待完成整改措施',
   measure_to_verify: '待核验整改措施',
@@ -81,7 +83,10 @@ export function todosFor(state: CaseState, actor: Actor, now: string): Todo[] {
   const due = dueItems(state);
   const { plan, escalation } = state;
 
-  if ((state.stage === 'assigned' || state.stage === 'planning') && plan.status !== 'submitted') {
+  if (planBlockedByDeadline(state, now)) {
+    // No valid plan exists until the county sets a deadline: the branch waits, the county acts.
+    add('deadline_to_set', 'setRectificationDeadline', `整改措施没有可用的完成时限（${state.campaign.name}截止），设定整改期限后支部方可制定整顿方案`, { since: state.deadlines.planDueAt });
+  } else if ((state.stage === 'assigned' || state.stage === 'planning') && plan.status !== 'submitted') {
     add('plan_owed', 'submitPlan', plan.status === 'returned' ? '整顿方案被退回，待修改后重新提交' : '提交整顿方案', { dueAt: state.deadlines.planDueAt });
   }
   if (state.stage === 'planning' && plan.status === 'submitted') add('plan_to_review', 'approvePlan', `第${plan.version}版整顿方案待审批`, { since: plan.submittedAt });

@@ -100,6 +100,10 @@ export const SERIAL_LOCAL_ACTIVITIES_PATCH = 'serial-local-activities-v1';
 // local threshold costs history events, and a days-long outage would have grown the history to
 // Temporal's limit.
 export const BOUNDED_OUTAGE_PATCH = 'bounded-outage-v1';
+// Since this patch a plan deadline that no valid plan can meet (every measure due by a campaign end
+// before it) is not reminded or escalated; the county sets a rectification deadline instead
+// (state.planDeadline). Cases started before escalate it as their histories replay.
+export const ATTAINABLE_PLAN_DEADLINE_PATCH = 'attainable-plan-deadline-v1';
 const DEFAULT_OUTAGE = { writeWindowMs: 2 * 60_000, firstPauseMs: 30_000, maxPauseMs: 10 * 60_000 };
 const WRITE_RETRY = { initialMs: 200, maximumMs: 10_000 };
 
@@ -181,6 +185,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseResult
   const verifiesMeasures = patched(VERIFIED_MEASURES_PATCH);
   const serialLocalActivities = patched(SERIAL_LOCAL_ACTIVITIES_PATCH);
   const boundsOutage = patched(BOUNDED_OUTAGE_PATCH);
+  const attainablePlanDeadline = patched(ATTAINABLE_PLAN_DEADLINE_PATCH);
   const outage = input.outage ?? DEFAULT_OUTAGE;
   // Attempts bound the window (the local activity's schedule-to-close timeout does not end its retries here).
   const { persistCaseChanges: persistWithinWindow } = proxyLocalActivities<CaseActivities>({
@@ -202,6 +207,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseResult
   if (input.resume) {
     ({ state, revision, projectedSeq } = input.resume);
     projectedRevision = input.resume.projectedRevision ?? revision;
+    // A case continuing as new under this code takes the rule from its next run on.
+    if (attainablePlanDeadline) state.planDeadline = 'attainable_only';
   } else if (input.open) {
     const now = nowIso();
     const due = await dueDates(now, input.open.input.policy);
@@ -212,6 +219,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseResult
     }
     if (proposesTalks) state.escalation.model = 'proposals';
     if (verifiesMeasures) state.measureVerification = 'committee';
+    if (attainablePlanDeadline) state.planDeadline = 'attainable_only';
     revision = 1;
     projectedRevision = 0;
     projectedSeq = 0;

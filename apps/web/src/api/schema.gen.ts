@@ -832,6 +832,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseId}/actions/setRectificationDeadline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 设定整改期限 (setRectificationDeadline)
+         * @description 县委组织部为整顿批次截止后仍需整顿的对象设定整改期限，整改措施按此期限制定；也可延长限期整改的期限。可操作角色 roles: 县委组织部 (county_department)。适用阶段 stages: 已落实包抓 (assigned)、制定整顿方案 (planning)、整顿实施 (remediating)。Returns the case's new state, or the refusal as a problem.
+         */
+        post: operations["setRectificationDeadline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/dashboard/summary": {
         parameters: {
             query?: never;
@@ -1962,7 +1982,7 @@ export interface components {
             /** @description Timeline rows from the read model (may lag the live state by a moment) */
             timeline: components["schemas"]["TimelineRowView"][];
             /** @description Actions your role may take in the current stage */
-            availableActions: ("assignTeam" | "submitPlan" | "returnPlan" | "approvePlan" | "addMeasures" | "approveMeasures" | "completeMeasure" | "reportMeasureDone" | "verifyMeasure" | "reportProgress" | "submitExplanation" | "startPublicity" | "resolveObjection" | "recordPreliminaryAcceptance" | "recordCountyAcceptance" | "recordFollowUpReview" | "recordTalk" | "declineTalk" | "decideHandling" | "reviewExplanation" | "replaceSecretary")[];
+            availableActions: ("assignTeam" | "submitPlan" | "returnPlan" | "approvePlan" | "addMeasures" | "approveMeasures" | "completeMeasure" | "reportMeasureDone" | "verifyMeasure" | "reportProgress" | "submitExplanation" | "startPublicity" | "resolveObjection" | "recordPreliminaryAcceptance" | "recordCountyAcceptance" | "recordFollowUpReview" | "recordTalk" | "declineTalk" | "decideHandling" | "reviewExplanation" | "replaceSecretary" | "setRectificationDeadline")[];
         };
         DashboardSatisfactionView: {
             /** @description 满意 票数 */
@@ -2032,7 +2052,7 @@ export interface components {
         };
         TodoView: {
             /** @enum {string} */
-            kind: "plan_owed" | "plan_to_review" | "measure_due" | "measure_to_verify" | "amendment_owed" | "measures_to_approve" | "report_due" | "explanation_owed" | "explanation_to_review" | "publicity_to_start" | "objection_to_resolve" | "preliminary_acceptance_due" | "county_acceptance_due" | "follow_up_review_due" | "talk_to_hold" | "handling_to_decide";
+            kind: "plan_owed" | "deadline_to_set" | "plan_to_review" | "measure_due" | "measure_to_verify" | "amendment_owed" | "measures_to_approve" | "report_due" | "explanation_owed" | "explanation_to_review" | "publicity_to_start" | "objection_to_resolve" | "preliminary_acceptance_due" | "county_acceptance_due" | "follow_up_review_due" | "talk_to_hold" | "handling_to_decide";
             /**
              * @description 待办类别（中文）
              * @example 待审批整顿方案
@@ -2042,7 +2062,7 @@ export interface components {
              * @description 办理它的操作
              * @enum {string}
              */
-            action: "assignTeam" | "submitPlan" | "returnPlan" | "approvePlan" | "addMeasures" | "approveMeasures" | "completeMeasure" | "reportMeasureDone" | "verifyMeasure" | "reportProgress" | "submitExplanation" | "startPublicity" | "resolveObjection" | "recordPreliminaryAcceptance" | "recordCountyAcceptance" | "recordFollowUpReview" | "recordTalk" | "declineTalk" | "decideHandling" | "reviewExplanation" | "replaceSecretary";
+            action: "assignTeam" | "submitPlan" | "returnPlan" | "approvePlan" | "addMeasures" | "approveMeasures" | "completeMeasure" | "reportMeasureDone" | "verifyMeasure" | "reportProgress" | "submitExplanation" | "startPublicity" | "resolveObjection" | "recordPreliminaryAcceptance" | "recordCountyAcceptance" | "recordFollowUpReview" | "recordTalk" | "declineTalk" | "decideHandling" | "reviewExplanation" | "replaceSecretary" | "setRectificationDeadline";
             /**
              * @description 事项
              * @example 第1版整顿方案待审批
@@ -2728,6 +2748,19 @@ export interface components {
             /**
              * 调整原因
              * @example 原书记不胜任，经组织处理决定予以调整
+             */
+            reason: string;
+        };
+        SetRectificationDeadlineRequest: {
+            /**
+             * 整改期限
+             * Format: date-time
+             * @description ISO 8601，如 2026-09-30T00:00:00+08:00
+             */
+            dueAt: string;
+            /**
+             * 理由
+             * @example 回头看发现问题反弹，本轮整顿已截止，限期三个月整改到位
              */
             reason: string;
         };
@@ -6081,6 +6114,98 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ReplaceSecretaryRequest"];
+            };
+        };
+        responses: {
+            /** @description The case after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStateView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未找到 (unknown case or campaign) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 操作被拒绝 (not now: wrong stage, closed case, duplicate, a key still in progress …) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 请求内容过大 (body over 256 KB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    setRectificationDeadline: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重复提交保护：同一用户以相同的键重复提交同一请求，返回首次结果且不再执行；相同的键用于不同请求返回 422。 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetRectificationDeadlineRequest"];
             };
         };
         responses: {

@@ -21,6 +21,7 @@ import { reportMeasureDoneAction } from './report-measure-done';
 import { reportProgressAction } from './report-progress';
 import { resolveObjectionAction } from './resolve-objection';
 import { returnPlanAction } from './return-plan';
+import { setRectificationDeadlineAction } from './set-rectification-deadline';
 import { reviewExplanationAction } from './review-explanation';
 import { startPublicityAction } from './start-publicity';
 import { submitExplanationAction } from './submit-explanation';
@@ -49,6 +50,7 @@ export const CASE_ACTIONS = {
   decideHandling: decideHandlingAction,
   reviewExplanation: reviewExplanationAction,
   replaceSecretary: replaceSecretaryAction,
+  setRectificationDeadline: setRectificationDeadlineAction,
 } as const satisfies { [T in string]: ActionDefinition<T> };
 
 export type CaseActionType = keyof typeof CASE_ACTIONS;

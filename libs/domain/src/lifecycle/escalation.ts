@@ -9,7 +9,7 @@
  * Pure: the workflow sleeps until the next event.
  */
 import { chinaTime } from '../china-time';
-import { currentMeasures, verifiesMeasures, type CaseState, type Measure, type EscalationLevel, type EscalationStep, type Lapse, type TalkSubject } from '../case-state';
+import { currentMeasures, planBlockedByDeadline, verifiesMeasures, type CaseState, type Measure, type EscalationLevel, type EscalationStep, type Lapse, type TalkSubject } from '../case-state';
 import type { Recipient } from '../notifications';
 import { addPlainPeriod, subtractPlainPeriod } from '../policy';
 import { committeeOf, countyOf, notify, record, secretaryOf, type Draft } from './draft';
@@ -29,7 +29,9 @@ export function dueItems(state: CaseState): DueItem[] {
   const items: DueItem[] = [];
   const secretary = secretaryOf(state);
   const { deadlines } = state;
-  if ((state.stage === 'assigned' || state.stage === 'planning') && deadlines.planDueAt && state.plan.status !== 'submitted') {
+  // A plan deadline no valid plan can meet waits for the county's rectification deadline, unreminded (cases since planDeadline).
+  const unattainable = state.planDeadline === 'attainable_only' && planBlockedByDeadline(state);
+  if ((state.stage === 'assigned' || state.stage === 'planning') && deadlines.planDueAt && state.plan.status !== 'submitted' && !unattainable) {
     items.push({ key: `plan:r${state.round}`, kind: 'plan', label: '提交整顿方案', dueAt: deadlines.planDueAt, responsible: [secretary] });
   }
   if (state.stage === 'remediating') {

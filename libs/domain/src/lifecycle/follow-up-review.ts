@@ -8,6 +8,7 @@ import { REVIEW_CHECK_LABELS } from '../labels';
 import { violation } from '../rule-violation';
 import { committeeOf, countyOf, moveTo, notify, record, secretaryOf, trimmed, type Draft } from './draft';
 import { assertValidProblems, caseIdFor, type OpenCaseInput } from './identification';
+import { askCountyForDeadline } from './rectification-deadline';
 
 /** The review delay's timer fired: the case is due for its return visit. */
 export function reviewFallsDue(draft: Draft): void {
@@ -86,6 +87,8 @@ export function recordFollowUpReview(
   state.deadlines.planDueAt = draft.due.planPeriod;
   moveTo(draft, 'assigned', `回头看发现问题反弹，转入第${nextRound}轮整顿`);
   notify(draft, 'case_reopened', [secretaryOf(state), committeeOf(state)], '回头看发现问题反弹，重新整顿', `请针对${review.reboundedProblemIds.length + newProblems.length}个问题重新制定整顿方案。`);
+  // After the campaign's end no measure can be due in time: the county is asked for a deadline (cases since planDeadline).
+  if (state.planDeadline === 'attainable_only') askCountyForDeadline(draft);
   return review;
 }
 

@@ -1,6 +1,6 @@
 /** Stage 3 (整顿方案): one plan per organization (一村一策), drafted, approved or returned, publicized. */
 import type { MeasureDraft } from '../actions';
-import { openProblems, reelectionDateFor, type CaseState, type Measure } from '../case-state';
+import { measureDueLimit, openProblems, reelectionDateFor, type CaseState, type Measure } from '../case-state';
 import { chinaDate } from '../china-time';
 import { violation } from '../rule-violation';
 import { assertTeamComplete } from '../team';
@@ -24,7 +24,7 @@ function normalized(text: string): string {
  * owner and a due date before the campaign's end; no empty or duplicate measures.
  */
 export function planIssues(
-  state: Pick<CaseState, 'problems' | 'campaign' | 'measures' | 'round'> & Partial<CaseState>,
+  state: Pick<CaseState, 'problems' | 'campaign' | 'deadlines' | 'measures' | 'round'> & Partial<CaseState>,
   measures: readonly MeasureDraft[],
   now: string,
   options: { requireEveryProblem: boolean } = { requireEveryProblem: true },
@@ -32,7 +32,9 @@ export function planIssues(
   const issues: PlanIssue[] = [];
   const problemIds = new Set(state.problems.map((problem) => problem.id));
   const seen = new Set<string>();
-  const campaignEnd = Date.parse(state.campaign.endsAt);
+  const limit = measureDueLimit(state);
+  const limitPassed = Date.parse(limit.at) <= Date.parse(now);
+  let limitPassedSaid = false;
   // 换届前整顿到位 (seed 002): a village's measures are due before its committees' re-election.
   const reelectionAt = state.org?.domain === 'rural' ? reelectionDateFor(state.campaign, state.org.township) : undefined;
   measures.forEach((measure, index) => {
@@ -57,12 +59,24 @@ export function planIssues(
       issues.push({ field: `${at}.dueAt`, messageZh: `第${n}条措施未明确完成时限`, messageEn: `measure ${n} has no valid due date` });
     } else if (due <= Date.parse(now)) {
       issues.push({ field: `${at}.dueAt`, messageZh: `第${n}条措施的完成时限已过`, messageEn: `measure ${n} is due in the past` });
-    } else if (due > campaignEnd) {
-      issues.push({
-        field: `${at}.dueAt`,
-        messageZh: `第${n}条措施的完成时限晚于本轮整顿截止日期`,
-        messageEn: `measure ${n} is due after the campaign's end date`,
-      });
+    } else if (due > Date.parse(limit.at)) {
+      if (!(limitPassed && limitPassedSaid)) issues.push(
+        limitPassed
+          ? {
+              // After the campaign's end with no deadline set yet: say (once) who opens the way, not just "too late".
+              field: `${at}.dueAt`,
+              messageZh: `本轮整顿已于 ${chinaDate(limit.at)} 截止，须由县委组织部设定整改期限后，措施按该期限制定`,
+              messageEn: `the campaign ended on ${limit.at.slice(0, 10)}: the county department must set a rectification deadline for measures to be due by`,
+            }
+          : limit.source === 'campaign_end'
+            ? { field: `${at}.dueAt`, messageZh: `第${n}条措施的完成时限晚于本轮整顿截止日期`, messageEn: `measure ${n} is due after the campaign's end date` }
+            : {
+                field: `${at}.dueAt`,
+                messageZh: `第${n}条措施的完成时限晚于整改期限（${chinaDate(limit.at)}）`,
+                messageEn: `measure ${n} is due after the rectification deadline ${limit.at.slice(0, 10)}`,
+              },
+      );
+      limitPassedSaid ||= limitPassed;
     } else if (reelectionAt && due > Date.parse(reelectionAt)) {
       issues.push({
         field: `${at}.dueAt`,

@@ -1,7 +1,7 @@
 /** Stage 4 (整顿实施): measures carried out with evidence, progress reported, explanations given. */
 import { chinaTime } from '../china-time';
 import type { MeasureDraft } from '../actions';
-import { currentMeasures, problemsAwaitingAmendment, verifiesMeasures, type ActorRef, type CaseState, type Measure } from '../case-state';
+import { currentMeasures, measureDueLimit, problemsAwaitingAmendment, verifiesMeasures, type ActorRef, type CaseState, type Measure } from '../case-state';
 import type { ReopeningSource } from '../problems';
 import { addPlainPeriod, verificationPeriodOf } from '../policy';
 import { violation, type RuleViolation } from '../rule-violation';
@@ -177,11 +177,11 @@ export function verifyMeasure(draft: Draft, measureId: string, accepted: boolean
   if (!newDueAt) {
     throw violation('invalid_input', '退回须给出新的完成时限', 'a returned report needs a new due date', { field: 'newDueAt' });
   }
-  const latest = [state.campaign.endsAt, state.deadlines.rectificationDueAt].filter((at): at is string => Boolean(at)).sort()[0];
+  const { at: latest, source } = measureDueLimit(state);
   if (Date.parse(newDueAt) <= Date.parse(draft.now) || Date.parse(newDueAt) > Date.parse(latest)) {
     throw violation(
       'invalid_date',
-      `新的完成时限须晚于现在，且不晚于${latest === state.campaign.endsAt ? '整顿批次截止时间' : '限期整改时限'}（${chinaTime(latest)}）`,
+      `新的完成时限须晚于现在，且不晚于${source === 'campaign_end' ? '整顿批次截止时间' : '整改期限'}（${chinaTime(latest)}）`,
       `the new due date must be after now and no later than ${latest}`,
       { field: 'newDueAt', latest },
     );

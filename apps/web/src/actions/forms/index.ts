@@ -12,6 +12,7 @@ import { recordFollowUpReviewForm } from './recordFollowUpReview';
 import { recordPreliminaryAcceptanceForm } from './recordPreliminaryAcceptance';
 import { recordTalkForm } from './recordTalk';
 import { replaceSecretaryForm } from './replaceSecretary';
+import { setRectificationDeadlineForm } from './setRectificationDeadline';
 import { reportMeasureDoneForm } from './reportMeasureDone';
 import { reportProgressForm } from './reportProgress';
 import { resolveObjectionForm } from './resolveObjection';
@@ -44,4 +45,5 @@ export const ACTION_FORMS: ActionForms = {
   decideHandling: decideHandlingForm,
   reviewExplanation: reviewExplanationForm,
   replaceSecretary: replaceSecretaryForm,
+  setRectificationDeadline: setRectificationDeadlineForm,
 };

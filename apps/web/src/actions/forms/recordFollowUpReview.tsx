@@ -1,7 +1,11 @@
-/** 回头看: the four checks, problems that came back, problems newly found, and the opinion. */
+/**
+ * 回头看: the four checks, problems that came back, problems newly found, and the opinion; with problems
+ * found, the case is either reopened here or rolled into a next campaign of the county (滚动整顿).
+ */
 import { Button, Col, Form, Input, Row, Select } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { CASE_ACTIONS, PROBLEM_CATEGORIES, TEXT_MAX, problemCategoriesFor, problemInput, reviewChecks, type ProblemCategory } from '@zhengdun/domain';
+import { CASE_ACTIONS, PROBLEM_CATEGORIES, TEXT_MAX, chinaDate, problemCategoriesFor, problemInput, reviewChecks, type ProblemCategory } from '@zhengdun/domain';
+import { useCampaignList } from '../../api/queries';
 import type { ActionRequestBody } from '../../api/views';
 import type { ActionForm, ActionFormProps } from '../action-form';
 import { describeField, requiredRule } from '../schema-fields';
@@ -13,17 +17,24 @@ interface Values {
   opinion: string;
   reboundedProblemIds?: string[];
   newProblems?: { category?: ProblemCategory; description?: string }[];
+  nextCampaignId?: string;
 }
 
 const body = CASE_ACTIONS.recordFollowUpReview.body;
 const OPINION = describeField(body, 'opinion');
 const REBOUNDED = describeField(body, 'reboundedProblemIds');
 const NEW_PROBLEMS = describeField(body, 'newProblems');
+const NEXT_CAMPAIGN = describeField(CASE_ACTIONS.recordFollowUpReview.request!, 'nextCampaignId');
 const CATEGORY = describeField(problemInput, 'category');
 const DESCRIPTION = describeField(problemInput, 'description');
 
 function Fields({ state }: ActionFormProps) {
   const categoryOptions = problemCategoriesFor(state.org.domain).map((key) => ({ value: key, label: PROBLEM_CATEGORIES[key] }));
+  const campaigns = useCampaignList();
+  const rebounded = Form.useWatch<string[] | undefined>('reboundedProblemIds');
+  const newProblems = Form.useWatch<Values['newProblems']>('newProblems');
+  const found = (rebounded?.length ?? 0) > 0 || (newProblems ?? []).some((row) => row?.category);
+  const nextCampaigns = (campaigns.data ?? []).filter((campaign) => campaign.id !== state.campaign.id);
   return (
     <>
       <ChecksFields schema={reviewChecks} />
@@ -56,6 +67,16 @@ function Fields({ state }: ActionFormProps) {
           </>
         )}
       </Form.List>
+      {found && (
+        <Form.Item name="nextCampaignId" label={NEXT_CAMPAIGN.label} extra="不选则在本批次重新整顿；本批次已截止的，须由县委组织部设定整改期限">
+          <Select
+            allowClear
+            loading={campaigns.isLoading}
+            placeholder="在本批次重新整顿"
+            options={nextCampaigns.map((campaign) => ({ value: campaign.id, label: `${campaign.name}（${chinaDate(campaign.endsAt)} 截止）` }))}
+          />
+        </Form.Item>
+      )}
       <Form.Item name="opinion" label={OPINION.label} rules={requiredRule(OPINION)}>
         <Input.TextArea rows={3} maxLength={TEXT_MAX} placeholder={OPINION.placeholder} />
       </Form.Item>
@@ -72,5 +93,6 @@ export const recordFollowUpReviewForm: ActionForm<'recordFollowUpReview', Values
     opinion: values.opinion.trim(),
     reboundedProblemIds: values.reboundedProblemIds ?? [],
     newProblems: (values.newProblems ?? []).flatMap((row) => (row.category ? [{ category: row.category, description: (row.description ?? '').trim() }] : [])),
+    ...(values.nextCampaignId ? { nextCampaignId: values.nextCampaignId } : {}),
   }),
 };

@@ -1,7 +1,7 @@
 /** 核验整改措施: a measure the branch reported done; accepted it is done, returned it needs a reason and a new date. */
 import { DatePicker, Form, Input, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { CASE_ACTIONS, TEXT_MAX, currentMeasures } from '@zhengdun/domain';
+import { CASE_ACTIONS, TEXT_MAX, chinaDate, currentMeasures, measureDueLimit } from '@zhengdun/domain';
 import { asCaseState } from '../../api/views';
 import { formatDateTime } from '../../lib/format';
 import type { ActionForm, ActionFormProps } from '../action-form';
@@ -24,6 +24,7 @@ const reportedMeasures = (state: ActionFormProps['state']) => currentMeasures(as
 
 function Fields({ state }: ActionFormProps) {
   const accepted = Form.useWatch<boolean | undefined>('accepted');
+  const limit = measureDueLimit(asCaseState(state));
   return (
     <>
       <Form.Item name="measureId" label={MEASURE.label} rules={requiredRule(MEASURE, '选择')}>
@@ -44,7 +45,7 @@ function Fields({ state }: ActionFormProps) {
         />
       </Form.Item>
       {accepted === false && (
-        <Form.Item name="newDueAt" label={NEW_DUE_AT.label} rules={[{ required: true, message: `请选择${NEW_DUE_AT.label}` }]} extra="不能晚于整顿批次截止时间">
+        <Form.Item name="newDueAt" label={NEW_DUE_AT.label} rules={[{ required: true, message: `请选择${NEW_DUE_AT.label}` }]} extra={`不能晚于${limit.source === 'campaign_end' ? '整顿批次截止时间' : '整改期限'}（${chinaDate(limit.at)}）`}>
           <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} disabledDate={(date) => date.isBefore(dayjs(), 'day')} />
         </Form.Item>
       )}
