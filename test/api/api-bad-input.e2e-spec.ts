@@ -167,6 +167,7 @@ function wrongBodies(action: CaseActionType, state: CaseState): [string, unknown
       return [
         ['decision unknown', { objectionId: 'obj-1', decision: 'ignored', reason: '无' }, 'decision'],
         ['injection as objection id', { objectionId: SQL, decision: 'upheld', reason: '无' }, 'objectionId'],
+        ['new problem of an unknown category', { objectionId: 'obj-1', decision: 'upheld', reason: '属实', newProblem: { category: 'whatever', description: '村务不公开' } }, 'newProblem.category'],
       ];
     case 'recordPreliminaryAcceptance':
       return [

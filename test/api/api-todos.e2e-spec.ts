@@ -106,3 +106,27 @@ it('shows the committee a case in remediation only once it waits on them: an exp
   }
   expect(on(caseId, await todos(committee))).toEqual(expect.arrayContaining(['publicity_to_start']));
 });
+
+it('asks the county for a rectification deadline when the campaign ends before a plan could be due, and the branch for a plan once it is set', async () => {
+  // The plan period (600 s) runs past the campaign's end (in a minute): no valid plan exists.
+  const campaign = await h.post('/campaigns', { as: county, body: campaignBody(SECONDS_POLICY, { endsAt: new Date(Date.now() + 60_000).toISOString() }) });
+  expect(campaign.status).toBe(201);
+  const orgCode = newOrgCode();
+  const opened = await h.post(`/campaigns/${campaign.body.id}/cases`, { as: county, body: openCaseBody('rural', { orgCode }) });
+  const caseId: string = opened.body.caseId;
+  await eventually(async () => (await h.get(`/cases/${enc(caseId)}`, { as: county })).body.case?.stage === 'assigned', 20_000, 'assigned');
+  const secretary = secretaryOf(orgCode);
+
+  const countyTodos = await todos(county);
+  expect(on(caseId, countyTodos)).toEqual(['deadline_to_set']);
+  expect(countyTodos.items.find((item) => item.caseId === caseId)).toMatchObject({ label: '待设定整改期限', action: 'setRectificationDeadline' });
+  expect(on(caseId, await todos(secretary))).toEqual([]);
+
+  const dueAt = new Date(Date.now() + 86_400_000).toISOString();
+  const refused = await h.post(`/cases/${enc(caseId)}/actions/setRectificationDeadline`, { as: committee, body: { dueAt, reason: '限期整改' } });
+  expect(refused.status).toBe(403);
+  const set = await h.post(`/cases/${enc(caseId)}/actions/setRectificationDeadline`, { as: county, body: { dueAt, reason: '批次截止前来不及整改，限期一天' } });
+  expect(set.status).toBe(200);
+  expect(on(caseId, await todos(county))).toEqual([]);
+  expect(on(caseId, await todos(secretary))).toEqual(['plan_owed']);
+});

@@ -4,11 +4,11 @@
  */
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
-import { caseIdFor, type NextCampaign } from '@zhengdun/domain';
+import { caseIdFor, type CampaignPolicy, type NextCampaign } from '@zhengdun/domain';
 import type { CaseSnapshot } from '@zhengdun/workflows';
 import { CaseReadModelRepository, NotificationOutboxRepository } from '@zhengdun/persistence';
 import type { CaseResult } from '@zhengdun/workflows';
-import { ALL_CHECKS, caseInput, committee, county, measuresFor, remediateAndPublicize, REVIEW_OK, secretaryOf, testCampaign } from '../support/cases';
+import { ALL_CHECKS, caseInput, committee, county, measuresFor, remediateAndPublicize, REVIEW_OK, SECONDS_POLICY, secretaryOf, testCampaign } from '../support/cases';
 import { eventually, workflowBundlePath } from '../support/environment';
 import { resultOf, startCampaignEnv, type CampaignTestEnv } from './support/campaign-env';
 
@@ -28,12 +28,16 @@ async function replay(workflowId: string): Promise<void> {
   await Worker.runReplayHistory({ workflowBundle: { codePath: workflowBundlePath() } }, JSON.parse(historyToJSON(history)), workflowId);
 }
 
-/** A rural case walked to 回头看 (the seconds policy: publicity 2 s, review due 2 s after delisting). */
-async function caseInFollowUpReview(orgCode?: string): Promise<{ caseId: string; state: CaseSnapshot }> {
-  const input = caseInput('rural', orgCode ? { orgCode } : {});
+/**
+ * A rural case walked to 回头看 (the seconds policy: publicity 2 s, review due 2 s after delisting);
+ * with `endsInMs`, its campaign ends that soon (its measures due just before).
+ */
+async function caseInFollowUpReview(options: { endsInMs?: number; policy?: CampaignPolicy } = {}): Promise<{ caseId: string; state: CaseSnapshot }> {
+  const input = caseInput('rural', options.policy ? { policy: options.policy } : {});
+  if (options.endsInMs) input.campaign.endsAt = new Date(Date.now() + options.endsInMs).toISOString();
   const caseId = await env.cases.open(input, county);
   let state: CaseSnapshot = await env.cases.state(caseId);
-  state = await env.cases.act(caseId, secretaryOf(input.org.code), { type: 'submitPlan', measures: measuresFor(state) });
+  state = await env.cases.act(caseId, secretaryOf(input.org.code), { type: 'submitPlan', measures: measuresFor(state, options.endsInMs ? options.endsInMs - 2_000 : undefined) });
   await env.cases.act(caseId, committee, { type: 'approvePlan' });
   await remediateAndPublicize(env.cases, caseId);
   await env.cases.rateSatisfaction(caseId, { ratingId: `${caseId}-r1`, level: 'satisfied' });
@@ -142,6 +146,49 @@ it('without a next campaign, a rebound reopens the same case as before', async (
   expect(state.rollover).toBeUndefined();
   expect(state.rolledOverToCaseId).toBeUndefined();
 });
+
+it('after the campaign’s end, a rebound waits for the county’s deadline without escalating the plan, then plans against it', async () => {
+  // Plan period 6 s: long enough to act in, short enough to see whether its deadline escalates.
+  const policy: CampaignPolicy = { ...SECONDS_POLICY, planPeriod: { amount: 6, unit: 'seconds' } };
+  const { caseId, state: inReview } = await caseInFollowUpReview({ endsInMs: 15_000, policy });
+  await eventually(async () => Date.now() > Date.parse(inReview.campaign.endsAt) + 500, 20_000, 'the campaign to end');
+  const reopened = await env.cases.act(caseId, committee, {
+    type: 'recordFollowUpReview',
+    checks: { ...REVIEW_OK, measuresCarriedOut: false },
+    opinion: '组织生活又流于形式',
+    reboundedProblemIds: ['p1'],
+    newProblems: [],
+  });
+  expect(reopened).toMatchObject({ stage: 'assigned', round: 2, planDeadline: 'attainable_only' });
+  const secretary = secretaryOf(reopened.org.code);
+  // No plan can be valid: every measure would be due after the campaign's end.
+  await expect(env.cases.act(caseId, secretary, { type: 'submitPlan', measures: measuresFor(reopened, 600_000) })).rejects.toMatchObject({
+    rule: { code: 'invalid_plan' },
+    messageZh: expect.stringContaining('须由县委组织部设定整改期限'),
+  });
+  // Its plan deadline passes unreminded: nobody is asked to explain a plan no one could submit.
+  const planKey = 'plan:r2';
+  await new Promise((resolve) => setTimeout(resolve, Date.parse(reopened.deadlines.planDueAt!) - Date.now() + 3_000));
+  const waited = await env.cases.state(caseId);
+  expect(waited.escalation.records.filter((record) => record.dueItemKey === planKey)).toEqual([]);
+  expect(waited.timeline.map((entry) => entry.type)).toContain('deadline_needed');
+
+  // The county sets a deadline: the plan deadline starts afresh and, unlike before, is escalated when missed.
+  const dueAt = new Date(Date.now() + 3_600_000).toISOString();
+  const set = await env.cases.act(caseId, county, { type: 'setRectificationDeadline', dueAt, reason: '回头看发现反弹，限期一小时整改到位' });
+  expect(set.deadlines.rectificationDueAt).toBe(dueAt);
+  await eventually(
+    async () => (await env.cases.state(caseId)).escalation.records.some((record) => record.dueItemKey === planKey && record.step === 'explanation_requested'),
+    20_000,
+    'the attainable plan deadline to be escalated',
+  );
+  await expect(env.cases.act(caseId, secretary, { type: 'submitPlan', measures: measuresFor(reopened, 2 * 3_600_000) })).rejects.toMatchObject({ rule: { code: 'invalid_plan' } });
+  await env.cases.act(caseId, secretary, { type: 'submitPlan', measures: measuresFor(reopened, 1_800_000) });
+  const approved = await env.cases.act(caseId, committee, { type: 'approvePlan' });
+  expect(approved.stage).toBe('remediating');
+  expect(approved.measures.filter((measure) => measure.round === 2).every((measure) => Date.parse(measure.dueAt) > Date.parse(inReview.campaign.endsAt))).toBe(true);
+  await replay(caseId);
+}, 90_000);
 
 it('refuses a next campaign that is this case’s own', async () => {
   const { caseId, state } = await caseInFollowUpReview();

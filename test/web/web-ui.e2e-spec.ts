@@ -7,7 +7,7 @@
  * in plain words.
  */
 import type { Page } from 'playwright-core';
-import { CASE_ACTIONS, type Actor, type CaseActionType, type CaseState, type Stage } from '@zhengdun/domain';
+import { CASE_ACTIONS, caseIdFor, type Actor, type CaseActionType, type CaseState, type Stage } from '@zhengdun/domain';
 import { DEV_ACTORS } from '../../apps/api/src/core/auth/dev-tokens';
 import { campaignBody, newOrgCode, openCaseBody } from '../support/api-fixtures';
 import { enc } from '../support/api-harness';
@@ -270,4 +270,60 @@ it('a role without the right sees no button for the action, and a refusal is sho
   await screenshot(secretaryPage, 'refusal-in-form', false);
   expect((await caseView(caseId)).plan.version).toBe(1);
   await Promise.all([auditor.close(), countyPage.close(), impostor.close(), leaderPage.close(), secretaryPage.close()]);
+});
+
+it('a 回头看 that finds a rebound rolls the case into the next campaign picked in the form (滚动整顿)', async () => {
+  // Publicity and the review delay of a few seconds, so the case reaches 回头看 within the test.
+  const quick = await web.api.post('/campaigns', { as: county, body: campaignBody(SECONDS_POLICY, { name: '2026年度软弱涣散基层党组织整顿（回头看）' }) });
+  const next = await web.api.post('/campaigns', { as: county, body: campaignBody(SECONDS_POLICY, { name: '2027年度软弱涣散基层党组织集中整顿' }) });
+  expect([quick.status, next.status]).toEqual([201, 201]);
+  const orgCode = newOrgCode();
+  const opened = await web.api.post(`/campaigns/${quick.body.id}/cases`, { as: county, body: openCaseBody('rural', { orgCode }) });
+  expect(opened.status).toBe(201);
+  const caseId: string = opened.body.caseId;
+  const secretary = secretaryOf(orgCode);
+  let state = await eventually(async () => {
+    const view = await caseView(caseId);
+    return view.stage === 'assigned' ? view : undefined;
+  }, 20_000, 'assigned');
+  await act(caseId, 'submitPlan', secretary, { measures: measuresFor(state as CaseState, 7 * 86_400_000) });
+  state = await act(caseId, 'approvePlan', committee, { comment: '同意按此方案实施' });
+  for (const measure of state.measures.filter((m) => m.status === 'pending')) {
+    await act(caseId, 'reportMeasureDone', secretary, { measureId: measure.id, evidence: '已召开党员大会通报整改情况，台账附后' });
+    await act(caseId, 'verifyMeasure', committee, { measureId: measure.id, accepted: true, comment: '经实地核验，整改属实' });
+  }
+  await act(caseId, 'startPublicity', committee);
+  await eventually(async () => (await caseView(caseId)).stage === 'preliminary_acceptance', 20_000, 'publicity to end');
+  await act(caseId, 'recordPreliminaryAcceptance', committee, { checks: { ledger: true, plan: true, results: true }, opinion: '初验合格' });
+  await act(caseId, 'recordCountyAcceptance', county, { checks: { ledger: true, plan: true, results: true }, opinion: '同意销号', survey: { respondents: 20, satisfied: 19 } });
+  await eventually(async () => (await caseView(caseId)).stage === 'follow_up_review', 20_000, 'the 回头看 to fall due');
+
+  const page = await browser.newPage();
+  await signInAs(page, web.url, 'township_committee');
+  await openCasePage(page, caseId);
+  await page.getByTestId('action-recordFollowUpReview').click();
+  const modal = page.getByTestId('action-modal');
+  await modal.getByText('不合格').first().click();
+  await modal.locator('.ant-form-item', { hasText: '反弹的问题' }).locator('.ant-select').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  // The next campaigns of the county are offered once problems are found; this case's own is not.
+  await modal.locator('.ant-form-item', { hasText: '转入的下一轮整顿批次' }).locator('.ant-select').click();
+  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  await options.filter({ hasText: '2027年度软弱涣散基层党组织集中整顿' }).waitFor();
+  expect(await options.filter({ hasText: '（回头看）' }).count()).toBe(0);
+  await options.filter({ hasText: '2027年度软弱涣散基层党组织集中整顿' }).click();
+  await modal.getByPlaceholder('未发现反弹').fill('“三会一课”又流于形式，转入下一轮整顿');
+  await screenshot(page, 'follow-up-review-rollover', false);
+  await page.getByTestId('action-submit').click();
+
+  await eventually(async () => (await shownStage(page)) === 'archived', 10_000, 'the committee seeing the case archived');
+  const newCaseId = caseIdFor(next.body.id, orgCode);
+  expect((await caseView(caseId)).rolledOverToCaseId).toBe(newCaseId);
+  const carried = await eventually(async () => {
+    const response = await web.api.get(`/cases/${enc(newCaseId)}`, { as: county });
+    return response.status === 200 ? (response.body.case as CaseView) : undefined;
+  }, 20_000, 'the next campaign’s case to open');
+  expect(carried).toMatchObject({ stage: 'assigned', carriedFromCaseId: caseId, campaign: { id: next.body.id } });
+  expect(carried.problems).toHaveLength(1);
+  await page.close();
 });

@@ -371,12 +371,13 @@ export class CaseQueryRepository {
    * The states of the cases in scope that may hold something for this person to do (待办): the
    * person's own cases, cases in the given stages, cases in remediation that wait on the committee
    * (`remediationAwaitingCommittee`: every current measure done, or the branch has explained a lapse),
-   * or cases where a proposal of the given kinds waits. At most `limit`, the earliest due first; the
+   * cases owing a plan whose campaign has ended or ends before the plan is due (`planPastCampaignEnd`:
+   * the county's deadline to set), or cases where a proposal of the given kinds waits. At most `limit`, the earliest due first; the
    * to-do rules themselves are the domain's, this only must not leave out a case they would list.
    */
   async todoCandidates(
     scope: Scope,
-    where: { personId?: string; stages?: readonly Stage[]; remediationAwaitingCommittee?: boolean; awaiting?: readonly Proposal['kind'][] },
+    where: { personId?: string; stages?: readonly Stage[]; remediationAwaitingCommittee?: boolean; planPastCampaignEnd?: boolean; awaiting?: readonly Proposal['kind'][] },
     limit: number,
   ): Promise<Omit<CaseState, 'timeline'>[]> {
     const qb = this.filtered({ scope }).select(['r.caseId', 'r.state']);
@@ -396,6 +397,11 @@ export class CaseQueryRepository {
       // their states was most of a committee's to-do time (bench/RESULTS.md §4).
       anyOf.push(
         `(r.stage = 'remediating' AND (r.measures_done >= r.measure_count OR r.measures_reported > 0 OR r.state @> '{"measures":[{"awaitsApproval":true}]}' OR jsonb_array_length(COALESCE(r.state -> 'escalation' -> 'explanations', '[]'::jsonb)) > 0))`,
+      );
+    }
+    if (where.planPastCampaignEnd) {
+      anyOf.push(
+        `(r.stage IN ('assigned', 'planning') AND ((r.state #>> '{campaign,endsAt}')::timestamptz <= now() OR (r.state #>> '{deadlines,planDueAt}')::timestamptz >= (r.state #>> '{campaign,endsAt}')::timestamptz))`,
       );
     }
     for (const [index, kind] of (where.awaiting ?? []).entries()) {

@@ -26,6 +26,7 @@ import {
   PROBLEM_CATEGORIES,
   reelectionDateFor,
   deadlinesWithoutHolidays,
+  planBlockedByDeadline,
   teamGap,
   SATISFACTION_LABELS,
   STAGE_LABELS,
@@ -117,6 +118,7 @@ export default function CasePage() {
   const overdue = isOverdue(asCaseState(state), new Date().toISOString());
   const reelectionAt = state.org.domain === 'rural' ? reelectionDateFor(state.campaign, state.org.township) : undefined;
   const uncertainDeadlines = deadlinesWithoutHolidays(asCaseState(state), holidays.data?.missingYears ?? []);
+  const awaitsCountyDeadline = planBlockedByDeadline(asCaseState(state), new Date().toISOString());
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="case-page">
@@ -129,6 +131,15 @@ export default function CasePage() {
           data-testid="case-uncertain-deadlines"
           title="以下期限按周一至周五计算，可能偏早"
           description={uncertainDeadlines.map((d) => `${d.label}：${formatDate(d.dueAt)}（${d.year}年法定节假日安排尚未录入）`).join('；')}
+        />
+      )}
+      {awaitsCountyDeadline && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="case-awaits-deadline"
+          title="待县委组织部设定整改期限"
+          description={`${state.campaign.name}已于 ${formatDate(state.campaign.endsAt)} 截止（或截止前已来不及制定方案）：整改措施没有可用的完成时限。县委组织部设定整改期限后，支部按该期限制定整顿方案；在此之前方案提交期限不催办。`}
         />
       )}
       <Card>

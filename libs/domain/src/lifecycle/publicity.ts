@@ -3,7 +3,9 @@ import type { SatisfactionLevel } from '../actions';
 import { SATISFACTION_LABELS } from '../case-state';
 import { violation } from '../rule-violation';
 import { committeeOf, moveTo, notify, record, trimmed, type Draft } from './draft';
-import { reopenProblems, returnToRemediation } from './remediation';
+import type { ProblemInput } from '../problems';
+import { assertValidProblems } from './identification';
+import { addProblem, reopenProblems, returnToRemediation } from './remediation';
 
 /** Longest objection text kept; the public form says so. */
 export const MAX_OBJECTION_LENGTH = 2000;
@@ -34,7 +36,7 @@ export function receiveRating(draft: Draft, ratingId: string, level: Satisfactio
 }
 
 /** `problemId`: the problem an upheld objection shows not resolved; it is reopened (限期整改). */
-export function resolveObjection(draft: Draft, objectionId: string, decision: 'upheld' | 'dismissed', reason: string, problemId?: string): void {
+export function resolveObjection(draft: Draft, objectionId: string, decision: 'upheld' | 'dismissed', reason: string, problemId?: string, newProblem?: ProblemInput): void {
   const { state } = draft;
   const objection = state.objections.find((o) => o.id === objectionId);
   if (!objection) {
@@ -46,14 +48,18 @@ export function resolveObjection(draft: Draft, objectionId: string, decision: 'u
   if (trimmed(reason).length === 0) {
     throw violation('reason_required', '处理异议须写明理由', 'resolving an objection needs a written reason', { field: 'reason' });
   }
-  if (problemId !== undefined && decision !== 'upheld') {
-    throw violation('invalid_input', '异议不成立时无需指出问题', 'a dismissed objection names no problem', { field: 'problemId' });
+  if ((problemId !== undefined || newProblem !== undefined) && decision !== 'upheld') {
+    throw violation('invalid_input', '异议不成立时无需指出问题', 'a dismissed objection names no problem', { field: problemId !== undefined ? 'problemId' : 'newProblem' });
   }
+  if (newProblem) assertValidProblems([newProblem]);
   Object.assign(objection, { status: decision, reason: trimmed(reason), resolvedAt: draft.now, resolvedBy: draft.actor });
   if (decision === 'upheld') {
     record(draft, 'objection_upheld', `异议属实：${trimmed(reason)}`);
     returnToRemediation(draft, `公示异议属实：${trimmed(reason)}`);
-    if (problemId !== undefined) reopenProblems(draft, [{ problemId, reason }], 'objection');
+    // An objection may bring up what the plan never listed: it becomes a problem of this round, reopened at once.
+    const added = newProblem ? addProblem(draft, newProblem) : undefined;
+    const named = [problemId, added].filter((id): id is string => id !== undefined);
+    if (named.length > 0) reopenProblems(draft, named.map((id) => ({ problemId: id, reason })), 'objection');
     return;
   }
   record(draft, 'objection_dismissed', `异议不成立：${trimmed(reason)}`);

@@ -67,6 +67,19 @@ describe('限期整改 with content', () => {
     state = act(state, { ...upheld, problemId: 'p1' } as CaseAction, ACTORS.committee, 60).state;
     expect(state.problems.map((p) => p.reopened?.source)).toEqual(['objection', undefined]);
   });
+
+  it('adds the new problem an upheld objection brings up, reopened in this round; a category of another domain is refused', () => {
+    let { state } = walkTo('publicizing');
+    state = objectionReceived(state, 'obj-1', '村务公开栏半年没更新', ctxAt(50)).state;
+    const upheld = { type: 'resolveObjection', objectionId: 'obj-1', decision: 'upheld', reason: '经核实，村务公开不及时' } as const;
+    const outOfDomain = { ...upheld, newProblem: { category: 'two_skins', description: '党建与生产经营“两张皮”' } } as unknown as CaseAction;
+    expect(admission(state, outOfDomain, ACTORS.committee)?.code).toBe('category_not_for_domain');
+    const added = act(state, { ...upheld, newProblem: { category: 'work_style_unchanged', description: ' 村务公开不及时 ' } } as CaseAction, ACTORS.committee, 60).state;
+    expect(added.stage).toBe('remediating');
+    expect(added.problems.at(-1)).toMatchObject({ id: 'p3', description: '村务公开不及时', round: 1, reopened: { source: 'objection', reason: '经核实，村务公开不及时' } });
+    expect(problemStatus(added, added.problems.at(-1)!)).toBe('open');
+    expect(todosFor(added, ACTORS.secretary, at(61)).filter((todo) => todo.kind === 'amendment_owed').map((todo) => todo.subject)).toEqual([expect.stringContaining('村务公开不及时')]);
+  });
 });
 
 describe('限期整改 in the to-dos', () => {

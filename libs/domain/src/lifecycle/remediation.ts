@@ -2,7 +2,7 @@
 import { chinaTime } from '../china-time';
 import type { MeasureDraft } from '../actions';
 import { currentMeasures, measureDueLimit, problemsAwaitingAmendment, verifiesMeasures, type ActorRef, type CaseState, type Measure } from '../case-state';
-import type { ReopeningSource } from '../problems';
+import type { ProblemInput, ReopeningSource } from '../problems';
 import { addPlainPeriod, verificationPeriodOf } from '../policy';
 import { violation, type RuleViolation } from '../rule-violation';
 import { committeeOf, moveTo, notify, record, secretaryOf, trimmed, type Draft } from './draft';
@@ -49,6 +49,13 @@ export function reopenProblems(draft: Draft, unresolved: readonly { problemId: s
   const listed = named.map(({ problemId, reason }) => `${current.get(problemId)!.description}（${trimmed(reason)}）`).join('；');
   record(draft, 'problems_reopened', `限期整改的问题${named.length}个：${listed}`);
   notify(draft, 'problems_reopened', [secretaryOf(state)], '限期整改：请针对以下问题补充整改措施', `${listed}。补充措施经乡镇党委批准并落实后，方可重新公示。`);
+}
+
+/** A problem found during the round (an upheld objection's), numbered after the case's others. */
+export function addProblem(draft: Draft, input: ProblemInput): string {
+  const id = `p${draft.state.problems.length + 1}`;
+  draft.state.problems.push({ id, category: input.category, description: trimmed(input.description), round: draft.state.round });
+  return id;
 }
 
 /** 批准补充措施: the township committee approves the measures the branch added for reopened problems. */

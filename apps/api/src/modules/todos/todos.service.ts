@@ -55,7 +55,7 @@ export class TodosService {
       case 'township_committee':
         return { stages: COMMITTEE_STAGES, remediationAwaitingCommittee: true, awaiting: ['talk'] };
       case 'county_department':
-        return { stages: COUNTY_STAGES, awaiting: ['talk', 'organizational_handling'] };
+        return { stages: COUNTY_STAGES, planPastCampaignEnd: true, awaiting: ['talk', 'organizational_handling'] };
       case 'auditor':
         return {};
     }

@@ -34,7 +34,8 @@ function Fields({ state }: ActionFormProps) {
   const rebounded = Form.useWatch<string[] | undefined>('reboundedProblemIds');
   const newProblems = Form.useWatch<Values['newProblems']>('newProblems');
   const found = (rebounded?.length ?? 0) > 0 || (newProblems ?? []).some((row) => row?.category);
-  const nextCampaigns = (campaigns.data ?? []).filter((campaign) => campaign.id !== state.campaign.id);
+  // Another campaign still running: one already ended would leave the carried problems no date to be due by.
+  const nextCampaigns = (campaigns.data ?? []).filter((campaign) => campaign.id !== state.campaign.id && Date.parse(campaign.endsAt) > Date.now());
   return (
     <>
       <ChecksFields schema={reviewChecks} />
