@@ -270,7 +270,7 @@ async function main(): Promise<void> {
       await act(caseId, 'startPublicity', committee);
       await waitForStage(caseId, 'preliminary_acceptance');
       await act(caseId, 'recordPreliminaryAcceptance', committee, { checks: { ledger: true, plan: true, results: true }, opinion: '合格' });
-      await act(caseId, 'recordCountyAcceptance', countyActor, { checks: { ledger: true, plan: true, results: true }, opinion: '销号', survey: { respondents: 10, satisfied: 10 } });
+      await act(caseId, 'recordCountyAcceptance', countyActor, { checks: { ledger: true, plan: true, results: true }, opinion: '销号', assessment: { heldAt: new Date(Date.now() - 60_000).toISOString(), participants: '党员、村民代表', respondents: 10, satisfied: 10, basicallySatisfied: 0, dissatisfied: 0, aware: 10 } });
       await waitForStage(caseId, 'follow_up_review');
       await act(caseId, 'recordFollowUpReview', committee, {
         checks: { measuresCarriedOut: true, mechanismsWorking: true, promisesDelivered: true, unqualifiedMembersHandled: true },

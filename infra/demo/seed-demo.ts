@@ -372,7 +372,7 @@ async function drive(api: DemoApi, watcher: StageWatcher, campaignId: string, or
     await act(caseId, 'resolveObjection', committee, { objectionId: objection.id, decision: 'upheld', reason: '经实地核实，党员活动室确未腾退，责令限期整改', problemId: 'p1' });
     return;
   }
-  // Ratings are rate-limited per address: a few organizations get them, the county's survey counts for all.
+  // Ratings are rate-limited per address: a few organizations get them (a signal; the 测评 decides 验收).
   if (org.target === 'archived' || org.target === 'county_acceptance') {
     for (const level of ['satisfied', 'basically_satisfied']) await api.request('POST', `/public/cases/${encodeURIComponent(caseId)}/ratings`, { body: { level }, priority: reach });
   }
@@ -381,7 +381,12 @@ async function drive(api: DemoApi, watcher: StageWatcher, campaignId: string, or
   const checks = { ledger: true, plan: true, results: true };
   await act(caseId, 'recordPreliminaryAcceptance', committee, { checks, opinion: '台账完整，措施落实到位，同意报县级验收' });
   if (reach === 6) return;
-  await act(caseId, 'recordCountyAcceptance', county, { checks, opinion: '经验收合格，同意销号', survey: { respondents: 36, satisfied: 33 } });
+  await act(caseId, 'recordCountyAcceptance', county, {
+    checks,
+    opinion: '经验收合格，同意销号',
+    // 测评 among the branch's members and villager representatives (an hour ago: it may not lie in the future).
+    assessment: { heldAt: new Date(Date.now() - 3_600_000).toISOString(), participants: '党员、村民代表', respondents: 36, satisfied: 28, basicallySatisfied: 5, dissatisfied: 3, aware: 32 },
+  });
   if (reach === 7 && org.target === 'delisted') return;
 
   // 回头看 after the review delay: archived when nothing came back; a rebound reopens the case.

@@ -6,7 +6,7 @@ import { SignJWT } from 'jose';
 import { CASE_ACTION_TYPES, roleMayTake, USER_ROLES, type Actor, type CaseActionType, type CaseState, type UserRole } from '@zhengdun/domain';
 import { campaignBody, newOrgCode, openCaseBody } from '../support/api-fixtures';
 import { enc, startApiHarness, type ApiHarness } from '../support/api-harness';
-import { ALL_CHECKS, auditor, committee, county, COUNTY, leaderOf, measuresFor, otherCommittee, REVIEW_OK, secretaryOf, teamFor } from '../support/cases';
+import { ALL_CHECKS, auditor, committee, county, COUNTY, leaderOf, measuresFor, otherCommittee, REVIEW_OK, secretaryOf, teamFor, assessmentOf } from '../support/cases';
 import { eventually } from '../support/environment';
 import { expectReadModelMatchesWorkflows } from '../support/read-model-consistency';
 
@@ -71,7 +71,7 @@ function bodyFor(action: CaseActionType, state: CaseState): Record<string, unkno
     case 'recordPreliminaryAcceptance':
       return { checks: ALL_CHECKS, opinion: '初验合格' };
     case 'recordCountyAcceptance':
-      return { checks: ALL_CHECKS, opinion: '同意销号' };
+      return { checks: ALL_CHECKS, opinion: '同意销号', assessment: assessmentOf() };
     case 'recordFollowUpReview':
       return { checks: REVIEW_OK, opinion: '未发现反弹', reboundedProblemIds: [], newProblems: [] };
     case 'recordTalk':

@@ -6,7 +6,7 @@
 import { CASE_ACTION_TYPES, type CaseActionType, type CaseState } from '@zhengdun/domain';
 import { campaignBody, newOrgCode, openCaseBody } from '../support/api-fixtures';
 import { enc, startApiHarness, type ApiHarness, type RequestOptions } from '../support/api-harness';
-import { ALL_CHECKS, committee, county, leaderOf, measuresFor, REVIEW_OK, secretaryOf, teamFor } from '../support/cases';
+import { ALL_CHECKS, committee, county, leaderOf, measuresFor, REVIEW_OK, secretaryOf, teamFor, assessmentOf } from '../support/cases';
 import { expectReadModelMatchesWorkflows } from '../support/read-model-consistency';
 import { takeWriteSnapshot } from '../support/write-snapshot';
 
@@ -179,6 +179,9 @@ function wrongBodies(action: CaseActionType, state: CaseState): [string, unknown
       return [
         ['survey with a fraction', { checks: ALL_CHECKS, opinion: '合格', survey: { respondents: 2.5, satisfied: 1 } }, 'survey.respondents'],
         ['survey negative', { checks: ALL_CHECKS, opinion: '合格', survey: { respondents: 10, satisfied: -1 } }, 'survey.satisfied'],
+        ['测评 with a negative count', { checks: ALL_CHECKS, opinion: '合格', assessment: { ...assessmentOf(), dissatisfied: -1 } }, 'assessment.dissatisfied'],
+        ['测评 with nobody taking part', { checks: ALL_CHECKS, opinion: '合格', assessment: { ...assessmentOf(), respondents: 0 } }, 'assessment.respondents'],
+        ['测评 without its participants', { checks: ALL_CHECKS, opinion: '合格', assessment: { ...assessmentOf(), participants: ' ' } }, 'assessment.participants'],
         ['opinion missing', { checks: ALL_CHECKS }, 'opinion'],
       ];
     case 'recordFollowUpReview':

@@ -5,7 +5,7 @@
 import type { CaseState, Stage } from '@zhengdun/domain';
 import { campaignBody, newOrgCode, openCaseBody } from '../support/api-fixtures';
 import { enc, startApiHarness, type ApiHarness } from '../support/api-harness';
-import { ALL_CHECKS, committee, county, leaderOf, measuresFor, REVIEW_OK, SECONDS_POLICY, secretaryOf } from '../support/cases';
+import { ALL_CHECKS, committee, county, leaderOf, measuresFor, REVIEW_OK, SECONDS_POLICY, secretaryOf, assessmentOf } from '../support/cases';
 import { eventually } from '../support/environment';
 import { expectReadModelMatchesWorkflows } from '../support/read-model-consistency';
 
@@ -96,7 +96,7 @@ it('drives a rural case from identification to archived over HTTP, and lists and
   expect(state.satisfaction).toMatchObject({ satisfied: 1, basicallySatisfied: 1 });
   state = await act(caseId, 'recordPreliminaryAcceptance', committee, { checks: ALL_CHECKS, opinion: '台账完整，措施落实' });
   expect(state.stage).toBe('county_acceptance');
-  state = await act(caseId, 'recordCountyAcceptance', county, { checks: ALL_CHECKS, opinion: '同意销号', survey: { respondents: 20, satisfied: 19 } });
+  state = await act(caseId, 'recordCountyAcceptance', county, { checks: ALL_CHECKS, opinion: '同意销号', assessment: assessmentOf() });
   expect(state.stage).toBe('delisted');
   await waitForStage(caseId, 'follow_up_review');
   state = await act(caseId, 'recordFollowUpReview', committee, { checks: REVIEW_OK, opinion: '未发现反弹', reboundedProblemIds: [], newProblems: [] });
@@ -222,7 +222,7 @@ it('rolls the problems a follow-up review finds into a case of the next campaign
   expect((await h.post(`/public/cases/${enc(caseId)}/ratings`, { body: { level: 'satisfied' } })).status).toBe(202);
   await waitForStage(caseId, 'preliminary_acceptance');
   await act(caseId, 'recordPreliminaryAcceptance', committee, { checks: ALL_CHECKS, opinion: '合格' });
-  await act(caseId, 'recordCountyAcceptance', county, { checks: ALL_CHECKS, opinion: '销号' });
+  await act(caseId, 'recordCountyAcceptance', county, { checks: ALL_CHECKS, opinion: '销号', assessment: assessmentOf() });
   await waitForStage(caseId, 'follow_up_review');
   state = await act(caseId, 'recordFollowUpReview', committee, {
     checks: { ...REVIEW_OK, mechanismsWorking: false },

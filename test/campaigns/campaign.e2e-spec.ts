@@ -12,7 +12,7 @@ import { campaignEndDueItemKey, caseIdFor, type CampaignPolicy } from '@zhengdun
 import type { CaseSnapshot } from '@zhengdun/workflows';
 import { NotificationOutboxRepository } from '@zhengdun/persistence';
 import { campaignEndedSignal, campaignWorkflowId, type CampaignResult } from '@zhengdun/workflows';
-import { ALL_CHECKS, caseInput, committee, county, COUNTY, measuresFor, remediateAndPublicize, secretaryOf, SECONDS_POLICY } from '../support/cases';
+import { ALL_CHECKS, caseInput, committee, county, COUNTY, measuresFor, remediateAndPublicize, secretaryOf, SECONDS_POLICY, assessmentOf } from '../support/cases';
 import { eventually, workflowBundlePath } from '../support/environment';
 import { resultOf, startCampaignEnv, type CampaignTestEnv } from './support/campaign-env';
 
@@ -46,7 +46,7 @@ async function delistedCase(campaign: { id: string; name: string; county: string
   await eventually(async () => (await env.cases.state(caseId)).stage === 'preliminary_acceptance', 20_000, 'publicity to end');
   await env.cases.act(caseId, committee, { type: 'recordPreliminaryAcceptance', checks: ALL_CHECKS, opinion: '合格' });
   if (until === 'county_acceptance') return caseId;
-  state = await env.cases.act(caseId, county, { type: 'recordCountyAcceptance', checks: ALL_CHECKS, opinion: '同意销号', survey: { respondents: 10, satisfied: 10 } });
+  state = await env.cases.act(caseId, county, { type: 'recordCountyAcceptance', checks: ALL_CHECKS, opinion: '同意销号', assessment: assessmentOf() });
   expect(state.stage).toBe('delisted');
   return caseId;
 }

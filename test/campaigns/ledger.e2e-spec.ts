@@ -7,7 +7,7 @@ import { exportLedger, readLedgerWorkbook, LEDGER_SHEETS, FIGURE_LABELS, stageFi
 import { MEASURE_STATUS_LABELS, ORG_DOMAIN_LABELS, STAGE_LABELS, STAGES, type Actor, type CampaignPolicy, type OpenCaseInput } from '@zhengdun/domain';
 import type { CaseSnapshot } from '@zhengdun/workflows';
 import { CampaignProgressRepository, CaseQueryRepository, type CaseRecordEntity } from '@zhengdun/persistence';
-import { ALL_CHECKS, caseInput, committee, completeVerified, county, COUNTY, measuresFor, secretaryOf, SECONDS_POLICY, testCampaign } from '../support/cases';
+import { ALL_CHECKS, caseInput, committee, completeVerified, county, COUNTY, measuresFor, secretaryOf, SECONDS_POLICY, testCampaign, assessmentOf } from '../support/cases';
 import { eventually } from '../support/environment';
 import { expectReadModelMatchesWorkflows } from '../support/read-model-consistency';
 import { startCampaignEnv, type CampaignTestEnv } from './support/campaign-env';
@@ -82,7 +82,7 @@ async function openCases(): Promise<string[]> {
   await env.cases.rateSatisfaction(ids[2], { ratingId: `${ids[2]}-r1`, level: 'satisfied' });
   await eventually(async () => (await env.cases.state(ids[2])).stage === 'preliminary_acceptance', 20_000, 'publicity to end');
   await env.cases.act(ids[2], hekou, { type: 'recordPreliminaryAcceptance', checks: ALL_CHECKS, opinion: '合格' });
-  await env.cases.act(ids[2], county, { type: 'recordCountyAcceptance', checks: ALL_CHECKS, opinion: '同意销号', survey: { respondents: 10, satisfied: 9 } });
+  await env.cases.act(ids[2], county, { type: 'recordCountyAcceptance', checks: ALL_CHECKS, opinion: '同意销号', assessment: assessmentOf(90) });
 
   await talkTwiceAndDecide(ids[1], secretaryOf(overdue.org.code), hekou);
   await expectReadModelMatchesWorkflows(env.db.dataSource, env.cases, { caseIds: ids, timeoutMs: 20_000 });

@@ -8,7 +8,7 @@ import { caseIdFor, type CampaignPolicy, type NextCampaign } from '@zhengdun/dom
 import type { CaseSnapshot } from '@zhengdun/workflows';
 import { CaseReadModelRepository, NotificationOutboxRepository } from '@zhengdun/persistence';
 import type { CaseResult } from '@zhengdun/workflows';
-import { ALL_CHECKS, caseInput, committee, county, measuresFor, remediateAndPublicize, REVIEW_OK, SECONDS_POLICY, secretaryOf, testCampaign } from '../support/cases';
+import { ALL_CHECKS, caseInput, committee, county, measuresFor, remediateAndPublicize, REVIEW_OK, SECONDS_POLICY, secretaryOf, testCampaign, assessmentOf } from '../support/cases';
 import { eventually, workflowBundlePath } from '../support/environment';
 import { resultOf, startCampaignEnv, type CampaignTestEnv } from './support/campaign-env';
 
@@ -43,7 +43,7 @@ async function caseInFollowUpReview(options: { endsInMs?: number; policy?: Campa
   await env.cases.rateSatisfaction(caseId, { ratingId: `${caseId}-r1`, level: 'satisfied' });
   await eventually(async () => (await env.cases.state(caseId)).stage === 'preliminary_acceptance', 20_000, 'publicity to end');
   await env.cases.act(caseId, committee, { type: 'recordPreliminaryAcceptance', checks: ALL_CHECKS, opinion: '合格' });
-  await env.cases.act(caseId, county, { type: 'recordCountyAcceptance', checks: ALL_CHECKS, opinion: '同意销号', survey: { respondents: 10, satisfied: 10 } });
+  await env.cases.act(caseId, county, { type: 'recordCountyAcceptance', checks: ALL_CHECKS, opinion: '同意销号', assessment: assessmentOf() });
   state = await eventually(async () => {
     const s = await env.cases.state(caseId);
     return s.stage === 'follow_up_review' ? s : undefined;

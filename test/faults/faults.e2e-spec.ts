@@ -11,7 +11,7 @@ import { Worker } from '@temporalio/worker';
 import type { CaseState, OrgDomain } from '@zhengdun/domain';
 import { freePort } from '@zhengdun/persistence';
 import { CaseClient, startTemporalDevServer, type RunningDevServer } from '@zhengdun/temporal';
-import { ALL_CHECKS, caseInput, committee, completeVerified, county, measuresFor, REVIEW_OK, secretaryOf } from '../support/cases';
+import { ALL_CHECKS, caseInput, committee, completeVerified, county, measuresFor, REVIEW_OK, secretaryOf, assessmentOf } from '../support/cases';
 import { expectReadModelMatchesWorkflows } from '../support/read-model-consistency';
 import { createTestDatabase, eventually, installQuietRuntime, testActorKey, uniqueTaskQueue, workflowBundlePath, type TestDatabase } from '../support/environment';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
@@ -106,7 +106,7 @@ it('loses nothing when the worker is killed with -9 while actions arrive', async
 
 it('picks up where it was after the Temporal server restarts from its SQLite file', async () => {
   await forAll((caseId) => cases.act(caseId, committee, { type: 'recordPreliminaryAcceptance', checks: ALL_CHECKS, opinion: '合格' }));
-  await forAll((caseId) => cases.act(caseId, county, { type: 'recordCountyAcceptance', checks: ALL_CHECKS, opinion: '销号', survey: { respondents: 10, satisfied: 10 } }));
+  await forAll((caseId) => cases.act(caseId, county, { type: 'recordCountyAcceptance', checks: ALL_CHECKS, opinion: '销号', assessment: assessmentOf() }));
   // Every case now waits on its review-delay timer (2 s). The server goes down across it.
   await temporal.stop();
   await new Promise((resolve) => setTimeout(resolve, 3000));

@@ -6,7 +6,7 @@ import type { CaseState, OrgDomain } from '@zhengdun/domain';
 import type { CaseSnapshot } from '@zhengdun/workflows';
 import { CaseReadModelRepository, NotificationOutboxRepository } from '@zhengdun/persistence';
 import { CaseException, type CaseClient } from '@zhengdun/temporal';
-import { ALL_CHECKS, caseInput, committee, county, leaderOf, measuresFor, otherCommittee, remediateAndPublicize, REVIEW_OK, secretaryOf, teamFor } from '../support/cases';
+import { ALL_CHECKS, caseInput, committee, county, leaderOf, measuresFor, otherCommittee, remediateAndPublicize, REVIEW_OK, secretaryOf, teamFor, assessmentOf } from '../support/cases';
 import { replayAndMaybeRecord } from '../support/histories';
 import { caseClientFor, createTestDatabase, eventually, startTestWorker, uniqueTaskQueue, type RunningTestWorker, type TestDatabase } from '../support/environment';
 
@@ -70,7 +70,7 @@ async function walkToArchived(caseId: string): Promise<CaseSnapshot> {
   await waitForStage(caseId, 'preliminary_acceptance');
   state = await cases.act(caseId, committee, { type: 'recordPreliminaryAcceptance', checks: ALL_CHECKS, opinion: '台账完整，措施落实' });
   expect(state.stage).toBe('county_acceptance');
-  state = await cases.act(caseId, county, { type: 'recordCountyAcceptance', checks: ALL_CHECKS, opinion: '同意销号', survey: { respondents: 20, satisfied: 19 } });
+  state = await cases.act(caseId, county, { type: 'recordCountyAcceptance', checks: ALL_CHECKS, opinion: '同意销号', assessment: assessmentOf() });
   expect(state.stage).toBe('delisted');
   await waitForStage(caseId, 'follow_up_review');
   state = await cases.act(caseId, committee, { type: 'recordFollowUpReview', checks: REVIEW_OK, opinion: '未发现反弹', reboundedProblemIds: [], newProblems: [] });
@@ -200,7 +200,12 @@ it('returns a case that fails county acceptance on two named problems to remedia
   await remediateAndPublicize(cases, caseId);
   await waitForStage(caseId, 'preliminary_acceptance');
   await cases.act(caseId, committee, { type: 'recordPreliminaryAcceptance', checks: ALL_CHECKS, opinion: '初验合格' });
-  const failing = { type: 'recordCountyAcceptance', checks: ALL_CHECKS, opinion: '群众满意度不高', survey: { respondents: 10, satisfied: 5 } } as const;
+  // 县级验收 is judged on a 测评 whose counts add up: without one, or with more aware than took part, nothing changes.
+  const accepting = { type: 'recordCountyAcceptance', checks: ALL_CHECKS, opinion: '同意销号' } as const;
+  expect((await refusal(() => cases.act(caseId, county, accepting))).rule?.code).toBe('assessment_required');
+  expect((await refusal(() => cases.act(caseId, county, { ...accepting, assessment: { ...assessmentOf(), aware: 21 } }))).rule?.code).toBe('invalid_assessment');
+  expect((await cases.state(caseId)).stage).toBe('county_acceptance');
+  const failing = { type: 'recordCountyAcceptance', checks: ALL_CHECKS, opinion: '群众满意度不高', assessment: assessmentOf(50) } as const;
   const unnamed = await refusal(() => cases.act(caseId, county, failing));
   expect(unnamed.rule?.code).toBe('unresolved_problems_required');
   state = await cases.act(caseId, county, { ...failing, unresolvedProblems: [{ problemId: 'p1', reason: '组织生活仍不正常' }, { problemId: 'p3', reason: '记录仍不全' }] });
@@ -231,7 +236,7 @@ it('returns a case that fails county acceptance on two named problems to remedia
   await remediateAndPublicize(cases, caseId);
   await waitForStage(caseId, 'preliminary_acceptance');
   await cases.act(caseId, committee, { type: 'recordPreliminaryAcceptance', checks: ALL_CHECKS, opinion: '再次初验合格' });
-  state = await cases.act(caseId, county, { type: 'recordCountyAcceptance', checks: ALL_CHECKS, opinion: '同意销号', survey: { respondents: 10, satisfied: 9 } });
+  state = await cases.act(caseId, county, { type: 'recordCountyAcceptance', checks: ALL_CHECKS, opinion: '同意销号', assessment: assessmentOf(90) });
   expect(state.stage).toBe('delisted');
   expect(state.acceptances.map((a) => `${a.level}:${a.passed}`)).toEqual(['preliminary:true', 'county:false', 'preliminary:true', 'county:true']);
   expect(await replayAndMaybeRecord(client, caseId, 'acceptance-failed-then-delisted')).toBe(1);
@@ -247,7 +252,7 @@ it('reopens a case whose follow-up review finds a rebound, carrying the open pro
   await cases.rateSatisfaction(caseId, { ratingId: 'x1', level: 'satisfied' });
   await waitForStage(caseId, 'preliminary_acceptance');
   await cases.act(caseId, committee, { type: 'recordPreliminaryAcceptance', checks: ALL_CHECKS, opinion: '合格' });
-  await cases.act(caseId, county, { type: 'recordCountyAcceptance', checks: ALL_CHECKS, opinion: '销号' });
+  await cases.act(caseId, county, { type: 'recordCountyAcceptance', checks: ALL_CHECKS, opinion: '销号', assessment: assessmentOf() });
   await waitForStage(caseId, 'follow_up_review');
   state = await cases.act(caseId, committee, {
     type: 'recordFollowUpReview',

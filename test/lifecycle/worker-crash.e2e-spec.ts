@@ -6,7 +6,7 @@ import type { CaseState } from '@zhengdun/domain';
 import { CaseReadModelRepository, NotificationOutboxRepository } from '@zhengdun/persistence';
 import type { Client } from '@temporalio/client';
 import type { CaseClient } from '@zhengdun/temporal';
-import { ALL_CHECKS, caseInput, committee, completeVerified, county, measuresFor, remediateAndPublicize, REVIEW_OK, SECONDS_POLICY, secretaryOf } from '../support/cases';
+import { ALL_CHECKS, caseInput, committee, completeVerified, county, measuresFor, remediateAndPublicize, REVIEW_OK, SECONDS_POLICY, secretaryOf, assessmentOf } from '../support/cases';
 import { caseClientFor, createTestDatabase, eventually, uniqueTaskQueue, type TestDatabase } from '../support/environment';
 import { replayAndMaybeRecord } from '../support/histories';
 import { startWorkerProcess, type WorkerProcess } from '../support/worker-process';
@@ -54,7 +54,7 @@ it('goes on after the worker is killed mid-case: timers that fell due while it w
   state = await waitForStage(caseId, 'preliminary_acceptance');
   expect(state.satisfaction.satisfied).toBe(1);
   await cases.act(caseId, committee, { type: 'recordPreliminaryAcceptance', checks: ALL_CHECKS, opinion: '合格' });
-  await cases.act(caseId, county, { type: 'recordCountyAcceptance', checks: ALL_CHECKS, opinion: '销号' });
+  await cases.act(caseId, county, { type: 'recordCountyAcceptance', checks: ALL_CHECKS, opinion: '销号', assessment: assessmentOf() });
 
   await worker.crash(); // again, with the review-delay timer pending
   worker = await startWorkerProcess({ databaseUrl: db.url, taskQueue });

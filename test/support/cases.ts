@@ -1,6 +1,6 @@
 /** Cases, people and a policy in seconds for end-to-end tests: a whole lifecycle runs in seconds. */
 import { randomUUID } from 'node:crypto';
-import type { AcceptanceChecks, Actor, CampaignPolicy, CampaignRef, MeasureDraft, OpenCaseInput, OrgDomain, ReviewChecks, TeamMember } from '@zhengdun/domain';
+import type { AcceptanceChecks, Actor, Assessment, CampaignPolicy, CampaignRef, MeasureDraft, OpenCaseInput, OrgDomain, ReviewChecks, TeamMember } from '@zhengdun/domain';
 import type { CaseSnapshot } from '@zhengdun/workflows';
 import type { CaseClient } from '@zhengdun/temporal';
 
@@ -97,6 +97,20 @@ export function measuresFor(state: CaseSnapshot, dueInMs = 3_600_000): MeasureDr
 }
 
 export const ALL_CHECKS: AcceptanceChecks = { ledger: true, plan: true, results: true };
+
+/** A 测评 held a minute ago among 20 members and representatives: 满意率 and 知晓率 given in percent. */
+export function assessmentOf(satisfiedPercent = 95, awarePercent = 90): Assessment {
+  const content = Math.round((satisfiedPercent / 100) * 20);
+  return {
+    heldAt: new Date(Date.now() - 60_000).toISOString(),
+    participants: '党员、村民代表',
+    respondents: 20,
+    satisfied: content,
+    basicallySatisfied: 0,
+    dissatisfied: 20 - content,
+    aware: Math.round((awarePercent / 100) * 20),
+  };
+}
 export const REVIEW_OK: ReviewChecks = { measuresCarriedOut: true, mechanismsWorking: true, promisesDelivered: true, unqualifiedMembersHandled: true };
 
 /** The secretary in post on a case (after 调整书记, not the one it was opened with). */

@@ -272,7 +272,7 @@ it('a role without the right sees no button for the action, and a refusal is sho
   await Promise.all([auditor.close(), countyPage.close(), impostor.close(), leaderPage.close(), secretaryPage.close()]);
 });
 
-it('a 回头看 that finds a rebound rolls the case into the next campaign picked in the form (滚动整顿)', async () => {
+it('县级验收 on a 测评 entered in the form; then a 回头看 that finds a rebound rolls the case into the next campaign picked in the form (滚动整顿)', async () => {
   // Publicity and the review delay of a few seconds, so the case reaches 回头看 within the test.
   const quick = await web.api.post('/campaigns', { as: county, body: campaignBody(SECONDS_POLICY, { name: '2026年度软弱涣散基层党组织整顿（回头看）' }) });
   const next = await web.api.post('/campaigns', { as: county, body: campaignBody(SECONDS_POLICY, { name: '2027年度软弱涣散基层党组织集中整顿' }) });
@@ -295,7 +295,24 @@ it('a 回头看 that finds a rebound rolls the case into the next campaign picke
   await act(caseId, 'startPublicity', committee);
   await eventually(async () => (await caseView(caseId)).stage === 'preliminary_acceptance', 20_000, 'publicity to end');
   await act(caseId, 'recordPreliminaryAcceptance', committee, { checks: { ledger: true, plan: true, results: true }, opinion: '初验合格' });
-  await act(caseId, 'recordCountyAcceptance', county, { checks: { ledger: true, plan: true, results: true }, opinion: '同意销号', survey: { respondents: 20, satisfied: 19 } });
+
+  // 县级验收 in the browser, on the 测评: 20 took part, 17 satisfied or basically, 18 know what was rectified.
+  const countyPage = await browser.newPage();
+  await signInAs(countyPage, web.url, 'county_department');
+  await openCasePage(countyPage, caseId);
+  await countyPage.getByTestId('action-recordCountyAcceptance').click();
+  const acceptance = countyPage.getByTestId('action-modal');
+  await acceptance.getByText('知晓率 80% 以上').waitFor();
+  const count = (key: string) => acceptance.locator(`input[id$="assessment_${key}"]`);
+  for (const [key, value] of [['respondents', '20'], ['satisfied', '12'], ['basicallySatisfied', '5'], ['dissatisfied', '3'], ['aware', '18']]) await count(key).fill(value);
+  await acceptance.getByPlaceholder('同意销号').fill('台账齐全，群众知晓满意，同意销号');
+  await screenshot(countyPage, 'county-acceptance-assessment', false);
+  await countyPage.getByTestId('action-submit').click();
+  await eventually(async () => (await caseView(caseId)).stage !== 'county_acceptance', 10_000, 'the county acceptance to be recorded');
+  const accepted = await caseView(caseId);
+  expect(accepted.acceptances.at(-1)).toMatchObject({ level: 'county', passed: true, satisfactionRate: 0.85, awarenessRate: 0.9, assessment: { participants: '党员、群众代表', respondents: 20 } });
+  await countyPage.getByTestId('acceptance-assessment').first().waitFor();
+  await countyPage.close();
   await eventually(async () => (await caseView(caseId)).stage === 'follow_up_review', 20_000, 'the 回头看 to fall due');
 
   const page = await browser.newPage();

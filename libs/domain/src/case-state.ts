@@ -113,13 +113,34 @@ export interface SatisfactionTally {
   ratingIds: string[];
 }
 
+/** 测评 as recorded with an acceptance (see `assessment` in actions/fields.ts). */
+export interface Assessment {
+  heldAt: string;
+  participants: string;
+  respondents: number;
+  satisfied: number;
+  basicallySatisfied: number;
+  dissatisfied: number;
+  aware: number;
+}
+
+/** 满意率 (满意 + 基本满意) and 知晓率 over the 测评's respondents. */
+export function assessmentRates(assessment: Assessment): { satisfaction: number; awareness: number } {
+  return { satisfaction: (assessment.satisfied + assessment.basicallySatisfied) / assessment.respondents, awareness: assessment.aware / assessment.respondents };
+}
+
 export interface AcceptanceRecord {
   level: AcceptanceLevel;
   at: string;
   by: ActorRef;
   checks: AcceptanceChecks;
   opinion: string;
+  /** The rate the acceptance was judged on: the 测评's where one was recorded. */
   satisfactionRate?: number;
+  assessment?: Assessment;
+  awarenessRate?: number;
+  /** Public ratings (满意 + 基本满意 share) at the time: a signal beside the 测评, never the deciding figure. */
+  publicRatingRate?: number;
   passed: boolean;
   failedChecks: string[];
 }
@@ -308,6 +329,11 @@ export interface CaseState {
    * it (measureDueLimit after it). Absent on cases opened before: their histories escalate it regardless.
    */
   planDeadline?: 'attainable_only';
+  /**
+   * `assessment`: county acceptance is judged on the recorded 测评 (满意率 and 知晓率 against the policy);
+   * public ratings are a signal only. Absent on cases opened before: ratings and the survey decide.
+   */
+  acceptanceBasis?: 'assessment';
 }
 
 /**

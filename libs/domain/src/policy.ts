@@ -23,8 +23,18 @@ export interface CampaignPolicy {
   escalationInterval: Period;
   /** From delisting (销号) to the follow-up review (回头看). */
   reviewDelay: Period;
-  /** Share of the public satisfied (满意 + 基本满意) that county acceptance requires. */
+  /**
+   * Share satisfied (满意 + 基本满意) that county acceptance requires: of the 测评's respondents on cases
+   * since the assessment patch, of public ratings and the survey before it. Our default 0.8, a setting.
+   */
   satisfactionThreshold: number;
+  /**
+   * Share of the 测评's respondents who know what was rectified (知晓率) that county acceptance requires.
+   * Optional so that stored policies stay valid; `assessmentRulesOf` supplies our default.
+   */
+  awarenessThreshold?: number;
+  /** Most respondents one 测评 may report: beyond it the count is a slip. Optional, with our default. */
+  assessmentMaxRespondents?: number;
   /**
    * How often the campaign sends the county its progress summary (进展汇总). Optional so that
    * policies stored before it existed stay valid; `summaryCadenceOf` supplies the default (monthly).
@@ -74,6 +84,22 @@ export const DEFAULT_VERIFICATION_PERIOD: Period = { amount: 7, unit: 'days' };
 
 export function verificationPeriodOf(policy: Pick<CampaignPolicy, 'verificationPeriod'>): Period {
   return policy.verificationPeriod ?? DEFAULT_VERIFICATION_PERIOD;
+}
+
+/** Our defaults, not the seeds' (they ask 群众是否知晓满意, without a figure): settings of the campaign. */
+export const DEFAULT_AWARENESS_THRESHOLD = 0.8;
+export const DEFAULT_ASSESSMENT_MAX_RESPONDENTS = 2000;
+
+export function assessmentRulesOf(policy: Pick<CampaignPolicy, 'satisfactionThreshold' | 'awarenessThreshold' | 'assessmentMaxRespondents'>): {
+  satisfaction: number;
+  awareness: number;
+  maxRespondents: number;
+} {
+  return {
+    satisfaction: policy.satisfactionThreshold,
+    awareness: policy.awarenessThreshold ?? DEFAULT_AWARENESS_THRESHOLD,
+    maxRespondents: policy.assessmentMaxRespondents ?? DEFAULT_ASSESSMENT_MAX_RESPONDENTS,
+  };
 }
 
 export const DEFAULT_POLICY: CampaignPolicy = {
@@ -153,6 +179,8 @@ export function isValidPolicy(value: unknown): value is CampaignPolicy {
     typeof policy.satisfactionThreshold === 'number' &&
     policy.satisfactionThreshold >= 0 &&
     policy.satisfactionThreshold <= 1 &&
+    (policy.awarenessThreshold === undefined || (typeof policy.awarenessThreshold === 'number' && policy.awarenessThreshold >= 0 && policy.awarenessThreshold <= 1)) &&
+    (policy.assessmentMaxRespondents === undefined || (Number.isInteger(policy.assessmentMaxRespondents) && policy.assessmentMaxRespondents >= 1 && policy.assessmentMaxRespondents <= 100_000)) &&
     (policy.summaryCadence === undefined || (isValidPeriod(policy.summaryCadence) && policy.summaryCadence.amount > 0)) &&
     (policy.verificationPeriod === undefined || (isValidPeriod(policy.verificationPeriod) && policy.verificationPeriod.unit !== 'workingDays'))
   );

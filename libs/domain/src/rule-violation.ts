@@ -38,6 +38,8 @@ export type RuleCode =
   | 'unresolved_problems_required'
   | 'amendment_required'
   | 'nothing_to_approve'
+  | 'assessment_required'
+  | 'invalid_assessment'
   | 'actor_unverified';
 
 /**
@@ -77,6 +79,9 @@ export const RULE_CODE_STATUS: StatusTable<RuleCode> = {
   // Reopened problems need new measures approved by the committee before publicity starts again.
   amendment_required: 409,
   nothing_to_approve: 409,
+  // 县级验收 is judged on the 测评 held for it: record it (its counts must add up).
+  assessment_required: 422,
+  invalid_assessment: 422,
   role_not_permitted: 403,
   out_of_scope: 403,
   wrong_person: 403,

@@ -104,6 +104,9 @@ export const BOUNDED_OUTAGE_PATCH = 'bounded-outage-v1';
 // before it) is not reminded or escalated; the county sets a rectification deadline instead
 // (state.planDeadline). Cases started before escalate it as their histories replay.
 export const ATTAINABLE_PLAN_DEADLINE_PATCH = 'attainable-plan-deadline-v1';
+// Since this patch county acceptance is judged on the recorded 测评 (满意率 and 知晓率 against the
+// policy), public ratings a signal only (state.acceptanceBasis). Cases started before keep ratings and survey.
+export const ASSESSED_ACCEPTANCE_PATCH = 'assessed-acceptance-v1';
 const DEFAULT_OUTAGE = { writeWindowMs: 2 * 60_000, firstPauseMs: 30_000, maxPauseMs: 10 * 60_000 };
 const WRITE_RETRY = { initialMs: 200, maximumMs: 10_000 };
 
@@ -186,6 +189,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseResult
   const serialLocalActivities = patched(SERIAL_LOCAL_ACTIVITIES_PATCH);
   const boundsOutage = patched(BOUNDED_OUTAGE_PATCH);
   const attainablePlanDeadline = patched(ATTAINABLE_PLAN_DEADLINE_PATCH);
+  const assessedAcceptance = patched(ASSESSED_ACCEPTANCE_PATCH);
   const outage = input.outage ?? DEFAULT_OUTAGE;
   // Attempts bound the window (the local activity's schedule-to-close timeout does not end its retries here).
   const { persistCaseChanges: persistWithinWindow } = proxyLocalActivities<CaseActivities>({
@@ -209,6 +213,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseResult
     projectedRevision = input.resume.projectedRevision ?? revision;
     // A case continuing as new under this code takes the rule from its next run on.
     if (attainablePlanDeadline) state.planDeadline = 'attainable_only';
+    if (assessedAcceptance) state.acceptanceBasis = 'assessment';
   } else if (input.open) {
     const now = nowIso();
     const due = await dueDates(now, input.open.input.policy);
@@ -220,6 +225,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseResult
     if (proposesTalks) state.escalation.model = 'proposals';
     if (verifiesMeasures) state.measureVerification = 'committee';
     if (attainablePlanDeadline) state.planDeadline = 'attainable_only';
+    if (assessedAcceptance) state.acceptanceBasis = 'assessment';
     revision = 1;
     projectedRevision = 0;
     projectedSeq = 0;

@@ -1,10 +1,10 @@
 /** Parts several action forms share: rows of measures (plan and added measures), pass/fail checks (acceptance, review), the proposal acted on (talks, handling). */
-import { Button, Col, DatePicker, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
+import { Button, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { TEXT_MAX, fieldLabels, measureDraft, type MeasureDraft, type Proposal } from '@zhengdun/domain';
+import { TEXT_MAX, assessment, fieldLabels, measureDraft, measureDueLimit, type Assessment, type MeasureDraft, type Proposal } from '@zhengdun/domain';
 import type { z } from 'zod';
-import type { CaseStateView } from '../api/views';
+import { asCaseState, type CaseStateView } from '../api/views';
 import { proposalOption, subjectLabel } from '../lib/proposals';
 import { describeField, requiredRule, type FieldDescription } from './schema-fields';
 
@@ -27,9 +27,15 @@ export function newMeasureRow(state: CaseStateView, problemId?: string): Measure
   return { problemId, description: '', ownerId: state.org.secretary.personId, ownerName: state.org.secretary.name, dueAt: null };
 }
 
-/** Due at the end of the chosen day, but not after the campaign's end instant (its last day may end earlier). */
-export function measureDrafts(rows: MeasureRow[] | undefined, campaignEndsAt: string): MeasureDraft[] {
-  const end = dayjs(campaignEndsAt);
+/** The latest a measure may be due on this case: the campaign's end, or the later rectification deadline (measureDueLimit). */
+export function measureLimit(state: CaseStateView): { at: string; label: string } {
+  const limit = measureDueLimit(asCaseState(state));
+  return { at: limit.at, label: limit.source === 'campaign_end' ? '本轮整顿截止' : '整改期限' };
+}
+
+/** Due at the end of the chosen day, but not after the limit's instant (its last day may end earlier). */
+export function measureDrafts(rows: MeasureRow[] | undefined, state: CaseStateView): MeasureDraft[] {
+  const end = dayjs(measureLimit(state).at);
   return (rows ?? []).map((row) => {
     const due = row.dueAt ? row.dueAt.endOf('day') : null;
     return {
@@ -52,11 +58,12 @@ const MEASURE = {
 
 /** The measure rows; `problems` are those a measure may be for. */
 export function MeasureFields({ state, problems }: { state: CaseStateView; problems: CaseStateView['problems'] }) {
-  const endsAt = dayjs(state.campaign.endsAt);
+  const limit = measureLimit(state);
+  const endsAt = dayjs(limit.at);
   return (
     <>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
-        完成时限不晚于本轮整顿截止 {endsAt.format('YYYY年M月D日')}。
+        完成时限不晚于{limit.label} {endsAt.format('YYYY年M月D日')}。
       </Typography.Paragraph>
       <Form.List name="measures">
         {(fields, { add, remove }) => (
@@ -203,4 +210,69 @@ export function UnresolvedProblemsField({ state }: { state: CaseStateView }) {
       )}
     </Form.List>
   );
+}
+
+/** 测评 as the form holds it: the date is a day picked in a calendar. */
+export interface AssessmentRow {
+  heldAt?: Dayjs | null;
+  participants?: string;
+  respondents?: number | null;
+  satisfied?: number | null;
+  basicallySatisfied?: number | null;
+  dissatisfied?: number | null;
+  aware?: number | null;
+}
+
+const ASSESSMENT_COUNTS = ['respondents', 'satisfied', 'basicallySatisfied', 'dissatisfied', 'aware'] as const;
+
+/** The 测评 held for an acceptance (who took part, how many, satisfied and aware), under `assessment`; the API checks that the counts add up. */
+export function AssessmentFields({ required }: { required: boolean }) {
+  const rule = (label: string) => (required ? [{ required: true, message: `请填写${label}` }] : []);
+  const heldAt = describeField(assessment, 'heldAt');
+  const participants = describeField(assessment, 'participants');
+  return (
+    <div data-testid="assessment-fields">
+      <Row gutter={8}>
+        <Col xs={24} sm={8}>
+          <Form.Item name={['assessment', 'heldAt']} label={heldAt.label} rules={rule(heldAt.label)}>
+            <DatePicker style={{ width: '100%' }} disabledDate={(date) => date.isAfter(dayjs(), 'day')} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={16}>
+          <Form.Item name={['assessment', 'participants']} label={participants.label} rules={rule(participants.label)}>
+            <Input maxLength={200} placeholder={participants.placeholder} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={8}>
+        {ASSESSMENT_COUNTS.map((key) => {
+          const field = describeField(assessment, key);
+          return (
+            <Col xs={12} sm={key === 'respondents' || key === 'aware' ? 6 : 4} key={key}>
+              <Form.Item name={['assessment', key]} label={field.label} rules={rule(field.label)}>
+                <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          );
+        })}
+      </Row>
+    </div>
+  );
+}
+
+/** The request's `assessment`, once anyone took part; a date picked for today means now (it may not lie in the future). */
+export function assessmentBody(row: AssessmentRow | undefined): { assessment?: Assessment } {
+  if (!row?.respondents || !row.heldAt) return {};
+  const heldAt = row.heldAt.isSame(dayjs(), 'day') ? dayjs() : row.heldAt.startOf('day');
+  return {
+    assessment: {
+      heldAt: heldAt.toISOString(),
+      participants: (row.participants ?? '').trim(),
+      respondents: row.respondents,
+      satisfied: row.satisfied ?? 0,
+      basicallySatisfied: row.basicallySatisfied ?? 0,
+      dissatisfied: row.dissatisfied ?? 0,
+      aware: row.aware ?? 0,
+    },
+  };
 }

@@ -1275,10 +1275,22 @@ export interface components {
             reviewDelay?: components["schemas"]["PeriodDto"];
             /**
              * 满意率要求
-             * @description 县级验收要求的群众满意率（满意+基本满意），默认 0.8（本系统的默认值，可按本县要求调整）
+             * @description 县级验收要求的测评满意率（满意+基本满意），默认 0.8（本系统的默认值，可按本县要求调整）
              * @example 0.8
              */
             satisfactionThreshold?: number;
+            /**
+             * 知晓率要求
+             * @description 县级验收要求的群众知晓率（测评中知晓整顿情况的人数占比），默认 0.8（本系统的默认值）
+             * @example 0.8
+             */
+            awarenessThreshold?: number;
+            /**
+             * 测评人数上限
+             * @description 一次测评可录入的参加人数上限，超过视为录入错误，默认 2000
+             * @example 2000
+             */
+            assessmentMaxRespondents?: number;
             /**
              * 进度汇总周期
              * @description 向县委组织部发送整顿进度汇总的周期（默认每 30 天）
@@ -2456,14 +2468,41 @@ export interface components {
             unqualifiedMembersHandled: boolean;
         };
         /**
-         * 满意度测评
-         * @description 验收时组织的满意度测评，与群众在线评价合并计算
+         * 满意度测评（旧）
+         * @description 2026年12月前开始的整顿对象使用：与群众在线评价合并计算；此后请录入“测评”
          */
         Survey: {
             /** 参加测评人数 */
             respondents: number;
             /** 满意（含基本满意）人数 */
             satisfied: number;
+        };
+        /**
+         * 测评
+         * @description 验收时在党员和群众（职工）代表中组织的满意度与知晓率测评；县级验收以此判定，群众在线评价仅供参考
+         */
+        Assessment: {
+            /**
+             * 测评日期
+             * Format: date-time
+             * @description ISO 8601，如 2026-09-30T00:00:00+08:00
+             */
+            heldAt: string;
+            /**
+             * 参加人员
+             * @example 党员、村民代表
+             */
+            participants: string;
+            /** 参加测评人数 */
+            respondents: number;
+            /** 满意 */
+            satisfied: number;
+            /** 基本满意 */
+            basicallySatisfied: number;
+            /** 不满意 */
+            dissatisfied: number;
+            /** 知晓整顿情况人数 */
+            aware: number;
         };
         AssignTeamRequest: {
             /** 包抓责任人 */
@@ -2587,9 +2626,14 @@ export interface components {
             reason: string;
             /**
              * 异议涉及的问题
-             * @description 异议属实时必填：该问题重新整改（限期整改）
+             * @description 异议属实时指出涉及的已有问题，或新增问题：该问题重新整改（限期整改）
              */
             problemId?: string;
+            /**
+             * 异议反映的新问题
+             * @description 异议属实且反映的是方案未列的问题时填写，作为新问题限期整改
+             */
+            newProblem?: components["schemas"]["ProblemInput"];
         };
         RecordPreliminaryAcceptanceRequest: {
             checks: components["schemas"]["AcceptanceChecks"];
@@ -2598,6 +2642,7 @@ export interface components {
              * @example 台账完整，措施落实
              */
             opinion: string;
+            assessment?: components["schemas"]["Assessment"];
             /**
              * 未整改到位的问题
              * @description 未通过时必填：逐个指出未整改到位的问题及原因，这些问题重新整改（限期整改）
@@ -2616,6 +2661,7 @@ export interface components {
              * @example 同意销号
              */
             opinion: string;
+            assessment?: components["schemas"]["Assessment"];
             survey?: components["schemas"]["Survey"];
             /**
              * 未整改到位的问题

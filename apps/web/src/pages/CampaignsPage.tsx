@@ -8,7 +8,7 @@ import { App as AntApp, Button, Card, DatePicker, Form, Input, InputNumber, Moda
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
-import { DEFAULT_POLICY, PERIOD_LABELS, PERIOD_NAMES, verificationPeriodOf, type CampaignPolicy, type Period, type PeriodName, type PeriodUnit } from '@zhengdun/domain';
+import { DEFAULT_AWARENESS_THRESHOLD, DEFAULT_POLICY, PERIOD_LABELS, PERIOD_NAMES, verificationPeriodOf, type CampaignPolicy, type Period, type PeriodName, type PeriodUnit } from '@zhengdun/domain';
 import { apiGet, apiPost } from '../api/http';
 import { queryKeys, useCampaignList } from '../api/queries';
 import type { CampaignStatusView, CampaignView, CreateCampaignRequest } from '../api/views';
@@ -29,6 +29,7 @@ interface CreateValues {
   endsAt: Dayjs;
   periods?: Partial<Record<PeriodName, { amount?: number; unit?: Exclude<PeriodUnit, 'seconds'> }>>;
   satisfactionPercent?: number;
+  awarenessPercent?: number;
   reelectionAt?: Dayjs;
   townshipReelections?: { township?: string; at?: Dayjs }[];
 }
@@ -84,6 +85,7 @@ function CreateCampaign({ county }: { county: string }) {
       if (given?.amount !== undefined && given.amount !== null) policy[name] = { amount: given.amount, unit: given.unit ?? DEFAULT_POLICY[name].unit };
     }
     if (values.satisfactionPercent !== undefined && values.satisfactionPercent !== null) policy.satisfactionThreshold = values.satisfactionPercent / 100;
+    if (values.awarenessPercent !== undefined && values.awarenessPercent !== null) policy.awarenessThreshold = values.awarenessPercent / 100;
     const reelection = reelectionOf(values);
     create.mutate({
       name: values.name.trim(),
@@ -148,7 +150,10 @@ function CreateCampaign({ county }: { county: string }) {
               </Space.Compact>
             </Form.Item>
           ))}
-          <Form.Item name="satisfactionPercent" label={`验收要求的群众满意率（默认 ${Math.round(DEFAULT_POLICY.satisfactionThreshold * 100)}%，为本系统默认值）`}>
+          <Form.Item name="satisfactionPercent" label={`验收要求的测评满意率（默认 ${Math.round(DEFAULT_POLICY.satisfactionThreshold * 100)}%，为本系统默认值）`}>
+            <InputNumber min={0} max={100} addonAfter="%" />
+          </Form.Item>
+          <Form.Item name="awarenessPercent" label={`验收要求的群众知晓率（默认 ${Math.round(DEFAULT_AWARENESS_THRESHOLD * 100)}%，为本系统默认值）`}>
             <InputNumber min={0} max={100} addonAfter="%" />
           </Form.Item>
         </Form>
@@ -197,7 +202,8 @@ export default function CampaignsPage() {
               title: '期限设置',
               render: (_v, campaign) => (
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {PERIOD_NAMES.map((name) => `${PERIOD_LABELS[name]} ${describe((campaign.policy[name] as Period | undefined) ?? DEFAULT_POLICY[name])}`).join('；')}；{PERIOD_LABELS.verificationPeriod} {describe(verificationPeriodOf(campaign.policy as Partial<CampaignPolicy>))}；满意率 {Math.round((campaign.policy.satisfactionThreshold ?? DEFAULT_POLICY.satisfactionThreshold) * 100)}%
+                  {PERIOD_NAMES.map((name) => `${PERIOD_LABELS[name]} ${describe((campaign.policy[name] as Period | undefined) ?? DEFAULT_POLICY[name])}`).join('；')}；{PERIOD_LABELS.verificationPeriod} {describe(verificationPeriodOf(campaign.policy as Partial<CampaignPolicy>))}；满意率 {Math.round((campaign.policy.satisfactionThreshold ?? DEFAULT_POLICY.satisfactionThreshold) * 100)}%；知晓率{' '}
+                  {Math.round((campaign.policy.awarenessThreshold ?? DEFAULT_AWARENESS_THRESHOLD) * 100)}%
                 </Typography.Text>
               ),
             },

@@ -52,6 +52,8 @@ import {
   type SecretaryTerm,
   type TeamMember,
   type TeamRole,
+  type AcceptanceRecord,
+  type Assessment,
 } from '@zhengdun/domain';
 import { ActionModal } from '../actions/ActionModal';
 import { ApiProblem } from '../api/http';
@@ -748,6 +750,21 @@ function AcceptanceCard({ state }: { state: CaseStateView }) {
             { title: '结论', dataIndex: 'passed', width: 90, render: (passed: boolean) => (passed ? <Tag color="success">通过</Tag> : <Tag color="error">未通过</Tag>) },
             { title: '意见', dataIndex: 'opinion' },
             { title: '满意率', dataIndex: 'satisfactionRate', width: 80, render: (rate?: number) => percent(rate) },
+            { title: '知晓率', dataIndex: 'awarenessRate', width: 80, render: (rate?: number) => percent(rate) },
+            {
+              title: '测评',
+              dataIndex: 'assessment',
+              render: (assessment: Assessment | undefined, record: AcceptanceRecord) =>
+                assessment ? (
+                  <span data-testid="acceptance-assessment">
+                    {formatDate(assessment.heldAt)} {assessment.participants} {assessment.respondents}人：满意 {assessment.satisfied} · 基本满意 {assessment.basicallySatisfied} · 不满意{' '}
+                    {assessment.dissatisfied} · 知晓 {assessment.aware}
+                    {record.publicRatingRate !== undefined && <Typography.Text type="secondary">（群众在线评价 {percent(record.publicRatingRate)}，仅供参考）</Typography.Text>}
+                  </span>
+                ) : (
+                  '—'
+                ),
+            },
           ]}
         />
       )}

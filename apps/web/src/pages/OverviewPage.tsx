@@ -196,11 +196,11 @@ export default function OverviewPage() {
                   </Card>
                 </Col>
                 <Col xs={24} lg={12} xl={8}>
-                  <Card title="群众满意度测评" size="small">
+                  <Card title="群众在线评价" size="small">
                     {charts.satisfaction ? (
                       <Chart option={charts.satisfaction} height={280} testId="chart-satisfaction" />
                     ) : (
-                      <Empty style={{ height: 248, paddingTop: 60, margin: 0 }} description="暂无满意度测评统计" />
+                      <Empty style={{ height: 248, paddingTop: 60, margin: 0 }} description="暂无在线评价统计" />
                     )}
                   </Card>
                 </Col>

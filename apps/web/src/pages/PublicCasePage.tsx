@@ -216,16 +216,16 @@ function RatingCard({ notice, onSent }: { notice: PublicNoticeView; onSent: () =
 
   if (!notice.acceptingRatings) {
     return (
-      <Card size="small" title={`${notice.audience.people}满意度测评`}>
-        <Typography.Text type="secondary">满意度测评在结果公示期至县级验收前开放。</Typography.Text>
+      <Card size="small" title={`${notice.audience.people}在线评价`}>
+        <Typography.Text type="secondary">在线评价在结果公示期至县级验收前开放，供验收参考。</Typography.Text>
       </Card>
     );
   }
 
   return (
-    <Card size="small" title={`${notice.audience.people}满意度测评`} data-testid="rating-card">
+    <Card size="small" title={`${notice.audience.people}在线评价`} data-testid="rating-card">
       {sent ? (
-        <Alert type="success" showIcon title="感谢参与测评" description={`您的评价：${SATISFACTION_LABELS[sent]}`} data-testid="rating-sent" />
+        <Alert type="success" showIcon title="感谢您的评价" description={`您的评价：${SATISFACTION_LABELS[sent]}`} data-testid="rating-sent" />
       ) : (
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
           <Typography.Text>您对该党组织的整顿成效是否满意？</Typography.Text>

@@ -5,6 +5,7 @@
  */
 import {
   ACCEPTANCE_LEVEL_LABELS,
+  chinaDate,
   conversionRate,
   ESCALATION_LEVEL_LABELS,
   OBJECTION_STATUS_LABELS,
@@ -20,6 +21,7 @@ import {
   STAGE_LABELS,
   STAGES,
   TEAM_ROLE_LABELS,
+  type Assessment,
   type CaseState,
   type EscalationLevel,
   type Stage,
@@ -248,7 +250,10 @@ function checksOf(record: LedgerCaseRecord): Omit<LedgerCheckRow, 'no'>[] {
       content: [
         acceptance.opinion,
         acceptance.failedChecks.length > 0 ? `未达要求：${acceptance.failedChecks.join('；')}` : '',
-        acceptance.satisfactionRate === undefined ? '' : `群众满意率：${(acceptance.satisfactionRate * 100).toFixed(1)}%`,
+        acceptance.assessment ? assessmentLine(acceptance.assessment) : '',
+        acceptance.satisfactionRate === undefined ? '' : `${acceptance.assessment ? '测评满意率' : '群众满意率'}：${(acceptance.satisfactionRate * 100).toFixed(1)}%`,
+        acceptance.awarenessRate === undefined ? '' : `群众知晓率：${(acceptance.awarenessRate * 100).toFixed(1)}%`,
+        acceptance.publicRatingRate === undefined ? '' : `群众在线评价（参考）：${(acceptance.publicRatingRate * 100).toFixed(1)}%`,
       ]
         .filter(Boolean)
         .join('\n'),
@@ -396,4 +401,9 @@ export function figuresOf(records: readonly LedgerCaseRecord[]): LedgerFigures {
     conversionRate: conversionRate(total - unfinished, total),
     byTownship: [...townships.values()].sort((a, b) => a.township.localeCompare(b.township, 'zh-CN')),
   };
+}
+
+/** 测评 as the ledger says it: when, who took part, how many, and each answer's count. */
+function assessmentLine(assessment: Assessment): string {
+  return `测评（${chinaDate(assessment.heldAt)}，${assessment.participants}${assessment.respondents}人）：满意${assessment.satisfied}、基本满意${assessment.basicallySatisfied}、不满意${assessment.dissatisfied}，知晓${assessment.aware}`;
 }

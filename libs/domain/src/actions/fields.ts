@@ -106,7 +106,25 @@ export const survey = z
     respondents: z.int().min(0).max(1_000_000).meta({ title: '参加测评人数' }),
     satisfied: z.int().min(0).max(1_000_000).meta({ title: '满意（含基本满意）人数' }),
   })
-  .meta({ title: '满意度测评', description: '验收时组织的满意度测评，与群众在线评价合并计算' });
+  .meta({ title: '满意度测评（旧）', description: '2026年12月前开始的整顿对象使用：与群众在线评价合并计算；此后请录入“测评”' });
+
+const headcount = (title: string) => z.int().min(0).max(100_000).meta({ title });
+
+/**
+ * 测评: the assessment held for an acceptance among Party members and villager (or staff)
+ * representatives — who was satisfied, and who knows what was rectified (群众是否知晓满意, 000).
+ */
+export const assessment = z
+  .strictObject({
+    heldAt: instant('测评日期'),
+    participants: z.string().regex(NOT_BLANK).max(200).meta({ title: '参加人员', examples: ['党员、村民代表'] }),
+    respondents: z.int().min(1).max(100_000).meta({ title: '参加测评人数' }),
+    satisfied: headcount('满意'),
+    basicallySatisfied: headcount('基本满意'),
+    dissatisfied: headcount('不满意'),
+    aware: headcount('知晓整顿情况人数'),
+  })
+  .meta({ title: '测评', description: '验收时在党员和群众（职工）代表中组织的满意度与知晓率测评；县级验收以此判定，群众在线评价仅供参考' });
 
 /** The proposals (talk, organizational handling) the system made on a case: `proposal-1` … */
 export const proposalId = (title: string) => z.string().regex(/^proposal-\d{1,6}$/).meta({ title, examples: ['proposal-1'] });

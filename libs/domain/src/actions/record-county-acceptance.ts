@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { acceptanceFailures, recordCountyAcceptance, unresolvedProblemsMissing } from '../lifecycle/acceptance';
+import { acceptanceFailures, assessmentMissing, recordCountyAcceptance, unresolvedProblemsMissing } from '../lifecycle/acceptance';
 import { defineAction } from './definition';
-import { acceptanceChecks, survey, text, unresolvedProblems } from './fields';
+import { acceptanceChecks, assessment, survey, text, unresolvedProblems } from './fields';
 
 /** 验收销号: the county accepts and delists (County speech). */
 export const recordCountyAcceptanceAction = defineAction({
@@ -11,9 +11,16 @@ export const recordCountyAcceptanceAction = defineAction({
   stages: ['county_acceptance'],
   roles: ['county_department'],
   records: ['county_acceptance_recorded'],
-  body: z.strictObject({ checks: acceptanceChecks, opinion: text('验收意见', '同意销号'), survey: survey.optional(), unresolvedProblems: unresolvedProblems.optional() }),
-  admissible: (state, body) => unresolvedProblemsMissing(state, acceptanceFailures(state, 'county', body.checks, body.survey).length > 0, body.unresolvedProblems),
+  body: z.strictObject({
+    checks: acceptanceChecks,
+    opinion: text('验收意见', '同意销号'),
+    assessment: assessment.optional(),
+    survey: survey.optional(),
+    unresolvedProblems: unresolvedProblems.optional(),
+  }),
+  admissible: (state, body) =>
+    assessmentMissing(state, body) ?? unresolvedProblemsMissing(state, acceptanceFailures(state, 'county', body.checks, body.survey, body.assessment).length > 0, body.unresolvedProblems),
   apply: (draft, body) => {
-    recordCountyAcceptance(draft, body.checks, body.opinion, body.survey, body.unresolvedProblems);
+    recordCountyAcceptance(draft, body.checks, body.opinion, body.survey, body.unresolvedProblems, body.assessment);
   },
 });

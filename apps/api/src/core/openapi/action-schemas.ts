@@ -1,4 +1,4 @@
-import { acceptanceChecks, CASE_ACTION_TYPES, measureDraft, problemInput, requestSchema, reviewChecks, survey, teamMember, type CaseActionType } from '@zhengdun/domain';
+import { acceptanceChecks, assessment, CASE_ACTION_TYPES, measureDraft, problemInput, requestSchema, reviewChecks, survey, teamMember, type CaseActionType } from '@zhengdun/domain';
 import { z } from 'zod';
 
 /** The component name of an action's request body: submitPlan → SubmitPlanRequest. */
@@ -12,7 +12,7 @@ export function actionRequestName(type: CaseActionType): string {
  */
 export function actionSchemaComponents(): Record<string, object> {
   const registry = z.registry<{ id: string }>();
-  const shared = { MeasureDraft: measureDraft, TeamMember: teamMember, ProblemInput: problemInput, AcceptanceChecks: acceptanceChecks, ReviewChecks: reviewChecks, Survey: survey };
+  const shared = { MeasureDraft: measureDraft, TeamMember: teamMember, ProblemInput: problemInput, AcceptanceChecks: acceptanceChecks, ReviewChecks: reviewChecks, Survey: survey, Assessment: assessment };
   for (const [id, schema] of Object.entries(shared)) registry.add(schema, { id });
   for (const type of CASE_ACTION_TYPES) registry.add(requestSchema(type), { id: actionRequestName(type) });
   const { schemas } = z.toJSONSchema(registry, { target: 'openapi-3.0', io: 'input', uri: (id) => `#/components/schemas/${id}` });

@@ -60,9 +60,17 @@ export class CampaignPolicyDto implements Partial<CampaignPolicy> {
   @IsOptional() @IsObject() @ValidateNested() @Type(() => PeriodDto)
   reviewDelay?: PeriodDto;
 
-  @ApiPropertyOptional({ title: '满意率要求', example: 0.8, minimum: 0, maximum: 1, description: '县级验收要求的群众满意率（满意+基本满意），默认 0.8（本系统的默认值，可按本县要求调整）' })
+  @ApiPropertyOptional({ title: '满意率要求', example: 0.8, minimum: 0, maximum: 1, description: '县级验收要求的测评满意率（满意+基本满意），默认 0.8（本系统的默认值，可按本县要求调整）' })
   @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1)
   satisfactionThreshold?: number;
+
+  @ApiPropertyOptional({ title: '知晓率要求', example: 0.8, minimum: 0, maximum: 1, description: '县级验收要求的群众知晓率（测评中知晓整顿情况的人数占比），默认 0.8（本系统的默认值）' })
+  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1)
+  awarenessThreshold?: number;
+
+  @ApiPropertyOptional({ title: '测评人数上限', example: 2000, minimum: 1, maximum: 100000, description: '一次测评可录入的参加人数上限，超过视为录入错误，默认 2000' })
+  @IsOptional() @IsInt() @Min(1) @Max(100_000)
+  assessmentMaxRespondents?: number;
 
   @ApiPropertyOptional({ title: '进度汇总周期', type: PeriodDto, description: '向县委组织部发送整顿进度汇总的周期（默认每 30 天）' })
   @IsOptional() @IsObject() @ValidateNested() @Type(() => PeriodDto)

@@ -40,6 +40,8 @@ function policyOf(dto: CreateCampaignDto, allowSeconds: boolean): CampaignPolicy
   const policy = {
     ...Object.fromEntries(PERIOD_NAMES.map((name) => [name, { ...(given[name] ?? DEFAULT_POLICY[name]) }])),
     satisfactionThreshold: given.satisfactionThreshold ?? DEFAULT_POLICY.satisfactionThreshold,
+    ...(given.awarenessThreshold !== undefined ? { awarenessThreshold: given.awarenessThreshold } : {}),
+    ...(given.assessmentMaxRespondents !== undefined ? { assessmentMaxRespondents: given.assessmentMaxRespondents } : {}),
     ...(dto.policy.summaryCadence ? { summaryCadence: { amount: dto.policy.summaryCadence.amount, unit: dto.policy.summaryCadence.unit } } : {}),
     ...(dto.policy.verificationPeriod ? { verificationPeriod: { amount: dto.policy.verificationPeriod.amount, unit: dto.policy.verificationPeriod.unit } } : {}),
     ...(dto.policy.committeeThresholds

@@ -16,5 +16,5 @@ export const addMeasuresForm: ActionForm<'addMeasures', Values> = {
   wide: true,
   initialValues: (state) => ({ measures: [newMeasureRow(state, openProblems(asCaseState(state))[0]?.id)] }),
   Fields,
-  body: (values, state) => ({ measures: measureDrafts(values.measures, state.campaign.endsAt) }),
+  body: (values, state) => ({ measures: measureDrafts(values.measures, state) }),
 };

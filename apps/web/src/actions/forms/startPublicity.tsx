@@ -10,7 +10,7 @@ function Fields({ state }: ActionFormProps) {
   const audience = publicAudienceOf(state.org.domain);
   return (
     <Typography.Paragraph>
-      启动后，整顿结果向{audience.members}公示，公示期内{audience.people}可以提出异议、参与满意度测评。本轮措施 {measures.length} 条，
+      启动后，整顿结果向{audience.members}公示，公示期内{audience.people}可以提出异议、在线评价（供验收参考）。本轮措施 {measures.length} 条，
       {pending > 0 ? <Typography.Text type="danger">尚有 {pending} 条未销项。</Typography.Text> : '已全部销项。'}
     </Typography.Paragraph>
   );

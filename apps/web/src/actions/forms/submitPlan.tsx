@@ -29,5 +29,5 @@ export const submitPlanForm: ActionForm<'submitPlan', Values> = {
     return { measures: state.problems.filter((problem) => problem.round === state.round).map((problem) => newMeasureRow(state, problem.id)) };
   },
   Fields,
-  body: (values, state) => ({ measures: measureDrafts(values.measures, state.campaign.endsAt) }),
+  body: (values, state) => ({ measures: measureDrafts(values.measures, state) }),
 };
