@@ -101,7 +101,7 @@ describe('the actions offered on a case', () => {
     expect((await offered(caseId, onTeam)).sort()).toEqual(['reportProgress']);
     expect(await offered(caseId, notOnTeam)).toEqual([]);
     expect((await offered(caseId, secretary)).sort()).toEqual(['addMeasures', 'reportMeasureDone', 'reportProgress']);
-    expect((await offered(caseId, committee)).sort()).toEqual(['addMeasures', 'assignTeam', 'replaceSecretary', 'reportProgress', 'startPublicity']);
+    expect((await offered(caseId, committee)).sort()).toEqual(['addMeasures', 'assignTeam', 'recordSupervision', 'replaceSecretary', 'reportProgress', 'startPublicity']);
     expect(await offered(caseId, impostor)).toEqual([]);
     // Another organization's secretary does not even see the case.
     expect((await h.get(`/cases/${enc(caseId)}`, { as: otherSecretary })).status).toBe(404);

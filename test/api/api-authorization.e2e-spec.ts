@@ -58,6 +58,8 @@ function bodyFor(action: CaseActionType, state: CaseState): Record<string, unkno
     case 'replaceSecretary':
       // The secretary in post: refused by the rules (same_secretary) once past authorization, so the case keeps its secretary for the other roles.
       return { personId: state.org.secretary.personId, name: state.org.secretary.name, effectiveAt: new Date(Date.now() - 60_000).toISOString(), reason: '调整' };
+    case 'recordSupervision':
+      return { kind: 'unannounced', visitedAt: new Date(Date.now() - 3_600_000).toISOString(), visitors: '县委组织部 张科长', findings: '台账与实际相符' };
     case 'setRectificationDeadline':
       return { dueAt: new Date(Date.now() + 400 * 86_400_000).toISOString(), reason: '本轮整顿截止后限期整改' };
     case 'reportProgress':

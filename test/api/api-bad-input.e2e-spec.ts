@@ -63,6 +63,8 @@ function validBody(action: CaseActionType, state: CaseState): Record<string, unk
       return { measureId: 'm1', accepted: true, comment: '核验属实' };
     case 'replaceSecretary':
       return { personId: 'sec-new-1', name: '李选派', sentFrom: '县农业农村局', effectiveAt: '2026-01-01T09:00:00+08:00', reason: '原书记不胜任' };
+    case 'recordSupervision':
+      return { kind: 'covert', visitedAt: '2026-01-01T09:00:00+08:00', visitors: '县委组织部 张科长', findings: '党员活动室被占用' };
     case 'setRectificationDeadline':
       return { dueAt: '2099-06-30T00:00:00+08:00', reason: '本轮整顿截止后限期整改' };
     case 'reportProgress':
@@ -129,6 +131,12 @@ function wrongBodies(action: CaseActionType, state: CaseState): [string, unknown
         ['accepted a string', { measureId: 'm1', accepted: 'yes', comment: '属实' }, 'accepted'],
         ['new date that is not a date', { measureId: 'm1', accepted: false, comment: '不全', newDueAt: 'next week' }, 'newDueAt'],
         ['injection as measure id', { measureId: SQL, accepted: true, comment: '属实' }, 'measureId'],
+      ];
+    case 'recordSupervision':
+      return [
+        ['kind unknown', { kind: 'surprise', visitedAt: '2026-01-01T09:00:00+08:00', visitors: '张科长', findings: '无' }, 'kind'],
+        ['visitors blank', { kind: 'covert', visitedAt: '2026-01-01T09:00:00+08:00', visitors: ' ', findings: '无' }, 'visitors'],
+        ['date that is not a date', { kind: 'covert', visitedAt: 'yesterday', visitors: '张科长', findings: '无' }, 'visitedAt'],
       ];
     case 'setRectificationDeadline':
       return [
@@ -299,7 +307,7 @@ beforeAll(async () => {
 
   // Every action.
   for (const action of CASE_ACTION_TYPES) {
-    const as = action === 'submitPlan' || action === 'submitExplanation' ? secretaryOf(assigned.org.code) : action === 'recordCountyAcceptance' || action === 'decideHandling' ? county : committee;
+    const as = action === 'submitPlan' || action === 'submitExplanation' ? secretaryOf(assigned.org.code) : action === 'recordCountyAcceptance' || action === 'decideHandling' || action === 'setRectificationDeadline' ? county : committee;
     const actor = action === 'completeMeasure' || action === 'reportMeasureDone' || action === 'reportProgress' ? secretaryOf(assigned.org.code) : as;
     const path = `/cases/${c}/actions/${action}`;
     const body = validBody(action, assigned);

@@ -808,6 +808,8 @@ function actionBody(action: CaseActionType, state: CaseState | undefined): unkno
     case 'replaceSecretary':
       // The secretary in post (refused by the rules): the fixture cases keep the secretary the other actions sign in as.
       return { personId: state?.org.secretary.personId ?? 'sec-x', name: state?.org.secretary.name ?? '书记', effectiveAt: inDays(-1), reason: '原书记不胜任' };
+    case 'recordSupervision':
+      return { kind: 'unannounced', visitedAt: inDays(-1), visitors: '县委组织部组织科 张科长、李干事', findings: '“三会一课”记录与实际相符，群众反映良好' };
     case 'setRectificationDeadline':
       return { dueAt: inDays(300), reason: '本轮整顿截止后仍需整顿，限期整改' };
     case 'reportProgress':

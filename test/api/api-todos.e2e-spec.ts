@@ -130,3 +130,35 @@ it('asks the county for a rectification deadline when the campaign ends before a
   expect(on(caseId, await todos(county))).toEqual([]);
   expect(on(caseId, await todos(secretary))).toEqual(['plan_owed']);
 });
+
+it('turns a problem a county 暗访 finds during remediation into the branch’s 限期整改 to-do, and keeps the visit on the case', async () => {
+  const campaign = await h.post('/campaigns', { as: county, body: campaignBody(SECONDS_POLICY) });
+  const orgCode = newOrgCode();
+  const opened = await h.post(`/campaigns/${campaign.body.id}/cases`, { as: county, body: openCaseBody('rural', { orgCode }) });
+  const caseId: string = opened.body.caseId;
+  const secretary = secretaryOf(orgCode);
+  const state = await eventually(async () => {
+    const found = await h.get(`/cases/${enc(caseId)}`, { as: county });
+    return found.body.case?.stage === 'assigned' ? (found.body.case as CaseState) : undefined;
+  }, 20_000, 'assigned');
+  expect((await h.post(`/cases/${enc(caseId)}/actions/submitPlan`, { as: secretary, body: { measures: measuresFor(state, 3_600_000) } })).status).toBe(200);
+  expect((await h.post(`/cases/${enc(caseId)}/actions/approvePlan`, { as: committee, body: {} })).status).toBe(200);
+
+  const visit = {
+    kind: 'covert',
+    visitedAt: new Date(Date.now() - 3_600_000).toISOString(),
+    visitors: '县委组织部组织科 张科长、李干事',
+    findings: '党员活动室被占作仓库，“三会一课”记录后补',
+    newProblem: { category: 'irregular_organizational_life', description: '组织生活记录后补' },
+  };
+  const recorded = await h.post(`/cases/${enc(caseId)}/actions/recordSupervision`, { as: county, body: visit });
+  expect(recorded.status).toBe(200);
+  expect(recorded.body.supervisions).toEqual([expect.objectContaining({ kind: 'covert', visitors: visit.visitors, addedProblemId: 'p3' })]);
+  expect(recorded.body.problems.at(-1)).toMatchObject({ id: 'p3', description: '组织生活记录后补', reopened: { source: 'supervision' } });
+  const owed = (await todos(secretary)).items.filter((item) => item.caseId === caseId && item.kind === 'amendment_owed');
+  expect(owed.map((item) => item.label)).toEqual(['待补充限期整改措施']);
+  // The secretary cannot record a visit; the timeline names who did.
+  expect((await h.post(`/cases/${enc(caseId)}/actions/recordSupervision`, { as: secretary, body: visit })).status).toBe(403);
+  const timeline = (await h.get(`/cases/${enc(caseId)}`, { as: county })).body.timeline as { type: string; actor?: { name: string } }[];
+  expect(timeline.filter((entry) => entry.type === 'supervision_recorded')).toHaveLength(1);
+});

@@ -61,12 +61,12 @@ async function act(caseId: string, action: string, as: Parameters<WebHarness['ap
   return response.body;
 }
 
-/** A rural case of 青山镇 with its team, moved on by the API to `until`. */
-async function caseIn(until: 'planning' | 'publicizing', name?: string): Promise<{ caseId: string; orgCode: string }> {
+/** A rural case of 青山镇 with its team (in the suite's campaign unless another is named), moved on by the API to `until`. */
+async function caseIn(until: 'planning' | 'publicizing', name?: string, inCampaign = campaignId): Promise<{ caseId: string; orgCode: string }> {
   const orgCode = newOrgCode();
   const body = openCaseBody('rural', { orgCode });
   if (name) body.org.name = name;
-  const opened = await web.api.post(`/campaigns/${campaignId}/cases`, { as: county, body });
+  const opened = await web.api.post(`/campaigns/${inCampaign}/cases`, { as: county, body });
   expect(opened.status).toBe(201);
   const caseId: string = opened.body.caseId;
   const secretary = secretaryOf(orgCode);
@@ -277,22 +277,7 @@ it('县级验收 on a 测评 entered in the form; then a 回头看 that finds a 
   const quick = await web.api.post('/campaigns', { as: county, body: campaignBody(SECONDS_POLICY, { name: '2026年度软弱涣散基层党组织整顿（回头看）' }) });
   const next = await web.api.post('/campaigns', { as: county, body: campaignBody(SECONDS_POLICY, { name: '2027年度软弱涣散基层党组织集中整顿' }) });
   expect([quick.status, next.status]).toEqual([201, 201]);
-  const orgCode = newOrgCode();
-  const opened = await web.api.post(`/campaigns/${quick.body.id}/cases`, { as: county, body: openCaseBody('rural', { orgCode }) });
-  expect(opened.status).toBe(201);
-  const caseId: string = opened.body.caseId;
-  const secretary = secretaryOf(orgCode);
-  let state = await eventually(async () => {
-    const view = await caseView(caseId);
-    return view.stage === 'assigned' ? view : undefined;
-  }, 20_000, 'assigned');
-  await act(caseId, 'submitPlan', secretary, { measures: measuresFor(state as CaseState, 7 * 86_400_000) });
-  state = await act(caseId, 'approvePlan', committee, { comment: '同意按此方案实施' });
-  for (const measure of state.measures.filter((m) => m.status === 'pending')) {
-    await act(caseId, 'reportMeasureDone', secretary, { measureId: measure.id, evidence: '已召开党员大会通报整改情况，台账附后' });
-    await act(caseId, 'verifyMeasure', committee, { measureId: measure.id, accepted: true, comment: '经实地核验，整改属实' });
-  }
-  await act(caseId, 'startPublicity', committee);
+  const { caseId, orgCode } = await caseIn('publicizing', undefined, quick.body.id);
   await eventually(async () => (await caseView(caseId)).stage === 'preliminary_acceptance', 20_000, 'publicity to end');
   await act(caseId, 'recordPreliminaryAcceptance', committee, { checks: { ledger: true, plan: true, results: true }, opinion: '初验合格' });
 
@@ -333,7 +318,10 @@ it('县级验收 on a 测评 entered in the form; then a 回头看 that finds a 
   await screenshot(page, 'follow-up-review-rollover', false);
   await page.getByTestId('action-submit').click();
 
-  await eventually(async () => (await shownStage(page)) === 'archived', 10_000, 'the committee seeing the case archived');
+  await page.getByTestId('action-modal').waitFor({ state: 'detached' });
+  await eventually(async () => (await caseView(caseId)).stage === 'archived', 20_000, 'the case archived');
+  await openCasePage(page, caseId);
+  expect(await shownStage(page)).toBe('archived');
   const newCaseId = caseIdFor(next.body.id, orgCode);
   expect((await caseView(caseId)).rolledOverToCaseId).toBe(newCaseId);
   const carried = await eventually(async () => {

@@ -60,6 +60,20 @@ export interface Measure extends MeasureDraft {
   awaitsApproval?: boolean;
 }
 
+/** How a supervision visit was made (004: 四不两直、明查暗访、抽查). */
+export type SupervisionKind = 'unannounced' | 'covert' | 'spot_check' | 'routine';
+
+/** 督导检查: a visit the county or the township committee made, what it found, and the problem it added. */
+export interface SupervisionRecord {
+  kind: SupervisionKind;
+  visitedAt: string;
+  visitors: string;
+  findings: string;
+  recordedAt: string;
+  recordedBy: ActorRef;
+  addedProblemId?: string;
+}
+
 /** One holder of the branch secretary's post, and when (调整书记 keeps who held it when). */
 export interface SecretaryTerm {
   personId: string;
@@ -334,6 +348,8 @@ export interface CaseState {
    * public ratings are a signal only. Absent on cases opened before: ratings and the survey decide.
    */
   acceptanceBasis?: 'assessment';
+  /** Supervision visits recorded on the case, oldest first (absent until the first). */
+  supervisions?: SupervisionRecord[];
 }
 
 /**

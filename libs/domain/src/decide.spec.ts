@@ -55,6 +55,7 @@ const EXPECTED_ROLES: Record<CaseActionType, UserRole[]> = {
   reviewExplanation: ['township_committee'],
   replaceSecretary: ['county_department', 'township_committee'],
   setRectificationDeadline: ['county_department'],
+  recordSupervision: ['county_department', 'township_committee'],
 };
 
 const ALL_BUT_ARCHIVED: Stage[] = ['identified', 'assigned', 'planning', 'remediating', 'publicizing', 'preliminary_acceptance', 'county_acceptance', 'delisted', 'follow_up_review'];
@@ -82,6 +83,7 @@ const EXPECTED_STAGES: Record<CaseActionType, Stage[]> = {
   reviewExplanation: ALL_BUT_ARCHIVED,
   replaceSecretary: ALL_BUT_ARCHIVED,
   setRectificationDeadline: ['assigned', 'planning', 'remediating'],
+  recordSupervision: ALL_BUT_ARCHIVED,
 };
 
 /** The right person of each role for the fixture case. */
@@ -138,9 +140,9 @@ describe('CASE_ACTIONS matches who does what in the domain', () => {
     // An explanation is offered only once one is asked for (then in any stage).
     expect(actionsFor(stateAt.assigned, ACTORS.secretary).sort()).toEqual(['submitPlan']);
     // 调整书记 is open to the committee and the county in every stage until the case is archived.
-    expect(actionsFor(stateAt.planning, ACTORS.committee).sort()).toEqual(['approvePlan', 'assignTeam', 'replaceSecretary', 'returnPlan']);
-    expect(actionsFor(stateAt.publicizing, ACTORS.committee).sort()).toEqual(['replaceSecretary', 'reportProgress', 'resolveObjection']);
-    expect(actionsFor(stateAt.county_acceptance, ACTORS.county)).toEqual(['recordCountyAcceptance', 'replaceSecretary']);
+    expect(actionsFor(stateAt.planning, ACTORS.committee).sort()).toEqual(['approvePlan', 'assignTeam', 'recordSupervision', 'replaceSecretary', 'returnPlan']);
+    expect(actionsFor(stateAt.publicizing, ACTORS.committee).sort()).toEqual(['recordSupervision', 'replaceSecretary', 'reportProgress', 'resolveObjection']);
+    expect(actionsFor(stateAt.county_acceptance, ACTORS.county)).toEqual(['recordCountyAcceptance', 'replaceSecretary', 'recordSupervision']);
     expect(actionsFor(stateAt.remediating, ACTORS.leader).sort()).toEqual(['completeMeasure', 'reportProgress']);
     expect(actionsFor(stateAt.delisted, ACTORS.secretary)).toEqual([]);
   });

@@ -24,7 +24,7 @@ export * from './canonical-json';
 export { caseIdFor, openCase, openingRefusal, type OpenCaseInput } from './lifecycle/identification';
 export { planIssues, MIN_MEASURE_LENGTH, type PlanIssue } from './lifecycle/planning';
 export { dueItems, isOverdue, lapseIsOpen, nextScheduledEvent, scheduledEvents, type DueItem, type ScheduledEvent } from './lifecycle/escalation';
-export { MAX_OBJECTION_LENGTH } from './lifecycle/publicity';
+export { MAX_OBJECTION_LENGTH, RATING_IDS_KEPT } from './lifecycle/publicity';
 export { rolloverInput } from './lifecycle/follow-up-review';
 export { CAMPAIGN_END_LABEL, campaignEndDueItemKey, type CampaignEndedSignal } from './lifecycle/campaign-end';
 export type { ActionContext } from './lifecycle/draft';

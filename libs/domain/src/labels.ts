@@ -4,7 +4,7 @@
  * Stage and role labels live beside their unions (stages.ts, roles.ts).
  */
 import type { AcceptanceChecks, ReviewChecks } from './actions';
-import type { AcceptanceLevel, EscalationLevel, EscalationStep, HandlingDecision, MeasureStatus, ObjectionStatus, PlanStatus, ProposalStatus, ReviewOutcome, TalkSubject } from './case-state';
+import type { AcceptanceLevel, EscalationLevel, EscalationStep, HandlingDecision, MeasureStatus, ObjectionStatus, PlanStatus, ProposalStatus, ReviewOutcome, SupervisionKind, TalkSubject } from './case-state';
 import type { ProblemStatus } from './problems';
 
 export const PROBLEM_STATUS_LABELS: Record<ProblemStatus, string> = { open: '整改中', resolved: '已解决', rebounded: '反弹' };
@@ -17,6 +17,13 @@ export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = {
 };
 export const OBJECTION_STATUS_LABELS: Record<ObjectionStatus, string> = { open: '待处理', upheld: '属实（退回整改）', dismissed: '不成立' };
 export const ACCEPTANCE_LEVEL_LABELS: Record<AcceptanceLevel, string> = { preliminary: '党（工）委初验', county: '县级验收' };
+export const SUPERVISION_KIND_LABELS: Record<SupervisionKind, string> = {
+  unannounced: '四不两直',
+  covert: '暗访',
+  spot_check: '抽查',
+  routine: '常规督导',
+};
+
 export const REVIEW_OUTCOME_LABELS: Record<ReviewOutcome, string> = {
   archived: '未反弹，归档',
   rebound: '问题反弹，重新整顿',

@@ -34,6 +34,7 @@ export const NOTIFICATION_KINDS = [
   'measures_approved',
   'rectification_deadline_needed',
   'rectification_deadline_set',
+  'supervision_recorded',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -72,6 +73,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   measures_approved: '补充措施已批准',
   rectification_deadline_needed: '待设定整改期限',
   rectification_deadline_set: '整改期限已设定',
+  supervision_recorded: '督导检查情况',
   plan_returned: '整顿方案退回',
   plan_approved: '整顿方案通过',
   publicity_started: '公示开始',

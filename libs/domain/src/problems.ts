@@ -137,7 +137,7 @@ export interface Problem extends ProblemInput {
   reopened?: ProblemReopening;
 }
 
-export type ReopeningSource = 'preliminary_acceptance' | 'county_acceptance' | 'objection';
+export type ReopeningSource = 'preliminary_acceptance' | 'county_acceptance' | 'objection' | 'supervision';
 
 export interface ProblemReopening {
   at: string;

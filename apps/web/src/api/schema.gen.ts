@@ -852,6 +852,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseId}/actions/recordSupervision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 记录督导检查 (recordSupervision)
+         * @description 记录县委组织部或乡镇（街道）党（工）委的督导检查（四不两直、暗访、抽查、常规督导）：时间、人员、发现的情况；整顿实施阶段发现的新问题列入限期整改。可操作角色 roles: 县委组织部 (county_department)、乡镇（街道）党（工）委 (township_committee)。适用阶段 stages: 摸排确定 (identified)、已落实包抓 (assigned)、制定整顿方案 (planning)、整顿实施 (remediating)、结果公示 (publicizing)、党（工）委初验 (preliminary_acceptance)、县级验收 (county_acceptance)、已销号 (delisted)、回头看 (follow_up_review)。Returns the case's new state, or the refusal as a problem.
+         */
+        post: operations["recordSupervision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/dashboard/summary": {
         parameters: {
             query?: never;
@@ -1994,7 +2014,7 @@ export interface components {
             /** @description Timeline rows from the read model (may lag the live state by a moment) */
             timeline: components["schemas"]["TimelineRowView"][];
             /** @description Actions your role may take in the current stage */
-            availableActions: ("assignTeam" | "submitPlan" | "returnPlan" | "approvePlan" | "addMeasures" | "approveMeasures" | "completeMeasure" | "reportMeasureDone" | "verifyMeasure" | "reportProgress" | "submitExplanation" | "startPublicity" | "resolveObjection" | "recordPreliminaryAcceptance" | "recordCountyAcceptance" | "recordFollowUpReview" | "recordTalk" | "declineTalk" | "decideHandling" | "reviewExplanation" | "replaceSecretary" | "setRectificationDeadline")[];
+            availableActions: ("assignTeam" | "submitPlan" | "returnPlan" | "approvePlan" | "addMeasures" | "approveMeasures" | "completeMeasure" | "reportMeasureDone" | "verifyMeasure" | "reportProgress" | "submitExplanation" | "startPublicity" | "resolveObjection" | "recordPreliminaryAcceptance" | "recordCountyAcceptance" | "recordFollowUpReview" | "recordTalk" | "declineTalk" | "decideHandling" | "reviewExplanation" | "replaceSecretary" | "setRectificationDeadline" | "recordSupervision")[];
         };
         DashboardSatisfactionView: {
             /** @description 满意 票数 */
@@ -2074,7 +2094,7 @@ export interface components {
              * @description 办理它的操作
              * @enum {string}
              */
-            action: "assignTeam" | "submitPlan" | "returnPlan" | "approvePlan" | "addMeasures" | "approveMeasures" | "completeMeasure" | "reportMeasureDone" | "verifyMeasure" | "reportProgress" | "submitExplanation" | "startPublicity" | "resolveObjection" | "recordPreliminaryAcceptance" | "recordCountyAcceptance" | "recordFollowUpReview" | "recordTalk" | "declineTalk" | "decideHandling" | "reviewExplanation" | "replaceSecretary" | "setRectificationDeadline";
+            action: "assignTeam" | "submitPlan" | "returnPlan" | "approvePlan" | "addMeasures" | "approveMeasures" | "completeMeasure" | "reportMeasureDone" | "verifyMeasure" | "reportProgress" | "submitExplanation" | "startPublicity" | "resolveObjection" | "recordPreliminaryAcceptance" | "recordCountyAcceptance" | "recordFollowUpReview" | "recordTalk" | "declineTalk" | "decideHandling" | "reviewExplanation" | "replaceSecretary" | "setRectificationDeadline" | "recordSupervision";
             /**
              * @description 事项
              * @example 第1版整顿方案待审批
@@ -2809,6 +2829,35 @@ export interface components {
              * @example 回头看发现问题反弹，本轮整顿已截止，限期三个月整改到位
              */
             reason: string;
+        };
+        RecordSupervisionRequest: {
+            /**
+             * 督查方式
+             * @description unannounced 四不两直 / covert 暗访 / spot_check 抽查 / routine 常规督导
+             * @enum {string}
+             */
+            kind: "unannounced" | "covert" | "spot_check" | "routine";
+            /**
+             * 督查日期
+             * Format: date-time
+             * @description ISO 8601，如 2026-09-30T00:00:00+08:00
+             */
+            visitedAt: string;
+            /**
+             * 督查人员
+             * @example 县委组织部组织科 张科长、李干事
+             */
+            visitors: string;
+            /**
+             * 发现的情况
+             * @example “三会一课”记录与实际不符，党员活动室被占用
+             */
+            findings: string;
+            /**
+             * 发现的新问题
+             * @description 整顿实施阶段督查发现的方案未列问题：列入本轮整顿，支部补充措施（限期整改）
+             */
+            newProblem?: components["schemas"]["ProblemInput"];
         };
     };
     responses: never;
@@ -6252,6 +6301,98 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SetRectificationDeadlineRequest"];
+            };
+        };
+        responses: {
+            /** @description The case after the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStateView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未找到 (unknown case or campaign) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 操作被拒绝 (not now: wrong stage, closed case, duplicate, a key still in progress …) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 请求内容过大 (body over 256 KB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    recordSupervision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重复提交保护：同一用户以相同的键重复提交同一请求，返回首次结果且不再执行；相同的键用于不同请求返回 422。 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordSupervisionRequest"];
             };
         };
         responses: {

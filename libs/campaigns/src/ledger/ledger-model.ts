@@ -195,6 +195,7 @@ export const SUPERVISION_EVENT_LABELS: Record<string, string> = {
   organizational_handling_decided: '组织处理决定',
   measure_returned: '措施核验未通过，退回整改',
   secretary_replaced: '调整支部书记',
+  supervision_recorded: '督导检查',
 };
 export const SUPERVISION_EVENT_TYPES = Object.keys(SUPERVISION_EVENT_LABELS);
 

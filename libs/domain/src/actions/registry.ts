@@ -15,6 +15,7 @@ import type { ActionDefinition } from './definition';
 import { recordCountyAcceptanceAction } from './record-county-acceptance';
 import { recordFollowUpReviewAction } from './record-follow-up-review';
 import { recordPreliminaryAcceptanceAction } from './record-preliminary-acceptance';
+import { recordSupervisionAction } from './record-supervision';
 import { recordTalkAction } from './record-talk';
 import { replaceSecretaryAction } from './replace-secretary';
 import { reportMeasureDoneAction } from './report-measure-done';
@@ -51,6 +52,7 @@ export const CASE_ACTIONS = {
   reviewExplanation: reviewExplanationAction,
   replaceSecretary: replaceSecretaryAction,
   setRectificationDeadline: setRectificationDeadlineAction,
+  recordSupervision: recordSupervisionAction,
 } as const satisfies { [T in string]: ActionDefinition<T> };
 
 export type CaseActionType = keyof typeof CASE_ACTIONS;

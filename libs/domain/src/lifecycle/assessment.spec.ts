@@ -2,7 +2,7 @@
  * 测评 and 知晓率 (群众是否知晓满意, 000): county acceptance is judged on the assessment held among Party
  * members and representatives, against the campaign's thresholds; public ratings are a signal beside it.
  */
-import { admission, isValidPolicy, ratingReceived, type Assessment, type CaseAction, type CaseState } from '@zhengdun/domain';
+import { admission, isValidPolicy, RATING_IDS_KEPT, ratingReceived, type Assessment, type CaseAction, type CaseState } from '@zhengdun/domain';
 import { act, ACTORS, ALL_CHECKS_PASS, at, ctxAt, expectViolation, walkTo } from '../testing/fixtures';
 
 const ASSESSMENT: Assessment = { heldAt: at(105), participants: '党员、村民代表', respondents: 20, satisfied: 12, basicallySatisfied: 5, dissatisfied: 3, aware: 18 };
@@ -54,6 +54,15 @@ describe('县级验收 on the 测评', () => {
     const poor = accept({ satisfied: 5, basicallySatisfied: 5, dissatisfied: 10 });
     const failed = act(state, { ...poor, unresolvedProblems: [{ problemId: 'p2', reason: '群众不满意' }] } as CaseAction, ACTORS.county, 110).state;
     expect(failed.acceptances.at(-1)).toMatchObject({ passed: false, satisfactionRate: 0.5, publicRatingRate: 1 });
+  });
+
+  it('keeps the state bounded under a flood of ratings: the tally counts them all, the ids kept are the latest 200', () => {
+    let state = awaitingCountyAcceptance();
+    for (let i = 0; i < 2_000; i += 1) state = ratingReceived(state, `flood-${i}`, 'satisfied', ctxAt(106)).state;
+    expect(state.satisfaction.satisfied).toBe(2_005);
+    expect(state.satisfaction.ratingIds).toHaveLength(RATING_IDS_KEPT);
+    // A retried signal among the latest still counts once.
+    expect(ratingReceived(state, 'flood-1999', 'satisfied', ctxAt(107)).changed).toBe(false);
   });
 
   it('refuses counts that cannot be, a count past the ceiling and a date to come, changing nothing', () => {

@@ -4,8 +4,12 @@ import { SATISFACTION_LABELS } from '../case-state';
 import { violation } from '../rule-violation';
 import { committeeOf, moveTo, notify, record, trimmed, type Draft } from './draft';
 import type { ProblemInput } from '../problems';
+import { judgesOnAssessment } from './acceptance';
 import { assertValidProblems } from './identification';
 import { addProblem, reopenProblems, returnToRemediation } from './remediation';
+
+/** How many rating ids a case judged on its 测评 keeps to recognise a retried signal. */
+export const RATING_IDS_KEPT = 200;
 
 /** Longest objection text kept; the public form says so. */
 export const MAX_OBJECTION_LENGTH = 2000;
@@ -28,6 +32,9 @@ export function receiveRating(draft: Draft, ratingId: string, level: Satisfactio
   const open = ['publicizing', 'preliminary_acceptance', 'county_acceptance'].includes(state.stage);
   if (!open || state.satisfaction.ratingIds.includes(ratingId) || !(level in SATISFACTION_LABELS)) return false;
   state.satisfaction.ratingIds.push(ratingId);
+  // Where ratings are only a signal (judged on the 测评), the ids kept are the latest few, enough to count a
+  // retried signal once: a flood of ratings must not grow the case's state without bound.
+  if (judgesOnAssessment(state) && state.satisfaction.ratingIds.length > RATING_IDS_KEPT) state.satisfaction.ratingIds.splice(0, state.satisfaction.ratingIds.length - RATING_IDS_KEPT);
   if (level === 'satisfied') state.satisfaction.satisfied += 1;
   else if (level === 'basically_satisfied') state.satisfaction.basicallySatisfied += 1;
   else state.satisfaction.dissatisfied += 1;

@@ -29,6 +29,6 @@ export class PublicCaseException extends CodedError<PublicCaseExceptionCode> {
   }
 
   static notAcceptingRatings(): PublicCaseException {
-    return new PublicCaseException('not_accepting_ratings', '当前不在满意度测评期', 'ratings are accepted only from publicity until county acceptance');
+    return new PublicCaseException('not_accepting_ratings', '当前不在在线评价期（公示期至县级验收前）', 'ratings are accepted only from publicity until county acceptance');
   }
 }

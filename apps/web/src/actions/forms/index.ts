@@ -11,6 +11,7 @@ import { recordCountyAcceptanceForm } from './recordCountyAcceptance';
 import { recordFollowUpReviewForm } from './recordFollowUpReview';
 import { recordPreliminaryAcceptanceForm } from './recordPreliminaryAcceptance';
 import { recordTalkForm } from './recordTalk';
+import { recordSupervisionForm } from './recordSupervision';
 import { replaceSecretaryForm } from './replaceSecretary';
 import { setRectificationDeadlineForm } from './setRectificationDeadline';
 import { reportMeasureDoneForm } from './reportMeasureDone';
@@ -46,4 +47,5 @@ export const ACTION_FORMS: ActionForms = {
   reviewExplanation: reviewExplanationForm,
   replaceSecretary: replaceSecretaryForm,
   setRectificationDeadline: setRectificationDeadlineForm,
+  recordSupervision: recordSupervisionForm,
 };
