@@ -140,6 +140,8 @@ it('the county puts one organization on the list by hand, and finds it on its pa
   await page.getByTestId('org-name').fill('青山镇柳湾村党支部');
   await page.locator('.ant-modal .ant-form-item', { hasText: '领域' }).locator('.ant-select').click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '农村' }).first().click();
+  // The 领域 dropdown fades out: until it is gone, "the first visible option" below could still be one of its.
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
   await page.getByTestId('org-township').fill('青山镇');
   await page.getByTestId('secretary-name').fill('刘书记');
   await page.getByTestId('secretary-id').fill(`sec-${orgCode}`);
