@@ -29,18 +29,22 @@ async function todos(as: Actor): Promise<{ items: { kind: string; action: string
 
 const on = (caseId: string, list: Awaited<ReturnType<typeof todos>>) => list.items.filter((item) => item.caseId === caseId).map((item) => item.kind);
 
-it('gives each person what awaits them, from the plan owed to the talk the system proposed', async () => {
-  const policy = { ...SECONDS_POLICY, escalationInterval: { amount: 1, unit: 'seconds' as const } };
-  const campaign = await h.post('/campaigns', { as: county, body: campaignBody(policy) });
-  expect(campaign.status).toBe(201);
+/** A case of a new campaign (its body from `campaign`), opened by the county and waiting for its plan; with its secretary. */
+async function assignedCase(campaign: ReturnType<typeof campaignBody>, domain: Parameters<typeof openCaseBody>[0] = 'rural'): Promise<{ caseId: string; secretary: ReturnType<typeof secretaryOf>; state: CaseState }> {
+  const created = await h.post('/campaigns', { as: county, body: campaign });
+  expect(created.status).toBe(201);
   const orgCode = newOrgCode();
-  const opened = await h.post(`/campaigns/${campaign.body.id}/cases`, { as: county, body: openCaseBody('rural', { orgCode }) });
-  const caseId: string = opened.body.caseId;
-  const secretary = secretaryOf(orgCode);
+  const caseId: string = (await h.post(`/campaigns/${created.body.id}/cases`, { as: county, body: openCaseBody(domain, { orgCode }) })).body.caseId;
   const state = await eventually(async () => {
     const found = await h.get(`/cases/${enc(caseId)}`, { as: county });
     return found.body.case?.stage === 'assigned' ? (found.body.case as CaseState) : undefined;
   }, 20_000, 'assigned');
+  return { caseId, secretary: secretaryOf(orgCode), state };
+}
+
+it('gives each person what awaits them, from the plan owed to the talk the system proposed', async () => {
+  const policy = { ...SECONDS_POLICY, escalationInterval: { amount: 1, unit: 'seconds' as const } };
+  const { caseId, secretary, state } = await assignedCase(campaignBody(policy));
 
   const owed = await todos(secretary);
   expect(on(caseId, owed)).toEqual(['plan_owed']);
@@ -71,14 +75,7 @@ it('gives each person what awaits them, from the plan owed to the talk the syste
 it('shows the committee a case in remediation only once it waits on them: an explanation to review, then publicity to start', async () => {
   // Talks only after ten minutes: the explanation waits for the committee's review meanwhile.
   const policy = { ...SECONDS_POLICY, escalationInterval: { amount: 600, unit: 'seconds' as const } };
-  const campaign = await h.post('/campaigns', { as: county, body: campaignBody(policy) });
-  const orgCode = newOrgCode();
-  const caseId: string = (await h.post(`/campaigns/${campaign.body.id}/cases`, { as: county, body: openCaseBody('community', { orgCode }) })).body.caseId;
-  const secretary = secretaryOf(orgCode);
-  const state = await eventually(async () => {
-    const found = await h.get(`/cases/${enc(caseId)}`, { as: county });
-    return found.body.case?.stage === 'assigned' ? (found.body.case as CaseState) : undefined;
-  }, 20_000, 'assigned');
+  const { caseId, secretary, state } = await assignedCase(campaignBody(policy), 'community');
   expect((await h.post(`/cases/${enc(caseId)}/actions/submitPlan`, { as: secretary, body: { measures: measuresFor(state, 2_000) } })).status).toBe(200);
   const approved = await h.post(`/cases/${enc(caseId)}/actions/approvePlan`, { as: committee, body: {} });
   expect(approved.status).toBe(200);
@@ -109,13 +106,7 @@ it('shows the committee a case in remediation only once it waits on them: an exp
 
 it('asks the county for a rectification deadline when the campaign ends before a plan could be due, and the branch for a plan once it is set', async () => {
   // The plan period (600 s) runs past the campaign's end (in a minute): no valid plan exists.
-  const campaign = await h.post('/campaigns', { as: county, body: campaignBody(SECONDS_POLICY, { endsAt: new Date(Date.now() + 60_000).toISOString() }) });
-  expect(campaign.status).toBe(201);
-  const orgCode = newOrgCode();
-  const opened = await h.post(`/campaigns/${campaign.body.id}/cases`, { as: county, body: openCaseBody('rural', { orgCode }) });
-  const caseId: string = opened.body.caseId;
-  await eventually(async () => (await h.get(`/cases/${enc(caseId)}`, { as: county })).body.case?.stage === 'assigned', 20_000, 'assigned');
-  const secretary = secretaryOf(orgCode);
+  const { caseId, secretary } = await assignedCase(campaignBody(SECONDS_POLICY, { endsAt: new Date(Date.now() + 60_000).toISOString() }));
 
   const countyTodos = await todos(county);
   expect(on(caseId, countyTodos)).toEqual(['deadline_to_set']);
@@ -132,15 +123,7 @@ it('asks the county for a rectification deadline when the campaign ends before a
 });
 
 it('turns a problem a county 暗访 finds during remediation into the branch’s 限期整改 to-do, and keeps the visit on the case', async () => {
-  const campaign = await h.post('/campaigns', { as: county, body: campaignBody(SECONDS_POLICY) });
-  const orgCode = newOrgCode();
-  const opened = await h.post(`/campaigns/${campaign.body.id}/cases`, { as: county, body: openCaseBody('rural', { orgCode }) });
-  const caseId: string = opened.body.caseId;
-  const secretary = secretaryOf(orgCode);
-  const state = await eventually(async () => {
-    const found = await h.get(`/cases/${enc(caseId)}`, { as: county });
-    return found.body.case?.stage === 'assigned' ? (found.body.case as CaseState) : undefined;
-  }, 20_000, 'assigned');
+  const { caseId, secretary, state } = await assignedCase(campaignBody(SECONDS_POLICY));
   expect((await h.post(`/cases/${enc(caseId)}/actions/submitPlan`, { as: secretary, body: { measures: measuresFor(state, 3_600_000) } })).status).toBe(200);
   expect((await h.post(`/cases/${enc(caseId)}/actions/approvePlan`, { as: committee, body: {} })).status).toBe(200);
 
