@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type ConsoleMessage, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -82,4 +82,25 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage });
   return file;
+}
+
+/**
+ * Picks the option starting with `label` in an antd single select and waits until the select shows it.
+ * A click on an option while a dropdown fades in or out can be lost: it is tried again, so a test never
+ * submits a form whose choice silently did not take.
+ */
+export async function pickOption(page: Page, select: Locator, label: string): Promise<void> {
+  const chosen = select.locator(`[title^="${label}"]`);
+  for (let attempt = 1; ; attempt += 1) {
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first();
+    if (!(await option.isVisible())) await select.click();
+    await option.click();
+    try {
+      await chosen.waitFor({ timeout: 2_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
 }

@@ -8,8 +8,9 @@
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import { writeScreeningList } from '@zhengdun/campaigns';
+import { chinaDate } from '@zhengdun/domain';
 import { campaignBody, newOrgCode, openCaseBody, screeningRow } from '../support/api-fixtures';
-import { launchBrowser, screenshot, type RunningBrowser } from '../support/browser';
+import { launchBrowser, pickOption, screenshot, type RunningBrowser } from '../support/browser';
 import { county } from '../support/cases';
 import { eventually } from '../support/environment';
 import { startWebHarness, type WebHarness } from '../support/web-harness';
@@ -83,9 +84,11 @@ it('the county sets up a campaign in the browser, changing only the periods it n
   await page.getByTestId('create-campaign').click();
   const name = `2027年软弱涣散基层党组织集中整顿（${Date.now()}）`;
   await page.getByTestId('campaign-name').fill(name);
+  // Typed, as a clerk may: clicking through a picker whose panel slides to the next month is not reliable to drive.
+  const endsOn = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
   await page.getByTestId('campaign-ends-at').click();
-  await page.locator('.ant-picker-header-next-btn').click();
-  await page.locator('.ant-picker-cell-in-view').last().click();
+  await page.getByTestId('campaign-ends-at').fill(endsOn);
+  await page.getByTestId('campaign-ends-at').press('Enter');
   // 结果公示期: 7 working days instead of the default 5; everything else left as it is.
   await page.locator('.ant-form-item', { hasText: '结果公示期（默认 5 个工作日）' }).locator('input').first().fill('7');
   await page.locator('.ant-modal-footer').getByRole('button', { name: /创\s*建/ }).click();
@@ -93,7 +96,7 @@ it('the county sets up a campaign in the browser, changing only the periods it n
   await screenshot(page, 'campaigns');
   const created = (await web.api.get('/campaigns', { as: county })).body.items.find((campaign: { name: string }) => campaign.name === name);
   expect(created.policy).toMatchObject({ publicityPeriod: { amount: 7, unit: 'workingDays' }, planPeriod: { amount: 15, unit: 'workingDays' }, satisfactionThreshold: 0.8 });
-  expect(Date.parse(created.endsAt)).toBeGreaterThan(Date.now());
+  expect(chinaDate(created.endsAt)).toBe(endsOn);
   await page.close();
 });
 
@@ -138,10 +141,8 @@ it('the county puts one organization on the list by hand, and finds it on its pa
   const orgCode = newOrgCode();
   await page.getByTestId('org-code').fill(orgCode);
   await page.getByTestId('org-name').fill('青山镇柳湾村党支部');
-  await page.locator('.ant-modal .ant-form-item', { hasText: '领域' }).locator('.ant-select').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '农村' }).first().click();
-  // The 领域 dropdown fades out: until it is gone, "the first visible option" below could still be one of its.
-  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+  // Picked and closed: until the 领域 dropdown is gone, "the first visible option" below could still be one of its.
+  await pickOption(page, page.locator('.ant-modal .ant-form-item', { hasText: '领域' }).locator('.ant-select'), '农村');
   await page.getByTestId('org-township').fill('青山镇');
   await page.getByTestId('secretary-name').fill('刘书记');
   await page.getByTestId('secretary-id').fill(`sec-${orgCode}`);

@@ -11,7 +11,7 @@ import { CASE_ACTIONS, caseIdFor, type Actor, type CaseActionType, type CaseStat
 import { DEV_ACTORS } from '../../apps/api/src/core/auth/dev-tokens';
 import { campaignBody, newOrgCode, openCaseBody } from '../support/api-fixtures';
 import { enc } from '../support/api-harness';
-import { launchBrowser, screenshot, type RunningBrowser } from '../support/browser';
+import { launchBrowser, pickOption, screenshot, type RunningBrowser } from '../support/browser';
 import { committee, county, measuresFor, SECONDS_POLICY, secretaryOf } from '../support/cases';
 import { eventually } from '../support/environment';
 import { startWebHarness, type WebHarness } from '../support/web-harness';
@@ -309,17 +309,22 @@ it('县级验收 on a 测评 entered in the form; then a 回头看 that finds a 
   await modal.locator('.ant-form-item', { hasText: '反弹的问题' }).locator('.ant-select').click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
   // The next campaigns of the county are offered once problems are found; this case's own is not.
-  await modal.locator('.ant-form-item', { hasText: '转入的下一轮整顿批次' }).locator('.ant-select').click();
+  // A multiple select stays open after a pick: close it before opening the next one.
+  await modal.getByPlaceholder('未发现反弹').click();
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+  const nextCampaignField = modal.locator('.ant-form-item', { hasText: '转入的下一轮整顿批次' });
+  await nextCampaignField.locator('.ant-select').click();
   const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
   await options.filter({ hasText: '2027年度软弱涣散基层党组织集中整顿' }).waitFor();
   expect(await options.filter({ hasText: '（回头看）' }).count()).toBe(0);
-  await options.filter({ hasText: '2027年度软弱涣散基层党组织集中整顿' }).click();
+  await pickOption(page, nextCampaignField.locator('.ant-select'), '2027年度软弱涣散基层党组织集中整顿');
   await modal.getByPlaceholder('未发现反弹').fill('“三会一课”又流于形式，转入下一轮整顿');
   await screenshot(page, 'follow-up-review-rollover', false);
   await page.getByTestId('action-submit').click();
 
   await page.getByTestId('action-modal').waitFor({ state: 'detached' });
-  await eventually(async () => (await caseView(caseId)).stage === 'archived', 20_000, 'the case archived');
+  // The answer came once the review was in the read model: the case is archived now, not later.
+  expect((await caseView(caseId)).stage).toBe('archived');
   await openCasePage(page, caseId);
   expect(await shownStage(page)).toBe('archived');
   const newCaseId = caseIdFor(next.body.id, orgCode);
