@@ -306,6 +306,9 @@ it('县级验收 on a 测评 entered in the form; then a 回头看 that finds a 
   await page.getByTestId('action-recordFollowUpReview').click();
   const modal = page.getByTestId('action-modal');
   await modal.getByText('不合格').first().click();
+  // A check answered 不合格 says what was found (004: each check with its finding).
+  await modal.getByTestId('finding-measuresCarriedOut').fill('“三会一课”记录缺三个月');
+  await modal.getByTestId('finding-mechanismsWorking').fill('村务监督委员会按月议事');
   await modal.locator('.ant-form-item', { hasText: '反弹的问题' }).locator('.ant-select').click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
   // The next campaigns of the county are offered once problems are found; this case's own is not.
@@ -327,6 +330,10 @@ it('县级验收 on a 测评 entered in the form; then a 回头看 that finds a 
   expect((await caseView(caseId)).stage).toBe('archived');
   await openCasePage(page, caseId);
   expect(await shownStage(page)).toBe('archived');
+  const findings = await page.getByTestId('review-findings').first().textContent();
+  expect(findings).toContain('整改措施落实：不合格（“三会一课”记录缺三个月）');
+  expect(findings).toContain('长效机制运行：合格（村务监督委员会按月议事）');
+  expect((await caseView(caseId)).reviews.at(-1)).toMatchObject({ findings: { measuresCarriedOut: '“三会一课”记录缺三个月', mechanismsWorking: '村务监督委员会按月议事' } });
   const newCaseId = caseIdFor(next.body.id, orgCode);
   expect((await caseView(caseId)).rolledOverToCaseId).toBe(newCaseId);
   const carried = await eventually(async () => {

@@ -1,4 +1,4 @@
-import type { AcceptanceChecks, MeasureDraft, ReviewChecks, SatisfactionLevel } from './actions';
+import type { AcceptanceChecks, MeasureDraft, ReviewChecks, ReviewFindings, SatisfactionLevel } from './actions';
 import type { IdentificationSource, Organization } from './organization';
 import type { CampaignPolicy } from './policy';
 import type { Problem, ProblemInput, ProblemStatus } from './problems';
@@ -163,6 +163,8 @@ export interface ReviewRecord {
   at: string;
   by: ActorRef;
   checks: ReviewChecks;
+  /** What was found for each check, in words (reviews recorded since findings were asked for). */
+  findings?: ReviewFindings;
   opinion: string;
   reboundedProblemIds: string[];
   newProblemIds: string[];

@@ -64,6 +64,7 @@ export const REVIEW_CHECK_LABELS: Record<keyof ReviewChecks, string> = {
   mechanismsWorking: '长效机制运行',
   promisesDelivered: '承诺实事兑现',
   unqualifiedMembersHandled: '不合格党员处置',
+  deadlineProblemsSolved: '限期整改问题整改到位',
 };
 
 /** Who a timeline entry names when no person acted. */

@@ -35,6 +35,7 @@ export const NOTIFICATION_KINDS = [
   'rectification_deadline_needed',
   'rectification_deadline_set',
   'supervision_recorded',
+  'review_recorded',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -81,6 +82,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   acceptance_failed: '验收未通过',
   delisted: '销号',
   review_due: '回头看到期',
+  review_recorded: '回头看结果',
   case_reopened: '整顿对象重新整顿',
   case_rolled_over: '转入下一批次',
   campaign_summary: '整顿进展汇总',

@@ -40,6 +40,7 @@ export type RuleCode =
   | 'nothing_to_approve'
   | 'assessment_required'
   | 'invalid_assessment'
+  | 'review_check_required'
   | 'actor_unverified';
 
 /**
@@ -82,6 +83,8 @@ export const RULE_CODE_STATUS: StatusTable<RuleCode> = {
   // 县级验收 is judged on the 测评 held for it: record it (its counts must add up).
   assessment_required: 422,
   invalid_assessment: 422,
+  // 回头看 on a case that had problems given a deadline must say whether they stayed solved.
+  review_check_required: 422,
   role_not_permitted: 403,
   out_of_scope: 403,
   wrong_person: 403,

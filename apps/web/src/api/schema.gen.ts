@@ -2486,6 +2486,11 @@ export interface components {
             promisesDelivered: boolean;
             /** 不合格党员处置 */
             unqualifiedMembersHandled: boolean;
+            /**
+             * 限期整改问题整改到位
+             * @description 整顿中曾限期整改的（验收未通过、异议属实、督导发现），须回答
+             */
+            deadlineProblemsSolved?: boolean;
         };
         /**
          * 满意度测评（旧）
@@ -2696,6 +2701,37 @@ export interface components {
         };
         RecordFollowUpReviewRequest: {
             checks: components["schemas"]["ReviewChecks"];
+            /**
+             * 回头看检查情况
+             * @description 逐项写明检查情况；不合格的项必须写明
+             */
+            findings?: {
+                /**
+                 * 整改措施落实情况
+                 * @example “三会一课”按月召开，记录齐全
+                 */
+                measuresCarriedOut?: string;
+                /**
+                 * 长效机制运行情况
+                 * @example “三会一课”按月召开，记录齐全
+                 */
+                mechanismsWorking?: string;
+                /**
+                 * 承诺实事兑现情况
+                 * @example “三会一课”按月召开，记录齐全
+                 */
+                promisesDelivered?: string;
+                /**
+                 * 不合格党员处置情况
+                 * @example “三会一课”按月召开，记录齐全
+                 */
+                unqualifiedMembersHandled?: string;
+                /**
+                 * 限期整改问题整改到位情况
+                 * @example “三会一课”按月召开，记录齐全
+                 */
+                deadlineProblemsSolved?: string;
+            };
             /**
              * 回头看意见
              * @example 未发现反弹

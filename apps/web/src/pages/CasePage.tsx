@@ -22,6 +22,7 @@ import {
   PROBLEM_STATUS_LABELS,
   PROPOSAL_STATUS_LABELS,
   REVIEW_OUTCOME_LABELS,
+  reviewCheckLines,
   ORG_DOMAIN_LABELS,
   PROBLEM_CATEGORIES,
   reelectionDateFor,
@@ -46,6 +47,7 @@ import {
   type Measure,
   type MeasureStatus,
   type ReviewOutcome,
+  type ReviewRecord,
   type Problem,
   type Proposal,
   type ProposalStatus,
@@ -778,7 +780,18 @@ function AcceptanceCard({ state }: { state: CaseStateView }) {
           columns={[
             { title: '回头看', dataIndex: 'at', width: 150, render: formatDateTime },
             { title: '结论', dataIndex: 'outcome', width: 170, render: (outcome: ReviewOutcome) => REVIEW_OUTCOME_LABELS[outcome] },
-            { title: '意见', dataIndex: 'opinion' },
+            {
+              title: '检查情况与意见',
+              key: 'opinion',
+              render: (_: unknown, review: ReviewRecord) => (
+                <div data-testid="review-findings">
+                  {reviewCheckLines(review).map((line) => (
+                    <div key={line}>{line}</div>
+                  ))}
+                  <div>意见：{review.opinion}</div>
+                </div>
+              ),
+            },
           ]}
         />
       )}

@@ -11,6 +11,7 @@ import {
   OBJECTION_STATUS_LABELS,
   publicAudienceOf,
   REVIEW_OUTCOME_LABELS,
+  reviewCheckLines,
   MEASURE_STATUS_LABELS,
   IDENTIFICATION_SOURCE_LABELS,
   isConverted,
@@ -268,7 +269,7 @@ function checksOf(record: LedgerCaseRecord): Omit<LedgerCheckRow, 'no'>[] {
       at: review.at,
       kind: '回头看',
       result: REVIEW_OUTCOME_LABELS[review.outcome],
-      content: [review.opinion, rebounded > 0 ? `反弹或新发现问题 ${rebounded} 个` : ''].filter(Boolean).join('\n'),
+      content: [...reviewCheckLines(review), review.opinion, rebounded > 0 ? `反弹或新发现问题 ${rebounded} 个` : ''].filter(Boolean).join('\n'),
       by: review.by.name,
     });
   }

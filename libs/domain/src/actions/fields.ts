@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { ACCEPTANCE_CHECK_LABELS, REVIEW_CHECK_LABELS } from '../labels';
 import { PROBLEM_CATEGORIES, type ProblemCategory } from '../problems';
 import { TEAM_ROLES } from '../team';
-import type { AcceptanceChecks, MeasureDraft, ReviewChecks } from './payloads';
+import type { AcceptanceChecks, MeasureDraft, ReviewChecks, ReviewFindings } from './payloads';
 
 /** Free text a person writes: an opinion, a reason, evidence. */
 export const TEXT_MAX = 2000;
@@ -87,8 +87,26 @@ export const reviewChecks = z
     mechanismsWorking: z.boolean().meta({ title: REVIEW_CHECK_LABELS.mechanismsWorking }),
     promisesDelivered: z.boolean().meta({ title: REVIEW_CHECK_LABELS.promisesDelivered }),
     unqualifiedMembersHandled: z.boolean().meta({ title: REVIEW_CHECK_LABELS.unqualifiedMembersHandled }),
+    deadlineProblemsSolved: z
+      .boolean()
+      .optional()
+      .meta({ title: REVIEW_CHECK_LABELS.deadlineProblemsSolved, description: '整顿中曾限期整改的（验收未通过、异议属实、督导发现），须回答' }),
   })
   .meta({ title: '回头看检查' }) satisfies z.ZodType<ReviewChecks>;
+
+const finding = (key: keyof ReviewChecks) =>
+  z.string().max(TEXT_MAX).optional().meta({ title: `${REVIEW_CHECK_LABELS[key]}情况`, examples: ['“三会一课”按月召开，记录齐全'] });
+
+/** 回头看: a finding in words per check; a check answered 不合格 must say what was found. */
+export const reviewFindings = z
+  .strictObject({
+    measuresCarriedOut: finding('measuresCarriedOut'),
+    mechanismsWorking: finding('mechanismsWorking'),
+    promisesDelivered: finding('promisesDelivered'),
+    unqualifiedMembersHandled: finding('unqualifiedMembersHandled'),
+    deadlineProblemsSolved: finding('deadlineProblemsSolved'),
+  })
+  .meta({ title: '回头看检查情况', description: '逐项写明检查情况；不合格的项必须写明' }) satisfies z.ZodType<ReviewFindings>;
 
 /** 限期整改: the problems a failed acceptance finds not resolved, each with why. */
 export const unresolvedProblems = z

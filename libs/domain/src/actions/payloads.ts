@@ -30,7 +30,12 @@ export interface ReviewChecks {
   promisesDelivered: boolean;
   /** 不合格党员是否处置 */
   unqualifiedMembersHandled: boolean;
+  /** 限期整改的问题是否整改到位 (002): answered where the case had problems given a deadline. */
+  deadlineProblemsSolved?: boolean;
 }
+
+/** 回头看: what was found for each check, in words (required for a check that failed). */
+export type ReviewFindings = Partial<Record<keyof ReviewChecks, string>>;
 
 export type SatisfactionLevel = 'satisfied' | 'basically_satisfied' | 'dissatisfied';
 

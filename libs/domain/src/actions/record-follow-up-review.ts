@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { recordFollowUpReview } from '../lifecycle/follow-up-review';
+import { reviewRefusal, recordFollowUpReview } from '../lifecycle/follow-up-review';
 import { categoryRefusal } from '../problems';
 import { defineAction } from './definition';
-import { ID_PATTERNS, problemInput, reviewChecks, text } from './fields';
+import { ID_PATTERNS, problemInput, reviewChecks, reviewFindings, text } from './fields';
 import type { NextCampaign } from './payloads';
 
-const reviewFindings = {
+const reviewBody = {
   checks: reviewChecks,
+  findings: reviewFindings.optional(),
   opinion: text('回头看意见', '未发现反弹'),
   reboundedProblemIds: z.array(z.string().regex(ID_PATTERNS.problem)).max(100).meta({ title: '反弹的问题', description: '旧问题反弹' }),
   newProblems: z.array(problemInput).max(100).meta({ title: '新发现的问题' }),
@@ -21,18 +22,19 @@ export const recordFollowUpReviewAction = defineAction({
   roles: ['township_committee', 'county_department'],
   records: ['follow_up_review_recorded'],
   body: z.strictObject({
-    ...reviewFindings,
+    ...reviewBody,
     // Resolved by the API from nextCampaignId: the workflow cannot look a campaign up.
     nextCampaign: z.custom<NextCampaign>().optional(),
   }),
   request: z.strictObject({
-    ...reviewFindings,
+    ...reviewBody,
     nextCampaignId: z
       .string()
       .regex(ID_PATTERNS.campaign)
       .nullish()
       .meta({ title: '转入的下一轮整顿批次', description: '滚动整顿：发现问题时转入的下一轮整顿批次（本县）', examples: ['c1a2b3c4d5e6'] }),
   }),
-  admissible: (state, body) => categoryRefusal(state.org.domain, body.newProblems ?? [], 'newProblems'),
-  apply: (draft, body) => recordFollowUpReview(draft, body.checks, body.opinion, body.reboundedProblemIds ?? [], body.newProblems ?? [], body.nextCampaign),
+  admissible: (state, body) => categoryRefusal(state.org.domain, body.newProblems ?? [], 'newProblems') ?? reviewRefusal(state, body.checks, body.findings ?? {}),
+  apply: (draft, body) =>
+    recordFollowUpReview(draft, body.checks, body.opinion, body.reboundedProblemIds ?? [], body.newProblems ?? [], body.nextCampaign, body.findings),
 });

@@ -339,7 +339,7 @@ describe('notification keys', () => {
     expect(new Set(keys).size).toBe(keys.length);
     for (const n of all) expect(n.key.startsWith(`${state.caseId}:`)).toBe(true);
     expect(new Set(all.map((n) => n.kind))).toEqual(
-      new Set(['plan_submitted', 'plan_returned', 'plan_approved', 'reminder', 'explanation_requested', 'talk', 'organizational_handling', 'publicity_started', 'objection_received', 'acceptance_failed', 'delisted', 'review_due', 'case_reopened']),
+      new Set(['plan_submitted', 'plan_returned', 'plan_approved', 'reminder', 'explanation_requested', 'talk', 'organizational_handling', 'publicity_started', 'objection_received', 'acceptance_failed', 'delisted', 'review_due', 'case_reopened', 'review_recorded']),
     );
   });
 

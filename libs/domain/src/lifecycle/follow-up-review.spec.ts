@@ -1,4 +1,5 @@
 import {
+  admission,
   openProblems,
   problemStatus,
   ratingReceived,
@@ -70,7 +71,11 @@ describe('follow-up review (回头看)', () => {
         outcome: 'archived',
       },
     ]);
-    expect(notifications).toEqual([]);
+    // 004: the township's check does not stay with the township: the county is told each result.
+    expect(notifications.map((n) => [n.kind, n.recipients, n.title])).toEqual([
+      ['review_recorded', [{ kind: 'role', role: 'county_department', scope: '城固县全县' }], '【博望镇柳营村党支部】回头看结果：未发现反弹，整顿对象归档'],
+    ]);
+    expect(notifications[0].body).toBe('整改措施落实：合格；长效机制运行：合格；承诺实事兑现：合格；不合格党员处置：合格。意见：回头看意见');
   });
 
   it('needs an opinion, known problem ids and valid new problems', () => {
@@ -115,6 +120,7 @@ describe('follow-up review (回头看)', () => {
     ]);
     expect(notifications.map((n) => [n.kind, n.recipients.map((r) => (r.kind === 'person' ? r.personId : r.role))])).toEqual([
       ['case_reopened', ['sec-1', 'township_committee']],
+      ['review_recorded', ['county_department']],
     ]);
     expect(notifications[0].body).toContain('2个问题');
   });
@@ -188,5 +194,37 @@ describe('follow-up review (回头看)', () => {
     expect(s.stage).toBe('archived');
     expect(s.reviews.map((r) => r.outcome)).toEqual(['rebound', 'archived']);
     expect(openProblems(s)).toEqual([]);
+  });
+});
+
+describe('回头看, check by check (004, 002)', () => {
+  const reviewOf = (checks: ReviewChecks, findings = {}) =>
+    ({ type: 'recordFollowUpReview', checks, findings, opinion: '意见', reboundedProblemIds: ['p1'], newProblems: [] }) as Extract<CaseAction, { type: 'recordFollowUpReview' }>;
+
+  it('a check answered 不合格 must say what was found; the findings are kept and reach the county', () => {
+    const { state } = walkTo('follow_up_review');
+    expect(admission(state, reviewOf(MEASURES_FAILED), ACTORS.committee)).toMatchObject({ code: 'reason_required', details: { field: 'findings.measuresCarriedOut' } });
+    expect(admission(state, reviewOf(MEASURES_FAILED, { measuresCarriedOut: '   ' }), ACTORS.committee)?.code).toBe('reason_required');
+    const findings = { measuresCarriedOut: '村务公开栏三个月未更新', mechanismsWorking: '  ' };
+    expect(admission(state, reviewOf(MEASURES_FAILED, findings), ACTORS.committee)).toBeUndefined();
+
+    const { state: after, notifications } = act(state, reviewOf(MEASURES_FAILED, findings), ACTORS.committee, 1120);
+    expect(after.reviews.at(-1)?.findings).toEqual({ measuresCarriedOut: '村务公开栏三个月未更新' });
+    const toCounty = notifications.find((n) => n.kind === 'review_recorded');
+    expect(toCounty?.body).toContain('整改措施落实：不合格（村务公开栏三个月未更新）');
+    expect(toCounty?.title).toContain('发现1个问题，转入第2轮整顿');
+  });
+
+  it('a case that had problems given a deadline (限期整改) must answer whether they stayed solved', () => {
+    const { state } = walkTo('follow_up_review');
+    // A case none of whose problems was given a deadline is not asked.
+    expect(admission(state, reviewOf(REVIEW_ALL_PASS), ACTORS.committee)).toBeUndefined();
+    const reopened: CaseState = { ...state, problems: state.problems.map((p, i) => (i === 0 ? { ...p, reopened: { at: at(900), by: ACTORS.committee, source: 'county_acceptance', reason: '未整改到位', measureIds: [] } } : p)) } as CaseState;
+    expect(admission(reopened, reviewOf(REVIEW_ALL_PASS), ACTORS.committee)).toMatchObject({ code: 'review_check_required', details: { field: 'checks.deadlineProblemsSolved' } });
+    const notSolved = { ...REVIEW_ALL_PASS, deadlineProblemsSolved: false };
+    expect(admission(reopened, reviewOf(notSolved), ACTORS.committee)).toMatchObject({ code: 'reason_required', details: { field: 'findings.deadlineProblemsSolved' } });
+    expect(admission(reopened, reviewOf(notSolved, { deadlineProblemsSolved: '验收时指出的党费问题又出现' }), ACTORS.committee)).toBeUndefined();
+    // Answered 不合格, it is a failed check like the others: problems must be named.
+    expectViolation(() => act(reopened, { ...reviewOf(notSolved, { deadlineProblemsSolved: '又出现' }), reboundedProblemIds: [] }, ACTORS.committee, 1120), 'invalid_input');
   });
 });

@@ -1,11 +1,11 @@
 /** Stage 7 (回头看): after delisting, check for rebound; archive, or reopen for the next round. */
-import type { NextCampaign, ReviewChecks } from '../actions';
+import type { NextCampaign, ReviewChecks, ReviewFindings } from '../actions';
 import type { CaseState, ReviewRecord } from '../case-state';
 import { isValidPolicy } from '../policy';
 import type { ProblemInput } from '../problems';
 import type { Actor, UserRole } from '../roles';
 import { REVIEW_CHECK_LABELS } from '../labels';
-import { violation } from '../rule-violation';
+import { violation, type RuleViolation } from '../rule-violation';
 import { committeeOf, countyOf, moveTo, notify, record, secretaryOf, trimmed, type Draft } from './draft';
 import { assertValidProblems, caseIdFor, type OpenCaseInput } from './identification';
 import { askCountyForDeadline } from './rectification-deadline';
@@ -15,7 +15,40 @@ export function reviewFallsDue(draft: Draft): void {
   if (draft.state.stage !== 'delisted') return;
   draft.state.deadlines.reviewDueAt = undefined;
   moveTo(draft, 'follow_up_review', '销号后回头看到期');
-  notify(draft, 'review_due', [committeeOf(draft.state)], '回头看到期', '请对照四个方面开展回头看：措施落实、长效机制、承诺兑现、不合格党员处置。');
+  const checks = hadDeadlineProblems(draft.state) ? '措施落实、长效机制、承诺兑现、不合格党员处置，以及限期整改的问题是否整改到位' : '措施落实、长效机制、承诺兑现、不合格党员处置';
+  notify(draft, 'review_due', [committeeOf(draft.state)], '回头看到期', `请对照检查${checks}，逐项写明情况。`);
+}
+
+/** The case had problems given a deadline (限期整改: a failed acceptance, an upheld objection, a supervision finding). */
+export function hadDeadlineProblems(state: Pick<CaseState, 'problems'>): boolean {
+  return state.problems.some((problem) => problem.reopened !== undefined);
+}
+
+const REVIEW_CHECK_KEYS = Object.keys(REVIEW_CHECK_LABELS) as (keyof ReviewChecks)[];
+
+/** The checks answered 不合格 (the deadline-problems check counts only where it was answered). */
+function failedChecks(checks: ReviewChecks): (keyof ReviewChecks)[] {
+  return REVIEW_CHECK_KEYS.filter((key) => (key === 'deadlineProblemsSolved' ? checks[key] === false : checks[key] !== true));
+}
+
+/**
+ * What a 回头看 must say, judged when it is recorded (so reviews recorded before these rules replay as
+ * they were): whether the 限期整改 problems stayed solved, where the case had any (002), and what was
+ * found for every check answered 不合格.
+ */
+export function reviewRefusal(state: CaseState, checks: ReviewChecks, findings: ReviewFindings): RuleViolation | undefined {
+  if (hadDeadlineProblems(state) && typeof checks.deadlineProblemsSolved !== 'boolean') {
+    return violation('review_check_required', '该整顿对象有限期整改的问题，请检查“限期整改问题整改到位”', 'this case had problems given a deadline: answer checks.deadlineProblemsSolved', {
+      field: 'checks.deadlineProblemsSolved',
+    });
+  }
+  const unexplained = failedChecks(checks).find((key) => trimmed(findings[key] ?? '').length === 0);
+  if (unexplained) {
+    return violation('reason_required', `“${REVIEW_CHECK_LABELS[unexplained]}”不合格，请写明检查发现的情况`, `check ${unexplained} failed: say what was found`, {
+      field: `findings.${unexplained}`,
+    });
+  }
+  return undefined;
 }
 
 export function recordFollowUpReview(
@@ -25,6 +58,7 @@ export function recordFollowUpReview(
   reboundedProblemIds: string[],
   newProblems: ProblemInput[],
   nextCampaign?: NextCampaign,
+  findings: ReviewFindings = {},
 ): ReviewRecord {
   const { state } = draft;
   if (nextCampaign !== undefined) assertValidNextCampaign(state, nextCampaign);
@@ -37,7 +71,7 @@ export function recordFollowUpReview(
     }
   }
   if (newProblems.length > 0) assertValidProblems(newProblems);
-  const failed = (Object.keys(REVIEW_CHECK_LABELS) as (keyof ReviewChecks)[]).filter((key) => checks[key] !== true);
+  const failed = failedChecks(checks);
   const rebound = reboundedProblemIds.length > 0 || newProblems.length > 0;
   if (failed.length > 0 && !rebound) {
     throw violation(
@@ -50,10 +84,14 @@ export function recordFollowUpReview(
   const nextRound = state.round + 1;
   const firstNewNo = state.problems.length + 1;
   const newProblemIds = newProblems.map((_, index) => `p${firstNewNo + index}`);
+  const written = Object.fromEntries(
+    REVIEW_CHECK_KEYS.flatMap((key) => (trimmed(findings[key] ?? '').length > 0 ? [[key, trimmed(findings[key]!)]] : [])),
+  ) as ReviewFindings;
   const review: ReviewRecord = {
     at: draft.now,
     by: draft.actor,
     checks,
+    ...(Object.keys(written).length > 0 ? { findings: written } : {}),
     opinion: trimmed(opinion),
     reboundedProblemIds: [...new Set(reboundedProblemIds)],
     newProblemIds,
@@ -63,6 +101,7 @@ export function recordFollowUpReview(
   record(draft, 'follow_up_review_recorded', `回头看：${review.opinion}`);
   if (!rebound) {
     moveTo(draft, 'archived', '回头看未发现反弹，整顿成果巩固');
+    reportReviewToCounty(draft, review, '未发现反弹，整顿对象归档');
     return review;
   }
   if (nextCampaign) {
@@ -87,9 +126,25 @@ export function recordFollowUpReview(
   state.deadlines.planDueAt = draft.due.planPeriod;
   moveTo(draft, 'assigned', `回头看发现问题反弹，转入第${nextRound}轮整顿`);
   notify(draft, 'case_reopened', [secretaryOf(state), committeeOf(state)], '回头看发现问题反弹，重新整顿', `请针对${review.reboundedProblemIds.length + newProblems.length}个问题重新制定整顿方案。`);
+  reportReviewToCounty(draft, review, `发现${review.reboundedProblemIds.length + newProblems.length}个问题，转入第${nextRound}轮整顿`);
   // After the campaign's end no measure can be due in time: the county is asked for a deadline (cases since planDeadline).
   if (state.planDeadline === 'attainable_only') askCountyForDeadline(draft);
   return review;
+}
+
+/**
+ * 004: the townships' own checks do not replace the department's: every 回头看 result reaches the county
+ * (a rollover tells it in its own notice), each check with what was found.
+ */
+function reportReviewToCounty(draft: Draft, review: ReviewRecord, outcome: string): void {
+  notify(draft, 'review_recorded', [countyOf(draft.state)], `回头看结果：${outcome}`, `${reviewCheckLines(review).join('；')}。意见：${review.opinion}`);
+}
+
+/** Each check a review answered, as county staff read it: 整改措施落实：合格（what was found）. */
+export function reviewCheckLines(review: Pick<ReviewRecord, 'checks' | 'findings'>): string[] {
+  return REVIEW_CHECK_KEYS.filter((key) => review.checks[key] !== undefined).map(
+    (key) => `${REVIEW_CHECK_LABELS[key]}：${review.checks[key] ? '合格' : '不合格'}${review.findings?.[key] ? `（${review.findings[key]}）` : ''}`,
+  );
 }
 
 function assertValidNextCampaign(state: CaseState, next: NextCampaign): void {

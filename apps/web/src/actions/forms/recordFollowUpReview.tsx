@@ -1,19 +1,35 @@
 /**
- * 回头看: the four checks, problems that came back, problems newly found, and the opinion; with problems
- * found, the case is either reopened here or rolled into a next campaign of the county (滚动整顿).
+ * 回头看: the four checks of 004 (and 002's 限期整改 check where the case had such problems), each with
+ * what was found; problems that came back, problems newly found, and the opinion. With problems found,
+ * the case is either reopened here or rolled into a next campaign of the county (滚动整顿).
  */
-import { Button, Col, Form, Input, Row, Select } from 'antd';
+import { Button, Col, Form, Input, Radio, Row, Select } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { CASE_ACTIONS, PROBLEM_CATEGORIES, TEXT_MAX, chinaDate, problemCategoriesFor, problemInput, reviewChecks, type ProblemCategory } from '@zhengdun/domain';
+import {
+  CASE_ACTIONS,
+  PROBLEM_CATEGORIES,
+  REVIEW_CHECK_LABELS,
+  TEXT_MAX,
+  chinaDate,
+  hadDeadlineProblems,
+  problemCategoriesFor,
+  problemInput,
+  reviewFindings,
+  type CaseState,
+  type ProblemCategory,
+  type ReviewChecks,
+  type ReviewFindings,
+} from '@zhengdun/domain';
 import { useCampaignList } from '../../api/queries';
 import type { ActionRequestBody } from '../../api/views';
 import type { ActionForm, ActionFormProps } from '../action-form';
-import { describeField, requiredRule } from '../schema-fields';
-import { ChecksFields, allPassed, problemLabel } from '../shared-fields';
+import { describeField, requiredRule, type FieldDescription } from '../schema-fields';
+import { problemLabel } from '../shared-fields';
 
 /** As validated: every check is answered and the opinion is there (each has a required rule). */
 interface Values {
   checks: ActionRequestBody<'recordFollowUpReview'>['checks'];
+  findings?: ReviewFindings;
   opinion: string;
   reboundedProblemIds?: string[];
   newProblems?: { category?: ProblemCategory; description?: string }[];
@@ -26,7 +42,51 @@ const REBOUNDED = describeField(body, 'reboundedProblemIds');
 const NEW_PROBLEMS = describeField(body, 'newProblems');
 const NEXT_CAMPAIGN = describeField(CASE_ACTIONS.recordFollowUpReview.request!, 'nextCampaignId');
 const CATEGORY = describeField(problemInput, 'category');
+const FINDINGS = Object.fromEntries((Object.keys(REVIEW_CHECK_LABELS) as (keyof ReviewChecks)[]).map((key) => [key, describeField(reviewFindings, key)])) as Record<keyof ReviewChecks, FieldDescription>;
 const DESCRIPTION = describeField(problemInput, 'description');
+
+/** The checks this case's review answers: 002's 限期整改 check only where the case had such problems. */
+function checksFor(state: Pick<CaseState, 'problems'>): (keyof ReviewChecks)[] {
+  return (Object.keys(REVIEW_CHECK_LABELS) as (keyof ReviewChecks)[]).filter((key) => key !== 'deadlineProblemsSolved' || hadDeadlineProblems(state));
+}
+
+/** Each check with 合格 / 不合格 and what was found; a failed check must say it. */
+function ReviewChecksFields({ state }: Pick<ActionFormProps, 'state'>) {
+  const checks = Form.useWatch<ReviewChecks | undefined>('checks');
+  return (
+    <>
+      {checksFor(state).map((key) => {
+        const label = REVIEW_CHECK_LABELS[key];
+        const failed = checks?.[key] === false;
+        return (
+          <Row key={key} gutter={8}>
+            <Col xs={24} sm={9}>
+              <Form.Item name={['checks', key]} label={label} rules={[{ required: true, message: `请选择${label}是否合格` }]}>
+                <Radio.Group
+                  optionType="button"
+                  buttonStyle="solid"
+                  options={[
+                    { value: true, label: '合格' },
+                    { value: false, label: '不合格' },
+                  ]}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={15}>
+              <Form.Item
+                name={['findings', key]}
+                label={FINDINGS[key].label}
+                rules={failed ? [{ required: true, whitespace: true, message: `“${label}”不合格，请写明检查发现的情况` }] : []}
+              >
+                <Input maxLength={TEXT_MAX} placeholder={failed ? '写明发现的问题' : FINDINGS[key].placeholder} data-testid={`finding-${key}`} />
+              </Form.Item>
+            </Col>
+          </Row>
+        );
+      })}
+    </>
+  );
+}
 
 function Fields({ state }: ActionFormProps) {
   const categoryOptions = problemCategoriesFor(state.org.domain).map((key) => ({ value: key, label: PROBLEM_CATEGORIES[key] }));
@@ -38,7 +98,7 @@ function Fields({ state }: ActionFormProps) {
   const nextCampaigns = (campaigns.data ?? []).filter((campaign) => campaign.id !== state.campaign.id && Date.parse(campaign.endsAt) > Date.now());
   return (
     <>
-      <ChecksFields schema={reviewChecks} />
+      <ReviewChecksFields state={state} />
       <Form.Item name="reboundedProblemIds" label={REBOUNDED.label}>
         <Select mode="multiple" allowClear options={state.problems.map((p) => ({ value: p.id, label: problemLabel(state, p.id) }))} placeholder="无反弹则不选" />
       </Form.Item>
@@ -87,10 +147,11 @@ function Fields({ state }: ActionFormProps) {
 
 export const recordFollowUpReviewForm: ActionForm<'recordFollowUpReview', Values> = {
   wide: true,
-  initialValues: () => ({ checks: allPassed(reviewChecks), reboundedProblemIds: [], newProblems: [] }),
+  initialValues: (state) => ({ checks: Object.fromEntries(checksFor(state).map((key) => [key, true])) as Values['checks'], reboundedProblemIds: [], newProblems: [] }),
   Fields,
   body: (values) => ({
     checks: values.checks,
+    findings: Object.fromEntries(Object.entries(values.findings ?? {}).flatMap(([key, finding]) => (finding?.trim() ? [[key, finding.trim()]] : []))),
     opinion: values.opinion.trim(),
     reboundedProblemIds: values.reboundedProblemIds ?? [],
     newProblems: (values.newProblems ?? []).flatMap((row) => (row.category ? [{ category: row.category, description: (row.description ?? '').trim() }] : [])),
