@@ -99,8 +99,20 @@ it('drives a rural case from identification to archived over HTTP, and lists and
   state = await act(caseId, 'recordCountyAcceptance', county, { checks: ALL_CHECKS, opinion: '同意销号', assessment: assessmentOf() });
   expect(state.stage).toBe('delisted');
   await waitForStage(caseId, 'follow_up_review');
-  state = await act(caseId, 'recordFollowUpReview', committee, { checks: REVIEW_OK, opinion: '未发现反弹', reboundedProblemIds: [], newProblems: [] });
+  state = await act(caseId, 'recordFollowUpReview', committee, {
+    checks: REVIEW_OK,
+    findings: { measuresCarriedOut: '“三会一课”按月召开，记录齐全' },
+    opinion: '未发现反弹',
+    reboundedProblemIds: [],
+    newProblems: [],
+  });
   expect(state.stage).toBe('archived');
+  // 004: the township's 回头看 does not stay with the township; the county's inbox has the result, check by check.
+  const reported = await eventually(async () => {
+    const inbox = await h.get('/me/notifications', { as: county });
+    return (inbox.body.items as { caseId: string; kind: string; body: string }[]).find((item) => item.caseId === caseId && item.kind === 'review_recorded');
+  }, 15_000, 'the 回头看 result in the county’s inbox');
+  expect(reported.body).toContain('整改措施落实：合格（“三会一课”按月召开，记录齐全）');
   expect(state.history.map((change) => change.to)).toEqual([
     'identified',
     'assigned',
@@ -226,6 +238,7 @@ it('rolls the problems a follow-up review finds into a case of the next campaign
   await waitForStage(caseId, 'follow_up_review');
   state = await act(caseId, 'recordFollowUpReview', committee, {
     checks: { ...REVIEW_OK, mechanismsWorking: false },
+    findings: { mechanismsWorking: '村民议事会半年未开' },
     opinion: '组织生活又不经常了',
     reboundedProblemIds: ['p1'],
     newProblems: [{ category: 'irregular_dues', description: '党费收缴不及时' }],

@@ -62,6 +62,7 @@ it('carries the open problems into the next campaign’s case, linked both ways,
   const reviewed = await env.cases.act(caseId, committee, {
     type: 'recordFollowUpReview',
     checks: { ...REVIEW_OK, mechanismsWorking: false },
+    findings: { mechanismsWorking: '村民议事会半年未开' },
     opinion: '“三会一课”又不正常，新发现党费问题',
     reboundedProblemIds: ['p1'],
     newProblems: [{ category: 'irregular_dues', description: '党费未按月收缴' }],
@@ -138,6 +139,7 @@ it('without a next campaign, a rebound reopens the same case as before', async (
   const state = await env.cases.act(caseId, committee, {
     type: 'recordFollowUpReview',
     checks: { ...REVIEW_OK, measuresCarriedOut: false },
+    findings: { measuresCarriedOut: '“三会一课”又流于形式' },
     opinion: '反弹',
     reboundedProblemIds: ['p2'],
     newProblems: [],
@@ -155,6 +157,7 @@ it('after the campaign’s end, a rebound waits for the county’s deadline with
   const reopened = await env.cases.act(caseId, committee, {
     type: 'recordFollowUpReview',
     checks: { ...REVIEW_OK, measuresCarriedOut: false },
+    findings: { measuresCarriedOut: '“三会一课”又流于形式' },
     opinion: '组织生活又流于形式',
     reboundedProblemIds: ['p1'],
     newProblems: [],

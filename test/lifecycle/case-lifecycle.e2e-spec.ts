@@ -257,6 +257,7 @@ it('reopens a case whose follow-up review finds a rebound, carrying the open pro
   state = await cases.act(caseId, committee, {
     type: 'recordFollowUpReview',
     checks: { ...{ measuresCarriedOut: true, mechanismsWorking: false, promisesDelivered: true, unqualifiedMembersHandled: true } },
+    findings: { mechanismsWorking: '村民议事会半年未开' },
     opinion: '组织生活又不经常了',
     reboundedProblemIds: ['p1'],
     newProblems: [{ category: 'irregular_dues', description: '党费收缴不及时' }],
