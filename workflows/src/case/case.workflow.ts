@@ -331,7 +331,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseResult
     } else if (patched(LOCAL_PERSISTENCE_PATCH)) {
       await persistCaseChanges({ projection, notifications });
     } else {
-      await Promise.all([notifications.length > 0 ? enqueueNotifications(notifications) : Promise.resolve(), projectCase(projection)]);
+      // Runs from before local persistence schedule an activity per batch of notifications: a kind added
+      // since (the 回头看 report to the county) would schedule one their histories do not have.
+      const known = notifications.filter((notification) => notification.kind !== 'review_recorded');
+      await Promise.all([known.length > 0 ? enqueueNotifications(known) : Promise.resolve(), projectCase(projection)]);
     }
     projectedSeq = events.length > 0 ? events[events.length - 1].seq : projectedSeq;
     projectedRevision = snapshotRevision;
