@@ -395,6 +395,12 @@ async function drive(api: DemoApi, watcher: StageWatcher, campaignId: string, or
   const rebound = org.target === 'rebound';
   await act(caseId, 'recordFollowUpReview', committee, {
     checks: { measuresCarriedOut: true, mechanismsWorking: !rebound, promisesDelivered: true, unqualifiedMembersHandled: true },
+    findings: {
+      measuresCarriedOut: '整改措施均已落实，台账齐全',
+      mechanismsWorking: rebound ? '“三会一课”近三个月未按时召开，信访矛盾又有反映' : '“三会一课”按月召开，村务按季度公开',
+      promisesDelivered: '承诺的村道硬化已完工',
+      unqualifiedMembersHandled: '2名不合格党员已按程序处置',
+    },
     opinion: rebound ? '回头看发现组织生活又不经常，信访矛盾有反弹，重新整顿' : '长效机制运行正常，未发现问题反弹',
     reboundedProblemIds: rebound ? ['p2'] : [],
     newProblems: [],
