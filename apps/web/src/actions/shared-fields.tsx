@@ -113,20 +113,27 @@ export function MeasureFields({ state, problems }: { state: CaseStateView; probl
 }
 
 /** Every check of a checks schema (acceptance or review), each passed or not, labelled as the schema titles it. */
+/** One check of an acceptance or a review: 合格 or 不合格, to be answered. */
+export function PassFailField({ name, label }: { name: string; label: string }) {
+  return (
+    <Form.Item name={['checks', name]} label={label} rules={[{ required: true, message: `请选择${label}是否合格` }]}>
+      <Radio.Group
+        optionType="button"
+        buttonStyle="solid"
+        options={[
+          { value: true, label: '合格' },
+          { value: false, label: '不合格' },
+        ]}
+      />
+    </Form.Item>
+  );
+}
+
 export function ChecksFields({ schema }: { schema: z.ZodObject }) {
   return (
     <>
       {Object.entries(fieldLabels(schema)).map(([key, label]) => (
-        <Form.Item key={key} name={['checks', key]} label={label} rules={[{ required: true, message: `请选择${label}是否合格` }]}>
-          <Radio.Group
-            optionType="button"
-            buttonStyle="solid"
-            options={[
-              { value: true, label: '合格' },
-              { value: false, label: '不合格' },
-            ]}
-          />
-        </Form.Item>
+        <PassFailField key={key} name={key} label={label} />
       ))}
     </>
   );

@@ -3,7 +3,7 @@
  * what was found; problems that came back, problems newly found, and the opinion. With problems found,
  * the case is either reopened here or rolled into a next campaign of the county (滚动整顿).
  */
-import { Button, Col, Form, Input, Radio, Row, Select } from 'antd';
+import { Button, Col, Form, Input, Row, Select } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   CASE_ACTIONS,
@@ -24,7 +24,7 @@ import { useCampaignList } from '../../api/queries';
 import type { ActionRequestBody } from '../../api/views';
 import type { ActionForm, ActionFormProps } from '../action-form';
 import { describeField, requiredRule, type FieldDescription } from '../schema-fields';
-import { problemLabel } from '../shared-fields';
+import { PassFailField, problemLabel } from '../shared-fields';
 
 /** As validated: every check is answered and the opinion is there (each has a required rule). */
 interface Values {
@@ -61,16 +61,7 @@ function ReviewChecksFields({ state }: Pick<ActionFormProps, 'state'>) {
         return (
           <Row key={key} gutter={8}>
             <Col xs={24} sm={9}>
-              <Form.Item name={['checks', key]} label={label} rules={[{ required: true, message: `请选择${label}是否合格` }]}>
-                <Radio.Group
-                  optionType="button"
-                  buttonStyle="solid"
-                  options={[
-                    { value: true, label: '合格' },
-                    { value: false, label: '不合格' },
-                  ]}
-                />
-              </Form.Item>
+              <PassFailField name={key} label={label} />
             </Col>
             <Col xs={24} sm={15}>
               <Form.Item
