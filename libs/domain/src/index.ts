@@ -25,7 +25,7 @@ export { caseIdFor, openCase, openingRefusal, type OpenCaseInput } from './lifec
 export { planIssues, MIN_MEASURE_LENGTH, type PlanIssue } from './lifecycle/planning';
 export { dueItems, isOverdue, lapseIsOpen, nextScheduledEvent, scheduledEvents, type DueItem, type ScheduledEvent } from './lifecycle/escalation';
 export { MAX_OBJECTION_LENGTH, RATING_IDS_KEPT } from './lifecycle/publicity';
-export { hadDeadlineProblems, reviewCheckLines, rolloverInput } from './lifecycle/follow-up-review';
+export { hadDeadlineProblems, REVIEW_CHECK_KEYS, reviewCheckLines, reviewChecksFor, rolloverInput } from './lifecycle/follow-up-review';
 export { CAMPAIGN_END_LABEL, campaignEndDueItemKey, type CampaignEndedSignal } from './lifecycle/campaign-end';
 export type { ActionContext } from './lifecycle/draft';
 export { STAGE_CHANGE_ARROW, STAGE_CHANGE_REASON } from './lifecycle/draft';

@@ -112,7 +112,6 @@ export function MeasureFields({ state, problems }: { state: CaseStateView; probl
   );
 }
 
-/** Every check of a checks schema (acceptance or review), each passed or not, labelled as the schema titles it. */
 /** One check of an acceptance or a review: 合格 or 不合格, to be answered. */
 export function PassFailField({ name, label }: { name: string; label: string }) {
   return (
@@ -129,6 +128,7 @@ export function PassFailField({ name, label }: { name: string; label: string }) 
   );
 }
 
+/** Every check of a checks schema (acceptance or review), each passed or not, labelled as the schema titles it. */
 export function ChecksFields({ schema }: { schema: z.ZodObject }) {
   return (
     <>

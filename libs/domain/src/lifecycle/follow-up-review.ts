@@ -24,7 +24,12 @@ export function hadDeadlineProblems(state: Pick<CaseState, 'problems'>): boolean
   return state.problems.some((problem) => problem.reopened !== undefined);
 }
 
-const REVIEW_CHECK_KEYS = Object.keys(REVIEW_CHECK_LABELS) as (keyof ReviewChecks)[];
+export const REVIEW_CHECK_KEYS = Object.keys(REVIEW_CHECK_LABELS) as (keyof ReviewChecks)[];
+
+/** The checks a review of this case answers: 002's 限期整改 check only where the case had such problems. */
+export function reviewChecksFor(state: Pick<CaseState, 'problems'>): (keyof ReviewChecks)[] {
+  return REVIEW_CHECK_KEYS.filter((key) => key !== 'deadlineProblemsSolved' || hadDeadlineProblems(state));
+}
 
 /** The checks answered 不合格 (the deadline-problems check counts only where it was answered). */
 function failedChecks(checks: ReviewChecks): (keyof ReviewChecks)[] {

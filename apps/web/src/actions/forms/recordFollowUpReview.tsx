@@ -8,14 +8,14 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   CASE_ACTIONS,
   PROBLEM_CATEGORIES,
+  REVIEW_CHECK_KEYS,
   REVIEW_CHECK_LABELS,
   TEXT_MAX,
   chinaDate,
-  hadDeadlineProblems,
   problemCategoriesFor,
   problemInput,
+  reviewChecksFor,
   reviewFindings,
-  type CaseState,
   type ProblemCategory,
   type ReviewChecks,
   type ReviewFindings,
@@ -42,20 +42,15 @@ const REBOUNDED = describeField(body, 'reboundedProblemIds');
 const NEW_PROBLEMS = describeField(body, 'newProblems');
 const NEXT_CAMPAIGN = describeField(CASE_ACTIONS.recordFollowUpReview.request!, 'nextCampaignId');
 const CATEGORY = describeField(problemInput, 'category');
-const FINDINGS = Object.fromEntries((Object.keys(REVIEW_CHECK_LABELS) as (keyof ReviewChecks)[]).map((key) => [key, describeField(reviewFindings, key)])) as Record<keyof ReviewChecks, FieldDescription>;
+const FINDINGS = Object.fromEntries(REVIEW_CHECK_KEYS.map((key) => [key, describeField(reviewFindings, key)])) as Record<keyof ReviewChecks, FieldDescription>;
 const DESCRIPTION = describeField(problemInput, 'description');
-
-/** The checks this case's review answers: 002's 限期整改 check only where the case had such problems. */
-function checksFor(state: Pick<CaseState, 'problems'>): (keyof ReviewChecks)[] {
-  return (Object.keys(REVIEW_CHECK_LABELS) as (keyof ReviewChecks)[]).filter((key) => key !== 'deadlineProblemsSolved' || hadDeadlineProblems(state));
-}
 
 /** Each check with 合格 / 不合格 and what was found; a failed check must say it. */
 function ReviewChecksFields({ state }: Pick<ActionFormProps, 'state'>) {
   const checks = Form.useWatch<ReviewChecks | undefined>('checks');
   return (
     <>
-      {checksFor(state).map((key) => {
+      {reviewChecksFor(state).map((key) => {
         const label = REVIEW_CHECK_LABELS[key];
         const failed = checks?.[key] === false;
         return (
@@ -138,7 +133,7 @@ function Fields({ state }: ActionFormProps) {
 
 export const recordFollowUpReviewForm: ActionForm<'recordFollowUpReview', Values> = {
   wide: true,
-  initialValues: (state) => ({ checks: Object.fromEntries(checksFor(state).map((key) => [key, true])) as Values['checks'], reboundedProblemIds: [], newProblems: [] }),
+  initialValues: (state) => ({ checks: Object.fromEntries(reviewChecksFor(state).map((key) => [key, true])) as Values['checks'], reboundedProblemIds: [], newProblems: [] }),
   Fields,
   body: (values) => ({
     checks: values.checks,
