@@ -111,6 +111,12 @@ function wrongBodies(action: CaseActionType, state: CaseState): [string, unknown
         ['injection as problem id', { measures: [{ ...measure, problemId: SQL }] }, 'measures[0].problemId'],
         ['script as owner id', { measures: [{ ...measure, ownerId: XSS }] }, 'measures[0].ownerId'],
         ['too many measures', { measures: Array.from({ length: 201 }, () => measure) }, 'measures'],
+        ...(action === 'submitPlan'
+          ? ([
+              ['root cause not an object', { measures: [measure], rootCauses: ['懒'] }, 'rootCauses[0]'],
+              ['injection as a root cause’s problem', { measures: [measure], rootCauses: [{ problemId: SQL, cause: '原因' }] }, 'rootCauses[0].problemId'],
+            ] satisfies [string, unknown, string][])
+          : []),
       ];
     case 'returnPlan':
       return [
@@ -323,6 +329,9 @@ beforeAll(async () => {
   // Free text is free text: these reach the rules, which refuse them in this stage.
   bad('free text injection in the wrong stage', 'POST', `/cases/${c}/actions/reportProgress`, { as: secretaryOf(assigned.org.code), body: { summary: SQL } }, 409, { code: 'wrong_stage' });
   bad('free text script in the wrong stage', 'POST', `/cases/${c}/actions/resolveObjection`, { as: committee, body: { objectionId: 'obj-1', decision: 'upheld', reason: XSS } }, 409, { code: 'wrong_stage' });
+  bad('a root cause for a problem the case does not have', 'POST', `/cases/${c}/actions/submitPlan`, { as: secretaryOf(assigned.org.code), body: { measures: measuresFor(assigned), rootCauses: [{ problemId: 'p99', cause: '原因' }] } }, 422, {
+    code: 'unknown_problem',
+  });
   bad('an unknown measure', 'POST', `/cases/${enc(remediatingCase)}/actions/reportMeasureDone`, { as: secretaryOf(remediatingCode), body: { measureId: 'm99', evidence: XSS } }, 422, { code: 'unknown_measure' });
   // Measures verified, not self-certified (issue 13): each refusal names its rule and changes nothing.
   const remediating = `/cases/${enc(remediatingCase)}/actions`;
@@ -356,9 +365,10 @@ beforeAll(async () => {
   bad('objection: oversized', 'POST', `${pub(remediatingCase)}/objections`, { body: { content: HUGE } }, 413);
   bad('objection: malformed JSON', 'POST', `${pub(remediatingCase)}/objections`, { rawBody: '{content: 1}' }, 400, { code: 'malformed_json' });
   bad('rating: unknown level', 'POST', `${pub(remediatingCase)}/ratings`, { body: { level: 'ecstatic' } }, 400, { field: 'level' });
-  bad('rating: level missing', 'POST', `${pub(remediatingCase)}/ratings`, { body: { ratingId: 'r-1' } }, 400, { field: 'level' });
+  bad('rating: level missing', 'POST', `${pub(remediatingCase)}/ratings`, { body: {} }, 400, { field: 'level' });
   bad('rating: not yet open', 'POST', `${pub(remediatingCase)}/ratings`, { body: { level: 'satisfied' } }, 409, { code: 'not_accepting_ratings' });
-  bad('rating: injection as id', 'POST', `${pub(remediatingCase)}/ratings`, { body: { level: 'satisfied', ratingId: SQL } }, 400, { field: 'ratingId' });
+  // The device is the server's to know (its cookie), not an id the sender makes up.
+  bad('rating: an id of the sender’s own', 'POST', `${pub(remediatingCase)}/ratings`, { body: { level: 'satisfied', ratingId: 'r-1' } }, 400, { field: 'ratingId' });
 });
 
 afterAll(async () => {

@@ -123,28 +123,30 @@ it('carries the village committees’ re-election date: a village’s measure du
   expect((await planFor('河口镇', 8)).status).toBe(422);
 });
 
-it('warns the approver of a plan copied from another organization and of a plan of vague measures, and approval still goes through', async () => {
+it('warns the approver of a plan copied from another organization, of a plan of vague measures and of a problem without its root cause, and approval still goes through', async () => {
   const created = await h.post('/campaigns', { as: county, body: campaignBody() });
-  const openWithPlan = async (texts: readonly string[]) => {
+  const openWithPlan = async (texts: readonly string[], causesFor = ['p1', 'p2']) => {
     const opened = await h.post(`/campaigns/${created.body.id}/cases`, { as: county, body: openCaseBody('rural') });
     const caseId = encodeURIComponent(opened.body.caseId);
     const state = (await h.get(`/cases/${caseId}`, { as: county })).body.case;
     const measures = state.problems.flatMap((problem: { id: string }) =>
       texts.map((description) => ({ problemId: problem.id, description, ownerId: state.org.secretary.personId, ownerName: state.org.secretary.name, dueAt: new Date(Date.now() + 86_400_000).toISOString() })),
     );
-    expect((await h.post(`/cases/${caseId}/actions/submitPlan`, { as: secretaryOf(state.org.code), body: { measures } })).status).toBe(200);
+    const rootCauses = causesFor.map((problemId) => ({ problemId, cause: '支委会长期不开，党员大会无人召集' }));
+    expect((await h.post(`/cases/${caseId}/actions/submitPlan`, { as: secretaryOf(state.org.code), body: { measures, rootCauses } })).status).toBe(200);
     await eventually(async () => (await h.get(`/cases/${caseId}`, { as: county })).body.case.plan.status === 'submitted', 10_000, 'the plan in the read model');
     return { caseId, orgName: state.org.name as string };
   };
   const original = await openWithPlan(['每月开展1次主题党日活动并建立台账', '6月底前完成支委会补选，配齐班子成员']);
   const copy = await openWithPlan(['每月开展1次主题党日活动，并建立台账。', '6月底前完成支委会补选，配齐班子成员']);
-  const vague = await openWithPlan(['进一步加强学习', '切实提高党员意识']);
+  const vague = await openWithPlan(['进一步加强学习', '切实提高党员意识'], ['p1']);
 
   const copied = await h.get(`/cases/${copy.caseId}/plan-warnings`, { as: committee });
   expect(copied.status).toBe(200);
   expect(copied.body.warnings).toEqual([expect.objectContaining({ kind: 'similar_plan', orgName: original.orgName, messageZh: expect.stringContaining('照搬照抄') })]);
   const vagueWarnings = (await h.get(`/cases/${vague.caseId}/plan-warnings`, { as: committee })).body.warnings;
-  expect(vagueWarnings.map((warning: { kind: string }) => warning.kind)).toEqual(['vague_measure', 'vague_measure', 'vague_measure', 'vague_measure']);
+  expect(vagueWarnings.map((warning: { kind: string }) => warning.kind)).toEqual(['vague_measure', 'vague_measure', 'vague_measure', 'vague_measure', 'no_root_cause']);
+  expect(vagueWarnings[4]).toMatchObject({ problemId: 'p2', messageZh: expect.stringContaining('没有写明问题根源') });
   // Warnings, not refusals: the committee may still approve.
   expect((await h.post(`/cases/${vague.caseId}/actions/approvePlan`, { as: committee, body: {} })).status).toBe(200);
 });

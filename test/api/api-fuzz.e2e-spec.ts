@@ -369,7 +369,7 @@ function segmentArb(name: string, endpoint: Endpoint, focused: boolean): fc.Arbi
         ? [campaignId, otherCampaignId, 'c000000000000']
         : name === 'importId'
           ? [importId, `${campaignId}:${'0'.repeat(64)}`, `${otherCampaignId}:${importId.split(':')[1]}`]
-          : name === 'number'
+          : name === 'number' || name === 'spotCheckId'
             ? ['1', '2', '999']
             : name === 'year'
               ? ['2031', '1999', '2100']
@@ -964,6 +964,14 @@ const ENDPOINTS: Record<string, Endpoint> = {
   'POST /campaigns/{campaignId}/notices': { roles: ['county_department'], body: () => ({ remarks: '各乡镇党委要对照排名，逐个销号。' }), wrote: async () => nothing },
   'GET /campaigns/{campaignId}/notices': { roles: ['county_department', 'township_committee', 'auditor'], runs: READ_RUNS },
   'GET /campaigns/{campaignId}/notices/{number}/document': { roles: ['county_department', 'township_committee', 'auditor'], runs: 15 },
+  // Spot-checks are rows of their own (not in the write snapshot), as decisions and notices are.
+  'GET /campaigns/{campaignId}/spot-checks': { roles: ['county_department', 'township_committee', 'auditor'], runs: READ_RUNS },
+  'POST /campaigns/{campaignId}/spot-checks': { roles: ['county_department'], body: () => ({ township: TOWNSHIP, stage: 'preliminary_acceptance' }), wrote: async () => nothing },
+  'POST /campaigns/{campaignId}/spot-checks/{spotCheckId}/results': {
+    roles: ['county_department'],
+    body: () => ({ caseId: watchedCases()[0], passed: false, finding: '实地复核，台账系补写' }),
+    wrote: async () => nothing,
+  },
   'POST /campaigns/{campaignId}/cases': { roles: ['county_department'], body: ({ fresh }) => openCaseBody('rural', { orgCode: fresh[0] }), wrote: openWrote },
   'POST /campaigns/{campaignId}/cases/batch': {
     roles: ['county_department'],
@@ -1005,7 +1013,7 @@ const ENDPOINTS: Record<string, Endpoint> = {
   },
   'GET /public/cases/{caseId}': { roles: 'public', runs: READ_RUNS },
   'POST /public/cases/{caseId}/objections': { roles: 'public', stages: ['publicizing'], body: ({ fresh }) => ({ content: '支部换届仍未完成，公示内容与实际不符', objectionId: `obj-${fresh[0]}` }), wrote: signalWrote('objection') },
-  'POST /public/cases/{caseId}/ratings': { roles: 'public', stages: ['publicizing', 'preliminary_acceptance', 'county_acceptance'], body: ({ fresh }) => ({ level: 'satisfied', ratingId: `rating-${fresh[0]}` }), wrote: signalWrote('rating') },
+  'POST /public/cases/{caseId}/ratings': { roles: 'public', stages: ['publicizing', 'preliminary_acceptance', 'county_acceptance'], body: () => ({ level: 'satisfied' }), wrote: signalWrote('rating') },
   ...Object.fromEntries(
     CASE_ACTION_TYPES.map((action): [string, Endpoint] => [
       `POST /cases/{caseId}/actions/${action}`,

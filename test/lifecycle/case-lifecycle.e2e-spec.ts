@@ -6,7 +6,7 @@ import type { CaseState, OrgDomain } from '@zhengdun/domain';
 import type { CaseSnapshot } from '@zhengdun/workflows';
 import { CaseReadModelRepository, NotificationOutboxRepository } from '@zhengdun/persistence';
 import { CaseException, type CaseClient } from '@zhengdun/temporal';
-import { ALL_CHECKS, caseInput, committee, county, leaderOf, measuresFor, otherCommittee, remediateAndPublicize, REVIEW_OK, secretaryOf, teamFor, assessmentOf } from '../support/cases';
+import { ALL_CHECKS, caseInput, committee, county, leaderOf, measuresFor, otherCommittee, remediateAndPublicize, REVIEW_OK, SECONDS_POLICY, secretaryOf, teamFor, assessmentOf } from '../support/cases';
 import { replayAndMaybeRecord } from '../support/histories';
 import { caseClientFor, createTestDatabase, eventually, startTestWorker, uniqueTaskQueue, type RunningTestWorker, type TestDatabase } from '../support/environment';
 
@@ -55,8 +55,9 @@ async function walkToArchived(caseId: string): Promise<CaseSnapshot> {
   let state: CaseSnapshot = await cases.state(caseId);
   const secretary = secretaryOf(state.org.code);
   expect(state.stage).toBe('assigned');
-  state = await cases.act(caseId, secretary, { type: 'submitPlan', measures: measuresFor(state) });
+  state = await cases.act(caseId, secretary, { type: 'submitPlan', measures: measuresFor(state), rootCauses: [{ problemId: 'p1', cause: '支委分工不明确，会议无人召集' }] });
   expect(state.stage).toBe('planning');
+  expect(state.problems.map((problem) => problem.rootCause)).toEqual(['支委分工不明确，会议无人召集', undefined]);
   state = await cases.act(caseId, committee, { type: 'approvePlan' });
   expect(state.stage).toBe('remediating');
   expect(state.plan.publicizedAt).toBeDefined();
@@ -72,9 +73,12 @@ async function walkToArchived(caseId: string): Promise<CaseSnapshot> {
   expect(state.stage).toBe('county_acceptance');
   state = await cases.act(caseId, county, { type: 'recordCountyAcceptance', checks: ALL_CHECKS, opinion: '同意销号', assessment: assessmentOf() });
   expect(state.stage).toBe('delisted');
-  await waitForStage(caseId, 'follow_up_review');
+  const due = await waitForStage(caseId, 'follow_up_review');
+  // The result is due at the county within the review period (default 30 days).
+  expect(Date.parse(due.deadlines.reviewReportDueAt ?? '') - Date.parse(due.history.at(-1)!.at)).toBe(30 * 86_400_000);
   state = await cases.act(caseId, committee, { type: 'recordFollowUpReview', checks: REVIEW_OK, opinion: '未发现反弹', reboundedProblemIds: [], newProblems: [] });
   expect(state.stage).toBe('archived');
+  expect(state.deadlines.reviewReportDueAt).toBeUndefined();
   return state;
 }
 
@@ -270,6 +274,31 @@ it('reopens a case whose follow-up review finds a rebound, carrying the open pro
   state = await cases.act(caseId, secretary, { type: 'submitPlan', measures: measuresFor(state) });
   expect(state.measures.filter((m) => m.round === 2).map((m) => m.problemId)).toEqual(['p1', 'p3']);
   expect(await replayAndMaybeRecord(client, caseId, 'rebound-reopened')).toBe(1);
+});
+
+it('tells the committee and the county when a 回头看 is not reported by its date, and opens no lapse of the branch', async () => {
+  const caseId = await cases.open(caseInput('rural', { policy: { ...SECONDS_POLICY, reviewPeriod: { amount: 3, unit: 'seconds' } } }), county);
+  let state: CaseSnapshot = await cases.state(caseId);
+  await cases.act(caseId, secretaryOf(state.org.code), { type: 'submitPlan', measures: measuresFor(state) });
+  await cases.act(caseId, committee, { type: 'approvePlan' });
+  await remediateAndPublicize(cases, caseId);
+  await waitForStage(caseId, 'preliminary_acceptance');
+  await cases.act(caseId, committee, { type: 'recordPreliminaryAcceptance', checks: ALL_CHECKS, opinion: '合格' });
+  await cases.act(caseId, county, { type: 'recordCountyAcceptance', checks: ALL_CHECKS, opinion: '销号', assessment: assessmentOf() });
+  await waitForStage(caseId, 'follow_up_review');
+  const overdue = await eventually(async () => {
+    const rows = await new NotificationOutboxRepository(db.dataSource).forCase(caseId);
+    return rows.find((row) => row.title.includes('回头看逾期未报告'));
+  });
+  expect(overdue.recipients).toEqual([
+    { kind: 'role', role: 'township_committee', scope: expect.any(String) },
+    { kind: 'role', role: 'county_department', scope: expect.any(String) },
+  ]);
+  state = await cases.state(caseId);
+  expect(state.stage).toBe('follow_up_review');
+  expect(state.escalation.lapses ?? []).toEqual([]);
+  state = await cases.act(caseId, committee, { type: 'recordFollowUpReview', checks: REVIEW_OK, opinion: '逾期后补报，未发现反弹', reboundedProblemIds: [], newProblems: [] });
+  expect(state.stage).toBe('archived');
 });
 
 describe('refusals leave no trace', () => {

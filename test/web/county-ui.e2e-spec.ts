@@ -1,7 +1,8 @@
 /**
  * The county department's own work in the browser, in Debian chromium against a real API, worker,
  * Temporal and Postgres: issuing a 督查通报 (townships ranked, one criticized with a deadline) that a
- * township committee reads and downloads as Word; setting up a campaign with only the periods it
+ * township committee reads and downloads as Word; a spot-check (抽查) of a township's 初验 with a
+ * re-check that disagrees; setting up a campaign with only the periods it
  * changes; importing a screening list (refused rows by row number, progress, the same file again
  * listing nothing twice) and downloading the ledger.
  */
@@ -11,7 +12,8 @@ import { writeScreeningList } from '@zhengdun/campaigns';
 import { chinaDate } from '@zhengdun/domain';
 import { campaignBody, newOrgCode, openCaseBody, screeningRow } from '../support/api-fixtures';
 import { launchBrowser, pickOption, screenshot, type RunningBrowser } from '../support/browser';
-import { county } from '../support/cases';
+import { county, SECONDS_POLICY, TOWNSHIP } from '../support/cases';
+import { openedToPreliminaryAcceptance } from '../support/http-lifecycle';
 import { eventually } from '../support/environment';
 import { startWebHarness, type WebHarness } from '../support/web-harness';
 import { signInAs } from '../support/web-sign-in';
@@ -77,6 +79,29 @@ it('the county issues a notice with a criticism; a township committee reads and 
   await Promise.all([page.close(), township.close()]);
 });
 
+it('the county draws a sample of a township’s 初验 results and records a re-check that disagrees; the township’s figures show it', async () => {
+  const campaignId: string = (await web.api.post('/campaigns', { as: county, body: campaignBody({ ...SECONDS_POLICY, spotCheckShare: 1 }, { name: '2026年度软弱涣散基层党组织集中整顿（抽查）' }) })).body.id;
+  const caseId = await openedToPreliminaryAcceptance(web.api, campaignId);
+  const page = await browser.newPage();
+  await signInAs(page, web.url, 'county_department');
+  await page.goto(`${web.url}/notices?campaignId=${campaignId}`);
+  await page.getByTestId('draw-spot-check').click();
+  await pickOption(page, page.locator('.ant-modal .ant-form-item', { hasText: '乡镇（街道）' }).locator('.ant-select'), TOWNSHIP);
+  await page.locator('.ant-modal').getByText('乡镇初验结果').click();
+  await page.locator('.ant-modal-footer').getByRole('button', { name: /抽\s*取/ }).click();
+  await page.getByTestId(`recheck-${caseId}`).click();
+  await page.locator('.ant-modal').getByText('不合格', { exact: true }).click();
+  await page.getByTestId('recheck-finding').fill('实地查看，“三会一课”记录系补写，与初验结论不符');
+  await page.locator('.ant-modal-footer').getByRole('button', { name: /记\s*录/ }).click();
+  const result = page.getByTestId(`recheck-result-${caseId}`);
+  await result.getByText('与乡镇结论不一致').waitFor({ timeout: 15_000 });
+  await page.getByTestId('ranking-table').locator('tr', { hasText: TOWNSHIP }).getByText('1 / 1').waitFor({ timeout: 15_000 });
+  await screenshot(page, 'spot-checks');
+  const recorded = (await web.api.get(`/campaigns/${campaignId}/spot-checks`, { as: county })).body.items[0];
+  expect(recorded).toMatchObject({ township: TOWNSHIP, stage: 'preliminary_acceptance', rechecked: 1, disagreed: 1, reproducible: true });
+  await page.close();
+});
+
 it('the county sets up a campaign in the browser, changing only the periods it needs', async () => {
   const page = await browser.newPage();
   await signInAs(page, web.url, 'county_department');
@@ -91,11 +116,14 @@ it('the county sets up a campaign in the browser, changing only the periods it n
   await page.getByTestId('campaign-ends-at').press('Enter');
   // 结果公示期: 7 working days instead of the default 5; everything else left as it is.
   await page.locator('.ant-form-item', { hasText: '结果公示期（默认 5 个工作日）' }).locator('input').first().fill('7');
+  // 回头看 results due at the county within 20 days instead of 30.
+  await page.getByTestId('campaign-period-reviewPeriod').fill('20');
   await page.locator('.ant-modal-footer').getByRole('button', { name: /创\s*建/ }).click();
   await page.getByTestId('campaigns-table').getByText(name).waitFor({ timeout: 15_000 });
   await screenshot(page, 'campaigns');
   const created = (await web.api.get('/campaigns', { as: county })).body.items.find((campaign: { name: string }) => campaign.name === name);
-  expect(created.policy).toMatchObject({ publicityPeriod: { amount: 7, unit: 'workingDays' }, planPeriod: { amount: 15, unit: 'workingDays' }, satisfactionThreshold: 0.8 });
+  expect(created.policy).toMatchObject({ publicityPeriod: { amount: 7, unit: 'workingDays' }, planPeriod: { amount: 15, unit: 'workingDays' }, satisfactionThreshold: 0.8, reviewPeriod: { amount: 20, unit: 'days' } });
+  expect(created.policy.verificationPeriod).toBeUndefined();
   expect(chinaDate(created.endsAt)).toBe(endsOn);
   await page.close();
 });

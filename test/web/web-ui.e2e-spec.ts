@@ -74,7 +74,7 @@ async function caseIn(until: 'planning' | 'publicizing', name?: string, inCampai
     const view = await caseView(caseId);
     return view.stage === 'assigned' ? view : undefined;
   }, 20_000, 'assigned');
-  state = await act(caseId, 'submitPlan', secretary, { measures: measuresFor(state as CaseState, 7 * 86_400_000) });
+  state = await act(caseId, 'submitPlan', secretary, { measures: measuresFor(state as CaseState, 7 * 86_400_000), rootCauses: [{ problemId: 'p1', cause: '支委分工不明确，会议长期无人召集' }] });
   if (until === 'planning') return { caseId, orgCode };
   state = await act(caseId, 'approvePlan', committee, { comment: '同意按此方案实施' });
   state = await act(caseId, 'reportProgress', secretary, { summary: '本月召开党员大会1次，调解邻里纠纷2件，“三会一课”台账已建立' });
@@ -144,10 +144,15 @@ it('a township committee signs in, approves a plan and sees the stage change; an
   expect(offered).toEqual(expect.arrayContaining(['approvePlan', 'returnPlan']));
   expect(await actionButtons(page)).toEqual(offered);
   await page.getByTestId('plan-status').getByText('已提交，待审批').waitFor();
+  await page.getByTestId('root-cause-p1').getByText('支委分工不明确，会议长期无人召集').waitFor();
 
   await page.getByTestId('action-approvePlan').click();
   const modal = page.getByTestId('action-modal');
   await modal.getByText('审批通过后，整顿方案将在本单位公开').waitFor();
+  // The plan says why p1 arose, not p2: the approver is told before approving (a warning, not a refusal).
+  const warnings = modal.getByTestId('plan-warnings');
+  await warnings.getByText(/没有写明问题根源/).waitFor();
+  expect(await warnings.locator('li', { hasText: '没有写明问题根源' }).count()).toBe(1);
   await modal.getByPlaceholder('如：同意按此方案实施').fill('方案针对性强，同意按此方案实施');
   await page.waitForTimeout(500); // the modal's opening animation
   await screenshot(page, 'approve-plan-modal', false);
@@ -194,10 +199,17 @@ it('an objection sent from the public page on a phone appears on the open case p
   await phone.getByTestId('rating-submit').click();
   await phone.getByTestId('rating-sent').getByText('基本满意').waitFor();
   await screenshot(phone, 'public-page-after-objection');
+  // One rating per device: with the page's own memory cleared, the device (its cookie) is still known, and a second rating is refused in words.
+  await phone.evaluate(() => localStorage.clear());
+  await phone.reload();
+  await phone.getByTestId('rating-card').getByText('满意', { exact: true }).click();
+  await phone.getByTestId('rating-submit').click();
+  await phone.getByTestId('rating-card').getByText(/本设备已对该整顿对象作出评价/).waitFor();
 
   // The committee's open case page shows it, without reloading.
   await page.getByTestId('objections-table').getByText(content).waitFor({ timeout: 10_000 });
   await page.getByTestId('publicity-card').getByText(/基本满意 1/).waitFor({ timeout: 10_000 });
+  expect((await caseView(caseId)).satisfaction).toMatchObject({ satisfied: 0, basicallySatisfied: 1 });
   await screenshot(page, 'case-page');
 
   // And deals with it through the form.

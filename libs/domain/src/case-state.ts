@@ -315,6 +315,8 @@ export interface CaseState {
     rectificationDueAt?: string;
     nextReportDueAt?: string;
     reviewDueAt?: string;
+    /** 回头看 fell due: its result is to reach the county by then (cases since `reviewReport`). */
+    reviewReportDueAt?: string;
   };
   publicity?: Publicity;
   objections: Objection[];
@@ -338,6 +340,12 @@ export interface CaseState {
    * verified measures are done. Absent on cases opened before (their secretary completes measures).
    */
   measureVerification?: 'committee';
+  /**
+   * `due_by_period`: once 回头看 falls due, the township committee reports its result within the
+   * policy's review period, reminded before and told (with the county) when it passes. Absent on
+   * cases opened before (their 回头看 has no date).
+   */
+  reviewReport?: 'due_by_period';
   /** The holders of the secretary's post, once it has changed hands (the current one last). */
   secretaries?: SecretaryTerm[];
   /**

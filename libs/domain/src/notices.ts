@@ -15,6 +15,9 @@ export interface TownshipFigures extends RatingCounts {
   overdue: number;
   lapses: number;
   talks: number;
+  /** 抽查: the township's results the county re-checked, and how many of them it found otherwise. */
+  spotChecksRechecked: number;
+  spotChecksDisagreed: number;
 }
 
 export interface TownshipRank extends TownshipFigures {

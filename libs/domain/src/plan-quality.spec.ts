@@ -29,10 +29,26 @@ describe('plans copied between branches (你抄我的)', () => {
       { caseId: 'case:c:A', orgName: '柳营村党支部', measures: plan },
       { caseId: 'case:c:B', orgName: '河口村党支部', measures: ['修缮村级活动场所，9月底前完工'] },
     ]);
-    expect(warnings.map((warning) => [warning.kind, warning.kind === 'vague_measure' ? warning.measureId : warning.orgName])).toEqual([
+    expect(warnings.map((warning) => [warning.kind, warning.kind === 'vague_measure' ? warning.measureId : warning.kind === 'similar_plan' ? warning.orgName : warning.problemId])).toEqual([
       ['vague_measure', 'm4'],
       ['similar_plan', '柳营村党支部'],
     ]);
     expect(warnings[1].messageZh).toContain('请核实是否照搬照抄');
+  });
+});
+
+describe('problems without a root cause (深挖问题根源)', () => {
+  it('warns of each problem of the plan whose root cause is missing or blank, and of no other', () => {
+    const measures = [{ id: 'm1', description: '每月开展1次主题党日活动' }];
+    const warnings = planWarnings(measures, [], [
+      { id: 'p1', description: '组织生活不经常', rootCause: '支委分工不明确' },
+      { id: 'p2', description: '村务不公开', rootCause: '  ' },
+      { id: 'p3', description: '党员发挥作用不明显' },
+    ]);
+    expect(warnings.map((warning) => [warning.kind, warning.kind === 'no_root_cause' ? warning.problemId : ''])).toEqual([
+      ['no_root_cause', 'p2'],
+      ['no_root_cause', 'p3'],
+    ]);
+    expect(warnings[0].messageZh).toContain('没有写明问题根源');
   });
 });

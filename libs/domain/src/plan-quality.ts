@@ -1,7 +1,8 @@
 /**
  * Plan quality, as warnings to the approver — never refusals: the committee decides. Two things the
  * seeds warn about: measures that say nothing concrete (假大空: 加强、进一步、切实 … with nothing one
- * could count or check), and plans copied between branches (001: 十几个党支部同一个方案，你抄我的).
+ * could count or check), plans copied between branches (001: 十几个党支部同一个方案，你抄我的), and
+ * problems whose root cause the plan does not say (000: 深挖问题根源).
  */
 
 /** Verbs of intent that, alone, promise nothing checkable. */
@@ -49,7 +50,8 @@ export const SIMILAR_PLAN_THRESHOLD = 0.85;
 
 export type PlanWarning =
   | { kind: 'vague_measure'; measureId: string; description: string; messageZh: string }
-  | { kind: 'similar_plan'; caseId: string; orgName: string; similarity: number; messageZh: string };
+  | { kind: 'similar_plan'; caseId: string; orgName: string; similarity: number; messageZh: string }
+  | { kind: 'no_root_cause'; problemId: string; description: string; messageZh: string };
 
 export interface PlanText {
   caseId: string;
@@ -57,8 +59,15 @@ export interface PlanText {
   measures: readonly string[];
 }
 
-/** The warnings an approver should see before approving `measures`, given the campaign's other plans. */
-export function planWarnings(measures: readonly { id: string; description: string }[], others: readonly PlanText[]): PlanWarning[] {
+/**
+ * The warnings an approver should see before approving `measures`, given the campaign's other plans
+ * and the problems the plan answers (those of the current round).
+ */
+export function planWarnings(
+  measures: readonly { id: string; description: string }[],
+  others: readonly PlanText[],
+  problems: readonly { id: string; description: string; rootCause?: string }[] = [],
+): PlanWarning[] {
   const warnings: PlanWarning[] = measures
     .filter((measure) => isVagueMeasure(measure.description))
     .map((measure) => ({
@@ -80,6 +89,14 @@ export function planWarnings(measures: readonly { id: string; description: strin
       orgName: other.orgName,
       similarity: Math.round(similarity * 100) / 100,
       messageZh: `与${other.orgName}的整顿方案高度相似（相似度 ${Math.round(similarity * 100)}%），请核实是否照搬照抄、一村一策`,
+    });
+  }
+  for (const problem of problems.filter((candidate) => !candidate.rootCause?.trim())) {
+    warnings.push({
+      kind: 'no_root_cause',
+      problemId: problem.id,
+      description: problem.description,
+      messageZh: `问题“${problem.description.slice(0, 40)}”没有写明问题根源，整改措施可能只治标`,
     });
   }
   return warnings;

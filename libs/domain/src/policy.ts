@@ -53,6 +53,13 @@ export interface CampaignPolicy {
    * `verificationPeriodOf` supplies the default.
    */
   verificationPeriod?: Period;
+  /**
+   * How long the township committee has, once 回头看 falls due, to report its result to the county
+   * (004: 回头看结果按时报县委组织部), in days or seconds. Optional; `reviewPeriodOf` supplies the default.
+   */
+  reviewPeriod?: Period;
+  /** Share of a township's 初验 or 回头看 results the county re-checks (抽查), above 0 and at most 1; `spotCheckShareOf` supplies the default. */
+  spotCheckShare?: number;
 }
 
 /** Thresholds of the three grades, in order: 严肃批评, 约谈并通报, 追责. A grade is reached by either figure. */
@@ -84,6 +91,13 @@ export const DEFAULT_VERIFICATION_PERIOD: Period = { amount: 7, unit: 'days' };
 
 export function verificationPeriodOf(policy: Pick<CampaignPolicy, 'verificationPeriod'>): Period {
   return policy.verificationPeriod ?? DEFAULT_VERIFICATION_PERIOD;
+}
+
+/** Our default, not the seeds' (004 sets a date per campaign): a month to visit and report the 回头看. */
+export const DEFAULT_REVIEW_PERIOD: Period = { amount: 30, unit: 'days' };
+
+export function reviewPeriodOf(policy: Pick<CampaignPolicy, 'reviewPeriod'>): Period {
+  return policy.reviewPeriod ?? DEFAULT_REVIEW_PERIOD;
 }
 
 /** Our defaults, not the seeds' (they ask 群众是否知晓满意, without a figure): settings of the campaign. */
@@ -140,6 +154,9 @@ export function subtractPlainPeriod(fromIso: string, period: Period): string {
   return addPlainPeriod(fromIso, { amount: -period.amount, unit: period.unit });
 }
 
+/** Optional periods timed inside the workflow (no calendar activity): days or seconds, never working days. */
+const WORKFLOW_TIMED = ['verificationPeriod', 'reviewPeriod'] as const;
+
 /** Escalation steps are timed inside the workflow, so their periods cannot be in working days. */
 const PLAIN_ONLY: readonly PeriodName[] = ['reminderLead', 'escalationInterval'];
 
@@ -182,12 +199,13 @@ export function isValidPolicy(value: unknown): value is CampaignPolicy {
     (policy.awarenessThreshold === undefined || (typeof policy.awarenessThreshold === 'number' && policy.awarenessThreshold >= 0 && policy.awarenessThreshold <= 1)) &&
     (policy.assessmentMaxRespondents === undefined || (Number.isInteger(policy.assessmentMaxRespondents) && policy.assessmentMaxRespondents >= 1 && policy.assessmentMaxRespondents <= 100_000)) &&
     (policy.summaryCadence === undefined || (isValidPeriod(policy.summaryCadence) && policy.summaryCadence.amount > 0)) &&
-    (policy.verificationPeriod === undefined || (isValidPeriod(policy.verificationPeriod) && policy.verificationPeriod.unit !== 'workingDays'))
+    (policy.spotCheckShare === undefined || (typeof policy.spotCheckShare === 'number' && policy.spotCheckShare > 0 && policy.spotCheckShare <= 1)) &&
+    WORKFLOW_TIMED.every((name) => policy[name] === undefined || (isValidPeriod(policy[name]) && policy[name].unit !== 'workingDays'))
   );
 }
 
 /** What county staff call each period of the policy. */
-export const PERIOD_LABELS: Record<PeriodName | 'summaryCadence' | 'verificationPeriod', string> = {
+export const PERIOD_LABELS: Record<PeriodName | 'summaryCadence' | (typeof WORKFLOW_TIMED)[number], string> = {
   planPeriod: '整顿方案期限',
   publicityPeriod: '结果公示期',
   rectificationPeriod: '限期整改期',
@@ -197,6 +215,7 @@ export const PERIOD_LABELS: Record<PeriodName | 'summaryCadence' | 'verification
   reviewDelay: '销号后回头看间隔',
   summaryCadence: '进度汇总周期',
   verificationPeriod: '措施核验时限',
+  reviewPeriod: '回头看报告时限',
 };
 
 export interface PolicyProblem {
@@ -212,16 +231,16 @@ export interface PolicyProblem {
  */
 export function campaignPolicyProblems(policy: CampaignPolicy, options: { allowSeconds: boolean }): PolicyProblem[] {
   const problems: PolicyProblem[] = [];
-  const periods: [PeriodName | 'summaryCadence' | 'verificationPeriod', Period | undefined][] = [
+  const periods: [keyof typeof PERIOD_LABELS, Period | undefined][] = [
     ...PERIOD_NAMES.map((name) => [name, policy[name]] as [PeriodName, Period]),
     ['summaryCadence', policy.summaryCadence],
-    ['verificationPeriod', policy.verificationPeriod],
+    ...WORKFLOW_TIMED.map((name) => [name, policy[name]] as [(typeof WORKFLOW_TIMED)[number], Period | undefined]),
   ];
   for (const [name, period] of periods) {
     if (!period) continue;
     const field = `policy.${name}`;
     const label = PERIOD_LABELS[name];
-    if (name === 'verificationPeriod' && period.unit === 'workingDays') {
+    if ((WORKFLOW_TIMED as readonly string[]).includes(name) && period.unit === 'workingDays') {
       problems.push({ field, messageZh: `${label}须按自然日设置`, messageEn: `${name} is timed inside the workflow: days or seconds, not working days` });
       continue;
     }

@@ -135,6 +135,8 @@ export interface Problem extends ProblemInput {
    * (`amendedAt`) and done.
    */
   reopened?: ProblemReopening;
+  /** 深挖问题根源 (seed 000): why the problem arose, as the branch's latest plan says. */
+  rootCause?: string;
 }
 
 export type ReopeningSource = 'preliminary_acceptance' | 'county_acceptance' | 'objection' | 'supervision';

@@ -127,7 +127,7 @@ export function todosFor(state: CaseState, actor: Actor, now: string): Todo[] {
   }
   if (state.stage === 'preliminary_acceptance') add('preliminary_acceptance_due', 'recordPreliminaryAcceptance', '公示期满，待党（工）委初验');
   if (state.stage === 'county_acceptance') add('county_acceptance_due', 'recordCountyAcceptance', '初验通过，待县级验收');
-  if (state.stage === 'follow_up_review') add('follow_up_review_due', 'recordFollowUpReview', '销号后回头看', { dueAt: state.deadlines.reviewDueAt });
+  if (state.stage === 'follow_up_review') add('follow_up_review_due', 'recordFollowUpReview', '销号后回头看', { dueAt: state.deadlines.reviewReportDueAt });
   for (const proposal of escalation.proposals ?? []) {
     if (proposal.status !== 'proposed') continue;
     const whom = proposal.subjects.map((subject) => subject.name).join('、');

@@ -9,16 +9,24 @@ export class CampaignNoticeRepository {
 
   async townshipFigures(campaignId: string, convertedStages: readonly Stage[]): Promise<TownshipFigures[]> {
     const rows: Record<string, string>[] = await this.dataSource.query(
-      `SELECT township,
-              count(*) AS total,
-              count(*) FILTER (WHERE stage = ANY($2::text[])) AS converted,
-              count(*) FILTER (WHERE overdue) AS overdue,
-              COALESCE(sum(jsonb_array_length(COALESCE(state -> 'escalation' -> 'lapses', '[]'::jsonb))), 0) AS lapses,
-              COALESCE(sum(talks), 0) AS talks,
-              COALESCE(sum(satisfied_count), 0) AS satisfied,
-              COALESCE(sum(basically_satisfied_count), 0) AS basically_satisfied,
-              COALESCE(sum(dissatisfied_count), 0) AS dissatisfied
-         FROM case_record WHERE campaign_id = $1 GROUP BY township`,
+      `WITH cases AS (
+         SELECT township,
+                count(*) AS total,
+                count(*) FILTER (WHERE stage = ANY($2::text[])) AS converted,
+                count(*) FILTER (WHERE overdue) AS overdue,
+                COALESCE(sum(jsonb_array_length(COALESCE(state -> 'escalation' -> 'lapses', '[]'::jsonb))), 0) AS lapses,
+                COALESCE(sum(talks), 0) AS talks,
+                COALESCE(sum(satisfied_count), 0) AS satisfied,
+                COALESCE(sum(basically_satisfied_count), 0) AS basically_satisfied,
+                COALESCE(sum(dissatisfied_count), 0) AS dissatisfied
+           FROM case_record WHERE campaign_id = $1 GROUP BY township
+       ), rechecks AS (
+         SELECT s.township, count(*) AS rechecked, count(*) FILTER (WHERE r.township_passed <> r.county_passed) AS disagreed
+           FROM spot_check s JOIN spot_check_result r ON r.spot_check_id = s.id
+          WHERE s.campaign_id = $1 GROUP BY s.township
+       )
+       SELECT cases.*, COALESCE(rechecks.rechecked, 0) AS rechecked, COALESCE(rechecks.disagreed, 0) AS disagreed
+         FROM cases LEFT JOIN rechecks USING (township)`,
       [campaignId, convertedStages],
     );
     return rows.map((row) => ({
@@ -31,6 +39,8 @@ export class CampaignNoticeRepository {
       satisfied: Number(row.satisfied),
       basicallySatisfied: Number(row.basically_satisfied),
       dissatisfied: Number(row.dissatisfied),
+      spotChecksRechecked: Number(row.rechecked),
+      spotChecksDisagreed: Number(row.disagreed),
     }));
   }
 

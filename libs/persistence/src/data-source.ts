@@ -19,6 +19,7 @@ import { RecipientContactEntity } from './entities/recipient-contact.entity';
 import { NotificationReadEntity } from './entities/notification-read.entity';
 import { NotificationRobotEntity } from './entities/notification-robot.entity';
 import { HolidayArrangementEntity } from './entities/holiday-arrangement.entity';
+import { SpotCheckEntity, SpotCheckResultEntity } from './entities/spot-check.entity';
 import { MIGRATIONS } from './migrations';
 
 export const ENTITIES = [
@@ -37,6 +38,8 @@ export const ENTITIES = [
   NotificationReadEntity,
   NotificationRobotEntity,
   HolidayArrangementEntity,
+  SpotCheckEntity,
+  SpotCheckResultEntity,
 ];
 
 export function dataSourceOptions(url: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {

@@ -107,6 +107,10 @@ export const ATTAINABLE_PLAN_DEADLINE_PATCH = 'attainable-plan-deadline-v1';
 // Since this patch county acceptance is judged on the recorded 测评 (满意率 and 知晓率 against the
 // policy), public ratings a signal only (state.acceptanceBasis). Cases started before keep ratings and survey.
 export const ASSESSED_ACCEPTANCE_PATCH = 'assessed-acceptance-v1';
+// Since this patch a 回头看 that falls due is to be reported within the policy's review period, with
+// a reminder before and the committee and county told when it passes (state.reviewReport). Cases
+// started before keep a 回头看 without a date.
+export const REVIEW_REPORT_DEADLINE_PATCH = 'review-report-deadline-v1';
 const DEFAULT_OUTAGE = { writeWindowMs: 2 * 60_000, firstPauseMs: 30_000, maxPauseMs: 10 * 60_000 };
 const WRITE_RETRY = { initialMs: 200, maximumMs: 10_000 };
 
@@ -190,6 +194,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseResult
   const boundsOutage = patched(BOUNDED_OUTAGE_PATCH);
   const attainablePlanDeadline = patched(ATTAINABLE_PLAN_DEADLINE_PATCH);
   const assessedAcceptance = patched(ASSESSED_ACCEPTANCE_PATCH);
+  const reviewReportDeadline = patched(REVIEW_REPORT_DEADLINE_PATCH);
   const outage = input.outage ?? DEFAULT_OUTAGE;
   // Attempts bound the window (the local activity's schedule-to-close timeout does not end its retries here).
   const { persistCaseChanges: persistWithinWindow } = proxyLocalActivities<CaseActivities>({
@@ -214,6 +219,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseResult
     // A case continuing as new under this code takes the rule from its next run on.
     if (attainablePlanDeadline) state.planDeadline = 'attainable_only';
     if (assessedAcceptance) state.acceptanceBasis = 'assessment';
+    if (reviewReportDeadline) state.reviewReport = 'due_by_period';
   } else if (input.open) {
     const now = nowIso();
     const due = await dueDates(now, input.open.input.policy);
@@ -226,6 +232,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseResult
     if (verifiesMeasures) state.measureVerification = 'committee';
     if (attainablePlanDeadline) state.planDeadline = 'attainable_only';
     if (assessedAcceptance) state.acceptanceBasis = 'assessment';
+    if (reviewReportDeadline) state.reviewReport = 'due_by_period';
     revision = 1;
     projectedRevision = 0;
     projectedSeq = 0;

@@ -6,7 +6,7 @@
  */
 import { QueryClient, keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ApiProblem, apiGet, casePath, publicCasePath, queryString } from './http';
-import type { CampaignView, CampaignListView, CaseDetailView, CaseListQuery, CaseListView, DashboardSummaryView, DevTokenListView, PublicNoticeView, TodoListView, NoticeListView, TownshipRankingView, CommitteeAccountabilityView, InboxView, PlanWarningListView, RobotsView, HolidayCalendarView } from './views';
+import type { CampaignView, CampaignListView, CaseDetailView, CaseListQuery, CaseListView, DashboardSummaryView, DevTokenListView, PublicNoticeView, TodoListView, NoticeListView, TownshipRankingView, CommitteeAccountabilityView, InboxView, PlanWarningListView, RobotsView, HolidayCalendarView, SpotCheckListView } from './views';
 
 /** Poll intervals: what another supervisor did shows within one interval, without reloading. */
 export const POLL_MS = { case: 2000, overview: 2000, caseList: 5000, townships: 60_000, publicNotice: 30_000, todos: 10_000, notifications: 10_000 } as const;
@@ -21,6 +21,7 @@ export const queryKeys = {
   todos: ['todos'] as const,
   planWarnings: (caseId: string) => ['plan-warnings', caseId] as const,
   notices: (campaignId: string) => ['notices', campaignId] as const,
+  spotChecks: (campaignId: string) => ['spot-checks', campaignId] as const,
   ranking: (campaignId: string) => ['ranking', campaignId] as const,
   committees: (campaignId: string) => ['committee-accountability', campaignId] as const,
   /** Every inbox query starts with this: marking read invalidates them all (the pages and the menu's count). */
@@ -62,6 +63,15 @@ export function useNotices(campaignId: string | undefined) {
   return useQuery({
     queryKey: queryKeys.notices(campaignId ?? ''),
     queryFn: ({ signal }) => apiGet<NoticeListView>(`/campaigns/${encodeURIComponent(campaignId!)}/notices`, { signal }),
+    enabled: campaignId !== undefined,
+  });
+}
+
+/** 抽查 of a campaign: the samples drawn of the townships' results and the county's re-checks. */
+export function useSpotChecks(campaignId: string | undefined) {
+  return useQuery({
+    queryKey: queryKeys.spotChecks(campaignId ?? ''),
+    queryFn: ({ signal }) => apiGet<SpotCheckListView>(`/campaigns/${encodeURIComponent(campaignId!)}/spot-checks`, { signal }),
     enabled: campaignId !== undefined,
   });
 }

@@ -275,6 +275,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/campaigns/{campaignId}/spot-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 本批次的抽查：各乡镇初验、回头看结果的随机样本，县委组织部的复核结论与乡镇结论是否一致（乡镇只看本乡镇）
+         * @description The campaign’s spot-checks: the sample drawn of each township’s results, the county’s re-checks and whether they agree (a township committee sees its own).
+         */
+        get: operations["SpotChecksController_list"];
+        put?: never;
+        /**
+         * 抽取样本：按整顿政策的抽查比例，从某乡镇已有初验或回头看结果的整顿对象中随机抽取（记录随机种子，可重现；每个乡镇每项只抽一次）
+         * @description Draws a random, reproducible sample (the seed is recorded) of one township’s 初验 or 回头看 results at the policy’s share; once per township and stage.
+         */
+        post: operations["SpotChecksController_draw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{campaignId}/spot-checks/{spotCheckId}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 记录复核结论：对抽中的整顿对象实地或查阅台账复核，写明合格与否及发现的情况；与乡镇结论不一致的计入该乡镇
+         * @description Records the county’s re-check of one sampled organization; one that disagrees with the township’s result counts against the township.
+         */
+        post: operations["SpotChecksController_recordResult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/calendar/holidays": {
         parameters: {
             query?: never;
@@ -443,7 +487,7 @@ export interface paths {
         put?: never;
         /**
          * 提交整顿方案 (submitPlan)
-         * @description 支部书记提交整顿方案：每个问题至少一条措施，明确责任人和时限。可操作角色 roles: 支部书记 (branch_secretary)。适用阶段 stages: 已落实包抓 (assigned)、制定整顿方案 (planning)。Returns the case's new state, or the refusal as a problem.
+         * @description 支部书记提交整顿方案：每个问题至少一条措施，明确责任人和时限，并写明问题根源。可操作角色 roles: 支部书记 (branch_secretary)。适用阶段 stages: 已落实包抓 (assigned)、制定整顿方案 (planning)。Returns the case's new state, or the refusal as a problem.
          */
         post: operations["submitPlan"];
         delete?: never;
@@ -938,7 +982,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 对公示结果提出异议（仅公示期内） */
+        /** 对公示结果提出异议（仅公示期内；同一来源对同一整顿对象未处理的异议至多 3 条，同一整顿对象至多 50 条） */
         post: operations["PublicCasesController_raiseObjection"];
         delete?: never;
         options?: never;
@@ -955,7 +999,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 群众满意度测评（公示期至县级验收前） */
+        /** 在线评价（公示期至县级验收前；每台设备对每个整顿对象只计一次，以 Cookie 识别设备；供验收参考，不作为验收依据） */
         post: operations["PublicCasesController_rateSatisfaction"];
         delete?: never;
         options?: never;
@@ -1312,6 +1356,12 @@ export interface components {
              */
             assessmentMaxRespondents?: number;
             /**
+             * 抽查比例
+             * @description 县委组织部抽查各乡镇初验、回头看结果的比例（向上取整，至少 1 个），默认 0.2（本系统的默认值）
+             * @example 0.2
+             */
+            spotCheckShare?: number;
+            /**
              * 进度汇总周期
              * @description 向县委组织部发送整顿进度汇总的周期（默认每 30 天）
              */
@@ -1321,6 +1371,11 @@ export interface components {
              * @description 支部报告措施完成后，乡镇党委核验的时限（seconds 或 days，默认 7 天）
              */
             verificationPeriod?: components["schemas"]["PeriodDto"];
+            /**
+             * 回头看报告时限
+             * @description 回头看到期后，乡镇党委记录回头看结果（报县委组织部）的时限（seconds 或 days，默认 30 天）
+             */
+            reviewPeriod?: components["schemas"]["PeriodDto"];
             /**
              * 乡镇党委分级问责阈值
              * @description 默认逾期占比 20%/35%/50% 或约谈 2/4/6 次
@@ -1637,6 +1692,108 @@ export interface components {
         NoticeListView: {
             items: components["schemas"]["NoticeView"][];
         };
+        SpotCheckRecheckView: {
+            /** 复核结论（合格） */
+            passed: boolean;
+            /** 与乡镇结论一致 */
+            agrees: boolean;
+            /** 复核发现的情况 */
+            finding: string;
+            /** 复核人 */
+            checkedBy: string;
+            /** 复核时间 */
+            checkedAt: string;
+        };
+        SpotCheckItemView: {
+            /** 整顿对象 */
+            caseId: string;
+            /** 组织名称 */
+            orgName: string;
+            /** 乡镇结论（合格） */
+            townshipPassed: boolean;
+            /** 乡镇结论时间 */
+            townshipAt: string;
+            /** 乡镇意见 */
+            townshipOpinion: string;
+            /** 县委组织部复核 */
+            recheck?: components["schemas"]["SpotCheckRecheckView"];
+        };
+        SpotCheckView: {
+            /** 抽查编号 */
+            id: number;
+            /** 乡镇（街道） */
+            township: string;
+            /**
+             * 抽查内容
+             * @enum {string}
+             */
+            stage: "preliminary_acceptance" | "follow_up_review";
+            /**
+             * 抽查内容（中文）
+             * @example 乡镇初验
+             */
+            stageLabel: string;
+            /**
+             * 抽查比例
+             * @example 0.2
+             */
+            share: number;
+            /**
+             * 随机种子
+             * @description 与抽样范围一起可重现样本（SHA-256 排序，取比例向上取整，至少 1 个）
+             */
+            seed: string;
+            /**
+             * 抽样范围
+             * @description 抽样时已有乡镇结论的整顿对象
+             */
+            population: string[];
+            /** 按种子重抽结果与记录一致 */
+            reproducible: boolean;
+            /** 抽取人 */
+            drawnBy: string;
+            /** 抽取时间 */
+            drawnAt: string;
+            /** 抽中的整顿对象 */
+            items: components["schemas"]["SpotCheckItemView"][];
+            /** 已复核 */
+            rechecked: number;
+            /** 与乡镇结论不一致 */
+            disagreed: number;
+        };
+        SpotCheckListView: {
+            items: components["schemas"]["SpotCheckView"][];
+        };
+        DrawSpotCheckDto: {
+            /**
+             * 乡镇（街道）
+             * @example 河口镇
+             */
+            township: string;
+            /**
+             * 抽查内容
+             * @description preliminary_acceptance 乡镇初验结果 / follow_up_review 乡镇回头看结果
+             * @enum {string}
+             */
+            stage: "preliminary_acceptance" | "follow_up_review";
+        };
+        RecordSpotCheckResultDto: {
+            /**
+             * 整顿对象
+             * @example case:c2026:410323-001
+             */
+            caseId: string;
+            /**
+             * 复核结论（合格）
+             * @description true 合格 / false 不合格；与乡镇结论不一致的计入该乡镇
+             */
+            passed: boolean;
+            /**
+             * 复核发现的情况
+             * @example 实地查看“三会一课”记录，与台账一致
+             */
+            finding: string;
+        };
         HolidayPeriodDto: {
             /**
              * 节日名称
@@ -1910,16 +2067,18 @@ export interface components {
         };
         PlanWarningView: {
             /**
-             * @description vague_measure: 措施空泛；similar_plan: 与本批次其他组织的方案高度相似
+             * @description vague_measure: 措施空泛；similar_plan: 与本批次其他组织的方案高度相似；no_root_cause: 问题未写明根源
              * @enum {string}
              */
-            kind: "vague_measure" | "similar_plan";
+            kind: "vague_measure" | "similar_plan" | "no_root_cause";
             /** @description 提示（中文） */
             messageZh: string;
             /** @description vague_measure: 措施编号 */
             measureId?: string;
-            /** @description vague_measure: 措施内容 */
+            /** @description vague_measure: 措施内容；no_root_cause: 问题描述 */
             description?: string;
+            /** @description no_root_cause: 问题编号 */
+            problemId?: string;
             /** @description similar_plan: 相似方案所属整顿对象 */
             caseId?: string;
             /** @description similar_plan: 相似方案所属组织 */
@@ -2208,11 +2367,6 @@ export interface components {
              * @enum {string}
              */
             level: "satisfied" | "basically_satisfied" | "dissatisfied";
-            /**
-             * 测评编号
-             * @description 客户端生成的编号：重复提交只计一次；不填则由服务端生成
-             */
-            ratingId?: string;
         };
         ChannelDeliveryView: {
             /** @enum {string} */
@@ -2539,6 +2693,22 @@ export interface components {
              * @description 每个问题至少一条措施，明确责任人和时限
              */
             measures: components["schemas"]["MeasureDraft"][];
+            /**
+             * 问题根源
+             * @description 深挖问题根源：每个问题为什么出现。未写的问题保留上一版方案的分析
+             */
+            rootCauses?: {
+                /**
+                 * 对应问题
+                 * @example p1
+                 */
+                problemId: string;
+                /**
+                 * 问题根源
+                 * @example 支委会分工不明确，党员大会长期由书记一人召集
+                 */
+                cause: string;
+            }[];
         };
         ReturnPlanRequest: {
             /**
@@ -3958,6 +4128,222 @@ export interface operations {
             };
             /** @description 未找到 (unknown case or campaign) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SpotChecksController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpotCheckListView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未找到 (unknown case or campaign) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SpotChecksController_draw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DrawSpotCheckDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpotCheckView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未找到 (unknown case or campaign) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 操作被拒绝 (not now: wrong stage, closed case, duplicate, a key still in progress …) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SpotChecksController_recordResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+                spotCheckId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordSpotCheckResultDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpotCheckView"];
+                };
+            };
+            /** @description 请求内容有误 (invalid body, query or path parameter; names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 (missing or invalid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无权进行此操作 (role or scope does not allow it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 未找到 (unknown case or campaign) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 操作被拒绝 (not now: wrong stage, closed case, duplicate, a key still in progress …) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description 无法处理的请求 (a rule refused the input: blank reason, invalid plan, unknown measure …; or an Idempotency-Key reused with a different request) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -52,6 +52,11 @@ export type NoticeView = Omit<Schemas['NoticeView'], 'content'> & { content: Not
 export type NoticeListView = { items: NoticeView[] };
 export type TownshipRankingView = { ranking: TownshipRank[] };
 export type IssueNoticeRequest = Schemas['IssueNoticeDto'];
+export type SpotCheckView = Schemas['SpotCheckView'];
+export type SpotCheckItemView = Schemas['SpotCheckItemView'];
+export type SpotCheckListView = Schemas['SpotCheckListView'];
+export type DrawSpotCheckRequest = Schemas['DrawSpotCheckDto'];
+export type RecordSpotCheckResultRequest = Schemas['RecordSpotCheckResultDto'];
 export type DecideCommitteeRequest = Schemas['DecideCommitteeDto'];
 export interface CommitteeAccountabilityRow {
   figures: TownshipRank;

@@ -8,7 +8,28 @@ import { App as AntApp, Button, Card, DatePicker, Form, Input, InputNumber, Moda
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
-import { DEFAULT_AWARENESS_THRESHOLD, DEFAULT_POLICY, PERIOD_LABELS, PERIOD_NAMES, verificationPeriodOf, type CampaignPolicy, type Period, type PeriodName, type PeriodUnit } from '@zhengdun/domain';
+import {
+  DEFAULT_AWARENESS_THRESHOLD,
+  DEFAULT_POLICY,
+  DEFAULT_REVIEW_PERIOD,
+  DEFAULT_SPOT_CHECK_SHARE,
+  DEFAULT_VERIFICATION_PERIOD,
+  PERIOD_LABELS,
+  PERIOD_NAMES,
+  reviewPeriodOf,
+  spotCheckShareOf,
+  verificationPeriodOf,
+  type CampaignPolicy,
+  type Period,
+  type PeriodName,
+  type PeriodUnit,
+} from '@zhengdun/domain';
+
+/** The committee's own periods, timed inside the workflow: whole days only. */
+const COMMITTEE_PERIODS = [
+  ['verificationPeriod', DEFAULT_VERIFICATION_PERIOD],
+  ['reviewPeriod', DEFAULT_REVIEW_PERIOD],
+] as const;
 import { apiGet, apiPost } from '../api/http';
 import { queryKeys, useCampaignList } from '../api/queries';
 import type { CampaignStatusView, CampaignView, CreateCampaignRequest } from '../api/views';
@@ -27,9 +48,10 @@ const describe = (period: Period) => (period.unit === 'seconds' ? `${period.amou
 interface CreateValues {
   name: string;
   endsAt: Dayjs;
-  periods?: Partial<Record<PeriodName, { amount?: number; unit?: Exclude<PeriodUnit, 'seconds'> }>>;
+  periods?: Partial<Record<PeriodName | (typeof COMMITTEE_PERIODS)[number][0], { amount?: number; unit?: Exclude<PeriodUnit, 'seconds'> }>>;
   satisfactionPercent?: number;
   awarenessPercent?: number;
+  spotCheckPercent?: number;
   reelectionAt?: Dayjs;
   townshipReelections?: { township?: string; at?: Dayjs }[];
 }
@@ -84,8 +106,13 @@ function CreateCampaign({ county }: { county: string }) {
       const given = values.periods?.[name];
       if (given?.amount !== undefined && given.amount !== null) policy[name] = { amount: given.amount, unit: given.unit ?? DEFAULT_POLICY[name].unit };
     }
+    for (const [name] of COMMITTEE_PERIODS) {
+      const amount = values.periods?.[name]?.amount;
+      if (amount !== undefined && amount !== null) policy[name] = { amount, unit: 'days' };
+    }
     if (values.satisfactionPercent !== undefined && values.satisfactionPercent !== null) policy.satisfactionThreshold = values.satisfactionPercent / 100;
     if (values.awarenessPercent !== undefined && values.awarenessPercent !== null) policy.awarenessThreshold = values.awarenessPercent / 100;
+    if (values.spotCheckPercent !== undefined && values.spotCheckPercent !== null) policy.spotCheckShare = values.spotCheckPercent / 100;
     const reelection = reelectionOf(values);
     create.mutate({
       name: values.name.trim(),
@@ -150,11 +177,19 @@ function CreateCampaign({ county }: { county: string }) {
               </Space.Compact>
             </Form.Item>
           ))}
+          {COMMITTEE_PERIODS.map(([name, fallback]) => (
+            <Form.Item key={name} name={['periods', name, 'amount']} label={`${PERIOD_LABELS[name]}（默认 ${describe(fallback)}）`} style={{ marginBottom: 8 }}>
+              <InputNumber min={1} max={3650} placeholder={String(fallback.amount)} addonAfter="天" data-testid={`campaign-period-${name}`} />
+            </Form.Item>
+          ))}
           <Form.Item name="satisfactionPercent" label={`验收要求的测评满意率（默认 ${Math.round(DEFAULT_POLICY.satisfactionThreshold * 100)}%，为本系统默认值）`}>
             <InputNumber min={0} max={100} addonAfter="%" />
           </Form.Item>
           <Form.Item name="awarenessPercent" label={`验收要求的群众知晓率（默认 ${Math.round(DEFAULT_AWARENESS_THRESHOLD * 100)}%，为本系统默认值）`}>
             <InputNumber min={0} max={100} addonAfter="%" />
+          </Form.Item>
+          <Form.Item name="spotCheckPercent" label={`抽查乡镇初验、回头看结果的比例（默认 ${Math.round(DEFAULT_SPOT_CHECK_SHARE * 100)}%，为本系统默认值）`}>
+            <InputNumber min={1} max={100} addonAfter="%" />
           </Form.Item>
         </Form>
       </Modal>
@@ -202,8 +237,9 @@ export default function CampaignsPage() {
               title: '期限设置',
               render: (_v, campaign) => (
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {PERIOD_NAMES.map((name) => `${PERIOD_LABELS[name]} ${describe((campaign.policy[name] as Period | undefined) ?? DEFAULT_POLICY[name])}`).join('；')}；{PERIOD_LABELS.verificationPeriod} {describe(verificationPeriodOf(campaign.policy as Partial<CampaignPolicy>))}；满意率 {Math.round((campaign.policy.satisfactionThreshold ?? DEFAULT_POLICY.satisfactionThreshold) * 100)}%；知晓率{' '}
-                  {Math.round((campaign.policy.awarenessThreshold ?? DEFAULT_AWARENESS_THRESHOLD) * 100)}%
+                  {PERIOD_NAMES.map((name) => `${PERIOD_LABELS[name]} ${describe((campaign.policy[name] as Period | undefined) ?? DEFAULT_POLICY[name])}`).join('；')}；{PERIOD_LABELS.verificationPeriod} {describe(verificationPeriodOf(campaign.policy as Partial<CampaignPolicy>))}；{PERIOD_LABELS.reviewPeriod}{' '}
+                  {describe(reviewPeriodOf(campaign.policy as Partial<CampaignPolicy>))}；满意率 {Math.round((campaign.policy.satisfactionThreshold ?? DEFAULT_POLICY.satisfactionThreshold) * 100)}%；知晓率{' '}
+                  {Math.round((campaign.policy.awarenessThreshold ?? DEFAULT_AWARENESS_THRESHOLD) * 100)}%；抽查比例 {Math.round(spotCheckShareOf(campaign.policy as Partial<CampaignPolicy>) * 100)}%
                 </Typography.Text>
               ),
             },

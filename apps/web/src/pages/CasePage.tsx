@@ -317,15 +317,17 @@ function ProblemsCard({ state }: { state: CaseStateView }) {
           {
             title: '问题描述',
             dataIndex: 'description',
-            render: (description: string, problem: Problem) =>
-              narrow ? (
-                <Space orientation="vertical" size={0}>
-                  <span>{description}</span>
-                  <Typography.Text type="secondary">{PROBLEM_CATEGORIES[problem.category as keyof typeof PROBLEM_CATEGORIES]}</Typography.Text>
-                </Space>
-              ) : (
-                description
-              ),
+            render: (description: string, problem: Problem) => (
+              <Space orientation="vertical" size={0}>
+                <span>{description}</span>
+                {narrow && <Typography.Text type="secondary">{PROBLEM_CATEGORIES[problem.category as keyof typeof PROBLEM_CATEGORIES]}</Typography.Text>}
+                {problem.rootCause && (
+                  <Typography.Text type="secondary" data-testid={`root-cause-${problem.id}`}>
+                    问题根源：{problem.rootCause}
+                  </Typography.Text>
+                )}
+              </Space>
+            ),
           },
           {
             title: '状态',
@@ -463,6 +465,11 @@ function PlanCard({ state }: { state: CaseStateView }) {
         <Descriptions.Item label="限期整改至">{formatDateTime(deadlines.rectificationDueAt)}</Descriptions.Item>
         <Descriptions.Item label="下次汇报">{deadlines.nextReportDueAt ? `${formatDateTime(deadlines.nextReportDueAt)}（${dueText(deadlines.nextReportDueAt)}）` : '—'}</Descriptions.Item>
         <Descriptions.Item label="回头看时间">{formatDateTime(deadlines.reviewDueAt)}</Descriptions.Item>
+        {deadlines.reviewReportDueAt && (
+          <Descriptions.Item label="回头看报告期限">
+            <span data-testid="review-report-due">{`${formatDateTime(deadlines.reviewReportDueAt)}（${dueText(deadlines.reviewReportDueAt)}）`}</span>
+          </Descriptions.Item>
+        )}
       </Descriptions>
       {plan.status === 'returned' && plan.returnReasons.length > 0 && (
         <Alert type="warning" showIcon style={{ marginTop: 12 }} title="方案被退回" description={plan.returnReasons.join('；')} />

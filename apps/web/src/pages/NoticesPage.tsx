@@ -1,5 +1,6 @@
 /**
- * 督查通报: the townships of a campaign ranked now, the committees' graded accountability, the notices the county has circulated (each
+ * 督查通报: the townships of a campaign ranked now, the committees' graded accountability, the county's
+ * spot-checks of their 初验 and 回头看 results (抽查复核), the notices the county has circulated (each
  * downloadable as a printable Word document), and — for the county department — issuing the next one,
  * with criticism of townships and deadlines (通报批评、限期整改).
  */
@@ -17,6 +18,7 @@ import { ProblemAlert } from '../components/common';
 import { useCampaigns, useChosenCampaign } from '../lib/campaigns';
 import { formatDateTime, percent } from '../lib/format';
 import { CommitteeAccountabilityCard } from './CommitteeAccountabilityCard';
+import { SpotChecksCard } from './SpotChecksCard';
 
 interface IssueValues {
   criticisms?: { township: string; text: string; deadline: Dayjs }[];
@@ -144,10 +146,16 @@ export default function NoticesPage() {
             { title: '逾期次数', dataIndex: 'lapses', width: 90 },
             { title: '约谈', dataIndex: 'talks', width: 70 },
             { title: '群众满意率', dataIndex: 'satisfactionRate', width: 100, render: (value: number | null) => percent(value) },
+            {
+              title: '抽查不一致',
+              width: 100,
+              render: (_value, row) => (row.spotChecksRechecked > 0 ? `${row.spotChecksDisagreed} / ${row.spotChecksRechecked}` : '—'),
+            },
           ]}
         />
       </Card>
       {campaignId && <CommitteeAccountabilityCard campaignId={campaignId} mayDecide={user.role === 'county_department'} />}
+      {campaignId && <SpotChecksCard campaignId={campaignId} townships={rows.map((row) => row.township)} mayDraw={user.role === 'county_department'} />}
       <Card size="small" title="已发布的通报">
         <Table<NoticeView>
           rowKey="number"

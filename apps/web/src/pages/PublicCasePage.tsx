@@ -201,12 +201,8 @@ function RatingCard({ notice, onSent }: { notice: PublicNoticeView; onSent: () =
     return isSatisfactionLevel(stored) ? stored : null;
   });
   const rate = useMutation({
-    mutationFn: (chosen: SatisfactionLevel) => {
-      // One rating per browser: the same id again replaces nothing and counts once.
-      const ratingId = remembered(`${storageKey}.id`) ?? randomId('rating-');
-      remember(`${storageKey}.id`, ratingId);
-      return apiPost<SignalReceivedView>(`${publicCasePath(notice.caseId)}/ratings`, { level: chosen, ratingId }, { anonymous: true });
-    },
+    // One rating per device: the API knows the device by its cookie and refuses a second (already_rated).
+    mutationFn: (chosen: SatisfactionLevel) => apiPost<SignalReceivedView>(`${publicCasePath(notice.caseId)}/ratings`, { level: chosen }, { anonymous: true }),
     onSuccess: (_received, chosen) => {
       remember(`${storageKey}.level`, chosen);
       setSent(chosen);

@@ -104,6 +104,7 @@ export interface LedgerProblemRow {
   problemId: string;
   category: string;
   description: string;
+  rootCause: string;
   round: number;
   status: string;
   carriedFrom: string;
@@ -331,6 +332,7 @@ export function buildLedgerModel(records: readonly LedgerCaseRecord[], events: r
         problemId: problem.id,
         category: PROBLEM_CATEGORIES[problem.category] ?? problem.category,
         description: problem.description,
+        rootCause: problem.rootCause ?? '',
         round: problem.round,
         status: PROBLEM_STATUS_LABELS[problemStatus(full, problem)],
         carriedFrom: problem.carriedFrom ?? '',

@@ -66,6 +66,7 @@ export const PROBLEM_COLUMNS: ColumnSpec<LedgerProblemRow>[] = [
   { header: '问题编号', key: 'problemId', width: 8 },
   { header: '问题类别', key: 'category', width: 24, wrap: true },
   { header: '问题描述', key: 'description', width: 50, wrap: true },
+  { header: '问题根源', key: 'rootCause', width: 40, wrap: true },
   { header: '发现轮次', key: 'round', width: 8, kind: 'int' },
   { header: '状态', key: 'status', width: 8 },
   { header: '滚动自', key: 'carriedFrom', width: 30 },

@@ -71,7 +71,16 @@ function fixtures() {
   // A community in remediation with one measure done; a village still identified, escalated at the campaign's end.
   let community = open('S-01', 'community', '河口镇');
   const ctx = (s: number) => ({ now: at(s), due: plainDueDates(at(s), POLICY) });
-  community = decide(community, { type: 'submitPlan', measures: community.problems.map((p) => ({ problemId: p.id, description: `针对${p.description}建立制度并落实`, ownerId: 'sec-S-01', ownerName: '书记S-01', dueAt: at(500) })) }, secretary(community), ctx(10)).state;
+  community = decide(
+    community,
+    {
+      type: 'submitPlan',
+      measures: community.problems.map((p) => ({ problemId: p.id, description: `针对${p.description}建立制度并落实`, ownerId: 'sec-S-01', ownerName: '书记S-01', dueAt: at(500) })),
+      rootCauses: [{ problemId: 'p1', cause: '支委分工不明确，会议无人召集' }],
+    },
+    secretary(community),
+    ctx(10),
+  ).state;
   community = decide(community, { type: 'approvePlan' }, committee('河口镇'), ctx(20)).state;
   community = decide(community, { type: 'completeMeasure', measureId: 'm1', evidence: '已建立“三会一课”台账' }, secretary(community), ctx(30)).state;
   let village = open('V-01', 'rural', '青山镇');
@@ -132,11 +141,11 @@ describe('the ledger (台账)', () => {
       [2, 'V-01', '摸排确定', 2, 2, 0, 0, '说明原因'],
     ]);
     expect(ledger.cases[0]).toMatchObject({ team: '责任领导：冯主任', listedAt: '2026-03-01', planApprovedAt: '2026-03-01', secretary: '书记S-01', source: '拉网式排查' });
-    expect(ledger.problems.map((p) => [p.orgCode, p.problemId, p.status])).toEqual([
-      ['S-01', 'p1', '已解决'],
-      ['S-01', 'p2', '整改中'],
-      ['V-01', 'p1', '整改中'],
-      ['V-01', 'p2', '整改中'],
+    expect(ledger.problems.map((p) => [p.orgCode, p.problemId, p.status, p.rootCause])).toEqual([
+      ['S-01', 'p1', '已解决', '支委分工不明确，会议无人召集'],
+      ['S-01', 'p2', '整改中', ''],
+      ['V-01', 'p1', '整改中', ''],
+      ['V-01', 'p2', '整改中', ''],
     ]);
     expect(ledger.measures.map((m) => [m.problemId, m.status, m.evidence])).toEqual([
       ['p1', '已销项', '已建立“三会一课”台账'],

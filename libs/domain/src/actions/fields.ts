@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { ACCEPTANCE_CHECK_LABELS, REVIEW_CHECK_LABELS } from '../labels';
 import { PROBLEM_CATEGORIES, type ProblemCategory } from '../problems';
 import { TEAM_ROLES } from '../team';
-import type { AcceptanceChecks, MeasureDraft, ReviewChecks, ReviewFindings } from './payloads';
+import type { AcceptanceChecks, MeasureDraft, ReviewChecks, ReviewFindings, RootCauseDraft } from './payloads';
 
 /** Free text a person writes: an opinion, a reason, evidence. */
 export const TEXT_MAX = 2000;
@@ -49,6 +49,16 @@ export const measureDraft = z
   .meta({ title: '整改措施' }) satisfies z.ZodType<MeasureDraft>;
 
 export const measureList = (max: number) => z.array(measureDraft).min(1).max(max).meta({ title: '整改措施', description: '每个问题至少一条措施，明确责任人和时限' });
+
+export const rootCause = z
+  .strictObject({
+    problemId: z.string().regex(ID_PATTERNS.problem).meta({ title: '对应问题', examples: ['p1'] }),
+    cause: text('问题根源', '支委会分工不明确，党员大会长期由书记一人召集'),
+  })
+  .meta({ title: '问题根源' }) satisfies z.ZodType<RootCauseDraft>;
+
+export const rootCauseList = (max: number) =>
+  z.array(rootCause).max(max).meta({ title: '问题根源', description: '深挖问题根源：每个问题为什么出现。未写的问题保留上一版方案的分析' });
 
 export const teamMember = z
   .strictObject({

@@ -3,6 +3,12 @@ import type { CampaignRef } from '../case-state';
 import type { CampaignPolicy } from '../policy';
 
 /** A measure as the branch secretary drafts it: one concrete step against one problem. */
+/** 深挖问题根源 (seed 000): why a problem arose, in the branch's words, sent with its plan. */
+export interface RootCauseDraft {
+  problemId: string;
+  cause: string;
+}
+
 export interface MeasureDraft {
   problemId: string;
   description: string;

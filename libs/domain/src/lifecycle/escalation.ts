@@ -18,8 +18,11 @@ import { reviewFallsDue } from './follow-up-review';
 
 export interface DueItem {
   key: string;
-  /** `verification`: a reported measure the township committee has to verify (reminded, never a lapse of the branch). */
-  kind: 'plan' | 'measure' | 'report' | 'rectification' | 'verification';
+  /**
+   * `verification`: a reported measure the township committee has to verify; `review`: the 回头看
+   * result the committee owes the county. Both are reminded, never a lapse of the branch.
+   */
+  kind: 'plan' | 'measure' | 'report' | 'rectification' | 'verification' | 'review';
   label: string;
   dueAt: string;
   responsible: Recipient[];
@@ -68,7 +71,15 @@ export function dueItems(state: CaseState): DueItem[] {
       });
     }
   }
+  if (state.stage === 'follow_up_review' && deadlines.reviewReportDueAt) {
+    items.push({ key: `review_report:${deadlines.reviewReportDueAt}`, kind: 'review', label: '报告回头看结果', dueAt: deadlines.reviewReportDueAt, responsible: [committeeOf(state)] });
+  }
   return items;
+}
+
+/** Items the township committee owes, not the branch: reminded before and when they pass, never asked to explain. */
+function owedByCommittee(item: DueItem): boolean {
+  return item.kind === 'verification' || item.kind === 'review';
 }
 
 /**
@@ -93,7 +104,7 @@ export function proposesTalks(state: CaseState): boolean {
 
 function ladder(state: CaseState, item: DueItem): ScheduledEvent[] {
   const { reminderLead, escalationInterval } = state.policy;
-  if (item.kind === 'verification') {
+  if (owedByCommittee(item)) {
     // The committee is reminded before the date and again when it passes; nobody is asked to explain.
     return [
       { kind: 'escalation', key: `${item.key}:reminder`, at: subtractPlainPeriod(item.dueAt, reminderLead), step: 'reminder', item },
@@ -217,7 +228,7 @@ function lapseOverdue(draft: Draft, event: Extract<ScheduledEvent, { kind: 'esca
   }
   const inLapses = new Set(lapses.flatMap((lapse) => lapse.items.map((item) => item.key)));
   const now = Date.parse(draft.now);
-  const overdue = due.filter((item) => item.kind !== 'report' && item.kind !== 'verification' && !inLapses.has(item.key) && (item.key === event.item.key || Date.parse(item.dueAt) <= now));
+  const overdue = due.filter((item) => item.kind !== 'report' && !owedByCommittee(item) && !inLapses.has(item.key) && (item.key === event.item.key || Date.parse(item.dueAt) <= now));
   const lapse: Lapse = { id: `lapse-${lapses.length + 1}`, openedAt: draft.now, items: overdue.map(entry) };
   lapses.push(lapse);
   for (const item of overdue) raise(draft, 'explanation_requested', `${item.key}:explanation`, item);
@@ -262,6 +273,19 @@ function escalate(draft: Draft, event: Extract<ScheduledEvent, { kind: 'escalati
       if (item.kind === 'verification' && event.key.endsWith(':overdue')) {
         record(draft, 'reminder_sent', `提醒：${item.label} 已于 ${chinaTime(item.dueAt)} 到期，尚未核验`);
         notify(draft, 'reminder', item.responsible, '核验逾期提醒', `${item.label}已于 ${chinaTime(item.dueAt)} 到期，请尽快核验。`, `${state.caseId}:${event.key}`);
+        return;
+      }
+      if (item.kind === 'review' && event.key.endsWith(':overdue')) {
+        // 004: the county sees a 回头看 not reported on time, not only the township.
+        record(draft, 'reminder_sent', `提醒：回头看结果应于 ${chinaTime(item.dueAt)} 前报告，尚未记录`);
+        notify(
+          draft,
+          'reminder',
+          [...item.responsible, countyOf(state)],
+          '回头看逾期未报告',
+          `回头看结果应于 ${chinaTime(item.dueAt)} 前报告，至今未记录，请尽快开展回头看并记录结果。`,
+          `${state.caseId}:${event.key}`,
+        );
         return;
       }
       record(draft, 'reminder_sent', `提醒：${item.label} 将于 ${chinaTime(item.dueAt)} 到期`);

@@ -1,5 +1,8 @@
 import {
   admission,
+  isOverdue,
+  scheduledEvents,
+  todosFor,
   openProblems,
   problemStatus,
   ratingReceived,
@@ -45,6 +48,38 @@ describe('the review falling due (回头看到期)', () => {
     expect(notifications.map((n) => [n.kind, n.recipients])).toEqual([
       ['review_due', [{ kind: 'role', role: 'township_committee', scope: '城固县博望镇' }]],
     ]);
+  });
+
+  it('a case since the review-report rule owes its result by the review period: reminded before, the committee and county told when it passes, no lapse of the branch (004)', () => {
+    const delisted = walkTo('delisted').state;
+    const state: CaseState = { ...delisted, reviewReport: 'due_by_period', policy: { ...delisted.policy, reviewPeriod: { amount: 50, unit: 'seconds' } } };
+    const due = fireAt(state, findEvent(state, 'review_due'));
+    expect(due.state.deadlines.reviewReportDueAt).toBe(at(1160));
+    expect(due.notifications[0].body).toContain('前在系统中记录结果');
+    expect(todosFor(due.state, ACTORS.committee, at(1120)).find((todo) => todo.kind === 'follow_up_review_due')?.dueAt).toBe(at(1160));
+
+    const reminder = fireAt(due.state, findEvent(due.state, 'escalation', 'review_report'));
+    expect(reminder.notifications.map((n) => [n.kind, n.recipients.map((r) => (r.kind === 'role' ? r.role : r.personId))])).toEqual([['reminder', ['township_committee']]]);
+    expect(isOverdue(reminder.state, at(1159))).toBe(false);
+
+    const overdue = fireAt(reminder.state, findEvent(reminder.state, 'escalation', 'review_report'));
+    expect(overdue.notifications.map((n) => [n.kind, n.title, n.recipients.map((r) => (r.kind === 'role' ? r.role : r.personId))])).toEqual([
+      ['reminder', '【博望镇柳营村党支部】回头看逾期未报告', ['township_committee', 'county_department']],
+    ]);
+    expect(isOverdue(overdue.state, at(1161))).toBe(true);
+    expect(overdue.state.escalation.lapses ?? []).toEqual([]);
+    expect(scheduledEvents(overdue.state)).toEqual([]);
+
+    const reviewed = review(overdue.state, {}, 1170).state;
+    expect(reviewed.deadlines.reviewReportDueAt).toBeUndefined();
+    expect(reviewed.stage).toBe('archived');
+  });
+
+  it('a case from before the review-report rule falls due without a report date', () => {
+    const { state } = walkTo('delisted');
+    const after = fireAt(state, findEvent(state, 'review_due')).state;
+    expect(after.deadlines.reviewReportDueAt).toBeUndefined();
+    expect(scheduledEvents(after)).toEqual([]);
   });
 
   it('does nothing when fired in any other stage', () => {

@@ -1,7 +1,8 @@
 /** Stage 7 (回头看): after delisting, check for rebound; archive, or reopen for the next round. */
 import type { NextCampaign, ReviewChecks, ReviewFindings } from '../actions';
 import type { CaseState, ReviewRecord } from '../case-state';
-import { isValidPolicy } from '../policy';
+import { chinaDate } from '../china-time';
+import { addPlainPeriod, isValidPolicy, reviewPeriodOf } from '../policy';
 import type { ProblemInput } from '../problems';
 import type { Actor, UserRole } from '../roles';
 import { REVIEW_CHECK_LABELS } from '../labels';
@@ -10,13 +11,22 @@ import { committeeOf, countyOf, moveTo, notify, record, secretaryOf, trimmed, ty
 import { assertValidProblems, caseIdFor, type OpenCaseInput } from './identification';
 import { askCountyForDeadline } from './rectification-deadline';
 
-/** The review delay's timer fired: the case is due for its return visit. */
+/**
+ * The review delay's timer fired: the case is due for its return visit, and (cases since
+ * `reviewReport`) its result is due at the county within the policy's review period (004).
+ */
 export function reviewFallsDue(draft: Draft): void {
-  if (draft.state.stage !== 'delisted') return;
-  draft.state.deadlines.reviewDueAt = undefined;
+  const { state } = draft;
+  if (state.stage !== 'delisted') return;
+  state.deadlines.reviewDueAt = undefined;
   moveTo(draft, 'follow_up_review', '销号后回头看到期');
-  const checks = hadDeadlineProblems(draft.state) ? '措施落实、长效机制、承诺兑现、不合格党员处置，以及限期整改的问题是否整改到位' : '措施落实、长效机制、承诺兑现、不合格党员处置';
-  notify(draft, 'review_due', [committeeOf(draft.state)], '回头看到期', `请对照检查${checks}，逐项写明情况。`);
+  const checks = hadDeadlineProblems(state) ? '措施落实、长效机制、承诺兑现、不合格党员处置，以及限期整改的问题是否整改到位' : '措施落实、长效机制、承诺兑现、不合格党员处置';
+  let by = '';
+  if (state.reviewReport === 'due_by_period') {
+    state.deadlines.reviewReportDueAt = addPlainPeriod(draft.now, reviewPeriodOf(state.policy));
+    by = `并于 ${chinaDate(state.deadlines.reviewReportDueAt)} 前在系统中记录结果（报县委组织部）`;
+  }
+  notify(draft, 'review_due', [committeeOf(state)], '回头看到期', `请对照检查${checks}，逐项写明情况${by}。`);
 }
 
 /** The case had problems given a deadline (限期整改: a failed acceptance, an upheld objection, a supervision finding). */
@@ -103,6 +113,7 @@ export function recordFollowUpReview(
     outcome: rebound ? 'rebound' : 'archived',
   };
   state.reviews.push(review);
+  state.deadlines.reviewReportDueAt = undefined;
   record(draft, 'follow_up_review_recorded', `回头看：${review.opinion}`);
   if (!rebound) {
     moveTo(draft, 'archived', '回头看未发现反弹，整顿成果巩固');

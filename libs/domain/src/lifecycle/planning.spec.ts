@@ -150,6 +150,31 @@ describe('submitting, returning and approving the plan', () => {
     expect(notifications[0]).toMatchObject({ kind: 'plan_submitted', recipients: [{ kind: 'role', role: 'township_committee' }] });
   });
 
+  it('the plan says why each problem arose (深挖问题根源); a resubmission that leaves one out keeps its earlier cause', () => {
+    const state = caseInAssigned();
+    const first = act(state, { type: 'submitPlan', measures: [measure(), p2Measure], rootCauses: [{ problemId: 'p1', cause: ' 书记年龄偏大，长期不召集支委会 ' }] }, ACTORS.secretary, 10);
+    expect(first.state.problems.map((problem) => [problem.id, problem.rootCause])).toEqual([
+      ['p1', '书记年龄偏大，长期不召集支委会'],
+      ['p2', undefined],
+    ]);
+    const returned = act(first.state, { type: 'returnPlan', reasons: ['p2 未分析根源'] }, ACTORS.committee, 11).state;
+    const second = act(returned, { type: 'submitPlan', measures: [measure(), p2Measure], rootCauses: [{ problemId: 'p2', cause: '土地确权遗留问题未公开' }] }, ACTORS.secretary, 12);
+    expect(second.state.problems.map((problem) => problem.rootCause)).toEqual(['书记年龄偏大，长期不召集支委会', '土地确权遗留问题未公开']);
+  });
+
+  it('a root cause for a problem the case does not have, or a blank one, is refused and changes nothing', () => {
+    const state = caseInAssigned();
+    const before = snapshot(state);
+    const unknown = expectViolation(
+      () => act(state, { type: 'submitPlan', measures: [measure(), p2Measure], rootCauses: [{ problemId: 'p1', cause: '原因' }, { problemId: 'p9', cause: '原因' }] }, ACTORS.secretary, 10),
+      'unknown_problem',
+    );
+    expect(unknown.details.field).toBe('rootCauses[1].problemId');
+    const blank = expectViolation(() => act(state, { type: 'submitPlan', measures: [measure(), p2Measure], rootCauses: [{ problemId: 'p2', cause: '  ' }] }, ACTORS.secretary, 10), 'reason_required');
+    expect(blank.messageZh).toContain('问题根源为空');
+    expect(state).toEqual(before);
+  });
+
   it('a submitted plan cannot be submitted again while it awaits approval', () => {
     const { state } = walkTo('planning');
     expectViolation(() => act(state, { type: 'submitPlan', measures: planFor(state) }, ACTORS.secretary, 11), 'wrong_stage');

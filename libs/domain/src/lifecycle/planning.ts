@@ -1,5 +1,5 @@
 /** Stage 3 (整顿方案): one plan per organization (一村一策), drafted, approved or returned, publicized. */
-import type { MeasureDraft } from '../actions';
+import type { MeasureDraft, RootCauseDraft } from '../actions';
 import { measureDueLimit, openProblems, reelectionDateFor, type CaseState, type Measure } from '../case-state';
 import { chinaDate } from '../china-time';
 import { violation } from '../rule-violation';
@@ -139,13 +139,37 @@ export function toMeasures(state: CaseState, measures: readonly MeasureDraft[]):
   }));
 }
 
-export function submitPlan(draft: Draft, measures: MeasureDraft[]): void {
+/**
+ * 深挖问题根源 (seed 000): the plan says why each problem arose. Checked in full before anything is
+ * written; a problem the plan does not mention keeps the cause an earlier version gave.
+ */
+function setRootCauses(draft: Draft, rootCauses: readonly RootCauseDraft[]): void {
+  const causes = rootCauses.map((entry, index) => {
+    const problem = draft.state.problems.find((candidate) => candidate.id === entry.problemId);
+    if (!problem) {
+      throw violation('unknown_problem', `问题根源对应的问题不存在：${entry.problemId}`, `root cause ${index + 1} names an unknown problem ${entry.problemId}`, {
+        field: `rootCauses[${index}].problemId`,
+      });
+    }
+    const cause = trimmed(entry.cause);
+    if (cause.length === 0) {
+      throw violation('reason_required', `问题“${problem.description}”的问题根源为空，请写明或删去该条`, `root cause ${index + 1} is blank`, {
+        field: `rootCauses[${index}].cause`,
+      });
+    }
+    return { problem, cause };
+  });
+  for (const { problem, cause } of causes) problem.rootCause = cause;
+}
+
+export function submitPlan(draft: Draft, measures: MeasureDraft[], rootCauses: readonly RootCauseDraft[] = []): void {
   const { state } = draft;
   assertTeamComplete(state.org, state.team);
   if (state.plan.status === 'submitted') {
     throw violation('wrong_stage', '整顿方案已提交，正在等待审批', 'the plan is already submitted and awaits approval');
   }
   assertValidMeasures(draft, measures, true);
+  setRootCauses(draft, rootCauses);
   // A resubmitted plan replaces the measures of this round's earlier draft.
   state.measures = state.measures.filter((measure) => measure.round !== state.round);
   state.measures.push(...toMeasures(state, measures));

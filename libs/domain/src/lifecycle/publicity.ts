@@ -14,6 +14,13 @@ export const RATING_IDS_KEPT = 200;
 /** Longest objection text kept; the public form says so. */
 export const MAX_OBJECTION_LENGTH = 2000;
 
+/**
+ * Open objections the public may have on one case: from one address, and in all. Checked by the API
+ * before it signals the case, so that a flood cannot grow the case's state without bound; the
+ * committee answering them makes room again.
+ */
+export const OPEN_OBJECTIONS_LIMITS = { perSource: 3, perCase: 50 } as const;
+
 /** A public objection (signal). Outside publicity it is not accepted; a repeated id counts once. */
 export function receiveObjection(draft: Draft, objectionId: string, content: string): boolean {
   const { state } = draft;

@@ -43,15 +43,30 @@ export class ImportIdPipe extends PatternParamPipe {
   protected readonly hintEn = 'expected <campaignId>:<sha256>';
 }
 
-/** `:number` of a campaign's notice (第N期): a whole number from 1. */
-@Injectable()
-export class NoticeNumberPipe implements PipeTransform<unknown, number> {
+abstract class WholeNumberParamPipe implements PipeTransform<unknown, number> {
+  protected abstract readonly name: string;
+  protected abstract readonly whatZh: string;
+
   transform(value: unknown): number {
     // The global pipe may already have turned the segment into a number (the handler declares one).
     const text = typeof value === 'number' || typeof value === 'string' ? String(value) : '';
-    if (!/^[1-9]\d{0,5}$/.test(text)) {
-      throw RequestValidationException.field('number', '格式不正确，应为通报期数（从 1 起的整数）', 'malformed number: a whole number from 1');
+    if (!/^[1-9]\d{0,8}$/.test(text)) {
+      throw RequestValidationException.field(this.name, `格式不正确，应为${this.whatZh}（从 1 起的整数）`, `malformed ${this.name}: a whole number from 1`);
     }
     return Number(text);
   }
+}
+
+/** `:number` of a campaign's notice (第N期). */
+@Injectable()
+export class NoticeNumberPipe extends WholeNumberParamPipe {
+  protected readonly name = 'number';
+  protected readonly whatZh = '通报期数';
+}
+
+/** `:spotCheckId` of a campaign's 抽查. */
+@Injectable()
+export class SpotCheckIdPipe extends WholeNumberParamPipe {
+  protected readonly name = 'spotCheckId';
+  protected readonly whatZh = '抽查编号';
 }

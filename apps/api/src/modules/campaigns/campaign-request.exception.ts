@@ -1,6 +1,19 @@
 import { CodedError, type StatusTable } from '@zhengdun/domain';
 
-export type CampaignRequestExceptionCode = 'campaign_not_found' | 'invalid_policy' | 'ends_in_past' | 'file_too_large' | 'invalid_upload' | 'notice_not_found' | 'unknown_township' | 'grade_not_proposed';
+export type CampaignRequestExceptionCode =
+  | 'campaign_not_found'
+  | 'invalid_policy'
+  | 'ends_in_past'
+  | 'file_too_large'
+  | 'invalid_upload'
+  | 'notice_not_found'
+  | 'unknown_township'
+  | 'grade_not_proposed'
+  | 'nothing_to_sample'
+  | 'spot_check_exists'
+  | 'spot_check_not_found'
+  | 'not_in_sample'
+  | 'already_rechecked';
 
 export const CAMPAIGN_REQUEST_EXCEPTION_STATUS: StatusTable<CampaignRequestExceptionCode> = {
   campaign_not_found: 404,
@@ -13,6 +26,12 @@ export const CAMPAIGN_REQUEST_EXCEPTION_STATUS: StatusTable<CampaignRequestExcep
   unknown_township: 422,
   // Only the grade now proposed can be decided: the next one waits until this one is.
   grade_not_proposed: 409,
+  nothing_to_sample: 422,
+  // One sample per township and stage: drawing again until a convenient one comes up is what a recorded draw prevents.
+  spot_check_exists: 409,
+  spot_check_not_found: 404,
+  not_in_sample: 422,
+  already_rechecked: 409,
 };
 
 /** A request to the campaigns API refused before the campaigns library sees it. */
@@ -27,11 +46,38 @@ export class CampaignRequestException extends CodedError<CampaignRequestExceptio
     return new CampaignRequestException('notice_not_found', `整顿批次 ${campaignId} 没有第${number}期通报`, `campaign ${campaignId} has no notice ${number}`);
   }
 
-  /** A criticism naming a township that has no organization in the campaign. */
-  static unknownTownship(township: string, index: number): CampaignRequestException {
-    return new CampaignRequestException('unknown_township', `本批次没有“${township}”的整顿对象，不能对其通报批评`, `no organization of ${township} in this campaign`, {
-      field: `criticisms[${index}].township`,
+  /** A criticism (at `index`) or a spot-check (no index) naming a township that has no organization in the campaign. */
+  static unknownTownship(township: string, index: number | undefined): CampaignRequestException {
+    return new CampaignRequestException(
+      'unknown_township',
+      index === undefined ? `本批次没有“${township}”的整顿对象，无从抽查` : `本批次没有“${township}”的整顿对象，不能对其通报批评`,
+      `no organization of ${township} in this campaign`,
+      { field: index === undefined ? 'township' : `criticisms[${index}].township` },
+    );
+  }
+
+  static nothingToSample(township: string, stageLabel: string): CampaignRequestException {
+    return new CampaignRequestException('nothing_to_sample', `${township}尚无${stageLabel}结果，暂无可抽查的整顿对象`, `${township} has no ${stageLabel} results to sample yet`, {
+      field: 'stage',
     });
+  }
+
+  static spotCheckExists(township: string, stageLabel: string): CampaignRequestException {
+    return new CampaignRequestException('spot_check_exists', `本批次已对${township}的${stageLabel}结果抽取过样本，不能重新抽取`, `a sample of ${township}'s ${stageLabel} results was already drawn`, {
+      field: 'township',
+    });
+  }
+
+  static spotCheckNotFound(campaignId: string, id: number): CampaignRequestException {
+    return new CampaignRequestException('spot_check_not_found', `整顿批次 ${campaignId} 没有编号为 ${id} 的抽查`, `campaign ${campaignId} has no spot-check ${id}`);
+  }
+
+  static notInSample(caseId: string): CampaignRequestException {
+    return new CampaignRequestException('not_in_sample', `${caseId} 不在本次抽查的样本中`, `${caseId} is not in this sample`, { field: 'caseId' });
+  }
+
+  static alreadyRechecked(caseId: string): CampaignRequestException {
+    return new CampaignRequestException('already_rechecked', `${caseId} 已复核，复核结论不能更改`, `${caseId} was already re-checked`, { field: 'caseId' });
   }
 
   static gradeNotProposed(township: string, gradeLabel: string, proposedLabel: string | undefined): CampaignRequestException {

@@ -72,6 +72,10 @@ export class CampaignPolicyDto implements Partial<CampaignPolicy> {
   @IsOptional() @IsInt() @Min(1) @Max(100_000)
   assessmentMaxRespondents?: number;
 
+  @ApiPropertyOptional({ title: '抽查比例', example: 0.2, minimum: 0.01, maximum: 1, description: '县委组织部抽查各乡镇初验、回头看结果的比例（向上取整，至少 1 个），默认 0.2（本系统的默认值）' })
+  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0.01) @Max(1)
+  spotCheckShare?: number;
+
   @ApiPropertyOptional({ title: '进度汇总周期', type: PeriodDto, description: '向县委组织部发送整顿进度汇总的周期（默认每 30 天）' })
   @IsOptional() @IsObject() @ValidateNested() @Type(() => PeriodDto)
   summaryCadence?: PeriodDto;
@@ -79,6 +83,10 @@ export class CampaignPolicyDto implements Partial<CampaignPolicy> {
   @ApiPropertyOptional({ title: '措施核验时限', type: PeriodDto, description: '支部报告措施完成后，乡镇党委核验的时限（seconds 或 days，默认 7 天）' })
   @IsOptional() @IsObject() @ValidateNested() @Type(() => PeriodDto)
   verificationPeriod?: PeriodDto;
+
+  @ApiPropertyOptional({ title: '回头看报告时限', type: PeriodDto, description: '回头看到期后，乡镇党委记录回头看结果（报县委组织部）的时限（seconds 或 days，默认 30 天）' })
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => PeriodDto)
+  reviewPeriod?: PeriodDto;
 
   @ApiPropertyOptional({ title: '乡镇党委分级问责阈值', type: CommitteeThresholdsDto, description: '默认逾期占比 20%/35%/50% 或约谈 2/4/6 次' })
   @IsOptional() @IsObject() @ValidateNested() @Type(() => CommitteeThresholdsDto)

@@ -3,7 +3,7 @@ import type { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { CampaignWorkflowService, ScreeningImportService } from '@zhengdun/campaigns';
 import type { AppConfig } from '@zhengdun/config';
-import { CampaignNoticeRepository } from '@zhengdun/persistence';
+import { CampaignNoticeRepository, SpotCheckRepository } from '@zhengdun/persistence';
 import { CampaignClient, ImportClient } from '@zhengdun/temporal';
 import { API_CONFIG, TEMPORAL_CLIENT } from '../../core/infrastructure/injection-tokens';
 import { CampaignProgressService } from './campaign-progress.service';
@@ -17,9 +17,11 @@ import { NoticesService } from './notices.service';
 import { ScreeningController } from './screening.controller';
 import { ScreeningFileInterceptor } from './screening-file.interceptor';
 import { ScreeningUploadsService } from './screening-uploads.service';
+import { SpotChecksController } from './spot-checks.controller';
+import { SpotChecksService } from './spot-checks.service';
 
 @Module({
-  controllers: [CampaignsController, ScreeningController, LedgerController, NoticesController],
+  controllers: [CampaignsController, ScreeningController, LedgerController, NoticesController, SpotChecksController],
   providers: [
     {
       provide: CampaignWorkflowService,
@@ -33,12 +35,14 @@ import { ScreeningUploadsService } from './screening-uploads.service';
         new ScreeningImportService(dataSource, new ImportClient(client, config.temporal.taskQueue), { limits: config.uploads }),
     },
     { provide: CampaignNoticeRepository, inject: [DataSource], useFactory: (dataSource: DataSource) => new CampaignNoticeRepository(dataSource) },
+    { provide: SpotCheckRepository, inject: [DataSource], useFactory: (dataSource: DataSource) => new SpotCheckRepository(dataSource) },
     CampaignsService,
     CampaignStatusService,
     CampaignProgressService,
     ScreeningUploadsService,
     LedgerExportService,
     NoticesService,
+    SpotChecksService,
     ScreeningFileInterceptor,
   ],
   exports: [CampaignsService],

@@ -42,8 +42,10 @@ function policyOf(dto: CreateCampaignDto, allowSeconds: boolean): CampaignPolicy
     satisfactionThreshold: given.satisfactionThreshold ?? DEFAULT_POLICY.satisfactionThreshold,
     ...(given.awarenessThreshold !== undefined ? { awarenessThreshold: given.awarenessThreshold } : {}),
     ...(given.assessmentMaxRespondents !== undefined ? { assessmentMaxRespondents: given.assessmentMaxRespondents } : {}),
+    ...(given.spotCheckShare !== undefined ? { spotCheckShare: given.spotCheckShare } : {}),
     ...(dto.policy.summaryCadence ? { summaryCadence: { amount: dto.policy.summaryCadence.amount, unit: dto.policy.summaryCadence.unit } } : {}),
     ...(dto.policy.verificationPeriod ? { verificationPeriod: { amount: dto.policy.verificationPeriod.amount, unit: dto.policy.verificationPeriod.unit } } : {}),
+    ...(dto.policy.reviewPeriod ? { reviewPeriod: { amount: dto.policy.reviewPeriod.amount, unit: dto.policy.reviewPeriod.unit } } : {}),
     ...(dto.policy.committeeThresholds
       ? { committeeThresholds: { overdueShare: [...dto.policy.committeeThresholds.overdueShare], talks: [...dto.policy.committeeThresholds.talks] } }
       : {}),
@@ -51,8 +53,8 @@ function policyOf(dto: CreateCampaignDto, allowSeconds: boolean): CampaignPolicy
   if (!isValidPolicy(policy)) {
     throw new CampaignRequestException(
       'invalid_policy',
-      '整顿政策设置有误：提醒提前量、督办间隔和措施核验时限只能按自然日或秒计，不能按工作日；进度汇总周期须大于零',
-      'invalid policy: reminderLead, escalationInterval and verificationPeriod cannot be in working days; summaryCadence must be more than zero',
+      '整顿政策设置有误：提醒提前量、督办间隔、措施核验时限和回头看报告时限只能按自然日或秒计，不能按工作日；进度汇总周期须大于零',
+      'invalid policy: reminderLead, escalationInterval, verificationPeriod and reviewPeriod cannot be in working days; summaryCadence must be more than zero',
       { field: 'policy' },
     );
   }

@@ -146,14 +146,15 @@ export class CasesService {
     return { items: items.map(toCaseSummaryView), total, page, pageSize };
   }
 
-  /** What the approver should know before approving the case's plan: vague measures, near-identical plans in the campaign. */
+  /** What the approver should know before approving the case's plan: vague measures, near-identical plans in the campaign, problems without a root cause. */
   async planWarnings(actor: Actor, caseId: string): Promise<PlanWarningListView> {
     await this.access.placeVisibleTo(actor, caseId);
     const state = (await this.query.stateOf(caseId)) ?? (await this.temporal.run(() => this.cases.state(caseId)));
     const measures = state.measures.filter((measure) => measure.round === state.round);
     if (measures.length === 0) return { warnings: [] };
     const others = await this.query.plansInCampaign(state.campaign.id, caseId);
-    return { warnings: planWarnings(measures, others) };
+    const problems = state.problems.filter((problem) => problem.round === state.round);
+    return { warnings: planWarnings(measures, others, problems) };
   }
 
   /**

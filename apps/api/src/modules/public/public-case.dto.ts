@@ -17,10 +17,6 @@ export class RateSatisfactionDto {
   @ApiProperty({ title: '满意度', enum: SATISFACTION_LEVELS, description: '满意 / 基本满意 / 不满意' })
   @IsIn(SATISFACTION_LEVELS)
   level!: SatisfactionLevel;
-
-  @ApiPropertyOptional({ title: '测评编号', description: '客户端生成的编号：重复提交只计一次；不填则由服务端生成' })
-  @IsOptional() @IsString() @Matches(SIGNAL_ID)
-  ratingId?: string;
 }
 
 export class SignalReceivedView {

@@ -25,7 +25,7 @@ function PlanWarnings({ caseId }: { caseId: string }) {
       description={
         <ul style={{ margin: 0, paddingInlineStart: 18 }} data-testid="plan-warnings">
           {warnings.map((warning) => (
-            <li key={`${warning.kind}:${warning.measureId ?? warning.caseId}`}>{warning.messageZh}</li>
+            <li key={`${warning.kind}:${warning.measureId ?? warning.problemId ?? warning.caseId}`}>{warning.messageZh}</li>
           ))}
         </ul>
       }

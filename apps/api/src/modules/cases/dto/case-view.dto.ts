@@ -91,10 +91,15 @@ export class CaseDetailView {
 }
 
 export class PlanWarningView {
-  @ApiProperty({ enum: ['vague_measure', 'similar_plan'], description: 'vague_measure: 措施空泛；similar_plan: 与本批次其他组织的方案高度相似' }) kind!: 'vague_measure' | 'similar_plan';
+  @ApiProperty({
+    enum: ['vague_measure', 'similar_plan', 'no_root_cause'],
+    description: 'vague_measure: 措施空泛；similar_plan: 与本批次其他组织的方案高度相似；no_root_cause: 问题未写明根源',
+  })
+  kind!: 'vague_measure' | 'similar_plan' | 'no_root_cause';
   @ApiProperty({ description: '提示（中文）' }) messageZh!: string;
   @ApiPropertyOptional({ description: 'vague_measure: 措施编号' }) measureId?: string;
-  @ApiPropertyOptional({ description: 'vague_measure: 措施内容' }) description?: string;
+  @ApiPropertyOptional({ description: 'vague_measure: 措施内容；no_root_cause: 问题描述' }) description?: string;
+  @ApiPropertyOptional({ description: 'no_root_cause: 问题编号' }) problemId?: string;
   @ApiPropertyOptional({ description: 'similar_plan: 相似方案所属整顿对象' }) caseId?: string;
   @ApiPropertyOptional({ description: 'similar_plan: 相似方案所属组织' }) orgName?: string;
   @ApiPropertyOptional({ description: 'similar_plan: 相似度 0–1（字符二元组 Dice 系数）' }) similarity?: number;
