@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import {
   campaignEnded,
   decide,
@@ -123,8 +124,14 @@ describe('the ledger (台账)', () => {
     expect(ledger.checks[2].content).toContain('处理意见：经核查已按月开展');
     expect(ledger.checks[3].content).toContain('群众知晓率不高');
     expect(ledger.checks[3].at).toBe('2026-03-01 08:01');
-    const read = await readLedgerWorkbook(await writeLedgerWorkbook(ledger));
+    const file = await writeLedgerWorkbook(ledger);
+    const read = await readLedgerWorkbook(file);
     expect(read.checks.map((c) => c['事项'])).toEqual(['进展汇报', '结果公示', '群众异议', '党（工）委初验']);
+    // Every word of the file, sheet names and headers included: 整顿对象, never 案件 or 立案.
+    const zip = await JSZip.loadAsync(file);
+    const texts = await Promise.all(Object.values(zip.files).filter((entry) => entry.name.endsWith('.xml')).map((entry) => entry.async('string')));
+    expect(texts.join('\n').match(/案件|立案/g)).toBeNull();
+    expect(texts.join('\n')).toContain('整顿对象');
   });
 
   it('has a row per case, problem, measure and supervision event, and the figures', () => {
