@@ -2,6 +2,7 @@
  * 抽查 over HTTP on real Temporal and Postgres: the county draws a reproducible sample of one
  * township's 初验 results, re-checks it, and a re-check that disagrees shows on the township's figures.
  */
+import { readLedgerWorkbook } from '@zhengdun/campaigns';
 import { drawSample } from '@zhengdun/domain';
 import { campaignBody, openCaseBody } from '../support/api-fixtures';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
@@ -64,4 +65,12 @@ it("draws a reproducible sample of a township's 初验 results once, and a disag
   expect(seen[0].items.find((item: { caseId: string }) => item.caseId === sample[0]).recheck).toMatchObject({ passed: false, agrees: false, checkedBy: county.name });
   expect((await h.get(path, { as: otherCommittee })).body.items).toEqual([]);
   expect((await h.get(path, { as: auditor })).body.items).toHaveLength(1);
+
+  // The ledger's supervision sheet (督办约谈) lists each re-check on its organization's rows.
+  const ledger = await fetch(`${h.url}/ledger?campaignId=${campaignId}`, { headers: { authorization: `Bearer ${await h.token(county)}` } });
+  expect(ledger.status).toBe(200);
+  const read = await readLedgerWorkbook(Buffer.from(await ledger.arrayBuffer()));
+  const rechecks = read.supervision.filter((row) => String(row['督办类型']).startsWith('抽查复核'));
+  expect(rechecks).toHaveLength(2);
+  expect(rechecks.map((row) => String(row['内容'])).join('\n')).toContain('复核结论：不合格，与乡镇结论不一致。实地查看');
 });

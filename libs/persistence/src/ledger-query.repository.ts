@@ -61,4 +61,28 @@ export class LedgerQueryRepository {
     }
     return events;
   }
+
+  /** The county's re-checks (抽查复核) of these cases, with the result each sample was drawn of. */
+  async rechecks(caseIds: string[]): Promise<{ caseId: string; stage: string; townshipPassed: boolean; countyPassed: boolean; finding: string; checkedAt: Date; checkedByName: string }[]> {
+    const rows: { case_id: string; stage: string; township_passed: boolean; county_passed: boolean; finding: string; checked_at: Date; checked_by_name: string }[] = [];
+    for (let i = 0; i < caseIds.length; i += PAGE) {
+      rows.push(
+        ...(await this.dataSource.query(
+          `SELECT r.case_id, s.stage, r.township_passed, r.county_passed, r.finding, r.checked_at, r.checked_by_name
+             FROM spot_check_result r JOIN spot_check s ON s.id = r.spot_check_id
+            WHERE r.case_id = ANY($1) ORDER BY r.case_id, r.checked_at`,
+          [caseIds.slice(i, i + PAGE)],
+        )),
+      );
+    }
+    return rows.map((row) => ({
+      caseId: row.case_id,
+      stage: row.stage,
+      townshipPassed: row.township_passed,
+      countyPassed: row.county_passed,
+      finding: row.finding,
+      checkedAt: new Date(row.checked_at),
+      checkedByName: row.checked_by_name,
+    }));
+  }
 }

@@ -19,12 +19,14 @@ import {
   PROBLEM_CATEGORIES,
   PROBLEM_STATUS_LABELS,
   problemStatus,
+  SPOT_CHECK_STAGE_LABELS,
   STAGE_LABELS,
   STAGES,
   TEAM_ROLE_LABELS,
   type Assessment,
   type CaseState,
   type EscalationLevel,
+  type SpotCheckStage,
   type Stage,
 } from '@zhengdun/domain';
 import type { CaseRecordEntity } from '@zhengdun/persistence';
@@ -64,6 +66,17 @@ export interface LedgerEventRecord {
   type: string;
   actorName: string;
   summary: string;
+}
+
+/** The county's re-check of a sampled case (抽查复核), beside the township's result it re-checked. */
+export interface LedgerRecheckRecord {
+  caseId: string;
+  stage: SpotCheckStage;
+  townshipPassed: boolean;
+  countyPassed: boolean;
+  finding: string;
+  checkedAt: Date;
+  checkedByName: string;
 }
 
 export interface LedgerCaseRow {
@@ -281,7 +294,25 @@ function byLedgerOrder(a: LedgerCaseRecord, b: LedgerCaseRecord): number {
   return a.township.localeCompare(b.township, 'zh-CN') || a.orgCode.localeCompare(b.orgCode) || a.caseId.localeCompare(b.caseId);
 }
 
-export function buildLedgerModel(records: readonly LedgerCaseRecord[], events: readonly LedgerEventRecord[], title: string, now: Date): Ledger {
+const passedLabel = (passed: boolean) => (passed ? '合格' : '不合格');
+
+function groupByCase<T extends { caseId: string }>(items: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(item.caseId);
+    if (group) group.push(item);
+    else groups.set(item.caseId, [item]);
+  }
+  return groups;
+}
+
+export function buildLedgerModel(
+  records: readonly LedgerCaseRecord[],
+  events: readonly LedgerEventRecord[],
+  title: string,
+  now: Date,
+  rechecks: readonly LedgerRecheckRecord[] = [],
+): Ledger {
   const sorted = [...records].sort(byLedgerOrder);
   const cases: LedgerCaseRow[] = [];
   const problems: LedgerProblemRow[] = [];
@@ -355,23 +386,26 @@ export function buildLedgerModel(records: readonly LedgerCaseRecord[], events: r
       });
     }
   }
-  const caseById = new Map(sorted.map((record) => [record.caseId, record] as const));
-  const order = new Map(sorted.map((record, index) => [record.caseId, index] as const));
-  const supervision = events
-    .filter((event) => caseById.has(event.caseId) && SUPERVISION_EVENT_LABELS[event.type])
-    .sort((a, b) => order.get(a.caseId)! - order.get(b.caseId)! || a.seq - b.seq)
-    .map((event, index) => {
-      const record = caseById.get(event.caseId)!;
-      return {
-        no: index + 1,
-        orgCode: record.orgCode,
-        orgName: record.orgName,
-        at: chinaMinute(event.at),
-        kind: SUPERVISION_EVENT_LABELS[event.type],
-        content: event.summary,
-        by: event.actorName,
-      };
-    });
+  // Per case, in ledger order: its supervision events, then the county's re-checks of it.
+  const eventsOf = groupByCase(events.filter((event) => SUPERVISION_EVENT_LABELS[event.type]));
+  const rechecksOf = groupByCase(rechecks);
+  const supervision = sorted
+    .flatMap((record) => [
+      ...(eventsOf.get(record.caseId) ?? [])
+        .sort((a, b) => a.seq - b.seq)
+        .map((event) => ({ orgCode: record.orgCode, orgName: record.orgName, at: chinaMinute(event.at), kind: SUPERVISION_EVENT_LABELS[event.type], content: event.summary, by: event.actorName })),
+      ...(rechecksOf.get(record.caseId) ?? [])
+        .sort((a, b) => a.checkedAt.getTime() - b.checkedAt.getTime())
+        .map((recheck) => ({
+          orgCode: record.orgCode,
+          orgName: record.orgName,
+          at: chinaMinute(recheck.checkedAt),
+          kind: `抽查复核（${SPOT_CHECK_STAGE_LABELS[recheck.stage]}）`,
+          content: `乡镇结论：${passedLabel(recheck.townshipPassed)}；复核结论：${passedLabel(recheck.countyPassed)}${recheck.countyPassed === recheck.townshipPassed ? '' : '，与乡镇结论不一致'}。${recheck.finding}`,
+          by: recheck.checkedByName,
+        })),
+    ])
+    .map((row, index) => ({ no: index + 1, ...row }));
   const checks = sorted.flatMap(checksOf).map((row, index) => ({ no: index + 1, ...row }));
   return { title, generatedAt: now.toISOString(), cases, problems, measures, supervision, checks, figures: figuresOf(sorted) };
 }

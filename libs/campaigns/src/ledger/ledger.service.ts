@@ -1,7 +1,7 @@
 /** Ledger export (台账导出) for a campaign, a township or a domain, from the read model. */
 import type { Writable } from 'node:stream';
 import type { DataSource } from 'typeorm';
-import { ORG_DOMAIN_LABELS } from '@zhengdun/domain';
+import { ORG_DOMAIN_LABELS, type SpotCheckStage } from '@zhengdun/domain';
 import { LedgerQueryRepository, type LedgerFilter } from '@zhengdun/persistence';
 import { buildLedgerModel, SUPERVISION_EVENT_TYPES, type Ledger } from './ledger-model';
 import { CampaignsException } from '../campaigns.exception';
@@ -25,13 +25,21 @@ function titleOf(filter: LedgerFilter, campaignName: string | undefined): string
   return `${parts.join('')}台账${scope ? `（${scope}）` : ''}`;
 }
 
-/** Loads the matching cases and their supervision events, and builds the ledger data. */
+/** Loads the matching cases, their supervision events and the county's re-checks of them, and builds the ledger data. */
 export async function loadLedger(dataSource: DataSource, filter: LedgerFilter, options: { title?: string; now?: Date } = {}): Promise<Ledger> {
   const repository = new LedgerQueryRepository(dataSource);
   const records = await repository.cases(filter);
-  const events = records.length > 0 ? await repository.events(records.map((record) => record.caseId), SUPERVISION_EVENT_TYPES) : [];
+  const caseIds = records.map((record) => record.caseId);
+  const events = records.length > 0 ? await repository.events(caseIds, SUPERVISION_EVENT_TYPES) : [];
+  const rechecks = records.length > 0 ? await repository.rechecks(caseIds) : [];
   const campaignName = filter.campaignId ? records[0]?.state.campaign.name : undefined;
-  return buildLedgerModel(records, events, options.title ?? titleOf(filter, campaignName), options.now ?? new Date());
+  return buildLedgerModel(
+    records,
+    events,
+    options.title ?? titleOf(filter, campaignName),
+    options.now ?? new Date(),
+    rechecks.map((recheck) => ({ ...recheck, stage: recheck.stage as SpotCheckStage })),
+  );
 }
 
 /** A ledger ready to be streamed: its cases are loaded (within the bound), the workbook not yet written. */
