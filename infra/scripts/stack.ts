@@ -126,8 +126,16 @@ export interface SupervisedCommand {
   cwd?: string;
   /** Appends the process's output to this file instead of this terminal (for chatty servers). */
   logFile?: string;
-  /** How long a polite SIGTERM may take before SIGKILL. */
-  stopTimeoutMs?: number;
+  /**
+   * Stop order: every process of tier 0 (the default) ends before tier 1 is asked to stop, and so on,
+   * so that what the others use (Temporal, Postgres) goes last.
+   */
+  stopTier?: number;
+  /**
+   * In a process group of its own, so that Ctrl-C in the terminal reaches only the supervisor, which
+   * then stops the processes in their tiers' order.
+   */
+  detached?: boolean;
 }
 
 /**
@@ -140,6 +148,7 @@ export interface SupervisedCommand {
 export class Supervisor {
   /** The supervised processes' current children, by name. */
   readonly running = new Map<string, ChildProcess>();
+  private readonly tiers = new Map<string, number>();
   private readonly stops: (() => Promise<void>)[] = [];
   private stoppingNow = false;
   private stopped?: Promise<void>;
@@ -166,10 +175,11 @@ export class Supervisor {
         logFd = fs.openSync(spec.logFile, 'a');
         stdio = ['ignore', logFd, logFd];
       }
-      const child = spawn(spec.command, spec.args, { cwd: spec.cwd ?? repoRoot, env: spec.env, stdio });
+      const child = spawn(spec.command, spec.args, { cwd: spec.cwd ?? repoRoot, env: spec.env, stdio, detached: spec.detached ?? false });
       // The child holds its own copy of the descriptor.
       if (logFd !== undefined) fs.closeSync(logFd);
       this.running.set(name, child);
+      this.tiers.set(name, spec.stopTier ?? 0);
       this.say(`${name} started (pid ${child.pid})`);
       child.on('error', (error) => this.say(`${name} could not start: ${error.message}`));
       child.on('exit', (code, signal) => {
@@ -186,8 +196,8 @@ export class Supervisor {
   }
 
   /** One of the stack's TypeScript apps (apps/worker, apps/api), run with SWC as `npm start` does. */
-  superviseApp(name: string, entry: string, env: NodeJS.ProcessEnv): void {
-    this.supervise(name, { command: process.execPath, args: ['-r', '@swc-node/register', entry], env });
+  superviseApp(name: string, entry: string, env: NodeJS.ProcessEnv, options: Pick<SupervisedCommand, 'detached' | 'stopTier'> = {}): void {
+    this.supervise(name, { command: process.execPath, args: ['-r', '@swc-node/register', entry], env, ...options });
   }
 
   /** Ends every child, then the registered stops; a second call waits for the first. */
@@ -199,20 +209,24 @@ export class Supervisor {
   private async stopEverything(): Promise<void> {
     this.stoppingNow = true;
     this.say('stopping…');
-    await Promise.all(
-      [...this.running.values()].map(
-        (child) =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null || child.signalCode !== null) return resolve();
-            const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-            child.once('exit', () => {
-              clearTimeout(timer);
-              resolve();
-            });
-            child.kill('SIGTERM');
-          }),
-      ),
-    );
+    const tiers = [...new Set(this.tiers.values())].sort((a, b) => a - b);
+    for (const tier of tiers) {
+      const children = [...this.running].filter(([name]) => this.tiers.get(name) === tier).map(([, child]) => child);
+      await Promise.all(
+        children.map(
+          (child) =>
+            new Promise<void>((resolve) => {
+              if (child.exitCode !== null || child.signalCode !== null) return resolve();
+              const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+              child.once('exit', () => {
+                clearTimeout(timer);
+                resolve();
+              });
+              child.kill('SIGTERM');
+            }),
+        ),
+      );
+    }
     for (const stop of this.stops.reverse()) await stop().catch((error: unknown) => this.say(`stop failed: ${String(error)}`));
     this.say('stopped');
   }
