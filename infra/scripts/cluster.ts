@@ -14,6 +14,7 @@
  * and DATABASE_URL to use a Postgres server of your own for everything.
  */
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '@zhengdun/config';
 import { migrate } from '@zhengdun/persistence';
@@ -96,7 +97,7 @@ export interface RunningCluster {
 const STOP_AFTER_APPS = 1;
 const STOP_LAST = 2;
 
-async function waitForPostgres(url: string, timeoutMs: number, isStopping: () => boolean): Promise<void> {
+async function waitForPostgres(url: string, timeoutMs: number, isStopping: () => boolean, logFile: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const client = new PgClient({ connectionString: url, connectionTimeoutMillis: 2_000 });
@@ -105,7 +106,10 @@ async function waitForPostgres(url: string, timeoutMs: number, isStopping: () =>
       await client.query('SELECT 1');
       return;
     } catch (error) {
-      if (isStopping() || Date.now() > deadline) throw new ClusterSetupError(`Postgres at ${url.replace(/:[^:@/]*@/, ':…@')} did not answer within ${timeoutMs / 1000} s: ${String(error)}`);
+      if (isStopping() || Date.now() > deadline) {
+        const lastLines = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').trim().split('\n').slice(-10).join('\n') : '';
+        throw new ClusterSetupError(`Postgres at ${url.replace(/:[^:@/]*@/, ':…@')} did not answer within ${timeoutMs / 1000} s (${String(error)}); the end of ${logFile}:\n${lastLines}`);
+      }
       await new Promise((resolve) => setTimeout(resolve, 500));
     } finally {
       await client.end().catch(() => undefined);
@@ -160,18 +164,19 @@ export async function startCluster(options: { argv?: string[]; env?: NodeJS.Proc
     let databaseUrl = config.databaseUrl;
     if (!databaseUrl) {
       const port = settings.embeddedPostgresPort;
-      say(`starting embedded Postgres on 127.0.0.1:${port} (data in ${path.join(dataDir, 'postgres')})`);
+      const postgresLog = path.join(dataDir, 'postgres.log');
+      say(`starting embedded Postgres on 127.0.0.1:${port} (data in ${path.join(dataDir, 'postgres')}, log in ${postgresLog})`);
       supervisor.supervise('postgres', {
         command: process.execPath,
         args: ['-r', '@swc-node/register', 'infra/scripts/embedded-postgres-process.ts', path.join(dataDir, 'postgres'), String(port)],
         env,
-        logFile: path.join(dataDir, 'postgres.log'),
+        logFile: postgresLog,
         detached: true,
         stopTier: STOP_LAST,
       });
       // The credentials startEmbeddedPostgres gives the server it creates.
       const embeddedUrl = (database: string) => `postgres://postgres:postgres@127.0.0.1:${port}/${database}`;
-      await waitForPostgres(embeddedUrl('postgres'), 120_000, () => supervisor.stopping);
+      await waitForPostgres(embeddedUrl('postgres'), 120_000, () => supervisor.stopping, postgresLog);
       await ensureDatabase(embeddedUrl('postgres'), 'zhengdun');
       databaseUrl = embeddedUrl('zhengdun');
     }

@@ -149,6 +149,7 @@ export class Supervisor {
   /** The supervised processes' current children, by name. */
   readonly running = new Map<string, ChildProcess>();
   private readonly tiers = new Map<string, number>();
+  private readonly pendingRestarts = new Set<NodeJS.Timeout>();
   private readonly stops: (() => Promise<void>)[] = [];
   private stoppingNow = false;
   private stopped?: Promise<void>;
@@ -186,9 +187,11 @@ export class Supervisor {
         if (this.stoppingNow) return;
         if (Date.now() - startedAt > RESTART_RESET_AFTER_MS) delayMs = RESTART_FIRST_MS;
         this.say(`${name} exited (code ${code}, signal ${signal}); restarting in ${delayMs / 1000} s`);
-        setTimeout(() => {
+        const restart = setTimeout(() => {
+          this.pendingRestarts.delete(restart);
           if (!this.stoppingNow) launch();
         }, delayMs);
+        this.pendingRestarts.add(restart);
         delayMs = Math.min(delayMs * 2, RESTART_MAX_MS);
       });
     };
@@ -209,6 +212,7 @@ export class Supervisor {
   private async stopEverything(): Promise<void> {
     this.stoppingNow = true;
     this.say('stopping…');
+    for (const restart of this.pendingRestarts) clearTimeout(restart);
     const tiers = [...new Set(this.tiers.values())].sort((a, b) => a - b);
     for (const tier of tiers) {
       const children = [...this.running].filter(([name]) => this.tiers.get(name) === tier).map(([, child]) => child);
