@@ -9,6 +9,7 @@ const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const cacheDir = path.join(repoRoot, '.temporal-cli');
 const cachedBinary = path.join(cacheDir, process.platform === 'win32' ? 'temporal.exe' : 'temporal');
 
+/** @param {string} file */
 function isExecutable(file) {
   try {
     fs.accessSync(file, fs.constants.X_OK);
@@ -45,9 +46,17 @@ function findTemporalCli(configured = process.env.TEMPORAL_CLI_PATH) {
   return undefined;
 }
 
+/**
+ * The Go toolchain: `go` on PATH, else the official installer's location.
+ * @returns {string | undefined}
+ */
+function findGo() {
+  return onPath('go') || (isExecutable('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : undefined);
+}
+
 /** Builds the CLI into the git-ignored cache with Go; returns undefined when Go is absent. */
 function buildTemporalCliWithGo(log = console.log) {
-  const go = onPath('go') || (isExecutable('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : undefined);
+  const go = findGo();
   if (!go) return undefined;
   fs.mkdirSync(cacheDir, { recursive: true });
   log(`[temporal-cli] building github.com/temporalio/cli ${TEMPORAL_CLI_VERSION} with ${go} (a few minutes the first time)`);
@@ -58,4 +67,4 @@ function buildTemporalCliWithGo(log = console.log) {
   return isExecutable(cachedBinary) ? { path: cachedBinary, source: 'built with go' } : undefined;
 }
 
-module.exports = { findTemporalCli, buildTemporalCliWithGo, cachedBinary, TEMPORAL_CLI_VERSION };
+module.exports = { findTemporalCli, findGo, isExecutable, buildTemporalCliWithGo, cachedBinary, TEMPORAL_CLI_VERSION };
