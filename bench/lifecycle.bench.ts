@@ -1,5 +1,5 @@
 /**
- * `npm run bench` — not part of `npm test`. Figures, each against a baseline run in this process:
+ * `npm run bench` — not part of `npm test` (`npm run bench -- --scale`: province.bench.ts). Figures, each against a baseline run in this process:
  *  1. N cases (BENCH_CASES, default 1000) driven concurrently through the whole lifecycle over the
  *     API: cases per second, and p50/p95 of an action from the API call until the read model shows it;
  *     the same N bare workflows taking the same number of updates (no rules, no read model); the ratio.
@@ -14,20 +14,15 @@
  * without writing bench/RESULTS.md; section 2 then also times read-model upserts with and without the
  * dashboard counters' trigger (BENCH_UPSERTS each way, default 10,000).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { Client as PgClient } from 'pg';
-import { loadConfig, type AppConfig } from '@zhengdun/config';
 import { DEFAULT_POLICY, STAGES, type Actor, type CampaignPolicy, type CaseState, type MeasureDraft, type OrgDomain } from '@zhengdun/domain';
-import { CaseReadModelRepository, createDataSource, freePort, migrate, startEmbeddedPostgres, type ProjectionWrite } from '@zhengdun/persistence';
-import { bundleCaseWorkflows, startTemporalDevServer } from '@zhengdun/temporal';
+import { CaseReadModelRepository, type ProjectionWrite } from '@zhengdun/persistence';
 import { baselineStepUpdate } from './baseline/baseline.workflow';
-import { createApiApp } from '../apps/api/src/create-app';
-import { mintDevToken } from '../apps/api/src/core/auth/dev-tokens';
+import { ms, percentile, pool, rssKiB, seedReadModel, startBenchStack, startWorker, stopChild } from './bench-support';
+import { runProvinceBenchmark } from './province.bench';
 import { teamFor } from '../test/support/cases';
 
 const N = Number(process.env.BENCH_CASES ?? 1000);
@@ -57,28 +52,8 @@ const STEPS_PER_CASE = 10; // submitPlan, approvePlan, 2 × (reportMeasureDone, 
 
 const say = (line: string) => console.log(`[bench] ${line}`);
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
-}
-const ms = (value: number) => `${value.toFixed(1)} ms`;
 
-async function pool<T>(items: T[], concurrency: number, run: (item: T, index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        await run(items[index], index);
-      }
-    }),
-  );
-}
 
-function rssKiB(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
-}
 
 /** The processes the benchmark runs, by the part of the system they are. */
 interface Parts {
@@ -127,75 +102,27 @@ async function main(): Promise<void> {
   const cleanups: (() => Promise<void>)[] = [];
   try {
     // --- infrastructure -----------------------------------------------------------------------
-    let adminUrl = process.env.DATABASE_URL;
-    let pgDataDir: string | undefined;
-    if (!adminUrl) {
-      pgDataDir = path.join(workDir, 'pg');
-      const pg = await startEmbeddedPostgres({ dataDir: pgDataDir });
-      cleanups.unshift(pg.stop);
-      adminUrl = pg.adminUrl;
-    }
-    const dbName = `zd_bench_${Date.now()}`;
-    const admin = new PgClient({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    await admin.end();
-    const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
-    await migrate(dbUrl);
-    const dataSource = await createDataSource(dbUrl).initialize();
-    cleanups.unshift(() => dataSource.destroy());
-
-    const temporal = await startTemporalDevServer({ port: await freePort() });
-    cleanups.unshift(temporal.stop);
-    const bundlePath = path.join(workDir, 'workflows.js');
-    fs.writeFileSync(bundlePath, (await bundleCaseWorkflows()).code);
     const taskQueue = 'bench';
-    const actorKeyHex = randomBytes(32).toString('hex');
-    const worker = await startWorker('apps/worker/src/main.ts', { ACTOR_SIGNING_KEY: actorKeyHex, DATABASE_URL: dbUrl, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: taskQueue, WORKFLOW_BUNDLE_PATH: bundlePath, LOG_LEVEL: 'info' });
-    cleanups.unshift(() => stopChild(worker));
+    const stack = await startBenchStack(workDir, { taskQueue });
+    cleanups.unshift(...stack.cleanups);
+    const { dataSource, temporal, worker, call } = stack;
     const baselineTaskQueue = 'bench-baseline';
     const baselineWorker = await startWorker('bench/baseline/baseline-worker.ts', { TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: baselineTaskQueue });
     cleanups.unshift(() => stopChild(baselineWorker));
-    const postmaster = pgDataDir ? Number(fs.readFileSync(path.join(pgDataDir, 'postmaster.pid'), 'utf8').split('\n')[0]) : undefined;
     // Both worker processes count as the worker: each idles (polling) while the other's section runs.
-    const parts: Parts = { workers: [worker.pid!, baselineWorker.pid!], temporal: temporal.pid, postmaster };
-
-    // A fresh HS256 secret for this run; production mode, as deployed.
-    const jwtSecret = randomBytes(48).toString('base64');
-    const config: AppConfig = {
-      ...loadConfig({ ACTOR_SIGNING_KEY: actorKeyHex, AUDIT_HMAC_KEY: randomBytes(32).toString('hex'), ALLOW_SECONDS_PERIODS: 'true', DATABASE_URL: dbUrl, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'silent', JWT_SECRET: jwtSecret }),
-      port: 0,
-    };
-    const api = await createApiApp({ config, host: '127.0.0.1', publicRateLimits: { readsPerMinute: 1e9, writesPerMinute: 1e9 }, rateLimits: { caseWritesPerMinute: 1e9, userPerMinute: 1e9 } });
-    cleanups.unshift(api.close);
+    const parts: Parts = { workers: [worker.pid!, baselineWorker.pid!], temporal: temporal.pid, postmaster: stack.postmaster };
     const connection = await Connection.connect({ address: temporal.address });
     cleanups.unshift(() => connection.close());
     const client = new Client({ connection });
 
     const countyActor: Actor = { userId: 'bench-county', name: '县委组织部', role: 'county_department', scope: { level: 'county', county: COUNTY } };
-    const tokens = new Map<string, string>();
-    const tokenFor = async (actor: Actor) => {
-      const key = `${actor.role}:${actor.userId}:${JSON.stringify(actor.scope)}`;
-      if (!tokens.has(key)) tokens.set(key, await mintDevToken(config.auth, actor));
-      return tokens.get(key)!;
-    };
-    const call = async (method: string, route: string, actor: Actor | undefined, body?: unknown) => {
-      const response = await fetch(`${api.url}${route}`, {
-        method,
-        headers: { 'content-type': 'application/json', ...(actor ? { authorization: `Bearer ${await tokenFor(actor)}` } : {}) },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      const text = await response.text();
-      if (response.status >= 300) throw new Error(`${method} ${route} → ${response.status}: ${text}`);
-      return text ? JSON.parse(text) : undefined;
-    };
 
     const campaign = await call('POST', '/campaigns', countyActor, { name: '基准测试批次', county: COUNTY, endsAt: new Date(Date.now() + 365 * 86_400_000).toISOString(), policy: BENCH_POLICY });
 
     // --- 2. the read model at 100,000 cases: run after sections 1 and 3, or alone (BENCH_ONLY=readmodel)
     const readModelSection = async () => {
       const seedStart = performance.now();
-      await seedReadModel(dataSource, campaign.id, SEEDED);
+      await seedReadModel(dataSource, campaign.id, SEEDED, COUNTY);
       say(`seeded ${SEEDED} cases in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
       const timeQuery = async (route: string) => {
         const latencies: number[] = [];
@@ -336,23 +263,6 @@ async function main(): Promise<void> {
   }
 }
 
-async function seedReadModel(dataSource: import('typeorm').DataSource, campaignId: string, count: number): Promise<void> {
-  const stages = ['identified', 'assigned', 'planning', 'remediating', 'publicizing', 'preliminary_acceptance', 'county_acceptance', 'delisted', 'follow_up_review', 'archived'];
-  await dataSource.query(
-    `INSERT INTO case_record (case_id, campaign_id, county, org_code, org_name, domain, township, is_key_village, stage, round, overdue,
-       escalation_level, talks, organizational_handling, problem_count, open_problem_count, measure_count, measures_done, person_ids,
-       satisfaction_rate, next_due_at, stage_entered_at, delisted_at, created_at, updated_at, seq, revision, stage_durations, state)
-     SELECT 'seed:' || $1 || ':' || g, $1, $2, 's' || g, '种子' || g || '党支部',
-       ($3::text[])[1 + g % 4], '第' || (1 + g % 20) || '镇', g % 17 = 0, ($4::text[])[1 + (g * 7) % 10], 1, g % 10 = 0,
-       (g % 23 % 4)::smallint, g % 23 % 3, g % 23 % 4 = 3, 3, 3 - g % 4, 3, g % 4, ARRAY['sec-s' || g, 'l' || (g % 9)],
-       0.8 + (g % 20) / 100.0, now() + (g % 90) * interval '1 day', now() - (g % 60) * interval '1 day', NULL,
-       now() - interval '90 days', now() - (g % 1000) * interval '1 minute', 10, 10,
-       jsonb_build_object('identified', 86400000::bigint * (g % 3), 'planning', 86400000::bigint * (g % 9), 'remediating', 86400000::bigint * (g % 40)), '{}'::jsonb
-     FROM generate_series(1, $5) AS g`,
-    [campaignId, COUNTY, DOMAINS, stages, count],
-  );
-  await dataSource.query('ANALYZE case_record');
-}
 
 /**
  * The cost the dashboard counters' triggers add to one read-model write: UPSERTS writes with the
@@ -406,27 +316,7 @@ async function timeUpserts(dataSource: import('typeorm').DataSource, campaignId:
   }
 }
 
-function startWorker(entry: string, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  // BENCH_PROFILE_DIR: the worker writes a V8 CPU profile there when it stops (run the benchmark itself
-  // with `node --cpu-prof` to profile the API side).
-  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-  const child = spawn(process.execPath, [...profile, '-r', '@swc-node/register', entry], { cwd: path.resolve(__dirname, '..'), env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    // Ready once it polls; its later log lines are read and dropped so the pipe never fills.
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('worker polling')) resolve(child);
-    });
-    child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
-  });
-}
 
-function stopChild(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
 
 function writeResults(r: {
   lifecycleSeconds: number;
@@ -490,7 +380,8 @@ Worker resident set ${(r.rssBefore / 1024).toFixed(0)} MiB before and ${(r.rssAf
   say('results written to bench/RESULTS.md');
 }
 
-main().catch((error: unknown) => {
+// `npm run bench -- --scale`: the province on one box (province.bench.ts) instead.
+(process.argv.includes('--scale') ? runProvinceBenchmark() : main()).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

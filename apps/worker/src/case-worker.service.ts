@@ -35,6 +35,7 @@ export class CaseWorkerService implements OnApplicationBootstrap, OnApplicationS
       activities: createWorkerActivities({ dataSource: this.dataSource, client: this.client, taskQueue: this.config.temporal.taskQueue }),
       actorKey: requireSetting(this.config.actorSigningKey, 'ACTOR_SIGNING_KEY'),
       ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : {}),
+      ...(this.config.workerMaxCachedWorkflows !== undefined ? { tuning: { maxCachedWorkflows: this.config.workerMaxCachedWorkflows } } : {}),
     });
     this.running = this.worker.run();
     this.running.catch((error: unknown) => {

@@ -271,6 +271,14 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt({ message: 'RATE_LIMIT_PUBLIC_READS_PER_MINUTE must be an integer' }) @Min(1) @Max(1_000_000)
   RATE_LIMIT_PUBLIC_READS_PER_MINUTE?: number;
 
+  /**
+   * Case workflows a worker keeps in memory between their events (the SDK's sticky cache); the rest
+   * are replayed from their history when their next event comes. Bounds the worker's memory whatever
+   * the number of open cases. Unset: the SDK's default, sized from the machine's memory.
+   */
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'WORKER_MAX_CACHED_WORKFLOWS must be an integer' }) @Min(0) @Max(1_000_000)
+  WORKER_MAX_CACHED_WORKFLOWS?: number;
+
   @IsOptional() @Transform(toInt) @IsInt({ message: 'RATE_LIMIT_PUBLIC_WRITES_PER_MINUTE must be an integer' }) @Min(1) @Max(1_000_000)
   RATE_LIMIT_PUBLIC_WRITES_PER_MINUTE?: number;
 
@@ -383,6 +391,8 @@ export interface AppConfig {
   uploads: UploadLimits;
   /** Ledger exports (upload-limits.config.ts). */
   ledger: LedgerLimits;
+  /** WORKER_MAX_CACHED_WORKFLOWS; undefined: the SDK's default. */
+  workerMaxCachedWorkflows?: number;
 }
 
 export class ConfigError extends Error {
@@ -465,6 +475,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     audit: auditConfig(mode, vars),
     uploads: limits.uploads,
     ledger: limits.ledger,
+    workerMaxCachedWorkflows: vars.WORKER_MAX_CACHED_WORKFLOWS,
   };
 }
 
