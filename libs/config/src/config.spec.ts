@@ -217,3 +217,11 @@ describe('variables of the worker and of npm start', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  ${name}:`));
   });
 });
+
+describe('the worker’s workflow cache', () => {
+  it('is the SDK’s default unless WORKER_MAX_CACHED_WORKFLOWS bounds it', () => {
+    expect(loadConfig({}).workerMaxCachedWorkflows).toBeUndefined();
+    expect(loadConfig({ WORKER_MAX_CACHED_WORKFLOWS: '2000' }).workerMaxCachedWorkflows).toBe(2000);
+    expect(() => loadConfig({ WORKER_MAX_CACHED_WORKFLOWS: 'many' })).toThrow(/WORKER_MAX_CACHED_WORKFLOWS must be an integer/);
+  });
+});
