@@ -85,11 +85,12 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
 }
 
 /**
- * Picks the option starting with `label` in an antd single select and waits until the select shows it.
+ * Picks the option starting with `label` in an antd select and waits until the select shows it.
  * A click on an option while a dropdown fades in or out can be lost: it is tried again, so a test never
- * submits a form whose choice silently did not take.
+ * submits a form whose choice silently did not take. A single select's dropdown is then gone; a
+ * multiple select's stays open (`multiple`) until the test clicks elsewhere.
  */
-export async function pickOption(page: Page, select: Locator, label: string): Promise<void> {
+export async function pickOption(page: Page, select: Locator, label: string, options: { multiple?: boolean } = {}): Promise<void> {
   const chosen = select.locator(`[title^="${label}"]`);
   for (let attempt = 1; ; attempt += 1) {
     const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first();
@@ -102,5 +103,5 @@ export async function pickOption(page: Page, select: Locator, label: string): Pr
       if (attempt === 3) throw error;
     }
   }
-  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+  if (!options.multiple) await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
 }

@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import { writeScreeningList } from '@zhengdun/campaigns';
-import { chinaDate } from '@zhengdun/domain';
+import { chinaDate, PROBLEM_CATEGORIES, problemCategoriesFor } from '@zhengdun/domain';
 import { campaignBody, newOrgCode, openCaseBody, screeningRow } from '../support/api-fixtures';
 import { launchBrowser, pickOption, screenshot, type RunningBrowser } from '../support/browser';
 import { county, SECONDS_POLICY, TOWNSHIP } from '../support/cases';
@@ -57,8 +57,11 @@ it('the county issues a notice with a criticism; a township committee reads and 
   await page.locator('.ant-modal .ant-select').first().click();
   await page.locator('.ant-select-item-option', { hasText: '河口镇' }).click();
   await page.getByPlaceholder('通报批评事项').fill('整顿方案迟迟未报，督促不力');
-  await page.getByPlaceholder('整改期限').click();
-  await page.locator('.ant-picker-cell-in-view').last().click();
+  // Typed, as a clerk may: a click on a day while the picker's panel still slides in can be lost.
+  const deadline = page.getByPlaceholder('整改期限');
+  await deadline.click();
+  await deadline.fill(new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10));
+  await deadline.press('Enter');
   await page.locator('.ant-modal-footer').getByRole('button', { name: /发\s*布/ }).click();
   await page.getByTestId('notices-table').getByText('第1期', { exact: true }).waitFor({ timeout: 15_000 });
   await screenshot(page, 'notices-county');
@@ -174,8 +177,7 @@ it('the county puts one organization on the list by hand, and finds it on its pa
   await page.getByTestId('org-township').fill('青山镇');
   await page.getByTestId('secretary-name').fill('刘书记');
   await page.getByTestId('secretary-id').fill(`sec-${orgCode}`);
-  await page.locator('.ant-modal .ant-form-item', { hasText: '查摆问题' }).locator('.ant-select').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  await pickOption(page, page.locator('.ant-modal .ant-form-item', { hasText: '查摆问题' }).locator('.ant-select'), PROBLEM_CATEGORIES[problemCategoriesFor('rural')[0]]);
   await page.getByTestId('problem-description').fill('“三会一课”不经常，组织生活流于形式');
   await page.locator('.ant-modal-footer').getByRole('button', { name: /列入整顿名单/ }).click();
   const caseId = `case:${campaign.body.id}:${orgCode}`;

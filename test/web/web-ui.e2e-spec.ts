@@ -321,8 +321,8 @@ it('县级验收 on a 测评 entered in the form; then a 回头看 that finds a 
   // A check answered 不合格 says what was found (004: each check with its finding).
   await modal.getByTestId('finding-measuresCarriedOut').fill('“三会一课”记录缺三个月');
   await modal.getByTestId('finding-mechanismsWorking').fill('村务监督委员会按月议事');
-  await modal.locator('.ant-form-item', { hasText: '反弹的问题' }).locator('.ant-select').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  // Picked until the select shows it: a click while the dropdown still slides in can be lost.
+  await pickOption(page, modal.locator('.ant-form-item', { hasText: '反弹的问题' }).locator('.ant-select'), 'p1：', { multiple: true });
   // The next campaigns of the county are offered once problems are found; this case's own is not.
   // A multiple select stays open after a pick: close it before opening the next one.
   await modal.getByPlaceholder('未发现反弹').click();
