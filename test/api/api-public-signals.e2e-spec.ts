@@ -70,10 +70,17 @@ it('10,000 "satisfied" ratings from one client that drops its cookie move the co
   let next = 0;
   const started = Date.now();
   await Promise.all(
-    Array.from({ length: 20 }, async () => {
+    Array.from({ length: 8 }, async () => {
       while (next < 10_000) {
         next += 1;
-        const response = await post('/ratings', { level: 'satisfied' });
+        // A connection the loaded server resets is sent again: every one of the 10,000 gets an answer.
+        let response: Response | undefined;
+        for (let attempt = 1; !response; attempt += 1) {
+          response = await post('/ratings', { level: 'satisfied' }).catch((error: unknown) => {
+            if (attempt === 5) throw error;
+            return undefined;
+          });
+        }
         await response.arrayBuffer();
         statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
       }
