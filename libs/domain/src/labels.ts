@@ -69,3 +69,10 @@ export const REVIEW_CHECK_LABELS: Record<keyof ReviewChecks, string> = {
 
 /** Who a timeline entry names when no person acted. */
 export const NON_PERSON_ACTOR_LABELS = { system: '系统', public: '党员群众' } as const;
+
+/**
+ * Discipline-inspection words for "case" and "opening a case", which nothing people read may say:
+ * county staff say 整顿对象 and 列入整顿名单 (docs/domain.md). Written as escapes so that this file
+ * itself passes the text searches that use it.
+ */
+export const WORDS_NOBODY_READS = /\u6848\u4ef6|\u7acb\u6848/g;
