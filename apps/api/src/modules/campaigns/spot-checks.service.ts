@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { drawSample, SPOT_CHECK_STAGE_LABELS, spotCheckShareOf, townshipResultOf, type Actor, type SpotCheckStage } from '@zhengdun/domain';
-import { SpotCheckRepository, type SpotCheckEntity, type SpotCheckResultEntity } from '@zhengdun/persistence';
+import { SpotCheckRepository, type SpotCheckEntity, type SpotCheckResultEntity, type TownshipCaseResults } from '@zhengdun/persistence';
 import { AuditService } from '../../core/audit/audit.service';
 import { CampaignRequestException } from './campaign-request.exception';
 import { CampaignsService } from './campaigns.service';
@@ -27,7 +27,14 @@ export class SpotChecksService {
     const township = actor.scope.level === 'township' ? actor.scope.township : undefined;
     const drawn = await this.spotChecks.list(campaign.id, township);
     const results = await this.spotChecks.results(drawn.map((spotCheck) => spotCheck.id));
-    return Promise.all(drawn.map((spotCheck) => this.viewOf(spotCheck, results.filter((result) => result.spotCheckId === spotCheck.id))));
+    // Each township's cases read once, however many of its results were sampled.
+    const casesOf = new Map<string, Promise<TownshipCaseResults[]>>();
+    for (const spotCheck of drawn) {
+      if (!casesOf.has(spotCheck.township)) casesOf.set(spotCheck.township, this.spotChecks.casesOfTownship(campaign.id, spotCheck.township));
+    }
+    return Promise.all(
+      drawn.map(async (spotCheck) => viewOf(spotCheck, await casesOf.get(spotCheck.township)!, results.filter((result) => result.spotCheckId === spotCheck.id))),
+    );
   }
 
   draw(actor: Actor, campaignId: string, dto: DrawSpotCheckDto): Promise<SpotCheckView> {
@@ -52,7 +59,7 @@ export class SpotChecksService {
         drawnAt: new Date(),
       });
       if (!drawn) throw CampaignRequestException.spotCheckExists(dto.township, SPOT_CHECK_STAGE_LABELS[dto.stage]);
-      return this.viewOf(drawn, []);
+      return viewOf(drawn, cases, []);
     });
   }
 
@@ -62,7 +69,8 @@ export class SpotChecksService {
       const spotCheck = await this.spotChecks.find(campaign.id, spotCheckId);
       if (!spotCheck) throw CampaignRequestException.spotCheckNotFound(campaignId, spotCheckId);
       if (!spotCheck.sample.includes(dto.caseId)) throw CampaignRequestException.notInSample(dto.caseId);
-      const township = (await this.spotChecks.casesOfTownship(campaign.id, spotCheck.township)).find((entry) => entry.caseId === dto.caseId);
+      const cases = await this.spotChecks.casesOfTownship(campaign.id, spotCheck.township);
+      const township = cases.find((entry) => entry.caseId === dto.caseId);
       const townshipResult = township && townshipResultOf(township.results, spotCheck.stage as SpotCheckStage);
       if (!townshipResult) throw CampaignRequestException.notInSample(dto.caseId);
       const recorded = await this.spotChecks.recordResult({
@@ -76,52 +84,53 @@ export class SpotChecksService {
         checkedAt: new Date(),
       });
       if (!recorded) throw CampaignRequestException.alreadyRechecked(dto.caseId);
-      return this.viewOf(spotCheck, await this.spotChecks.results([spotCheckId]));
+      return viewOf(spotCheck, cases, await this.spotChecks.results([spotCheckId]));
     });
   }
+}
 
-  private async viewOf(spotCheck: SpotCheckEntity, results: readonly SpotCheckResultEntity[]): Promise<SpotCheckView> {
-    const stage = spotCheck.stage as SpotCheckStage;
-    const cases = new Map((await this.spotChecks.casesOfTownship(spotCheck.campaignId, spotCheck.township)).map((entry) => [entry.caseId, entry]));
-    const items = spotCheck.sample.map((caseId) => {
-      const entry = cases.get(caseId);
-      const result = entry && townshipResultOf(entry.results, stage);
-      const recheck = results.find((candidate) => candidate.caseId === caseId);
-      return {
-        caseId,
-        orgName: entry?.orgName ?? caseId,
-        // The result the county re-checked, as it stood then; before a re-check, the township's latest.
-        townshipPassed: recheck?.townshipPassed ?? result?.passed ?? false,
-        townshipAt: result?.at ?? '',
-        townshipOpinion: result?.opinion ?? '',
-        ...(recheck
-          ? {
-              recheck: {
-                passed: recheck.countyPassed,
-                agrees: recheck.countyPassed === recheck.townshipPassed,
-                finding: recheck.finding,
-                checkedBy: recheck.checkedByName,
-                checkedAt: new Date(recheck.checkedAt).toISOString(),
-              },
-            }
-          : {}),
-      };
-    });
-    const sample = drawSample(spotCheck.population, spotCheck.share, spotCheck.seed);
+/** A spot-check as people read it: each sampled case with the township's result and the county's re-check. */
+function viewOf(spotCheck: SpotCheckEntity, townshipCases: readonly TownshipCaseResults[], results: readonly SpotCheckResultEntity[]): SpotCheckView {
+  const stage = spotCheck.stage as SpotCheckStage;
+  const cases = new Map(townshipCases.map((entry) => [entry.caseId, entry]));
+  const items = spotCheck.sample.map((caseId) => {
+    const entry = cases.get(caseId);
+    const result = entry && townshipResultOf(entry.results, stage);
+    const recheck = results.find((candidate) => candidate.caseId === caseId);
     return {
-      id: spotCheck.id,
-      township: spotCheck.township,
-      stage,
-      stageLabel: SPOT_CHECK_STAGE_LABELS[stage],
-      share: spotCheck.share,
-      seed: spotCheck.seed,
-      population: spotCheck.population,
-      reproducible: sample.length === spotCheck.sample.length && sample.every((caseId, index) => caseId === spotCheck.sample[index]),
-      drawnBy: spotCheck.drawnByName,
-      drawnAt: new Date(spotCheck.drawnAt).toISOString(),
-      items,
-      rechecked: results.length,
-      disagreed: results.filter((result) => result.countyPassed !== result.townshipPassed).length,
+      caseId,
+      orgName: entry?.orgName ?? caseId,
+      // The result the county re-checked, as it stood then; before a re-check, the township's latest.
+      townshipPassed: recheck?.townshipPassed ?? result?.passed ?? false,
+      townshipAt: result?.at ?? '',
+      townshipOpinion: result?.opinion ?? '',
+      ...(recheck
+        ? {
+            recheck: {
+              passed: recheck.countyPassed,
+              agrees: recheck.countyPassed === recheck.townshipPassed,
+              finding: recheck.finding,
+              checkedBy: recheck.checkedByName,
+              checkedAt: new Date(recheck.checkedAt).toISOString(),
+            },
+          }
+        : {}),
     };
-  }
+  });
+  const sample = drawSample(spotCheck.population, spotCheck.share, spotCheck.seed);
+  return {
+    id: spotCheck.id,
+    township: spotCheck.township,
+    stage,
+    stageLabel: SPOT_CHECK_STAGE_LABELS[stage],
+    share: spotCheck.share,
+    seed: spotCheck.seed,
+    population: spotCheck.population,
+    reproducible: sample.length === spotCheck.sample.length && sample.every((caseId, index) => caseId === spotCheck.sample[index]),
+    drawnBy: spotCheck.drawnByName,
+    drawnAt: new Date(spotCheck.drawnAt).toISOString(),
+    items,
+    rechecked: results.length,
+    disagreed: results.filter((result) => result.countyPassed !== result.townshipPassed).length,
+  };
 }
