@@ -78,11 +78,10 @@ export interface BenchStack {
 }
 
 /**
- * The stack on this machine, in `workDir`: a fresh database, migrated; the Temporal dev server; the
- * worker app (with `workerEnv` on top of what it needs); the API without rate limits.
+ * A fresh, migrated database for one run: on DATABASE_URL's server (dropped again at the end), or on
+ * an embedded Postgres in `workDir`. Its cleanups are added to `cleanups`.
  */
-export async function startBenchStack(workDir: string, options: { taskQueue: string; workerEnv?: NodeJS.ProcessEnv }): Promise<BenchStack> {
-  const cleanups: (() => Promise<void>)[] = [];
+export async function createBenchDatabase(workDir: string, cleanups: (() => Promise<void>)[]): Promise<{ dataSource: DataSource; dbUrl: string; postmaster?: number }> {
   let adminUrl = process.env.DATABASE_URL;
   let pgDataDir: string | undefined;
   if (!adminUrl) {
@@ -96,10 +95,30 @@ export async function startBenchStack(workDir: string, options: { taskQueue: str
   await admin.connect();
   await admin.query(`CREATE DATABASE ${dbName}`);
   await admin.end();
+  if (!pgDataDir) {
+    const serverUrl = adminUrl;
+    cleanups.push(async () => {
+      const drop = new PgClient({ connectionString: serverUrl });
+      await drop.connect();
+      await drop.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+      await drop.end();
+    });
+  }
   const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
   await migrate(dbUrl);
   const dataSource = await createDataSource(dbUrl).initialize();
   cleanups.unshift(() => dataSource.destroy());
+  const postmaster = pgDataDir ? Number(fs.readFileSync(path.join(pgDataDir, 'postmaster.pid'), 'utf8').split('\n')[0]) : undefined;
+  return { dataSource, dbUrl, postmaster };
+}
+
+/**
+ * The stack on this machine, in `workDir`: a fresh database, migrated; the Temporal dev server; the
+ * worker app (with `workerEnv` on top of what it needs); the API without rate limits.
+ */
+export async function startBenchStack(workDir: string, options: { taskQueue: string; workerEnv?: NodeJS.ProcessEnv }): Promise<BenchStack> {
+  const cleanups: (() => Promise<void>)[] = [];
+  const { dataSource, dbUrl, postmaster } = await createBenchDatabase(workDir, cleanups);
 
   const temporal = await startTemporalDevServer({ port: await freePort() });
   cleanups.unshift(temporal.stop);
@@ -116,7 +135,6 @@ export async function startBenchStack(workDir: string, options: { taskQueue: str
     ...options.workerEnv,
   });
   cleanups.unshift(() => stopChild(worker));
-  const postmaster = pgDataDir ? Number(fs.readFileSync(path.join(pgDataDir, 'postmaster.pid'), 'utf8').split('\n')[0]) : undefined;
 
   // A fresh HS256 secret for this run; production mode, as deployed.
   const config: AppConfig = {

@@ -17,15 +17,15 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client as PgClient } from 'pg';
 import { loadConfig, type AppConfig } from '@zhengdun/config';
 import { ORG_DOMAINS, scheduledEvents, stageDurations, summarize, type Actor, type CaseState, type OrgDomain, type Stage } from '@zhengdun/domain';
-import { createDataSource, freePort, migrate, startEmbeddedPostgres } from '@zhengdun/persistence';
+import { freePort } from '@zhengdun/persistence';
 import { startTemporalDevServer } from '@zhengdun/temporal';
 import { CaseTodoCandidatesIndex1795460000020 } from '../libs/persistence/src/migrations/1795460000020-CaseTodoCandidatesIndex';
 import { createApiApp } from '../apps/api/src/create-app';
 import { mintDevToken } from '../apps/api/src/core/auth/dev-tokens';
 import { act, ACTORS, CAMPAIGN, COUNTY as FIXTURE_COUNTY, fireAt, ORG_CODE, SECRETARY, TOWNSHIP as FIXTURE_TOWNSHIP, walkTo } from '../libs/domain/src/testing/fixtures';
+import { createBenchDatabase } from './bench-support';
 
 const CASES = Number(process.env.BENCH_TODO_CASES ?? 100_000);
 const SAMPLES = Number(process.env.BENCH_QUERY_SAMPLES ?? 200);
@@ -175,27 +175,7 @@ async function main(): Promise<void> {
   fs.chmodSync(workDir, 0o755);
   const cleanups: (() => Promise<void>)[] = [];
   try {
-    let adminUrl = process.env.DATABASE_URL;
-    if (!adminUrl) {
-      const pg = await startEmbeddedPostgres({ dataDir: path.join(workDir, 'pg') });
-      cleanups.unshift(pg.stop);
-      adminUrl = pg.adminUrl;
-    }
-    const dbName = `zd_bench_todos_${Date.now()}`;
-    const admin = new PgClient({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    await admin.end();
-    cleanups.push(async () => {
-      const drop = new PgClient({ connectionString: adminUrl });
-      await drop.connect();
-      await drop.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-      await drop.end();
-    });
-    const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
-    await migrate(dbUrl);
-    const dataSource = await createDataSource(dbUrl).initialize();
-    cleanups.unshift(() => dataSource.destroy());
+    const { dataSource, dbUrl } = await createBenchDatabase(workDir, cleanups);
 
     const temporal = await startTemporalDevServer({ port: await freePort() });
     cleanups.unshift(temporal.stop);
