@@ -105,3 +105,13 @@ export async function pickOption(page: Page, select: Locator, label: string, opt
   }
   if (!options.multiple) await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
 }
+
+/** Waits for an Ant Design modal to close after its submit; if it stays open, the failure names the form's errors. */
+export async function expectModalClosed(page: Page, timeout = 15_000): Promise<void> {
+  try {
+    await page.locator('.ant-modal-wrap:visible').waitFor({ state: 'hidden', timeout });
+  } catch (error) {
+    const errors = await page.locator('.ant-modal .ant-form-item-explain-error').allTextContents();
+    throw new Error(`the modal is still open; its form says: ${errors.join('; ') || '(no field errors)'}`, { cause: error });
+  }
+}

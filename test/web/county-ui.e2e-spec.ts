@@ -11,7 +11,7 @@ import JSZip from 'jszip';
 import { writeScreeningList } from '@zhengdun/campaigns';
 import { chinaDate, PROBLEM_CATEGORIES, problemCategoriesFor } from '@zhengdun/domain';
 import { campaignBody, newOrgCode, openCaseBody, screeningRow } from '../support/api-fixtures';
-import { launchBrowser, pickOption, screenshot, type RunningBrowser } from '../support/browser';
+import { expectModalClosed, launchBrowser, pickOption, screenshot, type RunningBrowser } from '../support/browser';
 import { county, SECONDS_POLICY, TOWNSHIP } from '../support/cases';
 import { openedToPreliminaryAcceptance } from '../support/http-lifecycle';
 import { eventually } from '../support/environment';
@@ -54,8 +54,7 @@ it('the county issues a notice with a criticism; a township committee reads and 
   expect(await committeeRow.getByTestId('decide-committee').count()).toBe(0);
   await page.getByTestId('issue-notice').click();
   await page.getByText('通报批评一个乡镇（街道）').click();
-  await page.locator('.ant-modal .ant-select').first().click();
-  await page.locator('.ant-select-item-option', { hasText: '河口镇' }).click();
+  await pickOption(page, page.locator('.ant-modal .ant-select').first(), '河口镇');
   await page.getByPlaceholder('通报批评事项').fill('整顿方案迟迟未报，督促不力');
   // Typed, as a clerk may: a click on a day while the picker's panel still slides in can be lost.
   const deadline = page.getByPlaceholder('整改期限');
@@ -63,6 +62,7 @@ it('the county issues a notice with a criticism; a township committee reads and 
   await deadline.fill(new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10));
   await deadline.press('Enter');
   await page.locator('.ant-modal-footer').getByRole('button', { name: /发\s*布/ }).click();
+  await expectModalClosed(page);
   await page.getByTestId('notices-table').getByText('第1期', { exact: true }).waitFor({ timeout: 15_000 });
   await screenshot(page, 'notices-county');
   const listed = await web.api.get(`/campaigns/${campaignId}/notices`, { as: county });

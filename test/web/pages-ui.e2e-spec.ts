@@ -14,7 +14,7 @@ import { CASE_ACTIONS, DEFAULT_POLICY, MEASURE_STATUS_LABELS, caseIdFor, type Ac
 import { DEV_ACTORS, DEV_ORG_CODE } from '../../apps/api/src/core/auth/dev-tokens';
 import { campaignBody, newOrgCode, openCaseBody } from '../support/api-fixtures';
 import { enc } from '../support/api-harness';
-import { launchBrowser, SCREENSHOT_DIR, screenshot, type RunningBrowser } from '../support/browser';
+import { launchBrowser, pickOption, SCREENSHOT_DIR, screenshot, type RunningBrowser } from '../support/browser';
 import { committee, county, measuresFor, otherCommittee, secretaryOf } from '../support/cases';
 import { eventually } from '../support/environment';
 import { startWebHarness, type WebHarness } from '../support/web-harness';
@@ -202,8 +202,7 @@ it('the county sees the campaign move over time and downloads one township’s l
   await page.goto(`${web.url}/campaigns`);
   const row = page.getByTestId('campaigns-table').locator('tr', { hasText: campaignName });
   await row.getByTestId('export-ledger').click();
-  await page.locator('.ant-modal .ant-select').first().click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '青山镇' }).click();
+  await pickOption(page, page.locator('.ant-modal .ant-select').first(), '青山镇');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ledger-download').click()]);
   await page.locator('[data-testid="ledger-progress"][data-done="true"]').waitFor();
   expect(await page.getByTestId('ledger-progress').textContent()).toContain('共 3 个整顿对象');
