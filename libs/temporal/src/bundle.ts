@@ -15,6 +15,18 @@ export const webpackConfigHook: NonNullable<BundleOptions['webpackConfigHook']> 
   return config;
 };
 
-export function bundleCaseWorkflows(): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, webpackConfigHook });
+/**
+ * Modules instantiated once per worker and shared (deep-frozen) by every cached workflow, instead of
+ * once per workflow: the domain's rules, labels and schemas and the libraries they build on hold no
+ * per-case state, and their module scope touches no workflow API, clock or randomness. Without this,
+ * each cached case carried its own copy of them (see bench/RESULTS.md, worker memory).
+ */
+export const SHARED_WORKFLOW_MODULES = ['zod', '@noble/hashes/hmac.js', '@noble/hashes/sha2.js', '@noble/hashes/utils.js', '@zhengdun/domain'];
+
+export function bundleCaseWorkflows(options: { shareModules?: boolean } = {}): Promise<WorkflowBundleWithSourceMap> {
+  return bundleWorkflowCode({
+    workflowsPath: WORKFLOWS_PATH,
+    webpackConfigHook,
+    ...(options.shareModules === false ? {} : { preloadModules: SHARED_WORKFLOW_MODULES }),
+  });
 }
