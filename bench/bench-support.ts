@@ -123,8 +123,8 @@ export async function startBenchStack(workDir: string, options: { taskQueue: str
   const temporal = await startTemporalDevServer({ port: await freePort() });
   cleanups.unshift(temporal.stop);
   const bundlePath = path.join(workDir, 'workflows.js');
-  // BENCH_SHARE_MODULES=0: each cached workflow instantiates the domain modules itself (the baseline of that lever).
-  fs.writeFileSync(bundlePath, (await bundleCaseWorkflows({ shareModules: process.env.BENCH_SHARE_MODULES !== '0' })).code);
+  // WORKFLOW_SHARED_MODULES=off: each cached workflow instantiates the domain modules itself (the baseline of that lever).
+  fs.writeFileSync(bundlePath, (await bundleCaseWorkflows()).code);
   const actorKeyHex = randomBytes(32).toString('hex');
   const worker = await startWorker('apps/worker/src/main.ts', {
     ACTOR_SIGNING_KEY: actorKeyHex,

@@ -19,14 +19,18 @@ export const webpackConfigHook: NonNullable<BundleOptions['webpackConfigHook']> 
  * Modules instantiated once per worker and shared (deep-frozen) by every cached workflow, instead of
  * once per workflow: the domain's rules, labels and schemas and the libraries they build on hold no
  * per-case state, and their module scope touches no workflow API, clock or randomness. Without this,
- * each cached case carried its own copy of them (see bench/RESULTS.md, worker memory).
+ * each cached case carried its own copy of them (see bench/RESULTS.md, worker memory). The risk: a
+ * shared module that kept per-case state would leak it between cases, and one that wrote to its own
+ * exports would fail (they are frozen); the replay and lifecycle tests run with sharing on.
+ * `WORKFLOW_SHARED_MODULES=off` when the bundle is built turns it off.
  */
 export const SHARED_WORKFLOW_MODULES = ['zod', '@noble/hashes/hmac.js', '@noble/hashes/sha2.js', '@noble/hashes/utils.js', '@zhengdun/domain'];
 
 export function bundleCaseWorkflows(options: { shareModules?: boolean } = {}): Promise<WorkflowBundleWithSourceMap> {
+  const shareModules = options.shareModules ?? process.env.WORKFLOW_SHARED_MODULES !== 'off';
   return bundleWorkflowCode({
     workflowsPath: WORKFLOWS_PATH,
     webpackConfigHook,
-    ...(options.shareModules === false ? {} : { preloadModules: SHARED_WORKFLOW_MODULES }),
+    ...(shareModules ? { preloadModules: SHARED_WORKFLOW_MODULES } : {}),
   });
 }
