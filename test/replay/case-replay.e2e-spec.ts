@@ -1,7 +1,7 @@
 /**
  * Determinism guard: histories recorded from complete lifecycles (workflows/histories/) replay
  * against the current workflow code. An incompatible change fails here; use `patched()` instead.
- * One replay worker takes them all (a worker per history loaded the bundle 120 times over).
+ * One replay worker takes them all: a worker per history loaded the bundle once per history.
  */
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker, type ReplayResult } from '@temporalio/worker';

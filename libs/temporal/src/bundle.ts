@@ -26,8 +26,8 @@ export const webpackConfigHook: NonNullable<BundleOptions['webpackConfigHook']> 
  */
 export const SHARED_WORKFLOW_MODULES = ['zod', '@noble/hashes/hmac.js', '@noble/hashes/sha2.js', '@noble/hashes/utils.js', '@zhengdun/domain'];
 
-export function bundleCaseWorkflows(options: { shareModules?: boolean } = {}): Promise<WorkflowBundleWithSourceMap> {
-  const shareModules = options.shareModules ?? process.env.WORKFLOW_SHARED_MODULES !== 'off';
+export function bundleCaseWorkflows(): Promise<WorkflowBundleWithSourceMap> {
+  const shareModules = process.env.WORKFLOW_SHARED_MODULES !== 'off';
   return bundleWorkflowCode({
     workflowsPath: WORKFLOWS_PATH,
     webpackConfigHook,
