@@ -86,21 +86,31 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
 
 /**
  * Picks the option starting with `label` in an antd select and waits until the select shows it.
- * A click on an option while a dropdown fades in or out can be lost: it is tried again, so a test never
- * submits a form whose choice silently did not take. A single select's dropdown is then gone; a
- * multiple select's stays open (`multiple`) until the test clicks elsewhere.
+ * A click while the dropdown still slides in can land on the form beneath, or the dropdown can close
+ * under it: each try waits for the dropdown to stand still, clicks with a short timeout, and re-opens
+ * the select when needed, so a test never submits a form whose choice silently did not take and never
+ * waits half a minute on a dropdown that is gone. A single select's dropdown is then gone; a multiple
+ * select's stays open (`multiple`) until the test clicks elsewhere.
  */
 export async function pickOption(page: Page, select: Locator, label: string, options: { multiple?: boolean } = {}): Promise<void> {
   const chosen = select.locator(`[title^="${label}"]`);
+  // rc-motion marks a dropdown that is still entering or leaving with these classes.
+  const settledDropdown = page.locator('.ant-select-dropdown:visible:not([class*="-enter"]):not([class*="-appear"]):not([class*="-leave"])');
+  const option = settledDropdown.locator('.ant-select-item-option', { hasText: label }).first();
+  const attempts = 5;
   for (let attempt = 1; ; attempt += 1) {
-    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first();
-    if (!(await option.isVisible())) await select.click();
-    await option.click();
+    // A click that took but was seen late must not be repeated: on a multiple select it would undo the pick.
+    if (await chosen.isVisible()) break;
     try {
+      if (!(await option.isVisible())) {
+        await select.click({ timeout: 5_000 });
+        await option.waitFor({ timeout: 5_000 });
+      }
+      await option.click({ timeout: 3_000 });
       await chosen.waitFor({ timeout: 2_000 });
       break;
     } catch (error) {
-      if (attempt === 3) throw error;
+      if (attempt === attempts) throw error;
     }
   }
   if (!options.multiple) await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
