@@ -4,13 +4,14 @@
  * case_record rows themselves, for every filter and scope the summary takes — after multi-row inserts,
  * concurrent projection upserts (new cases, newer and stale revisions, races on one case), multi-row
  * updates that move cases between groups (county, campaign, township, domain, stage, overdue,
- * escalation), rating and duration changes, deletes, a migration's backfill of existing rows and a
- * TRUNCATE.
+ * escalation), rating, duration and measure changes, deletes, the migrations' backfills of existing
+ * rows and a TRUNCATE. The measure figures (all, verified, reported) likewise.
  */
 import type { DataSource } from 'typeorm';
 import { conversionRate, isBelowThreshold, isConverted, isStage, satisfactionRate, STAGES, stageDurations, type CaseState, type EscalationLevel, type OrgDomain, type Scope, type Stage } from '@zhengdun/domain';
 import { CaseQueryRepository, CaseReadModelRepository, type CaseDashboard, type CaseFilter, type ProjectionWrite } from '@zhengdun/persistence';
 import { CaseDashboardCounters1795369300000 } from '../../libs/persistence/src/migrations/1795369300000-CaseDashboardCounters';
+import { CaseDashboardMeasureCounters1795460000070 } from '../../libs/persistence/src/migrations/1795460000070-CaseDashboardMeasureCounters';
 import { createTestDatabase, type TestDatabase } from '../support/environment';
 
 const COUNTIES = ['甲县', '乙县'];
@@ -81,6 +82,16 @@ interface BulkRow {
   revision: number;
   stage_durations: Record<string, number>;
   state: Record<string, unknown>;
+  measure_count: number;
+  measures_done: number;
+  measures_reported: number;
+}
+
+/** A round's measures: how many, how many verified, how many reported awaiting verification. */
+function randomMeasures(): { measure_count: number; measures_done: number; measures_reported: number } {
+  const measureCount = int(8);
+  const measuresDone = int(measureCount);
+  return { measure_count: measureCount, measures_done: measuresDone, measures_reported: int(measureCount - measuresDone) };
 }
 
 let nextCase = 0;
@@ -100,6 +111,7 @@ function randomRow(): BulkRow {
     revision: 1,
     stage_durations: randomDurations(),
     state: randomState(),
+    ...randomMeasures(),
   };
 }
 
@@ -107,14 +119,16 @@ function randomRow(): BulkRow {
 async function insertRows(rows: BulkRow[], onConflict = false): Promise<void> {
   await ds.query(
     `INSERT INTO case_record (case_id, campaign_id, county, org_code, org_name, domain, township, stage, round, overdue, escalation_level,
-       problem_count, open_problem_count, measure_count, measures_done, person_ids, stage_entered_at, created_at, updated_at, seq, revision, stage_durations, state)
+       problem_count, open_problem_count, measure_count, measures_done, measures_reported, person_ids, stage_entered_at, created_at, updated_at, seq, revision, stage_durations, state)
      SELECT x.case_id, x.campaign_id, x.county, x.org_code, x.org_code || '党支部', x.domain, x.township, x.stage, 1, x.overdue, x.escalation_level,
-       2, 1, 2, 1, x.person_ids, now(), now(), now(), 1, x.revision, x.stage_durations, x.state
+       2, 1, x.measure_count, x.measures_done, x.measures_reported, x.person_ids, now(), now(), now(), 1, x.revision, x.stage_durations, x.state
      FROM jsonb_to_recordset($1::jsonb) AS x(case_id text, campaign_id text, county text, org_code text, domain text, township text, stage text,
-       overdue boolean, escalation_level smallint, person_ids text[], revision int, stage_durations jsonb, state jsonb)
+       overdue boolean, escalation_level smallint, person_ids text[], revision int, stage_durations jsonb, state jsonb,
+       measure_count int, measures_done int, measures_reported int)
      ${
        onConflict
          ? `ON CONFLICT (case_id) DO UPDATE SET stage = EXCLUDED.stage, overdue = EXCLUDED.overdue, escalation_level = EXCLUDED.escalation_level,
+              measure_count = EXCLUDED.measure_count, measures_done = EXCLUDED.measures_done, measures_reported = EXCLUDED.measures_reported,
               stage_durations = EXCLUDED.stage_durations, state = EXCLUDED.state, revision = EXCLUDED.revision WHERE case_record.revision < EXCLUDED.revision`
          : ''
      }`,
@@ -141,6 +155,7 @@ function projection(
   const stage = history[history.length - 1].to;
   const updatedAt = new Date(at).toISOString();
   const state = { ...randomState(), history } as unknown as ProjectionWrite['state'];
+  const measures = randomMeasures();
   return {
     state,
     events: [],
@@ -162,9 +177,9 @@ function projection(
       organizationalHandling: false,
       problemCount: 2,
       openProblemCount: 1,
-      measureCount: 2,
-      measuresDone: 1,
-      measuresReported: 0,
+      measureCount: measures.measure_count,
+      measuresDone: measures.measures_done,
+      measuresReported: measures.measures_reported,
       personIds: [`sec-${caseId}`, `leader${int(6)}`],
       satisfactionRate: null,
       nextDueAt: null,
@@ -193,6 +208,9 @@ interface CaseRow {
   dissatisfied_count: number | null;
   satisfaction_threshold: number | null;
   stage_durations: unknown;
+  measure_count: number;
+  measures_done: number;
+  measures_reported: number;
 }
 
 const inScope = (scope: Scope, row: CaseRow): boolean =>
@@ -308,18 +326,28 @@ function filters(rows: CaseRow[]): CaseFilter[] {
 async function caseRows(): Promise<CaseRow[]> {
   return ds.query(
     `SELECT case_id, county, campaign_id, township, domain, stage, overdue, escalation_level, org_code, person_ids,
-       satisfied_count, basically_satisfied_count, dissatisfied_count, satisfaction_threshold, stage_durations
+       satisfied_count, basically_satisfied_count, dissatisfied_count, satisfaction_threshold, stage_durations, measure_count, measures_done, measures_reported
      FROM case_record ORDER BY case_id`,
   );
 }
 
-/** Every filter's summary from the repository equals the summary from scratch. */
+/** The measure figures from scratch: those the summary shows beside the dashboard. */
+function expectedMeasures(rows: CaseRow[], filter: Pick<CaseFilter, 'scope' | 'campaignId'>): { total: number; done: number; reported: number } {
+  const matching = rows.filter((row) => inScope(filter.scope, row) && (filter.campaignId === undefined || row.campaign_id === filter.campaignId));
+  const sum = (value: (row: CaseRow) => number) => matching.reduce((acc, row) => acc + value(row), 0);
+  return { total: sum((row) => row.measure_count), done: sum((row) => row.measures_done), reported: sum((row) => row.measures_reported) };
+}
+
+/** Every filter's summary from the repository equals the summary from scratch, and so do the measure figures. */
 async function expectSummariesMatch(): Promise<number> {
   const rows = await caseRows();
   const query = new CaseQueryRepository(ds);
   for (const filter of filters(rows)) {
     const actual = await query.dashboard(filter);
     expect({ filter, summary: actual }).toEqual({ filter, summary: expected(rows, filter) });
+    // The measure figures take a scope and a campaign only (as the summary endpoint asks).
+    const measureFilter = { scope: filter.scope, campaignId: filter.campaignId };
+    expect({ measureFilter, measures: await query.measureCounts(measureFilter) }).toEqual({ measureFilter, measures: expectedMeasures(rows, measureFilter) });
   }
   // Groups that fell to zero are gone; the counters hold every case once.
   const [{ zero, cases }] = await ds.query(`SELECT count(*) FILTER (WHERE cases = 0)::int AS zero, coalesce(sum(cases), 0)::int AS cases FROM case_dashboard_counter`);
@@ -363,6 +391,8 @@ it('keeps the counters equal to a from-scratch summary through inserts, concurre
   await ds.query(`UPDATE case_record SET state = state - 'policy' WHERE stage = 'county_acceptance'`);
   await ds.query(`UPDATE case_record SET stage_durations = stage_durations || '{"remediating": 1234567}' WHERE stage = 'remediating'`);
   await ds.query(`UPDATE case_record SET stage_durations = '{}' WHERE stage = 'identified' AND NOT overdue`);
+  await ds.query(`UPDATE case_record SET measures_done = measures_done + measures_reported, measures_reported = 0 WHERE township = $1`, [TOWNSHIPS[2]]);
+  await ds.query(`UPDATE case_record SET measure_count = measure_count + 2 WHERE stage = 'remediating' AND domain = 'rural'`);
   await ds.query(`UPDATE case_record SET updated_at = now() WHERE campaign_id = $1`, [CAMPAIGNS[2]]); // changes nothing counted
   expect(await expectSummariesMatch()).toBe(950);
 
@@ -387,13 +417,16 @@ it('keeps the counters equal to a from-scratch summary through inserts, concurre
   await Promise.all([...racing.map((write) => writer.writeProjection(write)), statements()]);
   expect(await expectSummariesMatch()).toBeLessThan(afterDeletes);
 
-  // A migration's backfill counts rows that are already there: drop the counters and make them again.
-  const migration = new CaseDashboardCounters1795369300000();
+  // The migrations' backfills count rows that are already there: drop the counters and make them again.
+  const counters = new CaseDashboardCounters1795369300000();
+  const measureCounters = new CaseDashboardMeasureCounters1795460000070();
   const runner = ds.createQueryRunner();
   try {
     await runner.startTransaction();
-    await migration.down(runner);
-    await migration.up(runner);
+    await measureCounters.down(runner);
+    await counters.down(runner);
+    await counters.up(runner);
+    await measureCounters.up(runner);
     await runner.commitTransaction();
   } finally {
     await runner.release();

@@ -94,8 +94,9 @@ interface TotalsRow {
 }
 
 /**
- * The columns of case_dashboard_counter the summary adds up (see the CaseDashboardCounters
- * migration); the duration columns are named after STAGES, so a stage without its columns fails loudly.
+ * The columns of case_dashboard_counter the summary adds up (see the CaseDashboardCounters and
+ * CaseDashboardMeasureCounters migrations); the duration columns are named after STAGES, so a stage
+ * without its columns fails loudly.
  */
 const COUNTER_COLUMNS = [
   'cases',
@@ -109,6 +110,9 @@ const COUNTER_COLUMNS = [
   'dissatisfied',
   'rated_cases',
   'below_threshold',
+  'measure_count',
+  'measures_done',
+  'measures_reported',
   ...STAGES.flatMap((stage) => [`duration_ms_${stage}`, `duration_cases_${stage}`] as const),
 ] as const;
 type CounterColumn = (typeof COUNTER_COLUMNS)[number];
@@ -236,7 +240,8 @@ export class CaseQueryRepository {
     return countersCover ? this.dashboardFromCounters(filter) : this.dashboardFromCases(filter);
   }
 
-  private async dashboardFromCounters(filter: CaseFilter): Promise<CaseDashboard> {
+  /** The WHERE of case_dashboard_counter for a filter made of its keys (positional parameters). */
+  private counterConditions(filter: Pick<CaseFilter, 'scope' | 'campaignId' | 'stage' | 'domain' | 'township'>): { conditions: string[]; parameters: unknown[] } {
     const conditions: string[] = [];
     const parameters: unknown[] = [];
     const where = (column: string, value: unknown) => {
@@ -250,6 +255,11 @@ export class CaseQueryRepository {
     if (filter.stage !== undefined) where('stage', filter.stage);
     if (filter.domain !== undefined) where('domain', filter.domain);
     if (filter.township !== undefined) where('township', filter.township);
+    return { conditions, parameters };
+  }
+
+  private async dashboardFromCounters(filter: CaseFilter): Promise<CaseDashboard> {
+    const { conditions, parameters } = this.counterConditions(filter);
     // One statement, so one snapshot: the sums over the groups in scope, and the cases per stage,
     // domain and township. Sums as text: exact, whatever their size.
     const [row]: { totals: Record<CounterColumn, string | null>; counts: { dimension: 'stage' | 'domain' | 'township'; key: string; cases: string }[] }[] =
@@ -351,13 +361,27 @@ export class CaseQueryRepository {
     return { talk, organizational_handling: handling };
   }
 
-  /** Measures of the current rounds in scope: all, done (verified), and reported awaiting the committee's verification (已报告待核验). */
+  /**
+   * Measures of the current rounds in scope: all, done (verified), and reported awaiting the committee's
+   * verification (已报告待核验). From case_dashboard_counter for a county or township; one
+   * organization's from its own rows.
+   */
   async measureCounts(filter: Pick<CaseFilter, 'scope' | 'campaignId'>): Promise<{ total: number; done: number; reported: number }> {
-    const row = (await this.filtered(filter)
-      .select('COALESCE(SUM(r.measure_count), 0)', 'total')
-      .addSelect('COALESCE(SUM(r.measures_done), 0)', 'done')
-      .addSelect('COALESCE(SUM(r.measures_reported), 0)', 'reported')
-      .getRawOne()) as { total: string; done: string; reported: string } | undefined;
+    let row: { total: string; done: string; reported: string } | undefined;
+    if (filter.scope.level === 'organization') {
+      row = await this.filtered(filter)
+        .select('COALESCE(SUM(r.measure_count), 0)', 'total')
+        .addSelect('COALESCE(SUM(r.measures_done), 0)', 'done')
+        .addSelect('COALESCE(SUM(r.measures_reported), 0)', 'reported')
+        .getRawOne();
+    } else {
+      const { conditions, parameters } = this.counterConditions(filter);
+      [row] = await this.dataSource.query(
+        `SELECT COALESCE(SUM(measure_count), 0) AS total, COALESCE(SUM(measures_done), 0) AS done, COALESCE(SUM(measures_reported), 0) AS reported
+         FROM case_dashboard_counter WHERE ${conditions.join(' AND ')}`,
+        parameters,
+      );
+    }
     return { total: Number(row?.total ?? 0), done: Number(row?.done ?? 0), reported: Number(row?.reported ?? 0) };
   }
 

@@ -24,7 +24,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * counted twice or missed.
  *
  * The stages are those of the domain when this was written: a stage added to STAGES needs a migration
- * that adds its two columns and replaces case_dashboard_counter_sync(). Until then the summary fails
+ * that adds its two columns and replaces case_dashboard_counter_sync() (`counterSyncFunction`, as
+ * CaseDashboardMeasureCounters does for the measures). Until then the summary fails
  * loudly, since CaseQueryRepository names the columns it sums after STAGES.
  */
 
@@ -40,7 +41,7 @@ const STAGES = [
   'follow_up_review',
   'archived',
 ];
-const KEY = ['county', 'campaign_id', 'township', 'domain', 'stage'];
+export const KEY = ['county', 'campaign_id', 'township', 'domain', 'stage'];
 const key = (alias?: string) => KEY.map((column) => (alias ? `${alias}."${column}"` : `"${column}"`)).join(', ');
 
 /** As CaseQueryRepository computed them over case_record: NULL (not rated) when any count is NULL. */
@@ -51,8 +52,11 @@ const durationOf = (stage: string) => `CASE WHEN jsonb_typeof(stage_durations ->
 /** The column of `changes` holding durationOf(stage). */
 const duration = (stage: string) => `"ms_${stage}"`;
 
-/** Each counter column, with the contribution of one row of `changes` (whose `sign` is +1 or -1). */
-const COUNTERS: [column: string, type: string, contribution: string][] = [
+/** A counter column, with the contribution of one row of `changes` (whose `sign` is +1 or -1). */
+export type Counter = [column: string, type: string, contribution: string];
+
+/** The counters this migration made (later migrations add to them: CaseDashboardMeasureCounters). */
+export const COUNTERS: Counter[] = [
   ['cases', 'bigint', 'sign'],
   ['overdue', 'bigint', 'CASE WHEN overdue THEN sign ELSE 0 END'],
   ...[0, 1, 2, 3].map((level): [string, string, string] => [`escalation_${level}`, 'bigint', `CASE WHEN escalation_level = ${level} THEN sign ELSE 0 END`]),
@@ -61,21 +65,20 @@ const COUNTERS: [column: string, type: string, contribution: string][] = [
   ['dissatisfied', 'bigint', 'sign * coalesce(dissatisfied_count, 0)'],
   ['rated_cases', 'bigint', `CASE WHEN ${RATINGS} > 0 THEN sign ELSE 0 END`],
   ['below_threshold', 'bigint', `CASE WHEN ${RATINGS} > 0 AND ${CONTENT}::double precision / ${RATINGS} < satisfaction_threshold THEN sign ELSE 0 END`],
-  ...STAGES.flatMap((stage): [string, string, string][] => [
+  ...STAGES.flatMap((stage): Counter[] => [
     [`duration_ms_${stage}`, 'numeric', `coalesce(sign * ${duration(stage)}, 0)`],
     [`duration_cases_${stage}`, 'bigint', `CASE WHEN ${duration(stage)} IS NOT NULL THEN sign ELSE 0 END`],
   ]),
 ];
-const columns = COUNTERS.map(([column]) => column);
-
 /**
- * Adds `changes` (rows of case_record's columns with a `sign` of +1 or -1) to the counters, and
+ * Adds `changes` (rows of case_record's columns with a `sign` of +1 or -1) to the `counters`, and
  * stores into the PL/pgSQL variable `zeroed` how many counter rows it left with no cases.
  */
-function applyChanges(changes: string): string {
+function applyChanges(counters: Counter[], changes: string): string {
+  const columns = counters.map(([column]) => column);
   return `WITH changes AS (SELECT *, ${STAGES.map((stage) => `${durationOf(stage)} AS ${duration(stage)}`).join(', ')} FROM (${changes}) x),
   groups AS (
-    SELECT ${key()}, ${COUNTERS.map(([column, , contribution]) => `sum(${contribution}) AS ${column}`).join(',\n      ')}
+    SELECT ${key()}, ${counters.map(([column, , contribution]) => `sum(${contribution}) AS ${column}`).join(',\n      ')}
     FROM changes GROUP BY ${key()}
   ),
   upserted AS (
@@ -90,9 +93,9 @@ function applyChanges(changes: string): string {
   SELECT count(*) FILTER (WHERE cases = 0) INTO zeroed FROM upserted`;
 }
 
-/** The columns of case_record a change contributes, from a transition table. */
-const columnsOf = (alias: string) =>
-  `${key(alias)}, ${['overdue', 'escalation_level', 'satisfied_count', 'basically_satisfied_count', 'dissatisfied_count', 'satisfaction_threshold', 'stage_durations']
+/** The columns of case_record a change contributes (those its counters' contributions read), from a transition table. */
+const columnsOf = (alias: string, rowColumns: readonly string[]) =>
+  `${key(alias)}, ${['overdue', 'escalation_level', 'satisfied_count', 'basically_satisfied_count', 'dissatisfied_count', 'satisfaction_threshold', 'stage_durations', ...rowColumns]
     .map((column) => `${alias}.${column}`)
     .join(', ')}`;
 
@@ -102,26 +105,33 @@ const DELETE_ZEROED = `IF zeroed > 0 THEN
       WHERE t.cases = 0 AND ${KEY.map((column) => `t."${column}" = o."${column}"`).join(' AND ')};
     END IF;`;
 
-const SYNC_FUNCTION = `CREATE FUNCTION case_dashboard_counter_sync() RETURNS trigger LANGUAGE plpgsql AS $fn$
+/**
+ * case_dashboard_counter_sync(), adding up `counters` whose contributions read the case_record columns
+ * of the first migration and `rowColumns`.
+ */
+export function counterSyncFunction(counters: Counter[], rowColumns: readonly string[] = []): string {
+  const apply = (changes: (columns: (alias: string) => string) => string) => applyChanges(counters, changes((alias) => columnsOf(alias, rowColumns)));
+  return `CREATE OR REPLACE FUNCTION case_dashboard_counter_sync() RETURNS trigger LANGUAGE plpgsql AS $fn$
 DECLARE
   zeroed bigint;
 BEGIN
   -- INSERT … ON CONFLICT fires both the INSERT and the UPDATE trigger, one of them with no rows.
   IF TG_OP = 'INSERT' THEN
     IF NOT EXISTS (SELECT FROM new_rows) THEN RETURN NULL; END IF;
-    ${applyChanges(`SELECT 1 AS sign, ${columnsOf('n')} FROM new_rows n`)};
+    ${apply((of) => `SELECT 1 AS sign, ${of('n')} FROM new_rows n`)};
   ELSIF TG_OP = 'UPDATE' THEN
     IF NOT EXISTS (SELECT FROM new_rows) THEN RETURN NULL; END IF;
-    ${applyChanges(`SELECT -1 AS sign, ${columnsOf('o')} FROM old_rows o UNION ALL SELECT 1, ${columnsOf('n')} FROM new_rows n`)};
+    ${apply((of) => `SELECT -1 AS sign, ${of('o')} FROM old_rows o UNION ALL SELECT 1, ${of('n')} FROM new_rows n`)};
     ${DELETE_ZEROED}
   ELSIF TG_OP = 'DELETE' THEN
     IF NOT EXISTS (SELECT FROM old_rows) THEN RETURN NULL; END IF;
-    ${applyChanges(`SELECT -1 AS sign, ${columnsOf('o')} FROM old_rows o`)};
+    ${apply((of) => `SELECT -1 AS sign, ${of('o')} FROM old_rows o`)};
     ${DELETE_ZEROED}
   END IF;
   RETURN NULL;
 END
 $fn$`;
+}
 
 export class CaseDashboardCounters1795369300000 implements MigrationInterface {
   name = 'CaseDashboardCounters1795369300000';
@@ -134,7 +144,7 @@ export class CaseDashboardCounters1795369300000 implements MigrationInterface {
       ) WITH (fillfactor = 70)`,
     );
     await queryRunner.query(`COMMENT ON TABLE "case_dashboard_counter" IS 'Dashboard counters per group of case_record rows, kept by the case_dashboard_counter_sync triggers'`);
-    await queryRunner.query(SYNC_FUNCTION);
+    await queryRunner.query(counterSyncFunction(COUNTERS));
     await queryRunner.query(
       `CREATE FUNCTION case_dashboard_counter_truncate() RETURNS trigger LANGUAGE plpgsql AS $fn$ BEGIN DELETE FROM case_dashboard_counter; RETURN NULL; END $fn$`,
     );
@@ -149,7 +159,7 @@ export class CaseDashboardCounters1795369300000 implements MigrationInterface {
     );
     await queryRunner.query(`CREATE TRIGGER case_dashboard_counter_truncate AFTER TRUNCATE ON "case_record" FOR EACH STATEMENT EXECUTE FUNCTION case_dashboard_counter_truncate()`);
     // Backfill: the same computation over every existing row (writes are blocked since CREATE TRIGGER).
-    await queryRunner.query(`DO $do$ DECLARE zeroed bigint; BEGIN ${applyChanges(`SELECT 1 AS sign, ${columnsOf('r')} FROM case_record r`)}; END $do$`);
+    await queryRunner.query(`DO $do$ DECLARE zeroed bigint; BEGIN ${applyChanges(COUNTERS, `SELECT 1 AS sign, ${columnsOf('r', [])} FROM case_record r`)}; END $do$`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
