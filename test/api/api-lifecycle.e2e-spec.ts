@@ -167,6 +167,29 @@ it('drives a rural case from identification to archived over HTTP, and lists and
   expect((await h.get(`/public/cases/${enc(caseId)}`)).body.stage).toBe('archived');
 });
 
+it('answers the retry of an open whose answer was lost with 201, and another request for the same organization with 409', async () => {
+  const campaignId: string = (await h.post('/campaigns', { as: county, body: campaignBody() })).body.id;
+  const body = openCaseBody('rural');
+  const first = await h.post(`/campaigns/${campaignId}/cases`, { as: county, body, headers: { 'idempotency-key': 'open-once-1' } });
+  expect(first.status).toBe(201);
+  // As when the replica died or Temporal failed after the workflow started: the answer never reached the
+  // client and the 5xx path released the key, so the retry runs again.
+  await h.db.dataSource.query(`DELETE FROM idempotency_record WHERE key = $1`, [`user:${county.userId}:open-once-1`]);
+  const retry = await h.post(`/campaigns/${campaignId}/cases`, { as: county, body, headers: { 'idempotency-key': 'open-once-1' } });
+  expect({ status: retry.status, body: retry.body }).toEqual({ status: 201, body: first.body });
+  const another = await h.post(`/campaigns/${campaignId}/cases`, { as: county, body, headers: { 'idempotency-key': 'open-once-2' } });
+  expect({ status: another.status, code: another.body.code }).toEqual({ status: 409, code: 'case_already_exists' });
+  // The same holds for an item of a batch: its retry finds its own start.
+  const item = openCaseBody('community');
+  const batch = await h.post(`/campaigns/${campaignId}/cases/batch`, { as: county, body: { cases: [item] }, headers: { 'idempotency-key': 'open-batch-1' } });
+  expect(batch.body.results.map((r: { status: number }) => r.status)).toEqual([201]);
+  await h.db.dataSource.query(`DELETE FROM idempotency_record WHERE key = $1`, [`user:${county.userId}:open-batch-1`]);
+  const batchRetry = await h.post(`/campaigns/${campaignId}/cases/batch`, { as: county, body: { cases: [item] }, headers: { 'idempotency-key': 'open-batch-1' } });
+  expect(batchRetry.body.results.map((r: { status: number }) => r.status)).toEqual([201]);
+  const listed = await h.get(`/cases?campaignId=${enc(campaignId)}`, { as: county });
+  expect(listed.body.total).toBe(2);
+});
+
 it('opens many cases in one request, reporting each item, then filters, pages and sorts the list', async () => {
   const campaignId: string = (await h.post('/campaigns', { as: county, body: campaignBody() })).body.id;
   const duplicate = openCaseBody('state_owned_enterprise');

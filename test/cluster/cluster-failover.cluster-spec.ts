@@ -4,13 +4,16 @@
  * to archived, and on the way the history service, a worker and an API replica killed (SIGKILL) one
  * at a time. After each kill the supervisor must have restarted the process, the case must go on,
  * and the read model (GET /cases/:id) must agree with the case's workflow (its state query).
+ * Then the same kills under load: many cases opened and acted on by concurrent clients while the
+ * processes die, and afterwards every case is where its history says, once, with each action once in
+ * its timeline and once in the audit trail.
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import type { Actor, CaseState, Stage } from '@zhengdun/domain';
+import { actionOfEntry, type Actor, type CaseState, type Stage } from '@zhengdun/domain';
 import { CaseClient } from '@zhengdun/temporal';
 import { startCluster, waitUntilClusterHealthy, type RunningCluster } from '../../infra/scripts/cluster';
 import { campaignBody, newOrgCode, openCaseBody } from '../support/api-fixtures';
@@ -45,25 +48,25 @@ async function eventually<T>(what: string, timeoutMs: number, attempt: () => Pro
 }
 
 const tokens = new Map<string, Promise<string>>();
-/** A development token from the cluster's own sign-in (POST /dev/tokens), once per actor. */
+/** A development token from the cluster's own sign-in (POST /dev/tokens), once per actor (asked again after a failure). */
 function tokenFor(actor: Actor): Promise<string> {
   const key = JSON.stringify(actor);
   if (!tokens.has(key)) {
-    tokens.set(
-      key,
-      fetch(`${cluster.apiUrl}/dev/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: key }).then(async (response) => {
-        if (response.status !== 201) throw new Error(`POST /dev/tokens answered ${response.status}: ${await response.text()}`);
-        return ((await response.json()) as { token: string }).token;
-      }),
-    );
+    const token = fetch(`${cluster.apiUrl}/dev/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: key }).then(async (response) => {
+      if (response.status !== 201) throw new Error(`POST /dev/tokens answered ${response.status}: ${await response.text()}`);
+      return ((await response.json()) as { token: string }).token;
+    });
+    token.catch(() => tokens.delete(key));
+    tokens.set(key, token);
   }
   return tokens.get(key)!;
 }
 
 /**
- * A request through the proxy. A 502 (a replica died under the request) or 503 (Temporal not
- * answering yet) is sent again with the same Idempotency-Key, which the API answers with the first
- * outcome instead of acting twice.
+ * A request through the proxy. A 502 (a replica died under the request), a 503 (Temporal not
+ * answering yet), a 409 `in_progress` (the first try still runs on the other replica) or a dropped
+ * connection is sent again with the same Idempotency-Key, which the API answers with the first
+ * outcome instead of acting twice: what a careful client does.
  */
 async function call<T>(method: 'GET' | 'POST', url: string, as: Actor | undefined, body?: unknown): Promise<{ status: number; body: T }> {
   const idempotencyKey = `cluster-test-${randomUUID()}`;
@@ -74,7 +77,9 @@ async function call<T>(method: 'GET' | 'POST', url: string, as: Actor | undefine
     const response = await fetch(`${cluster.apiUrl}${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     if (response.status === 502 || response.status === 503) return undefined;
     const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+    const parsed = (text ? JSON.parse(text) : undefined) as T;
+    if (response.status === 409 && (parsed as { code?: string } | undefined)?.code === 'in_progress') return undefined;
+    return { status: response.status, body: parsed };
   });
 }
 
@@ -204,4 +209,88 @@ it('drives a case to archived while the history service, a worker and an API rep
   const health = await call<{ details: { temporal: { workersPolling: number } } }>('GET', '/health', undefined);
   expect(health.status).toBe(200);
   expect(health.body.details.temporal.workersPolling).toBeGreaterThanOrEqual(1);
+});
+
+/** Runs `work` over `items` with at most `concurrency` at once. */
+async function pool<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await work(items[next++]);
+    }),
+  );
+}
+
+/** Every audit entry of the county, newest first (keyset pages). */
+async function auditEntries(): Promise<{ action: string; outcome: string; caseId: string | null }[]> {
+  const entries: { action: string; outcome: string; caseId: string | null }[] = [];
+  let before: string | null = null;
+  do {
+    const page: { status: number; body: { items: typeof entries; nextBefore: string | null } } = await call('GET', `/audit/entries?limit=100${before ? `&before=${before}` : ''}`, county);
+    expect(page.status).toBe(200);
+    entries.push(...page.body.items);
+    before = page.body.nextBefore;
+  } while (before);
+  return entries;
+}
+
+it('under load, with the history service, a worker and an API replica killed, opens every case once and takes every action once', async () => {
+  const CASES = 24;
+  const CLIENTS = 8;
+  const STEPS = ['open', 'submitPlan', 'approvePlan', 'reportProgress'] as const;
+  const campaign = await call<{ id: string }>('POST', '/campaigns', county, campaignBody());
+  expect(campaign.status).toBe(201);
+  const orgCodes = Array.from({ length: CASES }, () => newOrgCode());
+  const caseIds = new Map<string, string>();
+  const total = CASES * STEPS.length;
+  let done = 0;
+  const progressed = (share: number) => eventually(`${share * 100}% of the load`, 300_000, async () => (done >= total * share ? true : undefined));
+
+  // Each client takes the next case and drives it through the steps; the kills fall while they work.
+  const load = pool(orgCodes, CLIENTS, async (orgCode) => {
+    const secretary = secretaryOf(orgCode);
+    const opened = await call<{ caseId: string }>('POST', `/campaigns/${campaign.body.id}/cases`, county, openCaseBody('rural', { orgCode }));
+    expect({ orgCode, status: opened.status, body: opened.body }).toMatchObject({ orgCode, status: 201 });
+    const caseId = opened.body.caseId;
+    caseIds.set(orgCode, caseId);
+    done += 1;
+    const assigned = await waitForStage(caseId, 'assigned');
+    await act(caseId, 'submitPlan', secretary, { measures: measuresFor(assigned as CaseState) });
+    done += 1;
+    const remediating = await act(caseId, 'approvePlan', committee, { comment: '同意按此方案实施' });
+    done += 1;
+    await act(caseId, 'reportProgress', leaderOf(orgCode, remediating.team[0]), { summary: '本月召开党员大会1次，化解矛盾2件' });
+    done += 1;
+  });
+  const kills = (async () => {
+    await progressed(0.15);
+    await killAndAwaitRestart('temporal-history');
+    await progressed(0.4);
+    await killAndAwaitRestart('worker-2');
+    await progressed(0.65);
+    await killAndAwaitRestart('api-2');
+  })();
+  await Promise.all([load, kills]);
+  expect(done).toBe(total);
+
+  // Every case once, each in the state its history says, and the read model agreeing with it.
+  expect(new Set(caseIds.values()).size).toBe(CASES);
+  const listed = await call<{ total: number }>('GET', `/cases?campaignId=${enc(campaign.body.id)}&pageSize=1`, county);
+  expect(listed.body.total).toBe(CASES);
+  for (const caseId of caseIds.values()) {
+    const workflow = await cases.state(caseId);
+    expect({ caseId, stage: workflow.stage }).toEqual({ caseId, stage: 'remediating' });
+    const actions = workflow.timeline.map((entry) => actionOfEntry(entry.type)).filter((action) => action !== undefined);
+    expect({ caseId, actions }).toEqual({ caseId, actions: ['submitPlan', 'approvePlan', 'reportProgress'] });
+    await expectReadModelAgreesWithWorkflow(caseId);
+  }
+
+  // The audit trail holds each accepted action once (a retried request is answered, not recorded again), and verifies.
+  const entries = (await auditEntries()).filter((entry) => entry.caseId !== null && [...caseIds.values()].includes(entry.caseId) && entry.outcome.startsWith('accepted'));
+  for (const caseId of caseIds.values()) {
+    const actions = entries.filter((entry) => entry.caseId === caseId).map((entry) => entry.action).sort();
+    expect({ caseId, actions }).toEqual({ caseId, actions: ['approvePlan', 'openCase', 'reportProgress', 'submitPlan'].sort() });
+  }
+  const verified = await call<{ ok: boolean }>('GET', '/audit/verify', county);
+  expect(verified.body.ok).toBe(true);
 });

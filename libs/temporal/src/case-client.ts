@@ -78,6 +78,13 @@ function translate(error: unknown, caseId: string): never {
 
 export interface OpenCaseOptions {
   maxHistoryEvents?: number;
+  /**
+   * The same for every attempt of one request to open the case (from its Idempotency-Key). Kept in the
+   * workflow's memo: when an attempt started the workflow but its answer was lost (a replica or
+   * Temporal's history service died under it), the retry finds its own start and succeeds instead of
+   * being refused as a second listing.
+   */
+  openRequestId?: string;
   /** How the case waits out a Postgres outage (tests shorten it). */
   outage?: CaseWorkflowInput['outage'];
 }
@@ -95,6 +102,9 @@ export interface CaseClientOptions {
   /** The actor-signing key (ACTOR_SIGNING_KEY) the workers also hold; without it `act` refuses to send. */
   actorKey?: Uint8Array;
 }
+
+/** The memo field holding the request that opened the case (OpenCaseOptions.openRequestId). */
+const OPEN_REQUEST_MEMO = 'openRequestId';
 
 export class CaseClient {
   constructor(
@@ -118,6 +128,7 @@ export class CaseClient {
         args: [args],
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
         workflowIdConflictPolicy: 'FAIL',
+        ...(options.openRequestId ? { memo: { [OPEN_REQUEST_MEMO]: options.openRequestId } } : {}),
         typedSearchAttributes: [
           { key: CASE_STAGE, value: 'identified' },
           { key: CASE_DOMAIN, value: input.org.domain },
@@ -129,6 +140,7 @@ export class CaseClient {
       });
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {
+        if (options.openRequestId && (await this.openedByRequest(caseId, options.openRequestId))) return caseId;
         throw new CaseException(
           'already_exists',
           `${input.org.name}已在本轮整顿名单中，不能重复列入`,
@@ -138,6 +150,12 @@ export class CaseClient {
       throw error;
     }
     return caseId;
+  }
+
+  /** Whether the case's workflow was started by this open request (an earlier attempt of it). */
+  private async openedByRequest(caseId: string, openRequestId: string): Promise<boolean> {
+    const { memo } = await this.client.workflow.getHandle(caseId).describe();
+    return memo?.[OPEN_REQUEST_MEMO] === openRequestId;
   }
 
   /** Sends a supervisor's action as an Update; returns the new state (without its timeline) or throws the refusal. */

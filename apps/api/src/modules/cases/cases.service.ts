@@ -14,6 +14,7 @@ import {
 import { CaseQueryRepository, CaseReadModelRepository, type CampaignEntity } from '@zhengdun/persistence';
 import { CaseClient } from '@zhengdun/temporal';
 import { TemporalCalls } from '../../core/infrastructure/temporal-calls.service';
+import { IdempotencyContext } from '../../core/idempotency/idempotency-context';
 import { ProblemMapper } from '../../core/errors/problem-mapper';
 import { validateDto } from '../../core/errors/validation';
 import { RequestValidationException } from '../../core/errors/request-validation.exception';
@@ -71,15 +72,17 @@ export class CasesService {
     private readonly access: CaseAccessService,
     private readonly audit: AuditService,
     private readonly problems: ProblemMapper,
+    private readonly idempotency: IdempotencyContext,
   ) {}
 
   /** Puts one organization on the campaign's list (摸排确定) and starts its workflow. */
   async open(actor: Actor, campaignId: string, dto: OpenCaseDto): Promise<OpenedCaseView> {
     const campaign = await this.campaigns.get(actor, campaignId);
-    return this.openIn(actor, campaign, dto);
+    return this.openIn(actor, campaign, dto, this.idempotency.updateId());
   }
 
-  private openIn(actor: Actor, campaign: CampaignEntity, dto: OpenCaseDto): Promise<OpenedCaseView> {
+  /** `openRequestId`: the same for every attempt of this request (CaseClient.open), when it has an Idempotency-Key. */
+  private openIn(actor: Actor, campaign: CampaignEntity, dto: OpenCaseDto, openRequestId: string | undefined): Promise<OpenedCaseView> {
     const input = inputFor(campaign, dto);
     const caseId = caseIdFor(campaign.id, input.org.code);
     return this.audit.command(actor, caseId, 'openCase', input, async () => {
@@ -90,7 +93,7 @@ export class CasesService {
       openCase(input, actorRef(actor), now, plainDueDates(now, input.policy));
       const refused = openingRefusal(input, actor);
       if (refused) throw refused;
-      await this.temporal.run(() => this.cases.open(input, actor));
+      await this.temporal.run(() => this.cases.open(input, actor, { openRequestId }));
       this.logger.log({ caseId, campaignId: campaign.id }, 'case opened');
       return { caseId };
     });
@@ -99,6 +102,7 @@ export class CasesService {
   /** Many organizations at once: each item is validated and opened on its own, and reported. */
   async openMany(actor: Actor, campaignId: string, items: Record<string, unknown>[], instance: string): Promise<BatchResultView> {
     const campaign = await this.campaigns.get(actor, campaignId);
+    const requestId = this.idempotency.updateId();
     // One after the other, in order: the same organization twice in a batch opens the first.
     const results: BatchItemResultView[] = [];
     for (const [index, item] of items.entries()) {
@@ -106,7 +110,7 @@ export class CasesService {
       const orgCode = typeof org?.code === 'string' ? org.code.slice(0, 64) : undefined;
       try {
         const dto = await validateDto(OpenCaseDto, item, `cases[${index}]`);
-        const { caseId } = await this.openIn(actor, campaign, dto);
+        const { caseId } = await this.openIn(actor, campaign, dto, requestId && `${requestId}:${index}`);
         results.push({ index, orgCode, status: 201, caseId });
       } catch (error) {
         const problem = this.problems.toProblem(error, instance);
