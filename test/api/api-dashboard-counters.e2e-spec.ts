@@ -5,13 +5,15 @@
  * concurrent projection upserts (new cases, newer and stale revisions, races on one case), multi-row
  * updates that move cases between groups (county, campaign, township, domain, stage, overdue,
  * escalation), rating, duration and measure changes, deletes, the migrations' backfills of existing
- * rows and a TRUNCATE. The measure figures (all, verified, reported) likewise.
+ * rows and a TRUNCATE. The measure figures (all, verified, reported) and the cases awaiting a talk or
+ * a handling decision likewise.
  */
 import type { DataSource } from 'typeorm';
 import { conversionRate, isBelowThreshold, isConverted, isStage, satisfactionRate, STAGES, stageDurations, type CaseState, type EscalationLevel, type OrgDomain, type Scope, type Stage } from '@zhengdun/domain';
 import { CaseQueryRepository, CaseReadModelRepository, type CaseDashboard, type CaseFilter, type ProjectionWrite } from '@zhengdun/persistence';
 import { CaseDashboardCounters1795369300000 } from '../../libs/persistence/src/migrations/1795369300000-CaseDashboardCounters';
 import { CaseDashboardMeasureCounters1795460000070 } from '../../libs/persistence/src/migrations/1795460000070-CaseDashboardMeasureCounters';
+import { CaseAwaitingCounters1795460000080 } from '../../libs/persistence/src/migrations/1795460000080-CaseAwaitingCounters';
 import { createTestDatabase, type TestDatabase } from '../support/environment';
 
 const COUNTIES = ['甲县', '乙县'];
@@ -57,6 +59,14 @@ function randomState(): Record<string, unknown> {
   else if (roll < 0.35) state.satisfaction = { satisfied: 'x', basicallySatisfied: 1, dissatisfied: 2 }; // malformed: a NULL count
   else state.satisfaction = { satisfied: int(12), basicallySatisfied: int(5), dissatisfied: int(6), ratingIds: [] };
   if (random() < 0.9) state.policy = { satisfactionThreshold: pick(THRESHOLDS) };
+  // Proposals of talks and handling, some decided; now and then a malformed escalation.
+  const escalation = random();
+  if (escalation < 0.05) state.escalation = 'x';
+  else if (escalation < 0.6) {
+    state.escalation = {
+      proposals: Array.from({ length: int(3) }, () => ({ kind: pick(['talk', 'organizational_handling']), status: pick(['proposed', 'decided', 'declined']) })),
+    };
+  }
   return state;
 }
 
@@ -211,6 +221,7 @@ interface CaseRow {
   measure_count: number;
   measures_done: number;
   measures_reported: number;
+  proposals: unknown;
 }
 
 const inScope = (scope: Scope, row: CaseRow): boolean =>
@@ -326,16 +337,24 @@ function filters(rows: CaseRow[]): CaseFilter[] {
 async function caseRows(): Promise<CaseRow[]> {
   return ds.query(
     `SELECT case_id, county, campaign_id, township, domain, stage, overdue, escalation_level, org_code, person_ids,
-       satisfied_count, basically_satisfied_count, dissatisfied_count, satisfaction_threshold, stage_durations, measure_count, measures_done, measures_reported
+       satisfied_count, basically_satisfied_count, dissatisfied_count, satisfaction_threshold, stage_durations, measure_count, measures_done, measures_reported,
+       state -> 'escalation' -> 'proposals' AS proposals
      FROM case_record ORDER BY case_id`,
   );
 }
 
-/** The measure figures from scratch: those the summary shows beside the dashboard. */
-function expectedMeasures(rows: CaseRow[], filter: Pick<CaseFilter, 'scope' | 'campaignId'>): { total: number; done: number; reported: number } {
+/** Whether a proposal of this kind waits for a decision, read from the state's proposals in TypeScript. */
+const awaits = (row: CaseRow, kind: string) =>
+  Array.isArray(row.proposals) && row.proposals.some((proposal: { kind?: unknown; status?: unknown }) => proposal.kind === kind && proposal.status === 'proposed');
+
+/** The figures from scratch that the summary shows beside the dashboard: the measures, and the cases awaiting a decision. */
+function expectedBeside(rows: CaseRow[], filter: Pick<CaseFilter, 'scope' | 'campaignId'>) {
   const matching = rows.filter((row) => inScope(filter.scope, row) && (filter.campaignId === undefined || row.campaign_id === filter.campaignId));
   const sum = (value: (row: CaseRow) => number) => matching.reduce((acc, row) => acc + value(row), 0);
-  return { total: sum((row) => row.measure_count), done: sum((row) => row.measures_done), reported: sum((row) => row.measures_reported) };
+  return {
+    measures: { total: sum((row) => row.measure_count), done: sum((row) => row.measures_done), reported: sum((row) => row.measures_reported) },
+    awaiting: { talk: sum((row) => Number(awaits(row, 'talk'))), organizational_handling: sum((row) => Number(awaits(row, 'organizational_handling'))) },
+  };
 }
 
 /** Every filter's summary from the repository equals the summary from scratch, and so do the measure figures. */
@@ -345,9 +364,10 @@ async function expectSummariesMatch(): Promise<number> {
   for (const filter of filters(rows)) {
     const actual = await query.dashboard(filter);
     expect({ filter, summary: actual }).toEqual({ filter, summary: expected(rows, filter) });
-    // The measure figures take a scope and a campaign only (as the summary endpoint asks).
-    const measureFilter = { scope: filter.scope, campaignId: filter.campaignId };
-    expect({ measureFilter, measures: await query.measureCounts(measureFilter) }).toEqual({ measureFilter, measures: expectedMeasures(rows, measureFilter) });
+    // The figures beside it take a scope and a campaign only (as the summary endpoint asks).
+    const beside = { scope: filter.scope, campaignId: filter.campaignId };
+    const [measures, awaiting] = await Promise.all([query.measureCounts(beside), query.awaitingCounts(beside)]);
+    expect({ beside, measures, awaiting }).toEqual({ beside, ...expectedBeside(rows, beside) });
   }
   // Groups that fell to zero are gone; the counters hold every case once.
   const [{ zero, cases }] = await ds.query(`SELECT count(*) FILTER (WHERE cases = 0)::int AS zero, coalesce(sum(cases), 0)::int AS cases FROM case_dashboard_counter`);
@@ -393,6 +413,8 @@ it('keeps the counters equal to a from-scratch summary through inserts, concurre
   await ds.query(`UPDATE case_record SET stage_durations = '{}' WHERE stage = 'identified' AND NOT overdue`);
   await ds.query(`UPDATE case_record SET measures_done = measures_done + measures_reported, measures_reported = 0 WHERE township = $1`, [TOWNSHIPS[2]]);
   await ds.query(`UPDATE case_record SET measure_count = measure_count + 2 WHERE stage = 'remediating' AND domain = 'rural'`);
+  await ds.query(`UPDATE case_record SET state = jsonb_set(state, '{escalation}', '{"proposals": [{"kind": "talk", "status": "proposed"}]}') WHERE domain = 'community'`);
+  await ds.query(`UPDATE case_record SET state = state - 'escalation' WHERE township = $1 AND stage = 'remediating'`, [TOWNSHIPS[3]]);
   await ds.query(`UPDATE case_record SET updated_at = now() WHERE campaign_id = $1`, [CAMPAIGNS[2]]); // changes nothing counted
   expect(await expectSummariesMatch()).toBe(950);
 
@@ -420,13 +442,16 @@ it('keeps the counters equal to a from-scratch summary through inserts, concurre
   // The migrations' backfills count rows that are already there: drop the counters and make them again.
   const counters = new CaseDashboardCounters1795369300000();
   const measureCounters = new CaseDashboardMeasureCounters1795460000070();
+  const awaitingCounters = new CaseAwaitingCounters1795460000080();
   const runner = ds.createQueryRunner();
   try {
     await runner.startTransaction();
+    await awaitingCounters.down(runner);
     await measureCounters.down(runner);
     await counters.down(runner);
     await counters.up(runner);
     await measureCounters.up(runner);
+    await awaitingCounters.up(runner);
     await runner.commitTransaction();
   } finally {
     await runner.release();

@@ -94,8 +94,8 @@ interface TotalsRow {
 }
 
 /**
- * The columns of case_dashboard_counter the summary adds up (see the CaseDashboardCounters and
- * CaseDashboardMeasureCounters migrations); the duration columns are named after STAGES, so a stage
+ * The columns of case_dashboard_counter the summary adds up (see the CaseDashboardCounters,
+ * CaseDashboardMeasureCounters and CaseAwaitingCounters migrations); the duration columns are named after STAGES, so a stage
  * without its columns fails loudly.
  */
 const COUNTER_COLUMNS = [
@@ -113,6 +113,8 @@ const COUNTER_COLUMNS = [
   'measure_count',
   'measures_done',
   'measures_reported',
+  'awaiting_talk',
+  'awaiting_handling',
   ...STAGES.flatMap((stage) => [`duration_ms_${stage}`, `duration_cases_${stage}`] as const),
 ] as const;
 type CounterColumn = (typeof COUNTER_COLUMNS)[number];
@@ -356,33 +358,42 @@ export class CaseQueryRepository {
 
   /** How many cases in scope wait for a person's decision on a proposal: talks to hold, handling to decide. */
   async awaitingCounts(filter: Pick<CaseFilter, 'scope' | 'campaignId'>): Promise<Record<Proposal['kind'], number>> {
-    const count = (kind: Proposal['kind']) => this.filtered({ ...filter, awaiting: kind }).getCount();
-    const [talk, handling] = await Promise.all([count('talk'), count('organizational_handling')]);
+    const { talk, handling } = await this.sums(filter, { talk: 'awaiting_talk', handling: 'awaiting_handling' }, { talk: 'r.awaits_talk::int', handling: 'r.awaits_handling::int' });
     return { talk, organizational_handling: handling };
   }
 
   /**
    * Measures of the current rounds in scope: all, done (verified), and reported awaiting the committee's
-   * verification (已报告待核验). From case_dashboard_counter for a county or township; one
-   * organization's from its own rows.
+   * verification (已报告待核验).
    */
-  async measureCounts(filter: Pick<CaseFilter, 'scope' | 'campaignId'>): Promise<{ total: number; done: number; reported: number }> {
-    let row: { total: string; done: string; reported: string } | undefined;
+  measureCounts(filter: Pick<CaseFilter, 'scope' | 'campaignId'>): Promise<{ total: number; done: number; reported: number }> {
+    return this.sums(
+      filter,
+      { total: 'measure_count', done: 'measures_done', reported: 'measures_reported' },
+      { total: 'r.measure_count', done: 'r.measures_done', reported: 'r.measures_reported' },
+    );
+  }
+
+  /**
+   * Sums over the cases in scope: from case_dashboard_counter's `counters` for a county or township (a
+   * few hundred rows, whatever the number of cases), from the case_record expressions `ofCases` for one
+   * organization, which the counters do not break down.
+   */
+  private async sums<K extends string>(filter: Pick<CaseFilter, 'scope' | 'campaignId'>, counters: Record<K, CounterColumn>, ofCases: Record<K, string>): Promise<Record<K, number>> {
+    const names = Object.keys(counters) as K[];
+    let row: Record<K, string> | undefined;
     if (filter.scope.level === 'organization') {
-      row = await this.filtered(filter)
-        .select('COALESCE(SUM(r.measure_count), 0)', 'total')
-        .addSelect('COALESCE(SUM(r.measures_done), 0)', 'done')
-        .addSelect('COALESCE(SUM(r.measures_reported), 0)', 'reported')
-        .getRawOne();
+      const qb = this.filtered(filter).select('1', 'one');
+      for (const name of names) qb.addSelect(`COALESCE(SUM(${ofCases[name]}), 0)`, name);
+      row = await qb.getRawOne();
     } else {
       const { conditions, parameters } = this.counterConditions(filter);
       [row] = await this.dataSource.query(
-        `SELECT COALESCE(SUM(measure_count), 0) AS total, COALESCE(SUM(measures_done), 0) AS done, COALESCE(SUM(measures_reported), 0) AS reported
-         FROM case_dashboard_counter WHERE ${conditions.join(' AND ')}`,
+        `SELECT ${names.map((name) => `COALESCE(SUM(${counters[name]}), 0) AS "${name}"`).join(', ')} FROM case_dashboard_counter WHERE ${conditions.join(' AND ')}`,
         parameters,
       );
     }
-    return { total: Number(row?.total ?? 0), done: Number(row?.done ?? 0), reported: Number(row?.reported ?? 0) };
+    return Object.fromEntries(names.map((name) => [name, Number(row?.[name] ?? 0)])) as Record<K, number>;
   }
 
   /** The case's seq as the read model has it (how many timeline entries are written); null when it has no row. */

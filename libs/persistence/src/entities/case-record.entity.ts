@@ -1,9 +1,12 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { CaseState, EscalationLevel, OrgDomain, Stage } from '@zhengdun/domain';
+import type { CaseState, EscalationLevel, OrgDomain, Proposal, Stage } from '@zhengdun/domain';
 
 /** A count of the satisfaction tally in `state`, or NULL when it is missing or not a plain count (never an error on write). */
 const tallyCount = (key: string) =>
   `CASE WHEN (state #>> '{satisfaction,${key}}') ~ '^[0-9]{1,9}$' THEN (state #>> '{satisfaction,${key}}')::integer END`;
+
+/** Whether a proposal of this kind waits for a decision (never NULL). */
+const awaitsDecision = (kind: Proposal['kind']) => `COALESCE((state -> 'escalation' -> 'proposals') @> '[{"kind": "${kind}", "status": "proposed"}]', false)`;
 
 /**
  * Columns Postgres derives from `state` on every write, so that the dashboard sums the ratings
@@ -134,6 +137,14 @@ export class CaseRecordEntity {
     asExpression: `CASE WHEN jsonb_typeof(state #> '{policy,satisfactionThreshold}') = 'number' THEN (state #>> '{policy,satisfactionThreshold}')::double precision END`,
   })
   satisfactionThreshold!: number | null;
+
+  /** A talk (约谈) is proposed and waits for a person's decision (migration CaseAwaitingCounters). */
+  @Column({ name: 'awaits_talk', type: 'boolean', ...FROM_STATE, asExpression: awaitsDecision('talk') })
+  awaitsTalk!: boolean | null;
+
+  /** Organizational handling (组织处理) is proposed and waits for a decision. */
+  @Column({ name: 'awaits_handling', type: 'boolean', ...FROM_STATE, asExpression: awaitsDecision('organizational_handling') })
+  awaitsHandling!: boolean | null;
 
   /** The case without its timeline, for exports and consistency checks. */
   @Column({ type: 'jsonb' })

@@ -6,12 +6,12 @@ import { COUNTERS, counterSyncFunction, KEY, type Counter } from './179536930000
  * of case_dashboard_counter. Summed over case_record they took 304 ms at 1,000,000 cases, most of the
  * summary's time (bench/RESULTS.md §5); from the counters they are a few hundred rows like the rest.
  */
-const MEASURE_COUNTERS: Counter[] = [
+export const MEASURE_COUNTERS: Counter[] = [
   ['measure_count', 'bigint', 'sign * measure_count'],
   ['measures_done', 'bigint', 'sign * measures_done'],
   ['measures_reported', 'bigint', 'sign * measures_reported'],
 ];
-const MEASURE_COLUMNS = MEASURE_COUNTERS.map(([column]) => column);
+export const MEASURE_COLUMNS = MEASURE_COUNTERS.map(([column]) => column);
 
 export class CaseDashboardMeasureCounters1795460000070 implements MigrationInterface {
   name = 'CaseDashboardMeasureCounters1795460000070';
