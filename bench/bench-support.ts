@@ -23,17 +23,7 @@ export function percentile(values: readonly number[], p: number): number {
 
 export const ms = (value: number) => `${value.toFixed(1)} ms`;
 
-export async function pool<T>(items: T[], concurrency: number, run: (item: T, index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        await run(items[index], index);
-      }
-    }),
-  );
-}
+export { pool } from '../test/support/pool';
 
 export function rssKiB(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');

@@ -17,6 +17,7 @@ import { actionOfEntry, type Actor, type CaseState, type Stage } from '@zhengdun
 import { CaseClient } from '@zhengdun/temporal';
 import { startCluster, waitUntilClusterHealthy, type RunningCluster } from '../../infra/scripts/cluster';
 import { campaignBody, newOrgCode, openCaseBody } from '../support/api-fixtures';
+import { pool } from '../support/pool';
 import { ALL_CHECKS, assessmentOf, committee, county, leaderOf, measuresFor, REVIEW_OK, SECONDS_POLICY, secretaryOf } from '../support/cases';
 
 type CaseView = Omit<CaseState, 'timeline'>;
@@ -210,16 +211,6 @@ it('drives a case to archived while the history service, a worker and an API rep
   expect(health.status).toBe(200);
   expect(health.body.details.temporal.workersPolling).toBeGreaterThanOrEqual(1);
 });
-
-/** Runs `work` over `items` with at most `concurrency` at once. */
-async function pool<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < items.length) await work(items[next++]);
-    }),
-  );
-}
 
 /** Every audit entry of the county, newest first (keyset pages). */
 async function auditEntries(): Promise<{ action: string; outcome: string; caseId: string | null }[]> {
