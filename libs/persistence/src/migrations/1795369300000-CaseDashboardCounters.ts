@@ -41,7 +41,7 @@ const STAGES = [
   'follow_up_review',
   'archived',
 ];
-export const KEY = ['county', 'campaign_id', 'township', 'domain', 'stage'];
+const KEY = ['county', 'campaign_id', 'township', 'domain', 'stage'];
 const key = (alias?: string) => KEY.map((column) => (alias ? `${alias}."${column}"` : `"${column}"`)).join(', ');
 
 /** As CaseQueryRepository computed them over case_record: NULL (not rated) when any count is NULL. */
@@ -131,6 +131,17 @@ BEGIN
   RETURN NULL;
 END
 $fn$`;
+}
+
+/**
+ * Sets counter columns added by a later migration from case_record as it is (`aggregates`: counter
+ * column → aggregate over a group's rows). Run with case_record locked against writes.
+ */
+export function counterBackfill(aggregates: Record<string, string>): string {
+  const columns = Object.keys(aggregates);
+  return `UPDATE case_dashboard_counter t SET ${columns.map((column) => `"${column}" = s."${column}"`).join(', ')}
+    FROM (SELECT ${key()}, ${columns.map((column) => `${aggregates[column]} AS "${column}"`).join(', ')} FROM case_record GROUP BY ${key()}) s
+    WHERE ${KEY.map((column) => `t."${column}" = s."${column}"`).join(' AND ')}`;
 }
 
 export class CaseDashboardCounters1795369300000 implements MigrationInterface {

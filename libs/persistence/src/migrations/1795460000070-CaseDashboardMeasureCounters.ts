@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { COUNTERS, counterSyncFunction, KEY, type Counter } from './1795369300000-CaseDashboardCounters';
+import { counterBackfill, COUNTERS, counterSyncFunction, type Counter } from './1795369300000-CaseDashboardCounters';
 
 /**
  * The summary's measure figures (all, verified, reported awaiting verification) as three more columns
@@ -21,12 +21,7 @@ export class CaseDashboardMeasureCounters1795460000070 implements MigrationInter
     await queryRunner.query(`LOCK TABLE "case_record" IN SHARE ROW EXCLUSIVE MODE`);
     await queryRunner.query(`ALTER TABLE "case_dashboard_counter" ${MEASURE_COLUMNS.map((column) => `ADD "${column}" bigint NOT NULL DEFAULT 0`).join(', ')}`);
     await queryRunner.query(counterSyncFunction([...COUNTERS, ...MEASURE_COUNTERS], MEASURE_COLUMNS));
-    await queryRunner.query(
-      `UPDATE case_dashboard_counter t SET ${MEASURE_COLUMNS.map((column) => `"${column}" = s."${column}"`).join(', ')}
-       FROM (SELECT ${KEY.map((column) => `"${column}"`).join(', ')}, ${MEASURE_COLUMNS.map((column) => `sum("${column}") AS "${column}"`).join(', ')}
-             FROM case_record GROUP BY ${KEY.map((column) => `"${column}"`).join(', ')}) s
-       WHERE ${KEY.map((column) => `t."${column}" = s."${column}"`).join(' AND ')}`,
-    );
+    await queryRunner.query(counterBackfill(Object.fromEntries(MEASURE_COLUMNS.map((column) => [column, `sum("${column}")`]))));
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { COUNTERS, counterSyncFunction, KEY, type Counter } from './1795369300000-CaseDashboardCounters';
+import { counterBackfill, COUNTERS, counterSyncFunction, type Counter } from './1795369300000-CaseDashboardCounters';
 import { MEASURE_COLUMNS, MEASURE_COUNTERS } from './1795460000070-CaseDashboardMeasureCounters';
 
 /**
@@ -36,13 +36,7 @@ export class CaseAwaitingCounters1795460000080 implements MigrationInterface {
     const counterColumns = AWAITS.map(([, counter]) => counter);
     await queryRunner.query(`ALTER TABLE "case_dashboard_counter" ${counterColumns.map((column) => `ADD "${column}" bigint NOT NULL DEFAULT 0`).join(', ')}`);
     await queryRunner.query(counterSyncFunction([...COUNTERS, ...MEASURE_COUNTERS, ...AWAITING_COUNTERS], [...MEASURE_COLUMNS, ...AWAITS_COLUMNS]));
-    const key = KEY.map((column) => `"${column}"`).join(', ');
-    await queryRunner.query(
-      `UPDATE case_dashboard_counter t SET ${counterColumns.map((column) => `"${column}" = s."${column}"`).join(', ')}
-       FROM (SELECT ${key}, ${AWAITS.map(([column, counter]) => `count(*) FILTER (WHERE "${column}") AS "${counter}"`).join(', ')}
-             FROM case_record GROUP BY ${key}) s
-       WHERE ${KEY.map((column) => `t."${column}" = s."${column}"`).join(' AND ')}`,
-    );
+    await queryRunner.query(counterBackfill(Object.fromEntries(AWAITS.map(([column, counter]) => [counter, `count(*) FILTER (WHERE "${column}")`]))));
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
