@@ -52,6 +52,9 @@ function addActionEndpoint(type: CaseActionType): void {
     },
   }[type];
   Object.defineProperty(prototype, type, { value: handler, writable: true, configurable: true });
+  // What the compiler emits for a written-out method. Without it Nest warns at every start that the
+  // global ValidationPipe cannot see the parameters' types (the body is ActionBodyPipe's to validate).
+  Reflect.defineMetadata('design:paramtypes', [Object, String, Object], prototype, type);
   CurrentActor()(prototype, type, 0);
   Param('caseId', CaseIdPipe)(prototype, type, 1);
   Body(new ActionBodyPipe(requestSchema(type)))(prototype, type, 2);
