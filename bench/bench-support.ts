@@ -14,6 +14,7 @@ import type { Actor } from '@zhengdun/domain';
 import { createDataSource, freePort, migrate, startEmbeddedPostgres } from '@zhengdun/persistence';
 import { bundleCaseWorkflows, startTemporalDevServer } from '@zhengdun/temporal';
 import { createApiApp } from '../apps/api/src/create-app';
+import { startCluster, waitUntilClusterHealthy } from '../infra/scripts/cluster';
 import { mintDevToken } from '../apps/api/src/core/auth/dev-tokens';
 
 export function percentile(values: readonly number[], p: number): number {
@@ -144,14 +145,20 @@ export async function startBenchStack(workDir: string, options: { taskQueue: str
   const api = await createApiApp({ config, host: '127.0.0.1', publicRateLimits: { readsPerMinute: 1e9, writesPerMinute: 1e9 }, rateLimits: { caseWritesPerMinute: 1e9, userPerMinute: 1e9 } });
   cleanups.unshift(api.close);
 
+  const call = apiCaller(api.url, config.auth);
+  return { dataSource, postmaster, temporal, taskQueue: options.taskQueue, worker, config, api, call, cleanups };
+}
+
+/** API calls as an actor, with development tokens signed by `auth`'s secret (one per actor). */
+function apiCaller(baseUrl: string, auth: AppConfig['auth']): BenchStack['call'] {
   const tokens = new Map<string, string>();
   const tokenFor = async (actor: Actor) => {
     const key = `${actor.role}:${actor.userId}:${JSON.stringify(actor.scope)}`;
-    if (!tokens.has(key)) tokens.set(key, await mintDevToken(config.auth, actor));
+    if (!tokens.has(key)) tokens.set(key, await mintDevToken(auth, actor));
     return tokens.get(key)!;
   };
-  const call: BenchStack['call'] = async (method, route, actor, body) => {
-    const response = await fetch(`${api.url}${route}`, {
+  return async (method, route, actor, body) => {
+    const response = await fetch(`${baseUrl}${route}`, {
       method,
       headers: { 'content-type': 'application/json', ...(actor ? { authorization: `Bearer ${await tokenFor(actor)}` } : {}) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -160,7 +167,65 @@ export async function startBenchStack(workDir: string, options: { taskQueue: str
     if (response.status >= 300) throw new Error(`${method} ${route} → ${response.status}: ${text}`);
     return text ? JSON.parse(text) : undefined;
   };
-  return { dataSource, postmaster, temporal, taskQueue: options.taskQueue, worker, config, api, call, cleanups };
+}
+
+/** What the province benchmark needs of a stack: the dev server's (startBenchStack) or the cluster's. */
+export interface ScaleStack {
+  dataSource: DataSource;
+  call: BenchStack['call'];
+  /** The zhengdun workers' process ids now (the cluster's supervisor may have restarted one). */
+  workerPids: () => number[];
+  cleanups: (() => Promise<void>)[];
+  /** What ran, for the results. */
+  description: string;
+}
+
+/** Ports apart from `npm run cluster`'s defaults and the cluster test's. */
+const BENCH_CLUSTER_PORTS = { TEMPORAL_CLUSTER_PORT: '7533', CLUSTER_API_PORT: '3500', EMBEDDED_PG_PORT: '54359' };
+
+/**
+ * `npm run cluster`'s stack, started as the command starts it (startCluster) with its data in
+ * `workDir`: the Temporal services as separate processes on Postgres, two workers, two API replicas
+ * behind the proxy. With DATABASE_URL, fresh databases on that server (zhengdun's and Temporal's,
+ * dropped at the end); else the cluster's own embedded Postgres. `workerEnv` goes to every process.
+ */
+export async function startBenchCluster(workDir: string, options: { workerEnv?: NodeJS.ProcessEnv }): Promise<ScaleStack> {
+  const cleanups: (() => Promise<void>)[] = [];
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.workerEnv, ...BENCH_CLUSTER_PORTS, ZHENGDUN_DATA_DIR: workDir, LOG_LEVEL: 'warn', RATE_LIMIT_USER_PER_MINUTE: '1000000' };
+  delete env.TEMPORAL_ADDRESS;
+  let dataSource: DataSource | undefined;
+  if (process.env.DATABASE_URL) {
+    const created = await createBenchDatabase(workDir, cleanups);
+    dataSource = created.dataSource;
+    const suffix = new URL(created.dbUrl).pathname.slice(1);
+    Object.assign(env, { DATABASE_URL: created.dbUrl, TEMPORAL_CLUSTER_DATABASE: `${suffix}_temporal`, TEMPORAL_CLUSTER_VISIBILITY_DATABASE: `${suffix}_visibility` });
+    const adminUrl = process.env.DATABASE_URL;
+    cleanups.push(async () => {
+      const admin = new PgClient({ connectionString: adminUrl });
+      await admin.connect();
+      for (const name of [env.TEMPORAL_CLUSTER_DATABASE, env.TEMPORAL_CLUSTER_VISIBILITY_DATABASE]) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    });
+  } else {
+    delete env.DATABASE_URL;
+  }
+  // Only what goes wrong is worth a line: a process that exits, a setup step that fails.
+  const cluster = await startCluster({ env, say: (line) => /exited|fail|error/i.test(line) && console.log(`[cluster] ${line}`) });
+  cleanups.unshift(cluster.stop);
+  await waitUntilClusterHealthy(cluster.apiUrl, 300_000, cluster.settings.workers);
+  if (!dataSource) {
+    const own = await createDataSource(cluster.databaseUrl).initialize();
+    cleanups.unshift(() => own.destroy());
+    dataSource = own;
+  }
+  const workers = Array.from({ length: cluster.settings.workers }, (_, i) => `worker-${i + 1}`);
+  return {
+    dataSource,
+    call: apiCaller(cluster.apiUrl, cluster.setup.config.auth),
+    workerPids: () => workers.map((name) => cluster.supervisor.running.get(name)?.pid).filter((pid): pid is number => pid !== undefined),
+    cleanups,
+    description: `\`npm run cluster\`: Temporal frontend, history (${cluster.numHistoryShards} shards), matching and internal worker as separate processes on Postgres (${process.env.DATABASE_URL ? 'DATABASE_URL\'s server' : 'embedded'}), ${cluster.settings.workers} workers, ${cluster.settings.apiReplicas} API replicas behind the proxy`,
+  };
 }
 
 /**

@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_POLICY, type Actor, type CampaignPolicy, type OrgDomain } from '@zhengdun/domain';
 import { teamFor } from '../test/support/cases';
-import { ms, percentile, pool, rssKiB, seedReadModel, startBenchStack, type BenchStack } from './bench-support';
+import { ms, percentile, pool, rssKiB, seedReadModel, startBenchCluster, startBenchStack, type ScaleStack } from './bench-support';
 
 const SCALE_CASES = Number(process.env.BENCH_SCALE_CASES ?? 50_000);
 const BURST_CASES = Number(process.env.BENCH_BURST_CASES ?? 10_000);
@@ -26,6 +26,8 @@ const SEEDED = Number(process.env.BENCH_SCALE_SEEDED ?? 1_000_000);
 const OPEN_CONCURRENCY = Number(process.env.BENCH_OPEN_CONCURRENCY ?? 4);
 const QUERY_SAMPLES = Number(process.env.BENCH_QUERY_SAMPLES ?? 200);
 const CACHE_BOUND = process.env.WORKER_MAX_CACHED_WORKFLOWS ?? '2000';
+/** `npm run bench -- --scale --cluster`: on `npm run cluster`'s stack instead of the dev server's. */
+const ON_CLUSTER = process.argv.includes('--cluster');
 const BATCH = 200;
 const COUNTY = '示范县';
 const TOWNSHIPS = Array.from({ length: 20 }, (_, i) => `第${i + 1}镇`);
@@ -53,7 +55,7 @@ function openCaseBody(prefix: string, i: number) {
 }
 
 /** Opens `count` cases in batches; resolves when every batch is answered. Counts what was not opened. */
-async function openCases(stack: BenchStack, campaignId: string, prefix: string, count: number): Promise<{ failed: number }> {
+async function openCases(stack: ScaleStack, campaignId: string, prefix: string, count: number): Promise<{ failed: number }> {
   const batches = Array.from({ length: Math.ceil(count / BATCH) }, (_, b) => Array.from({ length: Math.min(BATCH, count - b * BATCH) }, (_, i) => b * BATCH + i));
   let failed = 0;
   await pool(batches, OPEN_CONCURRENCY, async (batch) => {
@@ -63,7 +65,7 @@ async function openCases(stack: BenchStack, campaignId: string, prefix: string, 
   return { failed };
 }
 
-async function waitForCount(stack: BenchStack, sql: string, params: unknown[], target: number, timeoutMs: number): Promise<number> {
+async function waitForCount(stack: ScaleStack, sql: string, params: unknown[], target: number, timeoutMs: number): Promise<number> {
   const started = Date.now();
   for (;;) {
     const [{ n }] = await stack.dataSource.query(sql, params);
@@ -73,28 +75,39 @@ async function waitForCount(stack: BenchStack, sql: string, params: unknown[], t
   }
 }
 
+async function devServerStack(workDir: string, workerEnv: NodeJS.ProcessEnv): Promise<ScaleStack> {
+  const stack = await startBenchStack(workDir, { taskQueue: 'bench-scale', workerEnv });
+  return {
+    ...stack,
+    workerPids: () => [stack.worker.pid!],
+    description: `Temporal dev server (SQLite), ${process.env.DATABASE_URL ? 'Postgres from DATABASE_URL' : 'embedded Postgres'}, one worker, the API in the benchmark's process`,
+  };
+}
+
 export async function runProvinceBenchmark(): Promise<void> {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhengdun-bench-scale-'));
   fs.chmodSync(workDir, 0o755);
   const cleanups: (() => Promise<void>)[] = [];
   try {
-    const stack = await startBenchStack(workDir, { taskQueue: 'bench-scale', workerEnv: { WORKER_MAX_CACHED_WORKFLOWS: CACHE_BOUND } });
+    const workerEnv = { WORKER_MAX_CACHED_WORKFLOWS: CACHE_BOUND };
+    const stack: ScaleStack = ON_CLUSTER ? await startBenchCluster(workDir, { workerEnv }) : await devServerStack(workDir, workerEnv);
     cleanups.unshift(...stack.cleanups);
-    const workerPid = stack.worker.pid!;
-    let peakKiB = rssKiB(workerPid);
-    const sampler = setInterval(() => (peakKiB = Math.max(peakKiB, rssKiB(workerPid))), 1000);
+    // Every worker's resident set, added up (a worker restarted meanwhile counts from its restart).
+    const workersKiB = () => stack.workerPids().reduce((sum, pid) => sum + (fs.existsSync(`/proc/${pid}/status`) ? rssKiB(pid) : 0), 0);
+    let peakKiB = workersKiB();
+    const sampler = setInterval(() => (peakKiB = Math.max(peakKiB, workersKiB())), 1000);
     cleanups.unshift(async () => clearInterval(sampler));
 
     // --- 1. open cases that stay open --------------------------------------------------------------
     const campaign = await stack.call('POST', '/campaigns', county, { name: '省级规模基准批次', county: COUNTY, endsAt: new Date(Date.now() + 365 * 86_400_000).toISOString(), policy: POLICY });
-    const rssBeforeKiB = rssKiB(workerPid);
+    const rssBeforeKiB = workersKiB();
     const openStart = Date.now();
     const opened = await openCases(stack, campaign.id, 'p', SCALE_CASES);
     const answeredAt = Date.now();
     const visibleAt = await waitForCount(stack, 'SELECT count(*) AS n FROM case_record WHERE campaign_id = $1', [campaign.id], SCALE_CASES - opened.failed, 30 * 60_000);
     const openRate = (SCALE_CASES - opened.failed) / ((visibleAt - openStart) / 1000);
     await sleep(5000); // the worker's last tasks settle before its memory is read
-    const rssOpenKiB = rssKiB(workerPid);
+    const rssOpenKiB = workersKiB();
     say(`opened ${SCALE_CASES - opened.failed} (failed ${opened.failed}): answered in ${seconds(answeredAt - openStart)}, all visible in ${seconds(visibleAt - openStart)}, ${openRate.toFixed(1)}/s; worker RSS ${(rssBeforeKiB / 1024).toFixed(0)} → ${(rssOpenKiB / 1024).toFixed(0)} MiB (peak ${(peakKiB / 1024).toFixed(0)} MiB)`);
 
     // --- 2. the campaign-end burst -----------------------------------------------------------------
@@ -117,7 +130,7 @@ export async function runProvinceBenchmark(): Promise<void> {
     ).map((row: { late: string }) => Number(row.late));
     const burstFigures = { p50: percentile(lateness, 50), p95: percentile(lateness, 95), max: Math.max(...lateness), lastVisibleMs: lastVisibleAt - endsAtMs };
     say(`burst lateness p50 ${seconds(burstFigures.p50)} p95 ${seconds(burstFigures.p95)} max ${seconds(burstFigures.max)}; last visible ${seconds(burstFigures.lastVisibleMs)} after the end date`);
-    const rssAfterBurstKiB = rssKiB(workerPid);
+    const rssAfterBurstKiB = workersKiB();
 
     // --- 3. the read model at scale ------------------------------------------------------------------
     const seedStart = Date.now();
@@ -139,6 +152,7 @@ export async function runProvinceBenchmark(): Promise<void> {
     say(`at ${Number(total).toLocaleString('en')} cases: summary p50 ${ms(summary.p50)} p95 ${ms(summary.p95)}; list p50 ${ms(list.p50)} p95 ${ms(list.p95)}`);
 
     writeResults({
+      description: stack.description,
       opened: SCALE_CASES - opened.failed,
       answeredMs: answeredAt - openStart,
       visibleMs: visibleAt - openStart,
@@ -164,7 +178,12 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function writeResults(r: {
+interface ProvinceRun {
+  /** Where it ran and at what size: a column of the table; a later run with the same key replaces it. */
+  key: string;
+  command: string;
+  date: string;
+  description: string;
   opened: number;
   answeredMs: number;
   visibleMs: number;
@@ -179,31 +198,50 @@ function writeResults(r: {
   total: number;
   summary: { p50: number; p95: number };
   list: { p50: number; p95: number };
-}): void {
+}
+
+const RUNS_MARK = /<!-- runs: (.*?) -->/;
+
+/** The section's table: one column per kept run (the dev server and the cluster, at each size run). */
+function renderSection(runs: ProvinceRun[]): string {
   const mib = (kib: number) => `${(kib / 1024).toFixed(0)} MiB`;
+  const s = (msValue: number) => (msValue / 1000).toFixed(1);
   const met = (ok: boolean) => (ok ? 'met' : '**missed**');
-  const perThousand = ((r.rssOpenKiB - r.rssBeforeKiB) / 1024 / (r.opened / 1000)).toFixed(1);
-  const section = [
+  const rows: [string, (r: ProvinceRun) => string][] = [
+    ['cases opened through the batch API until every one is in the read model (target: 5,000 in 60 s, 83/s)', (r) => `${r.opened.toLocaleString('en')} in ${s(r.visibleMs)} s: **${r.openRate.toFixed(1)}/s** (${met(r.openRate >= 5000 / 60)}); all answered after ${s(r.answeredMs)} s`],
+    ['workers\' resident memory: before → with them open (peak)', (r) => `${mib(r.rssBeforeKiB)} → ${mib(r.rssOpenKiB)} (${mib(r.peakKiB)})`],
+    ['per 1,000 open cases', (r) => `${((r.rssOpenKiB - r.rssBeforeKiB) / 1024 / (r.opened / 1000)).toFixed(1)} MiB`],
+    ['campaign-end burst: lateness p50 / p95 / max', (r) => `${r.burstCases.toLocaleString('en')} cases: ${s(r.burst.p50)} / ${s(r.burst.p95)} / ${s(r.burst.max)} s`],
+    ['the burst\'s last case in the read model, after the end date (target ≤ 60 s)', (r) => `**${s(r.burst.lastVisibleMs)} s** (${met(r.burst.lastVisibleMs <= 60_000)}); workers after: ${mib(r.rssAfterBurstKiB)}`],
+    ['dashboard summary p50 / p95 (target p95 ≤ 50 ms)', (r) => `${ms(r.summary.p50)} / ${ms(r.summary.p95)} at ${r.total.toLocaleString('en')} cases (${met(r.summary.p95 <= 50)})`],
+    ['filtered list p50 / p95 (target p95 ≤ 50 ms)', (r) => `${ms(r.list.p50)} / ${ms(r.list.p95)} (${met(r.list.p95 <= 50)})`],
+    ['the burst\'s cases all open before the end date by', (r) => (r.readyAheadMs < 0 ? 'not all open by then: the lateness includes the opening' : `${s(r.readyAheadMs)} s`)],
+  ];
+  return [
     SECTION_START,
-    `## 5. 省级规模 (\`npm run bench -- --scale\`)`,
+    `## 5. 省级规模 (\`npm run bench -- --scale\`, \`npm run bench -- --scale --cluster\`)`,
     '',
-    `Produced by \`BENCH_SCALE_CASES=${SCALE_CASES} BENCH_BURST_CASES=${BURST_CASES} BENCH_SCALE_SEEDED=${SEEDED} WORKER_MAX_CACHED_WORKFLOWS=${CACHE_BOUND} npm run bench -- --scale\` on ${new Date().toISOString().slice(0, 10)}; ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}. Temporal dev server (SQLite), embedded Postgres, one worker, the API in the benchmark's process.`,
+    `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}. One column per run kept; a run replaces the column of its own stack and size. The runs:`,
     '',
-    '| figure | value | target |',
-    '|---|---|---|',
-    `| ${r.opened.toLocaleString('en')} cases opened through the batch API, every one in the read model | ${(r.visibleMs / 1000).toFixed(1)} s (${r.openRate.toFixed(1)} cases/s; all answered after ${(r.answeredMs / 1000).toFixed(1)} s) | 5,000 in 60 s: ${met(r.openRate >= 5000 / 60)} |`,
-    `| worker resident memory: before → with them open (peak) | ${mib(r.rssBeforeKiB)} → ${mib(r.rssOpenKiB)} (${mib(r.peakKiB)}) | bounded by the cache of ${CACHE_BOUND} |`,
-    `| per 1,000 open cases | ${perThousand} MiB | |`,
-    `| campaign-end burst: ${r.burstCases.toLocaleString('en')} cases, lateness p50 / p95 / max | ${(r.burst.p50 / 1000).toFixed(1)} / ${(r.burst.p95 / 1000).toFixed(1)} / ${(r.burst.max / 1000).toFixed(1)} s | |`,
-    `| the last of them in the read model, after the end date | ${(r.burst.lastVisibleMs / 1000).toFixed(1)} s (worker RSS after: ${mib(r.rssAfterBurstKiB)}) | ≤ 60 s: ${met(r.burst.lastVisibleMs <= 60_000)} |`,
-    `| dashboard summary at ${r.total.toLocaleString('en')} cases, p50 / p95 | ${ms(r.summary.p50)} / ${ms(r.summary.p95)} | p95 ≤ 50 ms: ${met(r.summary.p95 <= 50)} |`,
-    `| filtered list at ${r.total.toLocaleString('en')} cases, p50 / p95 | ${ms(r.list.p50)} / ${ms(r.list.p95)} | p95 ≤ 50 ms: ${met(r.list.p95 <= 50)} |`,
+    ...runs.map((r) => `- **${r.key}** (${r.date}): \`${r.command}\`; ${r.description}.`),
     '',
-    r.readyAheadMs < 0 ? 'The burst\'s cases were not all open by the end date: its lateness includes the opening.' : `The burst's cases were all open ${(r.readyAheadMs / 1000).toFixed(0)} s before the end date.`,
+    `| figure | ${runs.map((r) => r.key).join(' | ')} |`,
+    `|---|${runs.map(() => '---').join('|')}|`,
+    ...rows.map(([label, cell]) => `| ${label} | ${runs.map(cell).join(' | ')} |`),
+    '',
+    `<!-- runs: ${JSON.stringify(runs)} -->`,
     SECTION_END,
   ].join('\n');
+}
+
+function writeResults(run: Omit<ProvinceRun, 'key' | 'command' | 'date'>): void {
+  const key = `${ON_CLUSTER ? 'cluster' : 'dev server'}, ${SCALE_CASES.toLocaleString('en')} + ${BURST_CASES.toLocaleString('en')}`;
+  const command = `BENCH_SCALE_CASES=${SCALE_CASES} BENCH_BURST_CASES=${BURST_CASES} BENCH_SCALE_SEEDED=${SEEDED} WORKER_MAX_CACHED_WORKFLOWS=${CACHE_BOUND} npm run bench -- --scale${ON_CLUSTER ? ' --cluster' : ''}`;
   const current = fs.existsSync(RESULTS) ? fs.readFileSync(RESULTS, 'utf8') : '';
   const pattern = new RegExp(`${escapeRegExp(SECTION_START)}[\\s\\S]*?${escapeRegExp(SECTION_END)}`);
+  const kept: ProvinceRun[] = JSON.parse(RUNS_MARK.exec(pattern.exec(current)?.[0] ?? '')?.[1] ?? '[]');
+  const runs = [...kept.filter((r) => r.key !== key), { key, command, date: new Date().toISOString().slice(0, 10), ...run }].sort((a, b) => a.key.localeCompare(b.key, 'en'));
+  const section = renderSection(runs);
   fs.writeFileSync(RESULTS, pattern.test(current) ? current.replace(pattern, section) : `${current.trimEnd()}\n\n${section}\n`);
   say(`wrote ${path.relative(process.cwd(), RESULTS)}`);
 }

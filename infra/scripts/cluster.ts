@@ -81,6 +81,8 @@ export interface RunningCluster {
   /** The proxy in front of the API replicas. */
   apiUrl: string;
   temporalAddress: string;
+  /** zhengdun's own database (the read model, the audit trail). */
+  databaseUrl: string;
   numHistoryShards: number;
   dataDir: string;
   setup: DevelopmentSetup;
@@ -210,7 +212,7 @@ export async function startCluster(options: { argv?: string[]; env?: NodeJS.Proc
     const proxy = await startApiProxy({ host: '127.0.0.1', port: settings.apiPort, upstreamPorts: replicaPorts, log: (line) => say(`proxy: ${line}`) });
     supervisor.onStop(proxy.close);
 
-    return { apiUrl: proxy.url, temporalAddress, numHistoryShards: temporalSettings.numHistoryShards, dataDir, setup, settings, supervisor, stop: () => supervisor.stop() };
+    return { apiUrl: proxy.url, temporalAddress, databaseUrl, numHistoryShards: temporalSettings.numHistoryShards, dataDir, setup, settings, supervisor, stop: () => supervisor.stop() };
   } catch (error) {
     await supervisor.stop();
     throw error;
