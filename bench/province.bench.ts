@@ -10,8 +10,11 @@
  *     in the read model.
  *  3. The dashboard summary and a filtered list with BENCH_SCALE_SEEDED (default 1,000,000) more cases in
  *     the read model (synthetic rows; the to-dos at that size: `BENCH_TODO_CASES=1000000 npm run bench:todos`).
- * Writes section "省级规模" of bench/RESULTS.md (the rest of the file is kept). The lifecycle throughput
- * against the bare baseline and the action→visible latency are `npm run bench` without `--scale`.
+ * With `--cluster` all of it runs on `npm run cluster`'s stack (startBenchCluster) instead of the dev
+ * server's. Writes section "省级规模" of bench/RESULTS.md, one column per stack and size (the section
+ * keeps its runs as JSON, so a run replaces only its own column; the rest of the file is kept).
+ * The lifecycle throughput against the bare baseline and the action→visible latency are
+ * `npm run bench` without `--scale`.
  */
 import fs from 'node:fs';
 import os from 'node:os';
