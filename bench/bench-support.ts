@@ -1,7 +1,8 @@
 /**
  * What the benchmarks share: the stack they run on this machine (embedded Postgres or DATABASE_URL, a
  * Temporal dev server, the worker app as a child process, the API in the benchmark's process, in
- * production mode with a fresh secret), figures (percentiles, resident memory) and a bounded pool.
+ * production mode with a fresh secret) or `npm run cluster`'s, figures (percentiles, resident memory)
+ * and a bounded pool.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
