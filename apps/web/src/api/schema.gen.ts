@@ -4784,7 +4784,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                caseId: unknown;
+                caseId: string;
             };
             cookie?: never;
         };
@@ -4876,7 +4876,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                caseId: unknown;
+                caseId: string;
             };
             cookie?: never;
         };
@@ -4968,7 +4968,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                caseId: unknown;
+                caseId: string;
             };
             cookie?: never;
         };
@@ -5060,7 +5060,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                caseId: unknown;
+                caseId: string;
             };
             cookie?: never;
         };
@@ -5152,7 +5152,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                caseId: unknown;
+                caseId: string;
             };
             cookie?: never;
         };
@@ -5244,7 +5244,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                caseId: unknown;
+                caseId: string;
             };
             cookie?: never;
         };
@@ -5336,7 +5336,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                caseId: unknown;
+                caseId: string;
             };
             cookie?: never;
         };
@@ -5428,7 +5428,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                caseId: unknown;
+                caseId: string;
             };
             cookie?: never;
         };
@@ -5520,7 +5520,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                caseId: unknown;
+                caseId: string;
             };
             cookie?: never;
         };
@@ -5612,7 +5612,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                caseId: unknown;
+                caseId: string;
             };
             cookie?: never;
         };
@@ -5704,7 +5704,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                caseId: unknown;
+                caseId: string;
             };
             cookie?: never;
         };
@@ -5796,7 +5796,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                caseId: unknown;
+                caseId: string;
             };
             cookie?: never;
         };
@@ -5888,7 +5888,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                caseId: unknown;
+                caseId: string;
             };
             cookie?: never;
         };
@@ -5980,7 +5980,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                caseId: unknown;
+                caseId: string;
             };
             cookie?: never;
         };
@@ -6072,7 +6072,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                caseId: unknown;
+                caseId: string;
             };
             cookie?: never;
         };
@@ -6164,7 +6164,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                caseId: unknown;
+                caseId: string;
             };
             cookie?: never;
         };
@@ -6256,7 +6256,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                caseId: unknown;
+                caseId: string;
             };
             cookie?: never;
         };
@@ -6348,7 +6348,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                caseId: unknown;
+                caseId: string;
             };
             cookie?: never;
         };
@@ -6440,7 +6440,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                caseId: unknown;
+                caseId: string;
             };
             cookie?: never;
         };
@@ -6532,7 +6532,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                caseId: unknown;
+                caseId: string;
             };
             cookie?: never;
         };
@@ -6624,7 +6624,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                caseId: unknown;
+                caseId: string;
             };
             cookie?: never;
         };
@@ -6716,7 +6716,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                caseId: unknown;
+                caseId: string;
             };
             cookie?: never;
         };
@@ -6808,7 +6808,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                caseId: unknown;
+                caseId: string;
             };
             cookie?: never;
         };
