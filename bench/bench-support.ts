@@ -69,6 +69,17 @@ export interface BenchStack {
   cleanups: (() => Promise<void>)[];
 }
 
+/** Drops a run's databases on the server at `adminUrl` (their connections too). */
+async function dropDatabases(adminUrl: string, names: string[]): Promise<void> {
+  const admin = new PgClient({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    for (const name of names) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
 /**
  * A fresh, migrated database for one run: on DATABASE_URL's server (dropped again at the end), or on
  * an embedded Postgres in `workDir`. Its cleanups are added to `cleanups`.
@@ -89,12 +100,7 @@ export async function createBenchDatabase(workDir: string, cleanups: (() => Prom
   await admin.end();
   if (!pgDataDir) {
     const serverUrl = adminUrl;
-    cleanups.push(async () => {
-      const drop = new PgClient({ connectionString: serverUrl });
-      await drop.connect();
-      await drop.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-      await drop.end();
-    });
+    cleanups.push(() => dropDatabases(serverUrl, [dbName]));
   }
   const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
   await migrate(dbUrl);
@@ -201,12 +207,7 @@ export async function startBenchCluster(workDir: string, options: { workerEnv?: 
     const suffix = new URL(created.dbUrl).pathname.slice(1);
     Object.assign(env, { DATABASE_URL: created.dbUrl, TEMPORAL_CLUSTER_DATABASE: `${suffix}_temporal`, TEMPORAL_CLUSTER_VISIBILITY_DATABASE: `${suffix}_visibility` });
     const adminUrl = process.env.DATABASE_URL;
-    cleanups.push(async () => {
-      const admin = new PgClient({ connectionString: adminUrl });
-      await admin.connect();
-      for (const name of [env.TEMPORAL_CLUSTER_DATABASE, env.TEMPORAL_CLUSTER_VISIBILITY_DATABASE]) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    });
+    cleanups.push(() => dropDatabases(adminUrl, [env.TEMPORAL_CLUSTER_DATABASE!, env.TEMPORAL_CLUSTER_VISIBILITY_DATABASE!]));
   } else {
     delete env.DATABASE_URL;
   }
