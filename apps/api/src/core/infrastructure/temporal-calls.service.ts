@@ -7,12 +7,19 @@ import { WorkflowUnavailableException } from './workflow-unavailable.exception';
 /** Default bound on one request's calls to Temporal (an Update waits for the worker to run it). */
 export const DEFAULT_TEMPORAL_TIMEOUT_MS = 30_000;
 
+const CANCELLED = 1;
 const DEADLINE_EXCEEDED = 4;
 const UNAVAILABLE = 14;
 
-function isUnavailable(error: unknown): boolean {
+/**
+ * Whether a call to Temporal got no answer: its deadline passed, the server could not be reached, or the
+ * call was cancelled. grpc-js reports a call that reaches its deadline as DEADLINE_EXCEEDED or, when the
+ * deadline's timer races the call, as CANCELLED ("Call cancelled"); the API cancels no call of its own,
+ * so a cancelled call (also one cut by a closing connection) is an answer that never came: outcome unknown.
+ */
+export function isUnavailable(error: unknown): boolean {
   for (let cause: unknown = error, depth = 0; cause && depth < 5; cause = (cause as { cause?: unknown }).cause, depth++) {
-    if (isGrpcServiceError(cause) && (cause.code === DEADLINE_EXCEEDED || cause.code === UNAVAILABLE)) return true;
+    if (isGrpcServiceError(cause) && [CANCELLED, DEADLINE_EXCEEDED, UNAVAILABLE].includes(cause.code)) return true;
   }
   return false;
 }
