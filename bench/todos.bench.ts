@@ -2,13 +2,15 @@
  * `npm run bench:todos` — not part of `npm test`. GET /me/todos with 100,000 cases in the read model
  * (BENCH_TODO_CASES), for a township committee, an assigned leader and a branch secretary, over the
  * real API, against two baselines in the same run (the committee's first page of GET /cases and the
- * county's dashboard summary). Prints a table and writes section "待办" of bench/RESULTS.md.
+ * county's dashboard summary). The committee's request is measured first on rows as written before the
+ * read model kept the committee's to-dos (committee_todos NULL), then as written now. Prints a table and
+ * writes section "待办" of bench/RESULTS.md.
  *
  * The rows are whole case states as the workflow writes them: a few dozen states walked through the
  * domain's own decide()/fire() (every stage, every domain, measures overdue with the branch asked to
  * explain and a talk proposed), each copied to many organizations (its codes, people and township
- * rewritten), summarized by the domain's summarize() and stageDurations() — the read-model writer's
- * own columns — and bulk-inserted with multi-row INSERTs. So the to-do rules read every row.
+ * rewritten), summarized by the domain's summarize(), stageDurations() and committeeTodos() — the
+ * read-model writer's own columns — and bulk-inserted with multi-row INSERTs. So the to-do rules read every row.
  *
  * Everything on this machine: embedded Postgres (or DATABASE_URL), a Temporal dev server (the API
  * connects to one at start; the to-dos never touch it), the API in this process.
@@ -18,7 +20,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, type AppConfig } from '@zhengdun/config';
-import { ORG_DOMAINS, scheduledEvents, stageDurations, summarize, type Actor, type CaseState, type OrgDomain, type Stage } from '@zhengdun/domain';
+import { committeeTodos, ORG_DOMAINS, scheduledEvents, stageDurations, summarize, type Actor, type CaseState, type OrgDomain, type Stage } from '@zhengdun/domain';
 import { freePort } from '@zhengdun/persistence';
 import { startTemporalDevServer } from '@zhengdun/temporal';
 import { CaseTodoCandidatesIndex1795460000020 } from '../libs/persistence/src/migrations/1795460000020-CaseTodoCandidatesIndex';
@@ -143,15 +145,16 @@ async function seed(dataSource: import('typeorm').DataSource, campaignId: string
         organizational_handling: s.organizationalHandling, problem_count: s.problemCount, open_problem_count: s.openProblemCount, measure_count: s.measureCount,
         measures_done: s.measuresDone, person_ids: s.personIds, satisfaction_rate: s.satisfactionRate, next_due_at: s.nextDueAt, stage_entered_at: s.stageEnteredAt,
         delisted_at: s.delistedAt, created_at: s.createdAt, updated_at: s.updatedAt, seq: s.seq, revision: s.seq, stage_durations: stageDurations(state, now), state: stored,
+        committee_todos: committeeTodos(state, now),
       });
     }
     await dataSource.query(
       `INSERT INTO case_record (case_id, campaign_id, county, org_code, org_name, domain, township, is_key_village, stage, round, overdue,
          escalation_level, talks, organizational_handling, problem_count, open_problem_count, measure_count, measures_done, person_ids,
-         satisfaction_rate, next_due_at, stage_entered_at, delisted_at, created_at, updated_at, seq, revision, stage_durations, state)
+         satisfaction_rate, next_due_at, stage_entered_at, delisted_at, created_at, updated_at, seq, revision, stage_durations, state, committee_todos)
        SELECT case_id, campaign_id, county, org_code, org_name, domain, township, is_key_village, stage, round, overdue,
          escalation_level, talks, organizational_handling, problem_count, open_problem_count, measure_count, measures_done, person_ids,
-         satisfaction_rate, next_due_at, stage_entered_at, delisted_at, created_at, updated_at, seq, revision, stage_durations, state
+         satisfaction_rate, next_due_at, stage_entered_at, delisted_at, created_at, updated_at, seq, revision, stage_durations, state, committee_todos
          FROM jsonb_populate_recordset(NULL::case_record, $1::jsonb)`,
       [JSON.stringify(rows)],
     );
@@ -244,7 +247,8 @@ async function main(): Promise<void> {
     };
     const candidates = async (actor: Actor, where: string, params: unknown[]) =>
       Number((await dataSource.query(`SELECT count(*)::int AS n FROM case_record WHERE county = $1 AND ${where}`, [COUNTY, ...params]))[0].n);
-    const committeeCandidates = await candidates(
+    const committeeCandidates = await candidates(committee, 'township = $2 AND jsonb_array_length(committee_todos) > 0', [township]);
+    const committeeCandidatesBefore = await candidates(
       committee,
       `township = $2 AND (stage IN ('planning','publicizing','preliminary_acceptance','follow_up_review')
         OR (stage = 'remediating' AND (measures_done >= measure_count OR jsonb_array_length(COALESCE(state -> 'escalation' -> 'explanations', '[]'::jsonb)) > 0))
@@ -254,20 +258,31 @@ async function main(): Promise<void> {
     const leaderCandidates = await candidates(leader, 'person_ids @> ARRAY[$2]::text[]', [leader.userId]);
     const secretaryCandidates = await candidates(secretary, 'person_ids @> ARRAY[$2]::text[]', [secretary.userId]);
 
-    // The same request without the township's due-order index (migration CaseTodoCandidatesIndex), then with it.
+    // The township's rows as written before the read model kept the committee's to-dos (NULL: candidates
+    // by stage and proposals, each state judged by todosFor), first also without its due-order index
+    // (migration CaseTodoCandidatesIndex).
+    await dataSource.query('CREATE TABLE bench_committee_todos AS SELECT case_id, committee_todos FROM case_record WHERE township = $1', [township]);
+    await dataSource.query('UPDATE case_record SET committee_todos = NULL WHERE township = $1', [township]);
     await dataSource.query('DROP INDEX idx_case_township_due');
-    const withoutIndex = await time('GET /me/todos, without idx_case_township_due', '/me/todos', committee, `乡镇党委（${township}）`);
+    await dataSource.query('ANALYZE case_record');
+    const committeeWho = `乡镇党委（${township}）`;
+    const withoutIndex = await time('GET /me/todos, rows before committee_todos, without idx_case_township_due', '/me/todos', committee, committeeWho);
     const runner = dataSource.createQueryRunner();
     await new CaseTodoCandidatesIndex1795460000020().up(runner);
     await runner.release();
     await dataSource.query('ANALYZE case_record');
+    const beforeColumn = await time('GET /me/todos, rows before committee_todos', '/me/todos', committee, committeeWho);
+    await dataSource.query('UPDATE case_record r SET committee_todos = b.committee_todos FROM bench_committee_todos b WHERE r.case_id = b.case_id');
+    await dataSource.query('DROP TABLE bench_committee_todos');
+    await dataSource.query('VACUUM ANALYZE case_record');
 
     const figures: Figure[] = [
-      { ...withoutIndex, candidates: committeeCandidates },
-      { ...(await time('GET /me/todos', '/me/todos', committee, `乡镇党委（${township}）`)), candidates: committeeCandidates },
+      { ...withoutIndex, candidates: committeeCandidatesBefore },
+      { ...beforeColumn, candidates: committeeCandidatesBefore },
+      { ...(await time('GET /me/todos', '/me/todos', committee, committeeWho)), candidates: committeeCandidates },
       { ...(await time('GET /me/todos', '/me/todos', leader, `包抓责任人（联系 ${leaderRow.cases} 个村的县领导）`)), candidates: leaderCandidates },
       { ...(await time('GET /me/todos', '/me/todos', secretary, '支部书记')), candidates: secretaryCandidates },
-      await time('baseline: GET /cases (first page of 20)', '/cases?pageSize=20', committee, `乡镇党委（${township}）`),
+      await time('baseline: GET /cases (first page of 20)', '/cases?pageSize=20', committee, committeeWho),
       await time('baseline: GET /dashboard/summary', `/dashboard/summary?campaignId=${campaign.id}`, county, '县委组织部'),
     ];
     report(figures);

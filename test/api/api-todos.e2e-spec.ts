@@ -29,6 +29,12 @@ async function todos(as: Actor): Promise<{ items: { kind: string; action: string
 
 const on = (caseId: string, list: Awaited<ReturnType<typeof todos>>) => list.items.filter((item) => item.caseId === caseId).map((item) => item.kind);
 
+/** The kinds of the committee's to-dos the read model keeps for the case (null: a row written before it kept them). */
+async function keptCommitteeTodos(caseId: string): Promise<string[] | null> {
+  const [row] = await h.db.dataSource.query('SELECT committee_todos FROM case_record WHERE case_id = $1', [caseId]);
+  return row.committee_todos?.map((todo: { kind: string }) => todo.kind) ?? null;
+}
+
 /** A case of a new campaign (its body from `campaign`), opened by the county and waiting for its plan; with its secretary. */
 async function assignedCase(campaign: ReturnType<typeof campaignBody>, domain: Parameters<typeof openCaseBody>[0] = 'rural'): Promise<{ caseId: string; secretary: ReturnType<typeof secretaryOf>; state: CaseState }> {
   const created = await h.post('/campaigns', { as: county, body: campaign });
@@ -56,9 +62,11 @@ it('gives each person what awaits them, from the plan owed to the talk the syste
   const review = await todos(committee);
   expect(on(caseId, review)).toEqual(['plan_to_review']);
   expect(review.counts.plan_to_review).toBeGreaterThanOrEqual(1);
+  expect(await keptCommitteeTodos(caseId)).toEqual(['plan_to_review']);
   expect(on(caseId, await todos(secretary))).toEqual([]);
 
   expect((await h.post(`/cases/${enc(caseId)}/actions/approvePlan`, { as: committee, body: {} })).status).toBe(200);
+  expect(await keptCommitteeTodos(caseId)).toEqual([]);
   expect(on(caseId, await todos(secretary))).toEqual(['measure_due', 'measure_due']);
   // The measures fall overdue and stay so: the branch owes one explanation, and a talk is proposed
   // to the committee and the county.
@@ -70,6 +78,11 @@ it('gives each person what awaits them, from the plan owed to the talk the syste
   expect(on(caseId, await todos(county))).toEqual(['talk_to_hold']);
   expect(on(caseId, await todos(secretary))).toEqual(expect.arrayContaining(['measure_due', 'explanation_owed']));
   expect((await todos(auditor)).items).toEqual([]);
+
+  // A row written before the read model kept the committee's to-dos is still read from its state.
+  expect(await keptCommitteeTodos(caseId)).toEqual(['talk_to_hold']);
+  await h.db.dataSource.query('UPDATE case_record SET committee_todos = NULL WHERE case_id = $1', [caseId]);
+  expect(on(caseId, await todos(committee))).toEqual(['talk_to_hold']);
 });
 
 it('shows the committee a case in remediation only once it waits on them: an explanation to review, then publicity to start', async () => {

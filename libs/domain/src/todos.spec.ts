@@ -1,4 +1,4 @@
-import { objectionReceived, todosFor, type CaseState } from '@zhengdun/domain';
+import { committeeTodos, objectionReceived, STAGES, todosFor, type CaseState } from '@zhengdun/domain';
 import { act, ACTORS, at, ctxAt, OUTSIDERS, planFor, runTimersUntil, walkTo } from './testing/fixtures';
 
 const kinds = (state: CaseState, actor: (typeof ACTORS)[keyof typeof ACTORS], now = at(600)) => todosFor(state, actor, now).map((todo) => todo.kind);
@@ -58,5 +58,29 @@ describe('待办: what awaits each person', () => {
     expect(kinds(remediating, ACTORS.county)).toEqual(['talk_to_hold']);
     const explained = act(remediating, { type: 'submitExplanation', dueItemKey: 'measure:m2', explanation: '书记住院两周' }, ACTORS.secretary, 530).state;
     expect(todosFor(explained, ACTORS.secretary, at(600)).filter((todo) => todo.kind === 'explanation_owed')).toHaveLength(1);
+  });
+
+  it('the committee’s to-dos are the same at any hour and for any member, so the read model can keep them', () => {
+    const { state: assigned } = walkTo('assigned');
+    assigned.escalation.model = 'proposals';
+    const lapsed = runTimersUntil(
+      act(act(assigned, { type: 'submitPlan', measures: planFor(assigned) }, ACTORS.secretary, 10).state, { type: 'approvePlan' }, ACTORS.committee, 20).state,
+      520,
+    ).state;
+    const states = [
+      ...STAGES.filter((stage) => stage !== 'identified').map((stage) => walkTo(stage).state),
+      objectionReceived(walkTo('publicizing').state, 'obj-1', '村务公开栏三个月未更新', ctxAt(50)).state,
+      lapsed,
+    ];
+    const kept = states.map((state) => {
+      const atEveryHour = [at(0), at(600), at(10_000_000)].map((now) => committeeTodos(state, now));
+      expect(atEveryHour[1]).toEqual(atEveryHour[0]);
+      expect(atEveryHour[2]).toEqual(atEveryHour[0]);
+      expect(atEveryHour[0]).toEqual(todosFor(state, ACTORS.committee, at(600)));
+      return atEveryHour[0];
+    });
+    // Cases with something for the committee, and cases with nothing.
+    expect(kept.some((todos) => todos.length > 0)).toBe(true);
+    expect(kept.some((todos) => todos.length === 0)).toBe(true);
   });
 });

@@ -136,3 +136,21 @@ export function todosFor(state: CaseState, actor: Actor, now: string): Todo[] {
   }
   return todos.sort(byUrgency);
 }
+
+/**
+ * What the case's township committee has to do on it. None of a committee's to-dos comes due by the
+ * clock alone (the dated ones, a report or a deadline to set, are the branch's and the county's), and
+ * none depends on which member of the committee asks; so the read-model writer keeps this list beside
+ * the state, and a committee's 待办 reads these short lists instead of parsing every candidate's state.
+ * A change to the committee's to-do rules needs a migration that empties the kept lists (NULL), which
+ * sends the rows back to todosFor until each case is written again.
+ */
+export function committeeTodos(state: CaseState, now: string): Todo[] {
+  const committee: Actor = {
+    userId: '',
+    name: '',
+    role: 'township_committee',
+    scope: { level: 'township', county: state.org.county, township: state.org.township },
+  };
+  return todosFor(state, committee, now);
+}

@@ -4,7 +4,7 @@
  * whitelisted and passed as parameters.
  */
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import { conversionRate, CONVERTED_STAGES, satisfactionRate, STAGES, type CaseState, type EscalationLevel, type Proposal, type OrgDomain, type Scope, type Stage } from '@zhengdun/domain';
+import { conversionRate, CONVERTED_STAGES, satisfactionRate, STAGES, type CaseState, type EscalationLevel, type Proposal, type OrgDomain, type Scope, type Stage, type Todo } from '@zhengdun/domain';
 import { CaseRecordEntity } from './entities/case-record.entity';
 
 export interface CaseFilter {
@@ -33,6 +33,18 @@ const SORT_COLUMNS: Record<CaseSortKey, string> = {
   escalationLevel: 'r.escalation_level',
   stage: 'r.stage',
 };
+
+/** A case that may hold to-dos: the committee's kept list when the writer kept one, else the state to judge. */
+export interface TodoCandidate {
+  caseId: string;
+  orgName: string;
+  township: string;
+  stage: Stage;
+  /** The committee's to-dos as the writer kept them (asked for with `committeeTodos`); null: judge `state`. */
+  committeeTodos: Todo[] | null;
+  /** Null when `committeeTodos` is given. */
+  state: Omit<CaseState, 'timeline'> | null;
+}
 
 export interface CasePageRequest {
   offset: number;
@@ -403,19 +415,49 @@ export class CaseQueryRepository {
   }
 
   /**
-   * The states of the cases in scope that may hold something for this person to do (待办): the
-   * person's own cases, cases in the given stages, cases in remediation that wait on the committee
+   * The cases in scope that may hold something for this person to do (待办): the person's own cases,
+   * cases in the given stages, cases in remediation that wait on the committee
    * (`remediationAwaitingCommittee`: every current measure done, or the branch has explained a lapse),
    * cases owing a plan whose campaign has ended or ends before the plan is due (`planPastCampaignEnd`:
-   * the county's deadline to set), or cases where a proposal of the given kinds waits. At most `limit`, the earliest due first; the
-   * to-do rules themselves are the domain's, this only must not leave out a case they would list.
+   * the county's deadline to set), or cases where a proposal of the given kinds waits. At most `limit`,
+   * the earliest due first; the to-do rules themselves are the domain's, this only must not leave out a
+   * case they would list.
+   *
+   * With `committeeTodos`, the cases whose kept committee to-do list is not empty, with that list and
+   * without the state; the other conditions then only pick among rows written before the list was kept.
    */
   async todoCandidates(
     scope: Scope,
-    where: { personId?: string; stages?: readonly Stage[]; remediationAwaitingCommittee?: boolean; planPastCampaignEnd?: boolean; awaiting?: readonly Proposal['kind'][] },
+    where: {
+      personId?: string;
+      committeeTodos?: boolean;
+      stages?: readonly Stage[];
+      remediationAwaitingCommittee?: boolean;
+      planPastCampaignEnd?: boolean;
+      awaiting?: readonly Proposal['kind'][];
+    },
     limit: number,
-  ): Promise<Omit<CaseState, 'timeline'>[]> {
-    const qb = this.filtered({ scope }).select(['r.caseId', 'r.state']);
+  ): Promise<TodoCandidate[]> {
+    const { anyOf, parameters } = this.todoConditions(where);
+    if (anyOf.length === 0 && !where.committeeTodos) return [];
+    const qb = this.filtered({ scope }).select(['r.case_id AS case_id', 'r.org_name AS org_name', 'r.township AS township', 'r.stage AS stage']);
+    const legacy = anyOf.length > 0 ? `(${anyOf.join(' OR ')})` : 'false';
+    if (where.committeeTodos) {
+      qb.addSelect('r.committee_todos', 'committee_todos')
+        .addSelect('CASE WHEN r.committee_todos IS NULL THEN r.state END', 'state')
+        .andWhere(`(jsonb_array_length(r.committee_todos) > 0 OR (r.committee_todos IS NULL AND ${legacy}))`, parameters);
+    } else {
+      qb.addSelect('NULL::jsonb', 'committee_todos').addSelect('r.state', 'state').andWhere(legacy, parameters);
+    }
+    const rows: { case_id: string; org_name: string; township: string; stage: Stage; committee_todos: Todo[] | null; state: Omit<CaseState, 'timeline'> | null }[] = await qb
+      .orderBy('r.next_due_at', 'ASC', 'NULLS LAST')
+      .addOrderBy('r.case_id', 'ASC')
+      .limit(limit)
+      .getRawMany();
+    return rows.map((row) => ({ caseId: row.case_id, orgName: row.org_name, township: row.township, stage: row.stage, committeeTodos: row.committee_todos, state: row.state }));
+  }
+
+  private todoConditions(where: Parameters<CaseQueryRepository['todoCandidates']>[1]): { anyOf: string[]; parameters: Record<string, unknown> } {
     const anyOf: string[] = [];
     const parameters: Record<string, unknown> = {};
     if (where.personId !== undefined) {
@@ -443,14 +485,7 @@ export class CaseQueryRepository {
       anyOf.push(`r.state -> 'escalation' -> 'proposals' @> :todoAwaiting${index}::jsonb`);
       parameters[`todoAwaiting${index}`] = JSON.stringify([{ kind, status: 'proposed' }]);
     }
-    if (anyOf.length === 0) return [];
-    const rows = await qb
-      .andWhere(`(${anyOf.join(' OR ')})`, parameters)
-      .orderBy('r.next_due_at', 'ASC', 'NULLS LAST')
-      .addOrderBy('r.case_id', 'ASC')
-      .limit(limit)
-      .getMany();
-    return rows.map((row) => row.state);
+    return { anyOf, parameters };
   }
 
   /**

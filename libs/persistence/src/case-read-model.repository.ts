@@ -1,7 +1,7 @@
 /** Writes and reads of the case read model. Writes are idempotent: keyed by case and revision/seq. */
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CaseNotification, CaseState, CaseSummary, TimelineEntry } from '@zhengdun/domain';
-import { stageDurations } from '@zhengdun/domain';
+import { committeeTodos, stageDurations } from '@zhengdun/domain';
 import { CaseEventEntity } from './entities/case-event.entity';
 import { CaseRecordEntity } from './entities/case-record.entity';
 
@@ -21,7 +21,8 @@ export class CaseReadModelRepository {
    * change's notifications to the outbox: one statement, so one round trip and all or nothing.
    */
   async writeProjection({ state, summary, events, revision }: ProjectionWrite, notifications: CaseNotification[] = []): Promise<void> {
-    const durations = stageDurations({ ...state, timeline: [] } as CaseState, summary.updatedAt);
+    const whole = { ...state, timeline: [] } as CaseState;
+    const durations = stageDurations(whole, summary.updatedAt);
     const eventRows = events.map((event) => ({
       seq: event.seq,
       at: event.at,
@@ -46,13 +47,13 @@ export class CaseReadModelRepository {
        )
        INSERT INTO case_record (case_id, campaign_id, county, org_code, org_name, domain, township, is_key_village, stage, round,
          overdue, escalation_level, talks, organizational_handling, problem_count, open_problem_count, measure_count, measures_done,
-         person_ids, satisfaction_rate, next_due_at, stage_entered_at, delisted_at, created_at, updated_at, seq, revision, stage_durations, state, measures_reported)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27,$28,$29,$32)
+         person_ids, satisfaction_rate, next_due_at, stage_entered_at, delisted_at, created_at, updated_at, seq, revision, stage_durations, state, measures_reported, committee_todos)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27,$28,$29,$32,$33)
        ON CONFLICT (case_id) DO UPDATE SET
          stage = EXCLUDED.stage, round = EXCLUDED.round, overdue = EXCLUDED.overdue, escalation_level = EXCLUDED.escalation_level,
          talks = EXCLUDED.talks, organizational_handling = EXCLUDED.organizational_handling, problem_count = EXCLUDED.problem_count,
          open_problem_count = EXCLUDED.open_problem_count, measure_count = EXCLUDED.measure_count, measures_done = EXCLUDED.measures_done,
-         measures_reported = EXCLUDED.measures_reported,
+         measures_reported = EXCLUDED.measures_reported, committee_todos = EXCLUDED.committee_todos,
          person_ids = EXCLUDED.person_ids, satisfaction_rate = EXCLUDED.satisfaction_rate, next_due_at = EXCLUDED.next_due_at,
          stage_entered_at = EXCLUDED.stage_entered_at, delisted_at = EXCLUDED.delisted_at, updated_at = EXCLUDED.updated_at,
          seq = EXCLUDED.seq, revision = EXCLUDED.revision, stage_durations = EXCLUDED.stage_durations, state = EXCLUDED.state
@@ -90,6 +91,7 @@ export class CaseReadModelRepository {
         JSON.stringify(eventRows),
         JSON.stringify(notificationRows),
         summary.measuresReported,
+        JSON.stringify(committeeTodos(whole, summary.updatedAt)),
       ],
     );
   }

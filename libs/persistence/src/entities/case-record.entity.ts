@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { CaseState, EscalationLevel, OrgDomain, Proposal, Stage } from '@zhengdun/domain';
+import type { CaseState, EscalationLevel, OrgDomain, Proposal, Stage, Todo } from '@zhengdun/domain';
 
 /** A count of the satisfaction tally in `state`, or NULL when it is missing or not a plain count (never an error on write). */
 const tallyCount = (key: string) =>
@@ -145,6 +145,13 @@ export class CaseRecordEntity {
   /** Organizational handling (组织处理) is proposed and waits for a decision. */
   @Column({ name: 'awaits_handling', type: 'boolean', ...FROM_STATE, asExpression: awaitsDecision('organizational_handling') })
   awaitsHandling!: boolean | null;
+
+  /**
+   * The township committee's to-dos on the case (domain committeeTodos), written with the state; NULL on
+   * rows not written since the column came (migration CaseCommitteeTodos).
+   */
+  @Column({ name: 'committee_todos', type: 'jsonb', nullable: true })
+  committeeTodos!: Todo[] | null;
 
   /** The case without its timeline, for exports and consistency checks. */
   @Column({ type: 'jsonb' })

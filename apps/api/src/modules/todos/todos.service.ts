@@ -24,20 +24,21 @@ export class TodosService {
     const candidates = await this.query.todoCandidates(actor.scope, this.whereToLook(actor), TODO_CASE_LIMIT + 1);
     const truncated = candidates.length > TODO_CASE_LIMIT;
     const now = new Date().toISOString();
-    const items: TodoView[] = candidates.slice(0, TODO_CASE_LIMIT).flatMap((state) => {
+    const items: TodoView[] = candidates.slice(0, TODO_CASE_LIMIT).flatMap((candidate) => {
       try {
         // The read model keeps the state without its timeline, which the to-do rules do not read.
-        return todosFor({ ...state, timeline: [] } as CaseState, actor, now).map((todo) => ({
+        const todos = candidate.committeeTodos ?? todosFor({ ...candidate.state, timeline: [] } as CaseState, actor, now);
+        return todos.map((todo) => ({
           ...todo,
           label: TODO_KIND_LABELS[todo.kind],
-          caseId: state.caseId,
-          orgName: state.org.name,
-          township: state.org.township,
-          stage: state.stage,
+          caseId: candidate.caseId,
+          orgName: candidate.orgName,
+          township: candidate.township,
+          stage: candidate.stage,
         }));
       } catch (error) {
         // One row the rules cannot read (written by hand, or by a far older version) must not hide everyone's to-dos.
-        this.logger.warn({ err: error, caseId: (state as { caseId?: string }).caseId }, 'a case in the read model could not be read for to-dos; skipped');
+        this.logger.warn({ err: error, caseId: candidate.caseId }, 'a case in the read model could not be read for to-dos; skipped');
         return [];
       }
     });
@@ -53,7 +54,8 @@ export class TodosService {
       case 'assigned_leader':
         return { personId: actor.userId };
       case 'township_committee':
-        return { stages: COMMITTEE_STAGES, remediationAwaitingCommittee: true, awaiting: ['talk'] };
+        // The kept committee to-dos (the same for every member); the rest only for rows written before they were kept.
+        return { committeeTodos: true, stages: COMMITTEE_STAGES, remediationAwaitingCommittee: true, awaiting: ['talk'] };
       case 'county_department':
         return { stages: COUNTY_STAGES, planPastCampaignEnd: true, awaiting: ['talk', 'organizational_handling'] };
       case 'auditor':
