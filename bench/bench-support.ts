@@ -65,9 +65,13 @@ export interface BenchStack {
   api: Awaited<ReturnType<typeof createApiApp>>;
   /** An API call as `actor`; throws on any answer from 300 up. */
   call: (method: string, route: string, actor: Actor | undefined, body?: unknown) => Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-  /** Run in order when the benchmark ends (the last started first). */
-  cleanups: (() => Promise<void>)[];
 }
+
+/**
+ * What a benchmark runs in order when it ends, the last started first. The stacks add to the caller's
+ * list as they start each part, so a start that fails halfway leaves nothing running.
+ */
+export type Cleanups = (() => Promise<void>)[];
 
 /** Drops a run's databases on the server at `adminUrl` (their connections too). */
 async function dropDatabases(adminUrl: string, names: string[]): Promise<void> {
@@ -84,7 +88,7 @@ async function dropDatabases(adminUrl: string, names: string[]): Promise<void> {
  * A fresh, migrated database for one run: on DATABASE_URL's server (dropped again at the end), or on
  * an embedded Postgres in `workDir`. Its cleanups are added to `cleanups`.
  */
-export async function createBenchDatabase(workDir: string, cleanups: (() => Promise<void>)[]): Promise<{ dataSource: DataSource; dbUrl: string; postmaster?: number }> {
+export async function createBenchDatabase(workDir: string, cleanups: Cleanups): Promise<{ dataSource: DataSource; dbUrl: string; postmaster?: number }> {
   let adminUrl = process.env.DATABASE_URL;
   let pgDataDir: string | undefined;
   if (!adminUrl) {
@@ -112,10 +116,10 @@ export async function createBenchDatabase(workDir: string, cleanups: (() => Prom
 
 /**
  * The stack on this machine, in `workDir`: a fresh database, migrated; the Temporal dev server; the
- * worker app (with `workerEnv` on top of what it needs); the API without rate limits.
+ * worker app (with `workerEnv` on top of what it needs); the API without rate limits. Their stops go
+ * into `cleanups`.
  */
-export async function startBenchStack(workDir: string, options: { taskQueue: string; workerEnv?: NodeJS.ProcessEnv }): Promise<BenchStack> {
-  const cleanups: (() => Promise<void>)[] = [];
+export async function startBenchStack(workDir: string, cleanups: Cleanups, options: { taskQueue: string; workerEnv?: NodeJS.ProcessEnv }): Promise<BenchStack> {
   const { dataSource, dbUrl, postmaster } = await createBenchDatabase(workDir, cleanups);
 
   const temporal = await startTemporalDevServer({ port: await freePort() });
@@ -153,7 +157,7 @@ export async function startBenchStack(workDir: string, options: { taskQueue: str
   cleanups.unshift(api.close);
 
   const call = apiCaller(api.url, config.auth);
-  return { dataSource, postmaster, temporal, taskQueue: options.taskQueue, worker, config, api, call, cleanups };
+  return { dataSource, postmaster, temporal, taskQueue: options.taskQueue, worker, config, api, call };
 }
 
 /** API calls as an actor, with development tokens signed by `auth`'s secret (one per actor). */
@@ -182,7 +186,6 @@ export interface ScaleStack {
   call: BenchStack['call'];
   /** The zhengdun workers' process ids now (the cluster's supervisor may have restarted one). */
   workerPids: () => number[];
-  cleanups: (() => Promise<void>)[];
   /** What ran, for the results. */
   description: string;
 }
@@ -195,9 +198,9 @@ const BENCH_CLUSTER_PORTS = { TEMPORAL_CLUSTER_PORT: '7533', CLUSTER_API_PORT: '
  * `workDir`: the Temporal services as separate processes on Postgres, two workers, two API replicas
  * behind the proxy. With DATABASE_URL, fresh databases on that server (zhengdun's and Temporal's,
  * dropped at the end); else the cluster's own embedded Postgres. `workerEnv` goes to every process.
+ * Its stops go into `cleanups`.
  */
-export async function startBenchCluster(workDir: string, options: { workerEnv?: NodeJS.ProcessEnv }): Promise<ScaleStack> {
-  const cleanups: (() => Promise<void>)[] = [];
+export async function startBenchCluster(workDir: string, cleanups: Cleanups, options: { workerEnv?: NodeJS.ProcessEnv }): Promise<ScaleStack> {
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.workerEnv, ...BENCH_CLUSTER_PORTS, ZHENGDUN_DATA_DIR: workDir, LOG_LEVEL: 'warn', RATE_LIMIT_USER_PER_MINUTE: '1000000' };
   delete env.TEMPORAL_ADDRESS;
   let dataSource: DataSource | undefined;
@@ -220,12 +223,10 @@ export async function startBenchCluster(workDir: string, options: { workerEnv?: 
     cleanups.unshift(() => own.destroy());
     dataSource = own;
   }
-  const workers = Array.from({ length: cluster.settings.workers }, (_, i) => `worker-${i + 1}`);
   return {
     dataSource,
     call: apiCaller(cluster.apiUrl, cluster.setup.config.auth),
-    workerPids: () => workers.map((name) => cluster.supervisor.running.get(name)?.pid).filter((pid): pid is number => pid !== undefined),
-    cleanups,
+    workerPids: () => cluster.workers.map((name) => cluster.supervisor.running.get(name)?.pid).filter((pid): pid is number => pid !== undefined),
     description: `\`npm run cluster\`: Temporal frontend, history (${cluster.numHistoryShards} shards), matching and internal worker as separate processes on Postgres (${process.env.DATABASE_URL ? 'DATABASE_URL\'s server' : 'embedded'}), ${cluster.settings.workers} workers, ${cluster.settings.apiReplicas} API replicas behind the proxy`,
   };
 }

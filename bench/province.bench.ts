@@ -21,7 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_POLICY, type Actor, type CampaignPolicy, type OrgDomain } from '@zhengdun/domain';
 import { teamFor } from '../test/support/cases';
-import { ms, percentile, pool, rssKiB, seedReadModel, startBenchCluster, startBenchStack, type ScaleStack } from './bench-support';
+import { ms, percentile, pool, rssKiB, seedReadModel, startBenchCluster, startBenchStack, type Cleanups, type ScaleStack } from './bench-support';
 
 const SCALE_CASES = Number(process.env.BENCH_SCALE_CASES ?? 50_000);
 const BURST_CASES = Number(process.env.BENCH_BURST_CASES ?? 10_000);
@@ -78,8 +78,8 @@ async function waitForCount(stack: ScaleStack, sql: string, params: unknown[], t
   }
 }
 
-async function devServerStack(workDir: string, workerEnv: NodeJS.ProcessEnv): Promise<ScaleStack> {
-  const stack = await startBenchStack(workDir, { taskQueue: 'bench-scale', workerEnv });
+async function devServerStack(workDir: string, cleanups: Cleanups, workerEnv: NodeJS.ProcessEnv): Promise<ScaleStack> {
+  const stack = await startBenchStack(workDir, cleanups, { taskQueue: 'bench-scale', workerEnv });
   return {
     ...stack,
     workerPids: () => [stack.worker.pid!],
@@ -90,11 +90,10 @@ async function devServerStack(workDir: string, workerEnv: NodeJS.ProcessEnv): Pr
 export async function runProvinceBenchmark(): Promise<void> {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhengdun-bench-scale-'));
   fs.chmodSync(workDir, 0o755);
-  const cleanups: (() => Promise<void>)[] = [];
+  const cleanups: Cleanups = [];
   try {
     const workerEnv = { WORKER_MAX_CACHED_WORKFLOWS: CACHE_BOUND };
-    const stack: ScaleStack = ON_CLUSTER ? await startBenchCluster(workDir, { workerEnv }) : await devServerStack(workDir, workerEnv);
-    cleanups.unshift(...stack.cleanups);
+    const stack: ScaleStack = ON_CLUSTER ? await startBenchCluster(workDir, cleanups, { workerEnv }) : await devServerStack(workDir, cleanups, workerEnv);
     // Every worker's resident set, added up (a worker restarted meanwhile counts from its restart).
     const workersKiB = () => stack.workerPids().reduce((sum, pid) => sum + (fs.existsSync(`/proc/${pid}/status`) ? rssKiB(pid) : 0), 0);
     let peakKiB = workersKiB();

@@ -88,6 +88,9 @@ export interface RunningCluster {
   setup: DevelopmentSetup;
   settings: ClusterSettings;
   supervisor: Supervisor;
+  /** The supervisor's names of the zhengdun workers and API replicas (`supervisor.running` is keyed by them). */
+  workers: string[];
+  apiReplicas: string[];
   /** Every child stopped, Postgres last; the data stays. */
   stop: () => Promise<void>;
 }
@@ -205,14 +208,16 @@ export async function startCluster(options: { argv?: string[]; env?: NodeJS.Proc
     await registerSearchAttributes({ ...setup.devEnv, TEMPORAL_ADDRESS: temporalAddress }, say);
 
     const appEnv = appEnvironment(setup, { databaseUrl, temporalAddress, workflowBundlePath: await workflowBundle });
-    for (let i = 1; i <= settings.workers; i += 1) supervisor.superviseApp(`worker-${i}`, 'apps/worker/src/main.ts', appEnv, { detached: true });
+    const workers = Array.from({ length: settings.workers }, (_, i) => `worker-${i + 1}`);
+    for (const name of workers) supervisor.superviseApp(name, 'apps/worker/src/main.ts', appEnv, { detached: true });
     // The replicas believe the proxy's X-Forwarded-For (only the proxy's, on loopback): each client keeps its own rate-limit bucket.
-    replicaPorts.forEach((port, i) => supervisor.superviseApp(`api-${i + 1}`, 'apps/api/src/main.ts', { TRUST_PROXY: '127.0.0.1', ...appEnv, PORT: String(port) }, { detached: true }));
+    const apiReplicas = replicaPorts.map((_, i) => `api-${i + 1}`);
+    replicaPorts.forEach((port, i) => supervisor.superviseApp(apiReplicas[i], 'apps/api/src/main.ts', { TRUST_PROXY: '127.0.0.1', ...appEnv, PORT: String(port) }, { detached: true }));
 
     const proxy = await startApiProxy({ host: '127.0.0.1', port: settings.apiPort, upstreamPorts: replicaPorts, log: (line) => say(`proxy: ${line}`) });
     supervisor.onStop(proxy.close);
 
-    return { apiUrl: proxy.url, temporalAddress, databaseUrl, numHistoryShards: temporalSettings.numHistoryShards, dataDir, setup, settings, supervisor, stop: () => supervisor.stop() };
+    return { apiUrl: proxy.url, temporalAddress, databaseUrl, numHistoryShards: temporalSettings.numHistoryShards, dataDir, setup, settings, supervisor, workers, apiReplicas, stop: () => supervisor.stop() };
   } catch (error) {
     await supervisor.stop();
     throw error;

@@ -180,7 +180,7 @@ it('drives a case to archived while the history service, a worker and an API rep
   await expectReadModelAgreesWithWorkflow(caseId);
 
   // The other worker takes the case's workflow tasks meanwhile.
-  await killAndAwaitRestart('worker-1');
+  await killAndAwaitRestart(cluster.workers[0]);
   state = await act(caseId, 'reportProgress', leaderOf(orgCode, state.team[0]), { summary: '本月召开党员大会1次，化解矛盾2件' });
   for (const measure of state.measures.filter((m) => m.status === 'pending')) {
     state = await act(caseId, 'reportMeasureDone', secretary, { measureId: measure.id, evidence: '已召开党员大会通报整改情况，台账附后' });
@@ -189,7 +189,7 @@ it('drives a case to archived while the history service, a worker and an API rep
   await expectReadModelAgreesWithWorkflow(caseId);
 
   // The proxy sends everything to the other replica while this one is down or starting.
-  await killAndAwaitRestart('api-1');
+  await killAndAwaitRestart(cluster.apiReplicas[0]);
   state = await act(caseId, 'startPublicity', committee);
   expect(state.stage).toBe('publicizing');
   await waitForStage(caseId, 'preliminary_acceptance');
@@ -257,9 +257,9 @@ it('under load, with the history service, a worker and an API replica killed, op
     await progressed(0.15);
     await killAndAwaitRestart('temporal-history');
     await progressed(0.4);
-    await killAndAwaitRestart('worker-2');
+    await killAndAwaitRestart(cluster.workers[1]);
     await progressed(0.65);
-    await killAndAwaitRestart('api-2');
+    await killAndAwaitRestart(cluster.apiReplicas[1]);
   })();
   await Promise.all([load, kills]);
   expect(done).toBe(total);
