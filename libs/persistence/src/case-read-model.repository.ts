@@ -1,6 +1,6 @@
 /** Writes and reads of the case read model. Writes are idempotent: keyed by case and revision/seq. */
 import type { DataSource, EntityManager } from 'typeorm';
-import type { CaseNotification, CaseState, CaseSummary, TimelineEntry } from '@zhengdun/domain';
+import type { CaseNotification, CaseState, CaseSummary, TimelineEntry, Todo } from '@zhengdun/domain';
 import { committeeTodos, stageDurations } from '@zhengdun/domain';
 import { CaseEventEntity } from './entities/case-event.entity';
 import { CaseRecordEntity } from './entities/case-record.entity';
@@ -10,6 +10,21 @@ export interface ProjectionWrite {
   summary: CaseSummary;
   events: TimelineEntry[];
   revision: number;
+}
+
+/**
+ * The committee's to-dos as a jsonb parameter; SQL NULL (the row is judged from its state when read, as
+ * the to-do list does with a state it cannot read) rather than no projection at all for a state the
+ * rules cannot read.
+ */
+function committeeTodosToKeep(state: CaseState, now: string): string | null {
+  let todos: Todo[];
+  try {
+    todos = committeeTodos(state, now);
+  } catch {
+    return null;
+  }
+  return JSON.stringify(todos);
 }
 
 export class CaseReadModelRepository {
@@ -91,7 +106,7 @@ export class CaseReadModelRepository {
         JSON.stringify(eventRows),
         JSON.stringify(notificationRows),
         summary.measuresReported,
-        JSON.stringify(committeeTodos(whole, summary.updatedAt)),
+        committeeTodosToKeep(whole, summary.updatedAt),
       ],
     );
   }
