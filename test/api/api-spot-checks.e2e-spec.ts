@@ -5,8 +5,8 @@
 import { readLedgerWorkbook } from '@zhengdun/campaigns';
 import { drawSample } from '@zhengdun/domain';
 import { campaignBody, openCaseBody } from '../support/api-fixtures';
-import { startApiHarness, type ApiHarness } from '../support/api-harness';
-import { auditor, committee, county, otherCommittee, SECONDS_POLICY, TOWNSHIP } from '../support/cases';
+import { enc, startApiHarness, type ApiHarness } from '../support/api-harness';
+import { auditor, committee, county, otherCommittee, SECONDS_POLICY, secretaryInPost, TOWNSHIP } from '../support/cases';
 import { openedToPreliminaryAcceptance } from '../support/http-lifecycle';
 
 let h: ApiHarness;
@@ -65,6 +65,20 @@ it("draws a reproducible sample of a township's 初验 results once, and a disag
   expect(seen[0].items.find((item: { caseId: string }) => item.caseId === sample[0]).recheck).toMatchObject({ passed: false, agrees: false, checkedBy: county.name });
   expect((await h.get(path, { as: otherCommittee })).body.items).toEqual([]);
   expect((await h.get(path, { as: auditor })).body.items).toHaveLength(1);
+
+  // On the case page: the spot-check that sampled the case, with only its own re-check; nothing on a case not sampled.
+  const onCase = await h.get(`/cases/${enc(sample[0])}/spot-checks`, { as: committee });
+  expect(onCase.status).toBe(200);
+  expect(onCase.body.items).toHaveLength(1);
+  expect(onCase.body.items[0]).toMatchObject({ id: drawn.body.id, stageLabel: '乡镇初验', drawnBy: county.name });
+  expect(onCase.body.items[0].items).toEqual([
+    expect.objectContaining({ caseId: sample[0], townshipPassed: true, recheck: expect.objectContaining({ passed: false, agrees: false, finding: expect.stringContaining('记录系补写') }) }),
+  ]);
+  expect((await h.get(`/cases/${enc(outside)}/spot-checks`, { as: county })).body.items).toEqual([]);
+  // Who sees the case's spot-checks: as the campaign's list, not the branch; another township's committee finds no such case.
+  const sampledState = (await h.get(`/cases/${enc(sample[0])}`, { as: county })).body.case;
+  expect((await h.get(`/cases/${enc(sample[0])}/spot-checks`, { as: secretaryInPost(sampledState) })).status).toBe(403);
+  expect((await h.get(`/cases/${enc(sample[0])}/spot-checks`, { as: otherCommittee })).status).toBe(404);
 
   // The ledger's supervision sheet (督办约谈) lists each re-check on its organization's rows.
   const ledger = await fetch(`${h.url}/ledger?campaignId=${campaignId}`, { headers: { authorization: `Bearer ${await h.token(county)}` } });

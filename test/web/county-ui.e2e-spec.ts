@@ -2,7 +2,7 @@
  * The county department's own work in the browser, in Debian chromium against a real API, worker,
  * Temporal and Postgres: issuing a 督查通报 (townships ranked, one criticized with a deadline) that a
  * township committee reads and downloads as Word; a spot-check (抽查) of a township's 初验 with a
- * re-check that disagrees; setting up a campaign with only the periods it
+ * re-check that disagrees, shown on the organization's own page too; setting up a campaign with only the periods it
  * changes; importing a screening list (refused rows by row number, progress, the same file again
  * listing nothing twice) and downloading the ledger.
  */
@@ -102,6 +102,12 @@ it('the county draws a sample of a township’s 初验 results and records a re-
   await screenshot(page, 'spot-checks');
   const recorded = (await web.api.get(`/campaigns/${campaignId}/spot-checks`, { as: county })).body.items[0];
   expect(recorded).toMatchObject({ township: TOWNSHIP, stage: 'preliminary_acceptance', rechecked: 1, disagreed: 1, reproducible: true });
+  // The organization's own page shows that it was sampled and what the re-check found.
+  await page.goto(`${web.url}/cases/${encodeURIComponent(caseId)}`);
+  const onCase = page.getByTestId('case-spot-checks');
+  await onCase.getByText('乡镇初验结果中随机抽中本组织').waitFor({ timeout: 15_000 });
+  await onCase.getByTestId(`recheck-result-${caseId}`).getByText('与乡镇结论不一致').waitFor();
+  await onCase.getByText('记录系补写').waitFor();
   await page.close();
 });
 

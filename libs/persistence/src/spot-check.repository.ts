@@ -48,6 +48,16 @@ export class SpotCheckRepository {
     return this.dataSource.getRepository(SpotCheckEntity).find({ where: { campaignId, ...(township ? { township } : {}) }, order: { id: 'ASC' } });
   }
 
+  /** The spot-checks whose sample holds the case, the first drawn first. */
+  sampling(caseId: string): Promise<SpotCheckEntity[]> {
+    return this.dataSource
+      .getRepository(SpotCheckEntity)
+      .createQueryBuilder('spotCheck')
+      .where('spotCheck.sample @> jsonb_build_array(:caseId::text)', { caseId })
+      .orderBy('spotCheck.id', 'ASC')
+      .getMany();
+  }
+
   find(campaignId: string, id: number): Promise<SpotCheckEntity | null> {
     return this.dataSource.getRepository(SpotCheckEntity).findOne({ where: { campaignId, id } });
   }

@@ -22,6 +22,7 @@ export const queryKeys = {
   planWarnings: (caseId: string) => ['plan-warnings', caseId] as const,
   notices: (campaignId: string) => ['notices', campaignId] as const,
   spotChecks: (campaignId: string) => ['spot-checks', campaignId] as const,
+  caseSpotChecks: (caseId: string) => ['case-spot-checks', caseId] as const,
   ranking: (campaignId: string) => ['ranking', campaignId] as const,
   committees: (campaignId: string) => ['committee-accountability', campaignId] as const,
   /** Every inbox query starts with this: marking read invalidates them all (the pages and the menu's count). */
@@ -73,6 +74,15 @@ export function useSpotChecks(campaignId: string | undefined) {
     queryKey: queryKeys.spotChecks(campaignId ?? ''),
     queryFn: ({ signal }) => apiGet<SpotCheckListView>(`/campaigns/${encodeURIComponent(campaignId!)}/spot-checks`, { signal }),
     enabled: campaignId !== undefined,
+  });
+}
+
+/** 抽查复核 of one case: the spot-checks whose sample holds it (asked only by the roles that see spot-checks). */
+export function useCaseSpotChecks(caseId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: queryKeys.caseSpotChecks(caseId),
+    queryFn: ({ signal }) => apiGet<SpotCheckListView>(`${casePath(caseId)}/spot-checks`, { signal }),
+    enabled,
   });
 }
 

@@ -67,7 +67,11 @@ import { dueText, formatDate, formatDateTime, percent } from '../lib/format';
 import { MEASURE_STATUS_COLORS, OBJECTION_STATUS_COLORS, PLAN_STATUS_COLORS, PROBLEM_STATUS_COLORS, PROPOSAL_STATUS_COLORS, STAGE_INDEX, actorRoleLabel } from '../lib/labels';
 import { PROPOSAL_KIND_LABELS, subjectLabel } from '../lib/proposals';
 import { beijingTime } from '../lib/beijing-time';
+import { CaseSpotChecksCard } from './SpotChecksCard';
 import './case-print.css';
+
+/** The roles GET /cases/:caseId/spot-checks answers (the campaign's spot-checks are theirs too). */
+const SEES_SPOT_CHECKS: readonly string[] = ['county_department', 'township_committee', 'auditor'];
 
 export default function CasePage() {
   const { caseId = '' } = useParams();
@@ -234,6 +238,12 @@ export default function CasePage() {
             <EscalationCard state={state} />
             <AccountabilityCard state={state} />
             <AcceptanceCard state={state} />
+            <CaseSpotChecksCard
+              caseId={state.caseId}
+              campaignId={state.campaign.id}
+              visible={SEES_SPOT_CHECKS.includes(user.role)}
+              mayRecheck={user.role === 'county_department'}
+            />
           </Space>
         </Col>
         <Col xs={24} xl={8}>

@@ -9,7 +9,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { SPOT_CHECK_STAGE_LABELS, SPOT_CHECK_STAGES, TEXT_MAX, type SpotCheckStage } from '@zhengdun/domain';
 import { Link } from 'react-router-dom';
 import { apiPost } from '../api/http';
-import { queryKeys, useSpotChecks } from '../api/queries';
+import { queryKeys, useCaseSpotChecks, useSpotChecks } from '../api/queries';
 import type { DrawSpotCheckRequest, RecordSpotCheckResultRequest, SpotCheckItemView, SpotCheckView } from '../api/views';
 import { ProblemAlert } from '../components/common';
 import { formatDateTime, percent } from '../lib/format';
@@ -18,9 +18,10 @@ const PASSED_LABEL = (passed: boolean) => (passed ? '合格' : '不合格');
 
 function useRefresh(campaignId: string) {
   const client = useQueryClient();
-  return () => {
+  return (caseId?: string) => {
     void client.invalidateQueries({ queryKey: queryKeys.spotChecks(campaignId) });
     void client.invalidateQueries({ queryKey: queryKeys.ranking(campaignId) });
+    if (caseId) void client.invalidateQueries({ queryKey: queryKeys.caseSpotChecks(caseId) });
   };
 }
 
@@ -68,7 +69,7 @@ function Recheck({ campaignId, spotCheck, item }: { campaignId: string; spotChec
     mutationFn: (body: RecordSpotCheckResultRequest) => apiPost<SpotCheckView>(`/campaigns/${encodeURIComponent(campaignId)}/spot-checks/${spotCheck.id}/results`, body),
     onSuccess: () => {
       void message.success(`已记录${item.orgName}的复核结论`);
-      refresh();
+      refresh(item.caseId);
       setOpen(false);
     },
   });
@@ -173,6 +174,31 @@ export function SpotChecksCard({ campaignId, townships, mayDraw }: { campaignId:
           },
         ]}
       />
+    </Card>
+  );
+}
+
+/**
+ * 抽查复核 on a case's page: each spot-check whose sample holds this organization, with the township's
+ * result and the county's re-check (which the county can record here as on the campaign's page).
+ */
+export function CaseSpotChecksCard({ caseId, campaignId, visible, mayRecheck }: { caseId: string; campaignId: string; visible: boolean; mayRecheck: boolean }) {
+  const spotChecks = useCaseSpotChecks(caseId, visible);
+  const items = spotChecks.data?.items ?? [];
+  if (!visible || (items.length === 0 && !spotChecks.error)) return null;
+  return (
+    <Card size="small" title="抽查复核" data-testid="case-spot-checks" extra={<Link to={`/notices?campaignId=${encodeURIComponent(campaignId)}`}>本批次抽查</Link>}>
+      <ProblemAlert error={spotChecks.error} />
+      <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+        {items.map((spotCheck) => (
+          <div key={spotCheck.id}>
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+              县委组织部从{spotCheck.township}的{spotCheck.stageLabel}结果中随机抽中本组织（{spotCheck.drawnBy}，{formatDateTime(spotCheck.drawnAt)}；抽查比例 {percent(spotCheck.share, 0)}）
+            </Typography.Paragraph>
+            <SampleItems campaignId={campaignId} spotCheck={spotCheck} mayRecheck={mayRecheck} />
+          </div>
+        ))}
+      </Space>
     </Card>
   );
 }

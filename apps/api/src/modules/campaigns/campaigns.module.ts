@@ -45,6 +45,6 @@ import { SpotChecksService } from './spot-checks.service';
     SpotChecksService,
     ScreeningFileInterceptor,
   ],
-  exports: [CampaignsService],
+  exports: [CampaignsService, SpotChecksService],
 })
 export class CampaignsModule {}

@@ -37,6 +37,22 @@ export class SpotChecksService {
     );
   }
 
+  /**
+   * The spot-checks whose sample holds this case, each with only this case's item: for the case page.
+   * The caller has checked that the actor may see the case (its township's spot-checks are then theirs too).
+   */
+  async ofCase(caseId: string): Promise<SpotCheckView[]> {
+    const drawn = await this.spotChecks.sampling(caseId);
+    const results = await this.spotChecks.results(drawn.map((spotCheck) => spotCheck.id));
+    return Promise.all(
+      drawn.map(async (spotCheck) => {
+        const townshipCases = await this.spotChecks.casesOfTownship(spotCheck.campaignId, spotCheck.township);
+        const view = viewOf(spotCheck, townshipCases, results.filter((result) => result.spotCheckId === spotCheck.id));
+        return { ...view, items: view.items.filter((item) => item.caseId === caseId) };
+      }),
+    );
+  }
+
   draw(actor: Actor, campaignId: string, dto: DrawSpotCheckDto): Promise<SpotCheckView> {
     return this.audit.command(actor, null, 'drawSpotCheck', { campaignId, ...dto }, async () => {
       const campaign = await this.campaigns.get(actor, campaignId);

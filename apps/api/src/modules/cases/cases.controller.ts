@@ -7,6 +7,7 @@ import { instanceOf } from '../../core/errors/problem.filter';
 import { CampaignIdPipe, CaseIdPipe } from '../../core/http/id-param.pipe';
 import { ApiIdempotencyKey } from '../../core/openapi/api-idempotency.decorator';
 import { ApiProblems } from '../../core/openapi/api-problems.decorator';
+import { SpotCheckListView } from '../campaigns/spot-checks.dto';
 import { CasesService } from './cases.service';
 import { BatchResultView, CaseDetailView, CaseListView, OpenedCaseView, PlanWarningListView } from './dto/case-view.dto';
 import { ListCasesQueryDto } from './dto/list-cases.dto';
@@ -67,6 +68,19 @@ export class CasesController {
   @ApiProblems(400, 401, 404)
   planWarnings(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string): Promise<PlanWarningListView> {
     return this.cases.planWarnings(actor, caseId);
+  }
+
+  @Get('cases/:caseId/spot-checks')
+  @Roles('county_department', 'township_committee', 'auditor')
+  @ApiOperation({
+    summary: '本整顿对象的抽查复核：抽中它的乡镇初验、回头看结果，县委组织部的复核结论及是否与乡镇结论一致',
+    description: 'The spot-checks whose sample holds this case, each with only this case’s item: the township’s result and the county’s re-check.',
+  })
+  @ApiParam({ name: 'caseId', example: 'case:c1a2b3c4d5e6:410323-001' })
+  @ApiOkResponse({ type: SpotCheckListView })
+  @ApiProblems(400, 401, 403, 404)
+  spotChecks(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string): Promise<SpotCheckListView> {
+    return this.cases.spotChecks(actor, caseId);
   }
 
   @Get('cases/:caseId')

@@ -20,6 +20,8 @@ import { validateDto } from '../../core/errors/validation';
 import { RequestValidationException } from '../../core/errors/request-validation.exception';
 import { AuditService } from '../../core/audit/audit.service';
 import { CampaignsService } from '../campaigns/campaigns.service';
+import { SpotChecksService } from '../campaigns/spot-checks.service';
+import type { SpotCheckListView } from '../campaigns/spot-checks.dto';
 import { CaseAccessService } from './case-access.service';
 import { toCaseStateView, toCaseSummaryView, toTimelineRowView } from './case-view.mapper';
 import type { BatchItemResultView, BatchResultView, CaseDetailView, CaseListView, OpenedCaseView, PlanWarningListView } from './dto/case-view.dto';
@@ -73,6 +75,7 @@ export class CasesService {
     private readonly audit: AuditService,
     private readonly problems: ProblemMapper,
     private readonly idempotency: IdempotencyContext,
+    private readonly spotCheckService: SpotChecksService,
   ) {}
 
   /** Puts one organization on the campaign's list (摸排确定) and starts its workflow. */
@@ -151,6 +154,12 @@ export class CasesService {
   }
 
   /** What the approver should know before approving the case's plan: vague measures, near-identical plans in the campaign, problems without a root cause. */
+  /** 抽查复核 on the case page: the spot-checks whose sample holds this case, with the county's re-check. */
+  async spotChecks(actor: Actor, caseId: string): Promise<SpotCheckListView> {
+    await this.access.placeVisibleTo(actor, caseId);
+    return { items: await this.spotCheckService.ofCase(caseId) };
+  }
+
   async planWarnings(actor: Actor, caseId: string): Promise<PlanWarningListView> {
     await this.access.placeVisibleTo(actor, caseId);
     const state = (await this.query.stateOf(caseId)) ?? (await this.temporal.run(() => this.cases.state(caseId)));
