@@ -364,6 +364,9 @@ async function expectSummariesMatch(): Promise<number> {
   for (const filter of filters(rows)) {
     const actual = await query.dashboard(filter);
     expect({ filter, summary: actual }).toEqual({ filter, summary: expected(rows, filter) });
+    // The list's total (from the counters where they cover the filter) is the summary's from scratch too.
+    const page = await query.page(filter, { sort: 'updatedAt', order: 'desc', offset: 0, limit: 5 });
+    expect({ filter, total: page.total }).toEqual({ filter, total: expected(rows, filter).total });
     // The figures beside it take a scope and a campaign only (as the summary endpoint asks).
     const beside = { scope: filter.scope, campaignId: filter.campaignId };
     const [measures, awaiting] = await Promise.all([query.measureCounts(beside), query.awaitingCounts(beside)]);

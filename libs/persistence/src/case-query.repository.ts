@@ -200,7 +200,7 @@ export class CaseQueryRepository {
 
   async page(filter: CaseFilter, page: CasePageRequest): Promise<CasePage> {
     const direction = page.order === 'asc' ? 'ASC' : 'DESC';
-    const [items, total] = await this.filtered(filter)
+    const rows = this.filtered(filter)
       .select([
         'r.caseId',
         'r.campaignId',
@@ -233,8 +233,35 @@ export class CaseQueryRepository {
       .addOrderBy('r.case_id', 'ASC')
       .offset(page.offset)
       .limit(page.limit)
-      .getManyAndCount();
+      .getMany();
+    const [items, total] = await Promise.all([rows, this.count(filter)]);
     return { items, total };
+  }
+
+  /**
+   * How many cases match: from the dashboard counters when the filter is made of their keys (the
+   * county's or a township's list, by campaign, stage, domain), else count(*) over the rows in scope —
+   * not TypeORM's getCount, whose COUNT(DISTINCT case_id) cost 59 ms for a township's 50,000 rows.
+   */
+  private async count(filter: CaseFilter): Promise<number> {
+    if (this.countersCover(filter)) {
+      const { conditions, parameters } = this.counterConditions(filter);
+      const [row]: { cases: string }[] = await this.dataSource.query(`SELECT coalesce(sum(cases), 0)::text AS cases FROM case_dashboard_counter WHERE ${conditions.join(' AND ')}`, parameters);
+      return Number(row.cases);
+    }
+    const row: { total: string } | undefined = await this.filtered(filter).select('count(*)', 'total').getRawOne();
+    return Number(row?.total ?? 0);
+  }
+
+  /** Whether case_dashboard_counter breaks the cases down by everything the filter names. */
+  private countersCover(filter: CaseFilter): boolean {
+    return (
+      filter.scope.level !== 'organization' &&
+      filter.personId === undefined &&
+      filter.overdue === undefined &&
+      filter.escalationLevel === undefined &&
+      filter.awaiting === undefined
+    );
   }
 
   /**
@@ -245,13 +272,7 @@ export class CaseQueryRepository {
    * break down, counts the case_record rows in scope instead.
    */
   async dashboard(filter: CaseFilter): Promise<CaseDashboard> {
-    const countersCover =
-      filter.scope.level !== 'organization' &&
-      filter.personId === undefined &&
-      filter.overdue === undefined &&
-      filter.escalationLevel === undefined &&
-      filter.awaiting === undefined;
-    return countersCover ? this.dashboardFromCounters(filter) : this.dashboardFromCases(filter);
+    return this.countersCover(filter) ? this.dashboardFromCounters(filter) : this.dashboardFromCases(filter);
   }
 
   /** The WHERE of case_dashboard_counter for a filter made of its keys (positional parameters). */
