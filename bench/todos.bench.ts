@@ -27,7 +27,7 @@ import { CaseTodoCandidatesIndex1795460000020 } from '../libs/persistence/src/mi
 import { createApiApp } from '../apps/api/src/create-app';
 import { mintDevToken } from '../apps/api/src/core/auth/dev-tokens';
 import { act, ACTORS, CAMPAIGN, COUNTY as FIXTURE_COUNTY, fireAt, ORG_CODE, SECRETARY, TOWNSHIP as FIXTURE_TOWNSHIP, walkTo } from '../libs/domain/src/testing/fixtures';
-import { createBenchDatabase } from './bench-support';
+import { createBenchDatabase, type Cleanups } from './bench-support';
 
 const CASES = Number(process.env.BENCH_TODO_CASES ?? 100_000);
 const SAMPLES = Number(process.env.BENCH_QUERY_SAMPLES ?? 200);
@@ -176,7 +176,7 @@ interface Figure {
 async function main(): Promise<void> {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhengdun-bench-todos-'));
   fs.chmodSync(workDir, 0o755);
-  const cleanups: (() => Promise<void>)[] = [];
+  const cleanups: Cleanups = [];
   try {
     const { dataSource, dbUrl } = await createBenchDatabase(workDir, cleanups);
 
