@@ -56,6 +56,7 @@ import {
   type TeamRole,
   type AcceptanceRecord,
   type Assessment,
+  type UserRole,
 } from '@zhengdun/domain';
 import { ActionModal } from '../actions/ActionModal';
 import { ApiProblem } from '../api/http';
@@ -71,7 +72,7 @@ import { CaseSpotChecksCard } from './SpotChecksCard';
 import './case-print.css';
 
 /** The roles GET /cases/:caseId/spot-checks answers (the campaign's spot-checks are theirs too). */
-const SEES_SPOT_CHECKS: readonly string[] = ['county_department', 'township_committee', 'auditor'];
+const SEES_SPOT_CHECKS: readonly UserRole[] = ['county_department', 'township_committee', 'auditor'];
 
 export default function CasePage() {
   const { caseId = '' } = useParams();
