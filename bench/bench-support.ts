@@ -233,7 +233,8 @@ export async function startBenchCluster(workDir: string, cleanups: Cleanups, opt
 
 /**
  * `count` synthetic cases of `campaignId` in the read model (every stage, domain and 20 townships;
- * an empty state), written by one INSERT … SELECT, then ANALYZE: for timing the read side at scale.
+ * an empty state but for a proposed talk in one case of a hundred), written by one INSERT … SELECT,
+ * then ANALYZE: for timing the read side at scale.
  */
 export async function seedReadModel(dataSource: DataSource, campaignId: string, count: number, county: string): Promise<void> {
   const stages = ['identified', 'assigned', 'planning', 'remediating', 'publicizing', 'preliminary_acceptance', 'county_acceptance', 'delisted', 'follow_up_review', 'archived'];
@@ -246,7 +247,8 @@ export async function seedReadModel(dataSource: DataSource, campaignId: string, 
        (g % 23 % 4)::smallint, g % 23 % 3, g % 23 % 4 = 3, 3, 3 - g % 4, 3, g % 4, ARRAY['sec-s' || g, 'l' || (g % 9)],
        0.8 + (g % 20) / 100.0, now() + (g % 90) * interval '1 day', now() - (g % 60) * interval '1 day', NULL,
        now() - interval '90 days', now() - (g % 1000) * interval '1 minute', 10, 10,
-       jsonb_build_object('identified', 86400000::bigint * (g % 3), 'planning', 86400000::bigint * (g % 9), 'remediating', 86400000::bigint * (g % 40)), '{}'::jsonb
+       jsonb_build_object('identified', 86400000::bigint * (g % 3), 'planning', 86400000::bigint * (g % 9), 'remediating', 86400000::bigint * (g % 40)),
+       CASE WHEN g % 100 = 7 THEN '{"escalation": {"proposals": [{"kind": "talk", "status": "proposed"}]}}'::jsonb ELSE '{}'::jsonb END
      FROM generate_series(1, $5) AS g`,
     [campaignId, county, ['rural', 'state_owned_enterprise', 'non_public_enterprise', 'community'], stages, count],
   );

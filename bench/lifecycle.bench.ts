@@ -140,12 +140,26 @@ async function main(): Promise<void> {
       // The first page as everyone opens the list (no filter, latest changed first), for the county and
       // for one township: first without the indexes of that order (migration CaseListOrderIndexes), then with them.
       const firstPages = async (label: string) => {
-        const pages = { county: await timeQuery('/cases?pageSize=20'), township: await timeQuery(`/cases?township=${encodeURIComponent(TOWNSHIPS[3])}&pageSize=20`) };
-        say(`first page ${label}: county p50 ${ms(pages.county.p50)} p95 ${ms(pages.county.p95)}; township p50 ${ms(pages.township.p50)} p95 ${ms(pages.township.p95)}`);
+        const pages = {
+          county: await timeQuery('/cases?pageSize=20'),
+          township: await timeQuery(`/cases?township=${encodeURIComponent(TOWNSHIPS[3])}&pageSize=20`),
+          awaitingTalk: await timeQuery('/cases?awaiting=talk&pageSize=20'),
+        };
+        say(
+          `first page ${label}: county p50 ${ms(pages.county.p50)} p95 ${ms(pages.county.p95)}; township p50 ${ms(pages.township.p50)} p95 ${ms(pages.township.p95)}; ` +
+            `awaiting a talk p50 ${ms(pages.awaitingTalk.p50)} p95 ${ms(pages.awaitingTalk.p95)}`,
+        );
         return pages;
       };
       for (const name of Object.keys(LIST_ORDER_INDEXES)) await dataSource.query(`DROP INDEX ${name}`);
       const firstPageWithout = await firstPages('without the list-order indexes');
+      // How the awaiting list asked before (the proposals in the state, through their GIN index): its page and its count, in SQL.
+      const awaitingByProposals = await timeSql(
+        `WITH page AS (SELECT case_id FROM case_record WHERE county = $1 AND state -> 'escalation' -> 'proposals' @> $2::jsonb ORDER BY updated_at DESC NULLS LAST, case_id LIMIT 20)
+         SELECT (SELECT count(*) FROM case_record WHERE county = $1 AND state -> 'escalation' -> 'proposals' @> $2::jsonb), (SELECT count(*) FROM page)`,
+        [COUNTY, JSON.stringify([{ kind: 'talk', status: 'proposed' }])],
+      );
+      say(`awaiting a talk as asked before (proposals through GIN, page and count, SQL): p50 ${ms(awaitingByProposals.p50)} p95 ${ms(awaitingByProposals.p95)}`);
       const runner = dataSource.createQueryRunner();
       await new CaseListOrderIndexes1795460000100().up(runner);
       await runner.release();
@@ -154,7 +168,7 @@ async function main(): Promise<void> {
       // What every list request also paid before the total came from the counters: TypeORM's getManyAndCount's count.
       const distinctCount = await timeSql('SELECT COUNT(DISTINCT case_id) FROM case_record WHERE county = $1', [COUNTY]);
       say(`the county's COUNT(DISTINCT case_id), as the list counted before: p50 ${ms(distinctCount.p50)} p95 ${ms(distinctCount.p95)}`);
-      return { summary, list, firstPage, firstPageWithout, distinctCount };
+      return { summary, list, firstPage, firstPageWithout, distinctCount, awaitingByProposals };
     };
     const timeSql = async (sql: string, parameters: unknown[]) => {
       const latencies: number[] = [];
@@ -360,9 +374,10 @@ function writeResults(r: {
   cpu: { lifecycle: Record<PartName, number>; baseline: Record<PartName, number> };
   summary: Latency;
   list: Latency;
-  firstPage: { county: Latency; township: Latency };
-  firstPageWithout: { county: Latency; township: Latency };
+  firstPage: { county: Latency; township: Latency; awaitingTalk: Latency };
+  firstPageWithout: { county: Latency; township: Latency; awaitingTalk: Latency };
   distinctCount: Latency;
+  awaitingByProposals: Latency;
   rssBefore: number;
   rssAfter: number;
   perThousand: number;
@@ -407,8 +422,9 @@ ${cpuRows}
 | GET /cases?campaignId=…&township=…&stage=remediating&overdue=true&page=2&pageSize=20&sort=nextDueAt | ${ms(r.list.p50)} | ${ms(r.list.p95)} | ${verdict(r.list.p95 <= 50)} |
 | GET /cases?pageSize=20 (the county's first page, latest changed first) | ${ms(r.firstPage.county.p50)} | ${ms(r.firstPage.county.p95)} | ${verdict(r.firstPage.county.p95 <= 50)} |
 | GET /cases?township=…&pageSize=20 (one township's first page) | ${ms(r.firstPage.township.p50)} | ${ms(r.firstPage.township.p95)} | ${verdict(r.firstPage.township.p95 <= 50)} |
+| GET /cases?awaiting=talk&pageSize=20 (the summary's 待约谈 link; one case in a hundred) | ${ms(r.firstPage.awaitingTalk.p50)} | ${ms(r.firstPage.awaitingTalk.p95)} | ${verdict(r.firstPage.awaitingTalk.p95 <= 50)} |
 
-The same first pages in the same run without the indexes of that order (migration \`CaseListOrderIndexes\`): county p50 ${ms(r.firstPageWithout.county.p50)} / p95 ${ms(r.firstPageWithout.county.p95)}, township p50 ${ms(r.firstPageWithout.township.p50)} / p95 ${ms(r.firstPageWithout.township.p95)}. The list's total comes from the dashboard counters where they cover the filter; the county's \`COUNT(DISTINCT case_id)\`, as TypeORM's \`getManyAndCount\` counted before, takes p50 ${ms(r.distinctCount.p50)} / p95 ${ms(r.distinctCount.p95)} alone (SQL, same run).
+The same first pages in the same run without the indexes of that order (migration \`CaseListOrderIndexes\`): county p50 ${ms(r.firstPageWithout.county.p50)} / p95 ${ms(r.firstPageWithout.county.p95)}, township p50 ${ms(r.firstPageWithout.township.p50)} / p95 ${ms(r.firstPageWithout.township.p95)}, awaiting a talk p50 ${ms(r.firstPageWithout.awaitingTalk.p50)} / p95 ${ms(r.firstPageWithout.awaitingTalk.p95)}. The list's total comes from the dashboard counters where they cover the filter; the county's \`COUNT(DISTINCT case_id)\`, as TypeORM's \`getManyAndCount\` counted before, takes p50 ${ms(r.distinctCount.p50)} / p95 ${ms(r.distinctCount.p95)} alone (SQL, same run). The awaiting list as it asked before (the proposals in the state through their GIN index, the page and its count, in SQL without the new indexes): p50 ${ms(r.awaitingByProposals.p50)} / p95 ${ms(r.awaitingByProposals.p95)}.
 
 ## 3. Worker memory
 

@@ -238,7 +238,8 @@ function expected(rows: CaseRow[], filter: CaseFilter): CaseDashboard {
       (filter.township === undefined || row.township === filter.township) &&
       (filter.overdue === undefined || row.overdue === filter.overdue) &&
       (filter.escalationLevel === undefined || row.escalation_level === filter.escalationLevel) &&
-      (filter.personId === undefined || row.person_ids.includes(filter.personId)),
+      (filter.personId === undefined || row.person_ids.includes(filter.personId)) &&
+      (filter.awaiting === undefined || awaits(row, filter.awaiting)),
   );
   const tally = (key: (row: CaseRow) => string) => {
     const counts: Record<string, number> = {};
@@ -323,6 +324,10 @@ function filters(rows: CaseRow[]): CaseFilter[] {
       { scope: countyScope, escalationLevel: 0, domain: 'community', overdue: true },
       { scope: countyScope, campaignId: CAMPAIGNS[2], township: TOWNSHIPS[0], stage: 'planning', domain: 'rural', overdue: false, escalationLevel: 0 },
       { scope: { level: 'township', county, township: TOWNSHIPS[0] }, campaignId, stage: 'identified', escalationLevel: 1 },
+      // 待约谈, 待组织处理: the summary's links to the list.
+      { scope: countyScope, awaiting: 'talk' },
+      { scope: countyScope, campaignId, awaiting: 'organizational_handling' },
+      { scope: { level: 'township', county, township: TOWNSHIPS[1] }, awaiting: 'talk' },
     );
   }
   // The filters the counters cannot express: one organization, one person.

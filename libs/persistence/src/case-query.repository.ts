@@ -21,6 +21,9 @@ export interface CaseFilter {
   awaiting?: Proposal['kind'];
 }
 
+/** The stored column that says a proposal of this kind waits for a decision. */
+const AWAITS_COLUMN: Record<Proposal['kind'], string> = { talk: 'r.awaits_talk', organizational_handling: 'r.awaits_handling' };
+
 export const CASE_SORT_KEYS = ['updatedAt', 'createdAt', 'stageEnteredAt', 'nextDueAt', 'orgName', 'escalationLevel', 'stage'] as const;
 export type CaseSortKey = (typeof CASE_SORT_KEYS)[number];
 
@@ -192,9 +195,8 @@ export class CaseQueryRepository {
     if (filter.escalationLevel !== undefined) qb.andWhere('r.escalation_level = :level', { level: filter.escalationLevel });
     // `@>` so the GIN index on person_ids is used.
     if (filter.personId !== undefined) qb.andWhere('r.person_ids @> ARRAY[:personId]::text[]', { personId: filter.personId });
-    if (filter.awaiting !== undefined) {
-      qb.andWhere(`r.state -> 'escalation' -> 'proposals' @> :awaiting::jsonb`, { awaiting: JSON.stringify([{ kind: filter.awaiting, status: 'proposed' }]) });
-    }
+    // The stored awaits_* columns (migration CaseAwaitingCounters), which partial indexes serve in the list's order.
+    if (filter.awaiting !== undefined) qb.andWhere(AWAITS_COLUMN[filter.awaiting]);
     return qb;
   }
 
