@@ -243,7 +243,8 @@ export class CaseQueryRepository {
   /**
    * How many cases match: from the dashboard counters when the filter is made of their keys (the
    * county's or a township's list, by campaign, stage, domain), else count(*) over the rows in scope —
-   * not TypeORM's getCount, whose COUNT(DISTINCT case_id) cost 59 ms for a township's 50,000 rows.
+   * not TypeORM's getCount, whose COUNT(DISTINCT case_id) took 0.8 s p95 for a county of 1,000,000
+   * cases (bench/RESULTS.md, notes to §2).
    */
   private async count(filter: CaseFilter): Promise<number> {
     if (this.countersCover(filter)) {
