@@ -985,6 +985,7 @@ const ENDPOINTS: Record<string, Endpoint> = {
   'GET /cases': { roles: 'any', runs: RUNS_PER_OPERATION },
   'GET /cases/{caseId}': { roles: 'any', runs: READ_RUNS },
   'GET /cases/{caseId}/plan-warnings': { roles: 'any', runs: READ_RUNS },
+  'GET /cases/{caseId}/spot-checks': { roles: ['county_department', 'township_committee', 'auditor'], runs: READ_RUNS },
   'GET /dashboard/summary': { roles: 'any', runs: READ_RUNS },
   'GET /notifications/dead-letters': { roles: ['county_department', 'auditor'], runs: READ_RUNS },
   'POST /notifications/dead-letters/{key}/retry': { roles: ['county_department'], runs: 15 },
