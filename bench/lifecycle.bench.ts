@@ -3,8 +3,9 @@
  *  1. N cases (BENCH_CASES, default 1000) driven concurrently through the whole lifecycle over the
  *     API: cases per second, and p50/p95 of an action from the API call until the read model shows it;
  *     the same N bare workflows taking the same number of updates (no rules, no read model); the ratio.
- *  2. With 100,000 cases in the read model: p50/p95 of the dashboard summary and of a filtered,
- *     paginated list.
+ *  2. With 100,000 cases in the read model (BENCH_SEEDED_CASES): p50/p95 of the dashboard summary, of a
+ *     filtered, paginated list, and of the first page as everyone opens it (the county's, one
+ *     township's, the cases awaiting a talk), without and then with the list-order indexes.
  *  3. The worker's resident memory per 1,000 open cases.
  * Writes bench/RESULTS.md. Everything runs on this machine: embedded Postgres (or DATABASE_URL), a
  * Temporal dev server, the worker app as a child process, the API in this process; the bare
