@@ -25,16 +25,7 @@ export class SpotChecksService {
   async list(actor: Actor, campaignId: string): Promise<SpotCheckView[]> {
     const campaign = await this.campaigns.get(actor, campaignId);
     const township = actor.scope.level === 'township' ? actor.scope.township : undefined;
-    const drawn = await this.spotChecks.list(campaign.id, township);
-    const results = await this.spotChecks.results(drawn.map((spotCheck) => spotCheck.id));
-    // Each township's cases read once, however many of its results were sampled.
-    const casesOf = new Map<string, Promise<TownshipCaseResults[]>>();
-    for (const spotCheck of drawn) {
-      if (!casesOf.has(spotCheck.township)) casesOf.set(spotCheck.township, this.spotChecks.casesOfTownship(campaign.id, spotCheck.township));
-    }
-    return Promise.all(
-      drawn.map(async (spotCheck) => viewOf(spotCheck, await casesOf.get(spotCheck.township)!, results.filter((result) => result.spotCheckId === spotCheck.id))),
-    );
+    return this.viewsOf(await this.spotChecks.list(campaign.id, township));
   }
 
   /**
@@ -42,14 +33,21 @@ export class SpotChecksService {
    * The caller has checked that the actor may see the case (its township's spot-checks are then theirs too).
    */
   async ofCase(caseId: string): Promise<SpotCheckView[]> {
-    const drawn = await this.spotChecks.sampling(caseId);
+    const views = await this.viewsOf(await this.spotChecks.sampling(caseId));
+    return views.map((view) => ({ ...view, items: view.items.filter((item) => item.caseId === caseId) }));
+  }
+
+  /** Drawn spot-checks as people read them, with their re-checks; each township's cases read once, however many of its results were sampled. */
+  private async viewsOf(drawn: readonly SpotCheckEntity[]): Promise<SpotCheckView[]> {
     const results = await this.spotChecks.results(drawn.map((spotCheck) => spotCheck.id));
+    const casesOf = new Map<string, Promise<TownshipCaseResults[]>>();
+    const townshipCases = (spotCheck: SpotCheckEntity) => {
+      const key = `${spotCheck.campaignId}\u0000${spotCheck.township}`;
+      if (!casesOf.has(key)) casesOf.set(key, this.spotChecks.casesOfTownship(spotCheck.campaignId, spotCheck.township));
+      return casesOf.get(key)!;
+    };
     return Promise.all(
-      drawn.map(async (spotCheck) => {
-        const townshipCases = await this.spotChecks.casesOfTownship(spotCheck.campaignId, spotCheck.township);
-        const view = viewOf(spotCheck, townshipCases, results.filter((result) => result.spotCheckId === spotCheck.id));
-        return { ...view, items: view.items.filter((item) => item.caseId === caseId) };
-      }),
+      drawn.map(async (spotCheck) => viewOf(spotCheck, await townshipCases(spotCheck), results.filter((result) => result.spotCheckId === spotCheck.id))),
     );
   }
 
