@@ -125,15 +125,7 @@ async function main(): Promise<void> {
       const seedStart = performance.now();
       await seedReadModel(dataSource, campaign.id, SEEDED, COUNTY);
       say(`seeded ${SEEDED} cases in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
-      const timeQuery = async (route: string) => {
-        const latencies: number[] = [];
-        for (let i = 0; i < QUERY_SAMPLES; i++) {
-          const started = performance.now();
-          await call('GET', route, countyActor);
-          latencies.push(performance.now() - started);
-        }
-        return { p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
-      };
+      const timeQuery = (route: string) => latencyOf(() => call('GET', route, countyActor), QUERY_SAMPLES);
       await timeQuery(`/dashboard/summary?campaignId=${campaign.id}`); // warm the caches once
       const summary = await timeQuery(`/dashboard/summary?campaignId=${campaign.id}`);
       const list = await timeQuery(`/cases?campaignId=${campaign.id}&township=${encodeURIComponent(TOWNSHIPS[3])}&stage=remediating&overdue=true&page=2&pageSize=20&sort=nextDueAt&order=asc`);
@@ -171,15 +163,7 @@ async function main(): Promise<void> {
       say(`the county's COUNT(DISTINCT case_id), as the list counted before: p50 ${ms(distinctCount.p50)} p95 ${ms(distinctCount.p95)}`);
       return { summary, list, firstPage, firstPageWithout, distinctCount, awaitingByProposals };
     };
-    const timeSql = async (sql: string, parameters: unknown[]) => {
-      const latencies: number[] = [];
-      for (let i = 0; i < Math.min(QUERY_SAMPLES, 50); i++) {
-        const started = performance.now();
-        await dataSource.query(sql, parameters);
-        latencies.push(performance.now() - started);
-      }
-      return { p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
-    };
+    const timeSql = (sql: string, parameters: unknown[]) => latencyOf(() => dataSource.query(sql, parameters), Math.min(QUERY_SAMPLES, 50));
     if (READ_MODEL_ONLY) {
       await readModelSection();
       await timeUpserts(dataSource, campaign.id);
@@ -362,6 +346,17 @@ async function timeUpserts(dataSource: import('typeorm').DataSource, campaignId:
 interface Latency {
   p50: number;
   p95: number;
+}
+
+/** p50 and p95 of `samples` runs of `run`, one after another. */
+async function latencyOf(run: () => Promise<unknown>, samples: number): Promise<Latency> {
+  const latencies: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const started = performance.now();
+    await run();
+    latencies.push(performance.now() - started);
+  }
+  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
 }
 
 function writeResults(r: {

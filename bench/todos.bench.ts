@@ -27,7 +27,7 @@ import { CaseTodoCandidatesIndex1795460000020 } from '../libs/persistence/src/mi
 import { createApiApp } from '../apps/api/src/create-app';
 import { mintDevToken } from '../apps/api/src/core/auth/dev-tokens';
 import { act, ACTORS, CAMPAIGN, COUNTY as FIXTURE_COUNTY, fireAt, ORG_CODE, SECRETARY, TOWNSHIP as FIXTURE_TOWNSHIP, walkTo } from '../libs/domain/src/testing/fixtures';
-import { createBenchDatabase, type Cleanups } from './bench-support';
+import { createBenchDatabase, ms, percentile, type Cleanups } from './bench-support';
 
 const CASES = Number(process.env.BENCH_TODO_CASES ?? 100_000);
 const SAMPLES = Number(process.env.BENCH_QUERY_SAMPLES ?? 200);
@@ -57,11 +57,6 @@ const SHARED_BY: Record<string, number> = {
 
 const say = (line: string) => console.log(`[bench:todos] ${line}`);
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
-}
-const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 /** A case's state after its workflow's last step, and the instant of that step. */
 interface Template {
