@@ -46,7 +46,10 @@ export function createImportActivities(deps: ImportActivityDeps): ImportActiviti
     async startImportBatch({ importId, afterRow, limit, concurrency }) {
       const job = await imports.findById(importId);
       if (!job) throw ApplicationFailure.nonRetryable(`import ${importId} not found`, 'ImportNotFound');
-      const rows = await imports.pendingRows(importId, afterRow, limit);
+      let rows = await imports.pendingRows(importId, afterRow, limit);
+      // Past the last row, sweep up any row behind it still pending, so that an import is done only
+      // when every row is settled, whatever an abandoned attempt left behind.
+      if (rows.length === 0 && afterRow > 0) rows = await imports.pendingRows(importId, 0, limit);
       if (rows.length === 0) return { processed: 0, lastRow: afterRow, counts: toCounts(await imports.refreshCounters(importId)) };
       await imports.markAttempted(
         importId,
@@ -71,7 +74,7 @@ export function createImportActivities(deps: ImportActivityDeps): ImportActiviti
       const counts = toCounts(await imports.refreshCounters(importId));
       // Rows left pending by a passing fault are tried again when Temporal retries this batch.
       if (retryable) throw retryable;
-      return { processed: rows.length, lastRow: rows[rows.length - 1].rowNo, counts };
+      return { processed: rows.length, lastRow: Math.max(afterRow, rows[rows.length - 1].rowNo), counts };
     },
 
     async finishImport(importId) {

@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor, CampaignPolicy, CampaignRef, OpenCaseInput } from '@zhengdun/domain';
 import { ImportJobEntity, type ImportIssueRecord } from './entities/import-job.entity';
 import { ImportRowEntity, type ImportRowStatus } from './entities/import-row.entity';
+import { returned } from './returned-rows';
 
 export interface NewImportJob {
   id: string;
@@ -130,11 +131,11 @@ export class ImportRepository {
 
   /** Records a failed try; the row stays pending until `maxAttempts` tries have failed. Null: settled meanwhile by another runner. */
   async recordFailure(importId: string, rowNo: number, error: string, maxAttempts: number): Promise<ImportRowStatus | null> {
-    const rows: { status: ImportRowStatus }[] = await this.dataSource.query(
+    const rows = returned<{ status: ImportRowStatus }>(await this.dataSource.query(
       `UPDATE import_row SET last_error = $3, status = CASE WHEN attempts >= $4 THEN 'failed' ELSE status END, updated_at = now()
        WHERE import_id = $1 AND row_no = $2 AND status = 'pending' RETURNING status`,
       [importId, rowNo, error, maxAttempts],
-    );
+    ));
     return rows[0]?.status ?? null;
   }
 
@@ -151,15 +152,25 @@ export class ImportRepository {
     return { total: started + alreadyExisting + failed + pending, started, alreadyExisting, failed, pending };
   }
 
-  /** Copies the row counts onto the job (what progress pages read); `done` marks the end of the import. */
+  /**
+   * Copies the row counts onto the job (what progress pages read); `done` marks the end of the import.
+   * Counters only grow (a row leaves 'pending' once and never returns), so a late refresh — an attempt
+   * Temporal has already given up on and retried, finishing after the import did — cannot lower them.
+   */
   async refreshCounters(importId: string, done = false): Promise<ImportRowCounts> {
     const counts = await this.counts(importId);
-    await this.dataSource.query(
-      `UPDATE import_job SET started = $2, already_existing = $3, failed = $4, updated_at = now(),
+    const rows = returned<{ started: number; already_existing: number; failed: number }>(await this.dataSource.query(
+      `UPDATE import_job SET started = GREATEST(started, $2), already_existing = GREATEST(already_existing, $3),
+         failed = GREATEST(failed, $4), updated_at = now(),
          done = done OR $5, finished_at = CASE WHEN $5 AND finished_at IS NULL THEN now() ELSE finished_at END
-       WHERE id = $1`,
+       WHERE id = $1 RETURNING started, already_existing, failed`,
       [importId, counts.started, counts.alreadyExisting, counts.failed, done],
-    );
-    return counts;
+    ));
+    if (rows.length === 0) return counts;
+    const [stored] = rows;
+    const started = Number(stored.started);
+    const alreadyExisting = Number(stored.already_existing);
+    const failed = Number(stored.failed);
+    return { total: counts.total, started, alreadyExisting, failed, pending: Math.max(0, counts.total - started - alreadyExisting - failed) };
   }
 }

@@ -17,6 +17,7 @@ import { hostname } from 'node:os';
 import type { DataSource } from 'typeorm';
 import type { NotificationKind, Recipient } from '@zhengdun/domain';
 import type { ChannelDelivery } from './entities/notification.entity';
+import { returned } from './returned-rows';
 
 export interface OutboxMessage {
   key: string;
@@ -63,12 +64,6 @@ export interface DeadLetter {
 const COUNTY_OF_ROW = `COALESCE(
   (SELECT c.county FROM case_record c WHERE c.case_id = o.case_id),
   (SELECT g.county FROM campaign g WHERE o.case_id LIKE 'campaign:%' AND g.id = substr(o.case_id, 10)))`;
-
-/** Rows of an UPDATE … RETURNING: TypeORM answers those as [rows, affected count]. */
-function returned<T>(result: unknown): T[] {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
-  return result as T[];
-}
 
 const interval = (ms: number) => `${Math.max(0, Math.round(ms))} milliseconds`;
 
