@@ -8,6 +8,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import type { CaseState } from './case-state';
 import type { CampaignPolicy } from './policy';
+import type { UserRole } from './roles';
 
 /** Which of the township's own checks is sampled. */
 export type SpotCheckStage = 'preliminary_acceptance' | 'follow_up_review';
@@ -18,6 +19,9 @@ export const SPOT_CHECK_STAGE_LABELS: Record<SpotCheckStage, string> = {
   preliminary_acceptance: '乡镇初验',
   follow_up_review: '乡镇回头看',
 };
+
+/** Who sees spot-checks: the county draws and re-checks them, a committee sees its township's, auditors read them. */
+export const SPOT_CHECK_READERS: readonly UserRole[] = ['county_department', 'township_committee', 'auditor'];
 
 /** Our default, not the seeds' (they ask for 抽查 without a share): a fifth of the township's results, at least one. */
 export const DEFAULT_SPOT_CHECK_SHARE = 0.2;

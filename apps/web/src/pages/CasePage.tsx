@@ -56,7 +56,7 @@ import {
   type TeamRole,
   type AcceptanceRecord,
   type Assessment,
-  type UserRole,
+  SPOT_CHECK_READERS,
 } from '@zhengdun/domain';
 import { ActionModal } from '../actions/ActionModal';
 import { ApiProblem } from '../api/http';
@@ -70,9 +70,6 @@ import { PROPOSAL_KIND_LABELS, subjectLabel } from '../lib/proposals';
 import { beijingTime } from '../lib/beijing-time';
 import { CaseSpotChecksCard } from './SpotChecksCard';
 import './case-print.css';
-
-/** The roles GET /cases/:caseId/spot-checks answers (the campaign's spot-checks are theirs too). */
-const SEES_SPOT_CHECKS: readonly UserRole[] = ['county_department', 'township_committee', 'auditor'];
 
 export default function CasePage() {
   const { caseId = '' } = useParams();
@@ -242,7 +239,7 @@ export default function CasePage() {
             <CaseSpotChecksCard
               caseId={state.caseId}
               campaignId={state.campaign.id}
-              visible={SEES_SPOT_CHECKS.includes(user.role)}
+              visible={SPOT_CHECK_READERS.includes(user.role)}
               mayRecheck={user.role === 'county_department'}
             />
           </Space>

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@zhengdun/domain';
+import { SPOT_CHECK_READERS, type Actor } from '@zhengdun/domain';
 import { CurrentActor, Roles } from '../../core/auth/auth.decorators';
 import { CampaignIdPipe, SpotCheckIdPipe } from '../../core/http/id-param.pipe';
 import { ApiProblems } from '../../core/openapi/api-problems.decorator';
@@ -14,7 +14,7 @@ export class SpotChecksController {
   constructor(private readonly spotChecks: SpotChecksService) {}
 
   @Get()
-  @Roles('county_department', 'township_committee', 'auditor')
+  @Roles(...SPOT_CHECK_READERS)
   @ApiOperation({
     summary: '本批次的抽查：各乡镇初验、回头看结果的随机样本，县委组织部的复核结论与乡镇结论是否一致（乡镇只看本乡镇）',
     description: 'The campaign’s spot-checks: the sample drawn of each township’s results, the county’s re-checks and whether they agree (a township committee sees its own).',

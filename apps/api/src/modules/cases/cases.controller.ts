@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@zhengdun/domain';
+import { SPOT_CHECK_READERS, type Actor } from '@zhengdun/domain';
 import type { ApiRequest } from '../../core/auth/api-request';
 import { CurrentActor, Roles } from '../../core/auth/auth.decorators';
 import { instanceOf } from '../../core/errors/problem.filter';
@@ -71,7 +71,7 @@ export class CasesController {
   }
 
   @Get('cases/:caseId/spot-checks')
-  @Roles('county_department', 'township_committee', 'auditor')
+  @Roles(...SPOT_CHECK_READERS)
   @ApiOperation({
     summary: '本整顿对象的抽查复核：抽中它的乡镇初验、回头看结果，县委组织部的复核结论及是否与乡镇结论一致',
     description: 'The spot-checks whose sample holds this case, each with only this case’s item: the township’s result and the county’s re-check.',
