@@ -81,6 +81,9 @@ export default function CasePage() {
   // A to-do links here with ?action=<type>: its form opens once the case offers that action.
   const [params, setParams] = useSearchParams();
   const requested = params.get('action');
+  // Once per link: the URL loses ?action= in a transition, and a poll of the case that lands before it
+  // commits must not open the form again after the user has cancelled it.
+  const handledRequest = useRef(false);
   const lastStage = useRef<string | null>(null);
   const ownChange = useRef<number>(0);
 
@@ -88,7 +91,12 @@ export default function CasePage() {
   const state = view?.case;
 
   useEffect(() => {
-    if (!requested || !detail.data) return;
+    if (!requested) {
+      handledRequest.current = false;
+      return;
+    }
+    if (handledRequest.current || !detail.data) return;
+    handledRequest.current = true;
     const offered = detail.data.availableActions.find((type) => type === requested);
     if (offered) setActing(offered);
     const next = new URLSearchParams(params);
