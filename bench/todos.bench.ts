@@ -57,7 +57,6 @@ const SHARED_BY: Record<string, number> = {
 
 const say = (line: string) => console.log(`[bench:todos] ${line}`);
 
-
 /** A case's state after its workflow's last step, and the instant of that step. */
 interface Template {
   state: CaseState;
